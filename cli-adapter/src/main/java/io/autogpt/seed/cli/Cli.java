@@ -1,0 +1,50 @@
+package io.autogpt.seed.cli;
+
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code autogpt-seed} command line: its commands, and one error handler for all of them. */
+@Command(name = "autogpt-seed", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Seeds AutoGPT platform databases with realistic, consistent data.",
+        subcommands = {SeedCommand.class, CommandLine.HelpCommand.class})
+final class Cli {
+    private Cli() {
+    }
+
+    /**
+     * The command line, with the environment and clock it reads (injected, so tests control both).
+     *
+     * @param env   environment variables ({@code DATABASE_URL})
+     * @param clock source of the default {@code --now}
+     */
+    static CommandLine create(Map<String, String> env, Clock clock) {
+        CommandLine cmd = new CommandLine(new Cli(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == SeedCommand.class) {
+                    return type.cast(new SeedCommand(env, clock));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        });
+        cmd.setParameterExceptionHandler((e, args) -> {
+            int code = ExitCodes.report(e, e.getCommandLine());
+            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for usage.");
+            return code;
+        });
+        cmd.setExecutionExceptionHandler((e, command, parseResult) -> ExitCodes.report(e, command));
+        return cmd;
+    }
+
+    /** The version from the jar's manifest, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"autogpt-seed " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.autogpt.seed.cli;
+
+import io.autogpt.seed.core.port.TargetException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+
+/** The one place that maps failures to exit codes and one-line messages. */
+final class ExitCodes {
+    /** Success, including "already seeded". */
+    static final int OK = 0;
+    /** A failure nobody foresaw: a bug. */
+    static final int UNEXPECTED = 1;
+    /** Bad command line or option values. */
+    static final int USAGE = 2;
+    /** The target (database, file) cannot take the data: unreachable, refused, wrong schema. */
+    static final int TARGET = 3;
+    /** Interrupted (Ctrl-C): nothing was committed. */
+    static final int INTERRUPTED = 130;
+
+    private ExitCodes() {
+    }
+
+    /** Prints one line for {@code e} on the command's error stream and returns its exit code. Never a stack trace. */
+    static int report(Exception e, CommandLine cmd) {
+        int code;
+        String message;
+        if (e instanceof CommandLine.ParameterException) {
+            code = USAGE;
+            message = e.getMessage();
+        } else if (e instanceof IllegalArgumentException) {
+            code = USAGE;
+            message = e.getMessage();
+        } else if (e instanceof TargetException) {
+            code = TARGET;
+            message = e.getMessage();
+        } else if (e instanceof UncheckedIOException io) {
+            code = TARGET;
+            message = e.getMessage() + ": " + io.getCause().getMessage();
+        } else {
+            code = UNEXPECTED;
+            message = "unexpected failure (" + e.getClass().getSimpleName() + "): " + e.getMessage();
+        }
+        cmd.getErr().println("error: " + Secrets.mask(oneLine(message)));
+        cmd.getErr().flush();
+        return code;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "no detail" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

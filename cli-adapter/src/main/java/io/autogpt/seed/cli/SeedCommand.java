@@ -1,0 +1,188 @@
+package io.autogpt.seed.cli;
+
+import io.autogpt.seed.core.plan.IntRange;
+import io.autogpt.seed.core.plan.ScaleProfile;
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.run.SeedProgress;
+import io.autogpt.seed.core.run.SeedReport;
+import io.autogpt.seed.core.run.SeedRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code autogpt-seed seed}: writes a deterministic dataset into a database or a SQL file. */
+@Command(name = "seed", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        description = {"Seeds an AutoGPT platform database with realistic, consistent data, in one transaction.",
+                "The same --seed and --now give the same rows. Rerunning a seed changes nothing; --reset reseeds it."})
+final class SeedCommand implements Callable<Integer> {
+    static final String DEFAULT_DB = "postgresql://postgres@localhost:5432/postgres";
+
+    /** Where the rows go: COPY or JPA into a database, or a SQL file. */
+    enum WriterChoice { copy, jpa }
+
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "URL", description = {
+            "postgresql://user:pass@host:5432/db?schema=platform or jdbc:postgresql://…",
+            "Default: $DATABASE_URL, else " + DEFAULT_DB})
+    String db;
+
+    @Option(names = "--schema", paramLabel = "NAME",
+            description = "Target schema; overrides the URL's. Default: the URL's, else public.")
+    String schema;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Dataset seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--now", paramLabel = "INSTANT",
+            description = "Time anchor, ISO-8601 (2025-06-01T12:00:00Z); every timestamp lies before it. Default: now.")
+    String now;
+
+    @Option(names = "--scale", paramLabel = "F", defaultValue = "1",
+            description = "Multiplies users and blocks (1 = the original script's 100 users). Default: ${DEFAULT-VALUE}.")
+    double scale;
+
+    @Option(names = "--users", paramLabel = "N", description = "User count; overrides --scale for users.")
+    Long users;
+
+    @Option(names = "--blocks", paramLabel = "N", description = "Block count; overrides --scale for blocks.")
+    Long blocks;
+
+    @Option(names = "--slice", paramLabel = "FROM..TO",
+            description = "Only users FROM (inclusive) to TO (exclusive) and what they own; blocks go with the slice from 0.")
+    String slice;
+
+    @Option(names = "--writer", paramLabel = "copy|jpa", defaultValue = "copy",
+            description = "copy (PostgreSQL COPY, fastest) or jpa (EclipseLink batches). Default: ${DEFAULT-VALUE}.")
+    WriterChoice writer;
+
+    @Option(names = "--create-schema", description = "Create the schema, enums, tables, constraints and indexes that are missing.")
+    boolean createSchema;
+
+    @Option(names = "--reset", description = "Remove the rows an earlier run of this seed created, then seed again.")
+    boolean reset;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write a SQL file for psql -f instead of connecting.")
+    Path out;
+
+    @CommandLine.ArgGroup(exclusive = false, heading = "%nCounts per parent (ranges like 1..5 or a number):%n")
+    Counts counts = new Counts();
+
+    /** The per-parent ranges; unset ones keep the original script's values. */
+    static final class Counts {
+        @Option(names = "--graphs-per-user", paramLabel = "RANGE", description = "Default: 1..5.")
+        String graphsPerUser;
+        @Option(names = "--nodes-per-graph", paramLabel = "RANGE", description = "Default: 2..5.")
+        String nodesPerGraph;
+        @Option(names = "--presets-per-user", paramLabel = "RANGE", description = "Default: 1..5.")
+        String presetsPerUser;
+        @Option(names = "--library-agents-per-user", paramLabel = "RANGE", description = "Default: 1..10.")
+        String libraryAgentsPerUser;
+        @Option(names = "--executions-per-graph", paramLabel = "RANGE", description = "Default: 1..20.")
+        String executionsPerGraph;
+        @Option(names = "--reviews-per-version", paramLabel = "RANGE", description = "Default: 1..5.")
+        String reviewsPerVersion;
+        @Option(names = "--credit-transactions-per-user", paramLabel = "RANGE", description = "Default: 1.")
+        String creditTransactionsPerUser;
+        @Option(names = "--analytics-per-user", paramLabel = "RANGE", description = "Default: 1.")
+        String analyticsPerUser;
+        @Option(names = "--api-keys-per-user", paramLabel = "RANGE", description = "Default: 1.")
+        String apiKeysPerUser;
+        @Option(names = "--webhooks-per-user", paramLabel = "RANGE", description = "Default: 1..3.")
+        String webhooksPerUser;
+        @Option(names = "--onboarding-share", paramLabel = "P", description = "Default: 0.7.")
+        Double onboardingShare;
+        @Option(names = "--webhook-share", paramLabel = "P", description = "Default: 0.3.")
+        Double webhookShare;
+
+        ScaleProfile apply(ScaleProfile base) {
+            return new ScaleProfile(base.users(), base.blocks(),
+                    range(graphsPerUser, base.graphsPerUser()), range(nodesPerGraph, base.nodesPerGraph()),
+                    range(presetsPerUser, base.presetsPerUser()),
+                    range(libraryAgentsPerUser, base.libraryAgentsPerUser()),
+                    range(executionsPerGraph, base.executionsPerGraph()),
+                    range(reviewsPerVersion, base.reviewsPerVersion()),
+                    range(creditTransactionsPerUser, base.creditTransactionsPerUser()),
+                    range(analyticsPerUser, base.analyticsPerUser()), range(apiKeysPerUser, base.apiKeysPerUser()),
+                    range(webhooksPerUser, base.webhooksPerUser()),
+                    onboardingShare == null ? base.onboardingShare() : onboardingShare,
+                    webhookShare == null ? base.webhookShare() : webhookShare);
+        }
+
+        private static IntRange range(String text, IntRange fallback) {
+            return text == null ? fallback : IntRange.parse(text);
+        }
+    }
+
+    SeedCommand(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        SeedPlan plan = plan();
+        if (out != null && reset) {
+            throw new IllegalArgumentException("--reset needs a database: it cannot be combined with --out");
+        }
+        Composition.SeedTarget target = out != null
+                ? Composition.sqlFile(out, schema == null ? "public" : schema, createSchema)
+                : Composition.database(databaseUrl(), schema, writer == WriterChoice.jpa, createSchema);
+        PrintWriter stdout = spec.commandLine().getOut();
+        SeedProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
+        SeedReport report = new SeedRunner(target.port(), progress).run(plan, reset);
+        progress.tableFinished(null);
+        new Summary(stdout).print(report, plan, target.description());
+        return ExitCodes.OK;
+    }
+
+    private String databaseUrl() {
+        if (db != null) {
+            return db;
+        }
+        String fromEnv = env.get("DATABASE_URL");
+        return fromEnv == null || fromEnv.isBlank() ? DEFAULT_DB : fromEnv;
+    }
+
+    private SeedPlan plan() {
+        ScaleProfile profile = counts.apply(ScaleProfile.original()).scaled(scale);
+        if (users != null) {
+            profile = profile.withUsers(users);
+        }
+        if (blocks != null) {
+            profile = profile.withBlocks(blocks);
+        }
+        if (seed < 0) {
+            throw new IllegalArgumentException("--seed must be 0 or more, got " + seed);
+        }
+        SeedPlan plan = SeedPlan.of(seed, anchor(), profile);
+        if (slice != null) {
+            IntRange r = IntRange.parse(slice);
+            plan = plan.slice(r.min(), r.max());
+        }
+        return plan;
+    }
+
+    private Instant anchor() {
+        if (now == null) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(now);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--now must be an ISO-8601 instant like 2025-06-01T12:00:00Z, got '"
+                    + now + "'");
+        }
+    }
+}

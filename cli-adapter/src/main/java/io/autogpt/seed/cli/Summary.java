@@ -1,0 +1,39 @@
+package io.autogpt.seed.cli;
+
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.run.SeedReport;
+import java.io.PrintWriter;
+
+/** The table printed at the end of a run: rows, seconds and rows per second for each table and in all. */
+final class Summary {
+    private final PrintWriter out;
+
+    Summary(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(SeedReport report, SeedPlan plan, String target) {
+        String what = "seed " + plan.seed() + " (users " + plan.fromUser() + ".." + plan.toUser() + " of "
+                + plan.scale().users() + ", anchor " + plan.now() + "Z)";
+        if (report.outcome() == SeedReport.Outcome.ALREADY_SEEDED) {
+            out.println("already seeded: " + what + " is in " + target + "; nothing changed (use --reset to reseed)");
+            out.flush();
+            return;
+        }
+        out.println((report.outcome() == SeedReport.Outcome.RESEEDED ? "reseeded " : "seeded ") + what + " into "
+                + target);
+        if (report.outcome() == SeedReport.Outcome.RESEEDED) {
+            out.printf("removed %,d rows of the earlier run%n", report.removedRows());
+        }
+        out.printf("%-44s %12s %9s %12s%n", "table", "rows", "seconds", "rows/s");
+        for (SeedReport.TableReport t : report.tables()) {
+            row(t.table(), t.rows(), t.elapsed().toNanos() / 1e9);
+        }
+        row("total (with commit)", report.totalRows(), report.elapsed().toNanos() / 1e9);
+        out.flush();
+    }
+
+    private void row(String label, long rows, double seconds) {
+        out.printf("%-44s %,12d %9.2f %,12.0f%n", label, rows, seconds, seconds > 0 ? rows / seconds : 0);
+    }
+}

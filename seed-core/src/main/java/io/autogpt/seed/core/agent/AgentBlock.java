@@ -1,0 +1,19 @@
+package io.autogpt.seed.core.agent;
+
+import io.autogpt.seed.core.table.Table;
+import java.util.Objects;
+
+/** A row of {@code "AgentBlock"}: a building block nodes are made of. Schemas are JSON Schema text. */
+public record AgentBlock(String id, String name, String inputSchema, String outputSchema) {
+    public static final Table<AgentBlock> TABLE = Table.insert("AgentBlock", AgentBlock.class)
+            .text("id", AgentBlock::id).text("name", AgentBlock::name)
+            .text("inputSchema", AgentBlock::inputSchema).text("outputSchema", AgentBlock::outputSchema)
+            .build();
+
+    public AgentBlock {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(inputSchema, "inputSchema");
+        Objects.requireNonNull(outputSchema, "outputSchema");
+    }
+}

@@ -1,0 +1,30 @@
+package io.autogpt.seed.core.agent;
+
+import io.autogpt.seed.core.table.Table;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** A row of {@code "AgentPreset"}: saved inputs for running one of the user's graphs. */
+public record AgentPreset(String id, LocalDateTime createdAt, LocalDateTime updatedAt, String name,
+                          String description, boolean isActive, String userId, String agentGraphId,
+                          int agentGraphVersion, boolean isDeleted, @Nullable String webhookId) {
+    public static final Table<AgentPreset> TABLE = Table.insert("AgentPreset", AgentPreset.class)
+            .text("id", AgentPreset::id).timestamp("createdAt", AgentPreset::createdAt)
+            .timestamp("updatedAt", AgentPreset::updatedAt).text("name", AgentPreset::name)
+            .text("description", AgentPreset::description).bool("isActive", AgentPreset::isActive)
+            .text("userId", AgentPreset::userId).text("agentGraphId", AgentPreset::agentGraphId)
+            .integer("agentGraphVersion", AgentPreset::agentGraphVersion)
+            .bool("isDeleted", AgentPreset::isDeleted).nullableText("webhookId", AgentPreset::webhookId)
+            .build();
+
+    public AgentPreset {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(agentGraphId, "agentGraphId");
+    }
+}

@@ -1,0 +1,34 @@
+package io.autogpt.seed.core.agent;
+
+import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.table.Table;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** A row of {@code "LibraryAgent"}: a graph in a user's library (their own or added from the marketplace). */
+public record LibraryAgent(String id, LocalDateTime createdAt, LocalDateTime updatedAt, String userId,
+                           String agentGraphId, int agentGraphVersion, boolean isFavorite, boolean isCreatedByUser,
+                           boolean isArchived, boolean isDeleted, boolean useGraphIsActiveVersion,
+                           @Nullable String creatorId, @Nullable String imageUrl, Json settings) {
+    public static final Table<LibraryAgent> TABLE = Table.insert("LibraryAgent", LibraryAgent.class)
+            .text("id", LibraryAgent::id).timestamp("createdAt", LibraryAgent::createdAt)
+            .timestamp("updatedAt", LibraryAgent::updatedAt).text("userId", LibraryAgent::userId)
+            .text("agentGraphId", LibraryAgent::agentGraphId)
+            .integer("agentGraphVersion", LibraryAgent::agentGraphVersion)
+            .bool("isFavorite", LibraryAgent::isFavorite).bool("isCreatedByUser", LibraryAgent::isCreatedByUser)
+            .bool("isArchived", LibraryAgent::isArchived).bool("isDeleted", LibraryAgent::isDeleted)
+            .bool("useGraphIsActiveVersion", LibraryAgent::useGraphIsActiveVersion)
+            .nullableText("creatorId", LibraryAgent::creatorId).nullableText("imageUrl", LibraryAgent::imageUrl)
+            .jsonb("settings", LibraryAgent::settings)
+            .build();
+
+    public LibraryAgent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(agentGraphId, "agentGraphId");
+        Objects.requireNonNull(settings, "settings");
+    }
+}

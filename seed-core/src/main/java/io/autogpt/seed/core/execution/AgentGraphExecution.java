@@ -1,0 +1,47 @@
+package io.autogpt.seed.core.execution;
+
+import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.table.Table;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** A row of {@code "AgentGraphExecution"}: one run of a graph version by its owner. */
+public record AgentGraphExecution(String id, String agentGraphId, int agentGraphVersion, String userId,
+                                  LocalDateTime createdAt, @Nullable LocalDateTime updatedAt,
+                                  AgentExecutionStatus executionStatus, @Nullable LocalDateTime startedAt,
+                                  @Nullable String agentPresetId, @Nullable Json stats, boolean isDeleted,
+                                  @Nullable Json credentialInputs, @Nullable Json inputs,
+                                  @Nullable Json nodesInputMasks, boolean isShared, @Nullable String shareToken,
+                                  @Nullable LocalDateTime sharedAt, @Nullable String parentGraphExecutionId,
+                                  @Nullable LocalDateTime endedAt) {
+    public static final Table<AgentGraphExecution> TABLE =
+            Table.insert("AgentGraphExecution", AgentGraphExecution.class)
+                    .text("id", AgentGraphExecution::id).text("agentGraphId", AgentGraphExecution::agentGraphId)
+                    .integer("agentGraphVersion", AgentGraphExecution::agentGraphVersion)
+                    .text("userId", AgentGraphExecution::userId)
+                    .timestamp("createdAt", AgentGraphExecution::createdAt)
+                    .nullableTimestamp("updatedAt", AgentGraphExecution::updatedAt)
+                    .enumValue("executionStatus", AgentExecutionStatus.class, AgentGraphExecution::executionStatus)
+                    .nullableTimestamp("startedAt", AgentGraphExecution::startedAt)
+                    .nullableText("agentPresetId", AgentGraphExecution::agentPresetId)
+                    .nullableJsonb("stats", AgentGraphExecution::stats)
+                    .bool("isDeleted", AgentGraphExecution::isDeleted)
+                    .nullableJsonb("credentialInputs", AgentGraphExecution::credentialInputs)
+                    .nullableJsonb("inputs", AgentGraphExecution::inputs)
+                    .nullableJsonb("nodesInputMasks", AgentGraphExecution::nodesInputMasks)
+                    .bool("isShared", AgentGraphExecution::isShared)
+                    .nullableText("shareToken", AgentGraphExecution::shareToken)
+                    .nullableTimestamp("sharedAt", AgentGraphExecution::sharedAt)
+                    .nullableText("parentGraphExecutionId", AgentGraphExecution::parentGraphExecutionId)
+                    .nullableTimestamp("endedAt", AgentGraphExecution::endedAt)
+                    .build();
+
+    public AgentGraphExecution {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(agentGraphId, "agentGraphId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(executionStatus, "executionStatus");
+    }
+}

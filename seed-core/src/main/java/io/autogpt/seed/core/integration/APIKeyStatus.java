@@ -1,0 +1,4 @@
+package io.autogpt.seed.core.integration;
+
+/** Mirrors the PostgreSQL enum {@code "APIKeyStatus"}. */
+public enum APIKeyStatus { ACTIVE, REVOKED, SUSPENDED }

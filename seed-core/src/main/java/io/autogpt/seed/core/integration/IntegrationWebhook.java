@@ -1,0 +1,38 @@
+package io.autogpt.seed.core.integration;
+
+import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.table.Table;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** A row of {@code "IntegrationWebhook"}: a webhook registered with a third-party provider for a user. */
+public record IntegrationWebhook(String id, LocalDateTime createdAt, @Nullable LocalDateTime updatedAt, String userId,
+                                 String provider, String credentialsId, String webhookType, String resource,
+                                 List<String> events, Json config, String secret, String providerWebhookId) {
+    public static final Table<IntegrationWebhook> TABLE = Table.insert("IntegrationWebhook", IntegrationWebhook.class)
+            .text("id", IntegrationWebhook::id).timestamp("createdAt", IntegrationWebhook::createdAt)
+            .nullableTimestamp("updatedAt", IntegrationWebhook::updatedAt).text("userId", IntegrationWebhook::userId)
+            .text("provider", IntegrationWebhook::provider)
+            .text("credentialsId", IntegrationWebhook::credentialsId)
+            .text("webhookType", IntegrationWebhook::webhookType).text("resource", IntegrationWebhook::resource)
+            .textArray("events", IntegrationWebhook::events).jsonb("config", IntegrationWebhook::config)
+            .text("secret", IntegrationWebhook::secret)
+            .text("providerWebhookId", IntegrationWebhook::providerWebhookId)
+            .build();
+
+    public IntegrationWebhook {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(credentialsId, "credentialsId");
+        Objects.requireNonNull(webhookType, "webhookType");
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(providerWebhookId, "providerWebhookId");
+        events = List.copyOf(events);
+    }
+}

@@ -1,0 +1,174 @@
+package io.autogpt.seed.core.plan;
+
+import io.autogpt.seed.core.random.AgentVocabulary;
+import io.autogpt.seed.core.random.Ids;
+import io.autogpt.seed.core.random.Rng;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Locale;
+
+/**
+ * The skeleton of a dataset, as pure functions of the plan: ids, per-parent counts, a few anchor timestamps and the
+ * facts several tables must agree on (a graph's name, when its owner signed up).
+ *
+ * <p>Rows are addressed by ordinal paths: user {@code u}; graph {@code (u, g)}; node {@code (u, g, n)}; execution
+ * {@code (u, g, e)}; node execution {@code (u, g, e, n)}. A child calls the same function its parent's factory
+ * called, so it never looks anything up and any slice of users can be generated alone. Immutable and thread-safe.
+ */
+public final class DatasetShape {
+    /** The last day before the anchor is kept free of graph creation, so runs of new graphs end before "now". */
+    private static final Duration QUIET_DAY = Duration.ofDays(1);
+
+    private final SeedPlan plan;
+    private final long seed;
+    private final ScaleProfile scale;
+
+    public DatasetShape(SeedPlan plan) {
+        this.plan = plan;
+        this.seed = plan.seed();
+        this.scale = plan.scale();
+    }
+
+    public SeedPlan plan() {
+        return plan;
+    }
+
+    public ScaleProfile scale() {
+        return scale;
+    }
+
+    public LocalDateTime now() {
+        return plan.now();
+    }
+
+    /** The random source of one row or decision: {@code stream} names it, {@code path} gives the ordinals. */
+    public Rng rng(String stream, long... path) {
+        return Rng.of(seed, stream, path);
+    }
+
+    /**
+     * A tag unique to (seed, user) for values the platform keeps unique across the whole database (emails,
+     * usernames, block names), so datasets of different seeds load side by side.
+     */
+    public String tag(long ordinal) {
+        return "s" + seed + "n" + ordinal;
+    }
+
+    // ---- ids ------------------------------------------------------------------------------------------------
+
+    public String userId(long u) {
+        return Ids.uuid(seed, "User", u);
+    }
+
+    public String blockId(long b) {
+        return Ids.uuid(seed, "AgentBlock", b);
+    }
+
+    public String graphId(long u, long g) {
+        return Ids.uuid(seed, "AgentGraph", u, g);
+    }
+
+    public String nodeId(long u, long g, long n) {
+        return Ids.uuid(seed, "AgentNode", u, g, n);
+    }
+
+    public String profileId(long u) {
+        return Ids.uuid(seed, "Profile", u);
+    }
+
+    public String graphExecutionId(long u, long g, long e) {
+        return Ids.uuid(seed, "AgentGraphExecution", u, g, e);
+    }
+
+    public String nodeExecutionId(long u, long g, long e, long n) {
+        return Ids.uuid(seed, "AgentNodeExecution", u, g, e, n);
+    }
+
+    public String listingId(long u, long g) {
+        return Ids.uuid(seed, "StoreListing", u, g);
+    }
+
+    public String listingVersionId(long u, long g) {
+        return Ids.uuid(seed, "StoreListingVersion", u, g);
+    }
+
+    /** Any other row's id: {@code table} and its ordinal path. */
+    public String id(String table, long... path) {
+        return Ids.uuid(seed, table, path);
+    }
+
+    // ---- counts ---------------------------------------------------------------------------------------------
+
+    public int graphs(long u) {
+        return scale.graphsPerUser().draw(rng("count/graphs", u));
+    }
+
+    public int nodes(long u, long g) {
+        return scale.nodesPerGraph().draw(rng("count/nodes", u, g));
+    }
+
+    public int executions(long u, long g) {
+        return scale.executionsPerGraph().draw(rng("count/executions", u, g));
+    }
+
+    public int presets(long u) {
+        return scale.presetsPerUser().draw(rng("count/presets", u));
+    }
+
+    public int libraryAgents(long u) {
+        return scale.libraryAgentsPerUser().draw(rng("count/library", u));
+    }
+
+    public int creditTransactions(long u) {
+        return scale.creditTransactionsPerUser().draw(rng("count/credit", u));
+    }
+
+    public int analytics(long u) {
+        return scale.analyticsPerUser().draw(rng("count/analytics", u));
+    }
+
+    public int apiKeys(long u) {
+        return scale.apiKeysPerUser().draw(rng("count/apikeys", u));
+    }
+
+    public int webhooks(long u) {
+        Rng rng = rng("count/webhooks", u);
+        return rng.chance(scale.webhookShare()) ? scale.webhooksPerUser().draw(rng) : 0;
+    }
+
+    public boolean hasOnboarding(long u) {
+        return rng("count/onboarding", u).chance(scale.onboardingShare());
+    }
+
+    // ---- shared facts ---------------------------------------------------------------------------------------
+
+    /** When user {@code u} signed up: between two years and a month before the anchor. */
+    public LocalDateTime userCreatedAt(long u) {
+        Rng rng = rng("time/user", u);
+        return now().minus(Duration.ofDays(30)).minus(Duration.ofMillis(rng.nextLong(Duration.ofDays(700).toMillis())));
+    }
+
+    /** When graph (u, g) was created: after its owner signed up, and at least a day before the anchor. */
+    public LocalDateTime graphCreatedAt(long u, long g) {
+        return between(rng("time/graph", u, g), userCreatedAt(u), now().minus(QUIET_DAY));
+    }
+
+    /** The graph's display name; the store listing and version of the graph show the same name. */
+    public String graphName(long u, long g) {
+        Rng rng = rng("name/graph", u, g);
+        return rng.pick(AgentVocabulary.GRAPH_ADJECTIVES) + " " + rng.pick(AgentVocabulary.GRAPH_SUBJECTS) + " "
+                + rng.pick(AgentVocabulary.GRAPH_ROLES);
+    }
+
+    /** A lowercase, dash-separated form of {@code text} for slugs and usernames. */
+    public static String slug(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return s.replaceAll("^-+|-+$", "");
+    }
+
+    /** A time uniformly between {@code from} and {@code to} (returns {@code from} when the span is empty). */
+    public static LocalDateTime between(Rng rng, LocalDateTime from, LocalDateTime to) {
+        long span = Duration.between(from, to).toMillis();
+        return span <= 0 ? from : from.plus(Duration.ofMillis(rng.nextLong(span + 1)));
+    }
+}

@@ -1,0 +1,109 @@
+package io.autogpt.seed.core.plan;
+
+/**
+ * How much data to make: how many users and blocks, and how many rows of each kind hang off each parent.
+ *
+ * <p>{@link #original()} reproduces the counts of the platform's original seeding script; {@link #scaled(double)}
+ * multiplies users and blocks (everything else is per parent, so the whole dataset grows with it). Limits reject
+ * counts that are certainly mistakes (a billion users, a graph of a million nodes) before anything is written.
+ *
+ * @param users                      user accounts (each with a profile, a balance and an API key)
+ * @param blocks                     agent blocks
+ * @param graphsPerUser              graphs each user owns
+ * @param nodesPerGraph              nodes in each graph, linked in a chain
+ * @param presetsPerUser             presets each user saved
+ * @param libraryAgentsPerUser       library entries per user, each for a different graph
+ * @param executionsPerGraph         runs of each graph
+ * @param reviewsPerVersion          reviews of each approved store listing version, by distinct users
+ * @param creditTransactionsPerUser  credit transactions per user
+ * @param analyticsPerUser           analytics details and metrics per user (each)
+ * @param apiKeysPerUser             API keys per user
+ * @param webhooksPerUser            webhooks of a user who has any
+ * @param onboardingShare            share of users with an onboarding record, 0–1
+ * @param webhookShare               share of users with webhooks, 0–1
+ */
+public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRange nodesPerGraph,
+                           IntRange presetsPerUser, IntRange libraryAgentsPerUser, IntRange executionsPerGraph,
+                           IntRange reviewsPerVersion, IntRange creditTransactionsPerUser,
+                           IntRange analyticsPerUser, IntRange apiKeysPerUser, IntRange webhooksPerUser,
+                           double onboardingShare, double webhookShare) {
+    /** Users beyond this are almost certainly a typo; split larger loads over several runs with user ranges. */
+    public static final int MAX_USERS = 50_000_000;
+    public static final int MAX_BLOCKS = 1_000_000;
+    /** Per-parent counts beyond this are almost certainly a typo. */
+    public static final int MAX_PER_PARENT = 1_000;
+    public static final double MAX_SCALE = 100_000;
+
+    public ScaleProfile {
+        check("users", users, 1, MAX_USERS);
+        check("blocks", blocks, 1, MAX_BLOCKS);
+        checkRange("graphs per user", graphsPerUser, 0);
+        checkRange("nodes per graph", nodesPerGraph, 1);
+        checkRange("presets per user", presetsPerUser, 0);
+        checkRange("library agents per user", libraryAgentsPerUser, 0);
+        checkRange("executions per graph", executionsPerGraph, 0);
+        checkRange("reviews per version", reviewsPerVersion, 0);
+        checkRange("credit transactions per user", creditTransactionsPerUser, 0);
+        checkRange("analytics rows per user", analyticsPerUser, 0);
+        checkRange("API keys per user", apiKeysPerUser, 0);
+        checkRange("webhooks per user", webhooksPerUser, 0);
+        checkShare("onboarding share", onboardingShare);
+        checkShare("webhook share", webhookShare);
+        if (presetsPerUser.max() > 0 && graphsPerUser.min() == 0) {
+            throw new IllegalArgumentException("presets need graphs: graphs per user must be at least 1");
+        }
+    }
+
+    /** The counts of the original seeding script: 100 users, 100 blocks, and the per-parent ranges it used. */
+    public static ScaleProfile original() {
+        return new ScaleProfile(100, 100, new IntRange(1, 5), new IntRange(2, 5), new IntRange(1, 5),
+                new IntRange(1, 10), new IntRange(1, 20), new IntRange(1, 5), IntRange.exactly(1),
+                IntRange.exactly(1), IntRange.exactly(1), new IntRange(1, 3), 0.7, 0.3);
+    }
+
+    /** This profile with users and blocks multiplied by {@code factor} (rounded, at least 1). */
+    public ScaleProfile scaled(double factor) {
+        if (!(factor > 0) || factor > MAX_SCALE) {
+            throw new IllegalArgumentException("scale must be > 0 and <= " + (long) MAX_SCALE + ", got " + factor);
+        }
+        return withUsers(multiply(users, factor)).withBlocks(multiply(blocks, factor));
+    }
+
+    public ScaleProfile withUsers(long count) {
+        check("users", count, 1, MAX_USERS);
+        return new ScaleProfile((int) count, blocks, graphsPerUser, nodesPerGraph, presetsPerUser,
+                libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
+                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare);
+    }
+
+    public ScaleProfile withBlocks(long count) {
+        check("blocks", count, 1, MAX_BLOCKS);
+        return new ScaleProfile(users, (int) count, graphsPerUser, nodesPerGraph, presetsPerUser,
+                libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
+                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare);
+    }
+
+    private static long multiply(int base, double factor) {
+        double product = Math.rint(base * factor);
+        return product > Integer.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, (long) product);
+    }
+
+    private static void check(String what, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+
+    private static void checkRange(String what, IntRange range, int min) {
+        if (range.min() < min || range.max() > MAX_PER_PARENT) {
+            throw new IllegalArgumentException(what + " must lie within " + min + ".." + MAX_PER_PARENT
+                    + ", got " + range);
+        }
+    }
+
+    private static void checkShare(String what, double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException(what + " must be between 0 and 1, got " + share);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.autogpt.seed.core.port;
+
+import java.time.LocalDateTime;
+import java.util.Objects;
+
+/**
+ * What the target remembers of an earlier seeding run: enough to recognise a rerun and to find the rows it made.
+ *
+ * @param seed      the run's seed
+ * @param fromUser  first user ordinal of its slice, inclusive
+ * @param toUser    last user ordinal of its slice, exclusive
+ * @param users     the plan's total user count
+ * @param blocks    the plan's block count (blocks belong to the slice that starts at user 0)
+ * @param now       the run's time anchor
+ * @param rows      rows the run wrote
+ */
+public record RecordedRun(long seed, int fromUser, int toUser, int users, int blocks, LocalDateTime now,
+                          long rows) {
+    public RecordedRun {
+        Objects.requireNonNull(now, "now");
+    }
+
+    /** Whether this run wrote the blocks (its slice starts at user 0). */
+    public boolean ownsBlocks() {
+        return fromUser == 0;
+    }
+}

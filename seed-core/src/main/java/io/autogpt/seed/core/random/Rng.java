@@ -1,0 +1,130 @@
+package io.autogpt.seed.core.random;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A small, fast random source whose whole state derives from (seed, stream name, path).
+ *
+ * <p>Every row of the dataset draws from its own {@code Rng}, keyed by the run's seed, the table (or purpose) and
+ * the row's ordinal path, so a row is a pure function of those values: it comes out the same whichever other rows
+ * are generated, in whatever order and on whatever thread. The generator is SplitMix64 (Steele, Lea, Flood 2014),
+ * which passes BigCrush and needs one {@code long} of state.
+ *
+ * <p>Not thread-safe; instances are cheap and meant to live for one row.
+ */
+public final class Rng {
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    private static final String URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private long state;
+
+    private Rng(long state) {
+        this.state = state;
+    }
+
+    /** The random source of one row: {@code stream} names the table or purpose, {@code path} the ordinals. */
+    public static Rng of(long seed, String stream, long... path) {
+        return new Rng(key(seed, stream, path));
+    }
+
+    /** A 64-bit key mixing seed, stream name and path; equal inputs give equal keys on every JVM. */
+    public static long key(long seed, String stream, long... path) {
+        long h = mix(seed ^ 0x5EEDL);
+        h = mix(h ^ fnv1a(stream));
+        for (long p : path) {
+            h = mix(h + GOLDEN_GAMMA ^ p);
+        }
+        return h;
+    }
+
+    /** The SplitMix64 finaliser: a bijective avalanche of all 64 bits. */
+    public static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static long fnv1a(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h ^= (b & 0xff);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    public long nextLong() {
+        state += GOLDEN_GAMMA;
+        return mix(state);
+    }
+
+    /** Uniform in [0, bound); bound must be positive. */
+    public int nextInt(int bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound must be positive: " + bound);
+        }
+        // Lemire's multiply-shift; the tiny bias (< 2^-32 for our bounds) does not matter for test data.
+        return (int) (((nextLong() >>> 32) * bound) >>> 32);
+    }
+
+    /** Uniform in [0, bound); bound must be positive. */
+    public long nextLong(long bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound must be positive: " + bound);
+        }
+        return Math.floorMod(nextLong(), bound);
+    }
+
+    /** Uniform in [min, max], both inclusive. */
+    public int between(int min, int max) {
+        return min + nextInt(max - min + 1);
+    }
+
+    /** Uniform in [0, 1). */
+    public double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** True with probability {@code p}. */
+    public boolean chance(double p) {
+        return nextDouble() < p;
+    }
+
+    public <T> T pick(List<T> values) {
+        return values.get(nextInt(values.size()));
+    }
+
+    public <T> T pick(T[] values) {
+        return values[nextInt(values.length)];
+    }
+
+    /** {@code length} lowercase hex characters. */
+    public String hex(int length) {
+        char[] out = new char[length];
+        long bits = 0;
+        for (int i = 0; i < length; i++) {
+            if (i % 16 == 0) {
+                bits = nextLong();
+            }
+            out[i] = HEX[(int) (bits & 0xf)];
+            bits >>>= 4;
+        }
+        return new String(out);
+    }
+
+    /** {@code length} characters of the URL-safe base64 alphabet, as Python's {@code secrets.token_urlsafe} gives. */
+    public String urlSafe(int length) {
+        char[] out = new char[length];
+        long bits = 0;
+        for (int i = 0; i < length; i++) {
+            if (i % 10 == 0) {
+                bits = nextLong();
+            }
+            out[i] = URL_SAFE.charAt((int) (bits & 63));
+            bits >>>= 6;
+        }
+        return new String(out);
+    }
+}

@@ -1,0 +1,213 @@
+package io.autogpt.seed.core.run;
+
+import io.autogpt.seed.core.agent.AgentBlock;
+import io.autogpt.seed.core.agent.AgentBlockFactory;
+import io.autogpt.seed.core.agent.AgentGraph;
+import io.autogpt.seed.core.agent.AgentGraphFactory;
+import io.autogpt.seed.core.agent.AgentNode;
+import io.autogpt.seed.core.agent.AgentNodeFactory;
+import io.autogpt.seed.core.agent.AgentNodeLink;
+import io.autogpt.seed.core.agent.AgentNodeLinkFactory;
+import io.autogpt.seed.core.agent.AgentPreset;
+import io.autogpt.seed.core.agent.AgentPresetFactory;
+import io.autogpt.seed.core.agent.LibraryAgent;
+import io.autogpt.seed.core.agent.LibraryAgentFactory;
+import io.autogpt.seed.core.analytics.AnalyticsDetails;
+import io.autogpt.seed.core.analytics.AnalyticsFactory;
+import io.autogpt.seed.core.analytics.AnalyticsMetrics;
+import io.autogpt.seed.core.credit.CreditLedgerFactory;
+import io.autogpt.seed.core.credit.CreditTransaction;
+import io.autogpt.seed.core.credit.UserBalance;
+import io.autogpt.seed.core.execution.AgentGraphExecution;
+import io.autogpt.seed.core.execution.AgentGraphExecutionFactory;
+import io.autogpt.seed.core.execution.AgentNodeExecution;
+import io.autogpt.seed.core.execution.AgentNodeExecutionFactory;
+import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
+import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutputFactory;
+import io.autogpt.seed.core.execution.ExecutionTimeline;
+import io.autogpt.seed.core.execution.ExecutionTimelines;
+import io.autogpt.seed.core.integration.APIKey;
+import io.autogpt.seed.core.integration.APIKeyFactory;
+import io.autogpt.seed.core.integration.IntegrationWebhook;
+import io.autogpt.seed.core.integration.IntegrationWebhookFactory;
+import io.autogpt.seed.core.plan.DatasetShape;
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.store.StoreListing;
+import io.autogpt.seed.core.store.StoreListingActiveVersion;
+import io.autogpt.seed.core.store.StoreListingFactory;
+import io.autogpt.seed.core.store.StoreListingReview;
+import io.autogpt.seed.core.store.StoreListingReviewFactory;
+import io.autogpt.seed.core.store.StoreListingVersion;
+import io.autogpt.seed.core.store.StoreListingVersionFactory;
+import io.autogpt.seed.core.table.Table;
+import io.autogpt.seed.core.user.Profile;
+import io.autogpt.seed.core.user.ProfileFactory;
+import io.autogpt.seed.core.user.User;
+import io.autogpt.seed.core.user.UserFactory;
+import io.autogpt.seed.core.user.UserOnboarding;
+import io.autogpt.seed.core.user.UserOnboardingFactory;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+/**
+ * The dataset of one {@link SeedPlan}, as one lazy stream per table, in an order every foreign key allows.
+ *
+ * <p>Nothing is generated until a stream is consumed, and nothing is kept after: memory stays flat however large
+ * the plan. Each stream may be consumed any number of times and gives the same rows each time.
+ *
+ * <p>Not thread-safe (factories reuse a Datafaker instance); to generate on several threads, give each thread its
+ * own {@code Dataset} — of the same plan or of {@linkplain SeedPlan#slice slices} — and the rows are the same.
+ */
+public final class Dataset {
+    /**
+     * One table of the dataset and a supplier of its rows.
+     *
+     * @param table the table written
+     * @param rows  a fresh, lazy stream of its rows each call
+     */
+    public record Step<R extends Record>(Table<R> table, Supplier<Stream<R>> rows) {
+    }
+
+    /** A function of an execution's ordinals and timeline, for the two execution-detail tables. */
+    @FunctionalInterface
+    private interface PerExecution<R> {
+        Stream<R> rows(long u, long g, long e, ExecutionTimeline timeline);
+    }
+
+    private final SeedPlan plan;
+    private final DatasetShape shape;
+    private final UserFactory users;
+    private final ProfileFactory profiles;
+    private final UserOnboardingFactory onboarding;
+    private final AgentBlockFactory blocks;
+    private final AgentGraphFactory graphs;
+    private final AgentNodeFactory nodes;
+    private final AgentNodeLinkFactory links;
+    private final AgentPresetFactory presets;
+    private final LibraryAgentFactory library;
+    private final ExecutionTimelines timelines;
+    private final AgentGraphExecutionFactory graphExecutions;
+    private final AgentNodeExecutionFactory nodeExecutions;
+    private final AgentNodeExecutionInputOutputFactory inputsOutputs;
+    private final AnalyticsFactory analytics;
+    private final CreditLedgerFactory credit;
+    private final StoreListingFactory listings;
+    private final StoreListingVersionFactory versions;
+    private final StoreListingReviewFactory reviews;
+    private final IntegrationWebhookFactory webhooks;
+    private final APIKeyFactory apiKeys;
+
+    public Dataset(SeedPlan plan) {
+        this.plan = plan;
+        this.shape = new DatasetShape(plan);
+        this.users = new UserFactory(shape);
+        this.profiles = new ProfileFactory(shape);
+        this.onboarding = new UserOnboardingFactory(shape);
+        this.blocks = new AgentBlockFactory(shape);
+        this.graphs = new AgentGraphFactory(shape);
+        this.nodes = new AgentNodeFactory(shape);
+        this.links = new AgentNodeLinkFactory(shape);
+        this.presets = new AgentPresetFactory(shape);
+        this.library = new LibraryAgentFactory(shape);
+        this.timelines = new ExecutionTimelines(shape);
+        this.graphExecutions = new AgentGraphExecutionFactory(shape);
+        this.nodeExecutions = new AgentNodeExecutionFactory(shape);
+        this.inputsOutputs = new AgentNodeExecutionInputOutputFactory(shape);
+        this.analytics = new AnalyticsFactory(shape);
+        this.credit = new CreditLedgerFactory(shape);
+        this.listings = new StoreListingFactory(shape);
+        this.versions = new StoreListingVersionFactory(shape);
+        this.reviews = new StoreListingReviewFactory(shape);
+        this.webhooks = new IntegrationWebhookFactory(shape);
+        this.apiKeys = new APIKeyFactory(shape);
+    }
+
+    public SeedPlan plan() {
+        return plan;
+    }
+
+    public DatasetShape shape() {
+        return shape;
+    }
+
+    /** Every table in write order: parents before children, the listing update after the versions. */
+    public List<Step<?>> steps() {
+        return List.of(
+                step(User.TABLE, () -> perUser(u -> Stream.of(users.create(u)))),
+                step(AgentBlock.TABLE, () -> blockOrdinals().mapToObj(blocks::create)),
+                step(IntegrationWebhook.TABLE, () -> perUser(u -> count(shape.webhooks(u))
+                        .mapToObj(w -> webhooks.create(u, w)))),
+                step(AgentGraph.TABLE, () -> perGraph((u, g) -> Stream.of(graphs.create(u, g)))),
+                step(AgentNode.TABLE, () -> perGraph((u, g) -> count(shape.nodes(u, g))
+                        .mapToObj(n -> nodes.create(u, g, n)))),
+                step(AgentNodeLink.TABLE, () -> perGraph((u, g) -> count(shape.nodes(u, g) - 1)
+                        .mapToObj(n -> links.create(u, g, n)))),
+                step(AgentPreset.TABLE, () -> perUser(u -> count(shape.presets(u))
+                        .mapToObj(p -> presets.create(u, p)))),
+                step(Profile.TABLE, () -> perUser(u -> Stream.of(profiles.create(u)))),
+                step(LibraryAgent.TABLE, () -> perUser(u -> library.create(u).stream())),
+                step(AgentGraphExecution.TABLE, () -> perExecution((u, g, e, t) ->
+                        Stream.of(graphExecutions.create(u, g, e, t)))),
+                step(AgentNodeExecution.TABLE, () -> perExecution((u, g, e, t) ->
+                        IntStream.range(0, t.nodes().size()).mapToObj(n -> nodeExecutions.create(u, g, e, n, t)))),
+                step(AgentNodeExecutionInputOutput.TABLE, () -> perExecution((u, g, e, t) ->
+                        IntStream.range(0, t.nodes().size())
+                                .boxed().flatMap(n -> inputsOutputs.create(u, g, e, n, t).stream()))),
+                step(AnalyticsDetails.TABLE, () -> perUser(u -> count(shape.analytics(u))
+                        .mapToObj(i -> analytics.details(u, i)))),
+                step(AnalyticsMetrics.TABLE, () -> perUser(u -> count(shape.analytics(u))
+                        .mapToObj(i -> analytics.metrics(u, i)))),
+                step(CreditTransaction.TABLE, () -> perUser(u -> credit.transactions(u).stream())),
+                step(UserBalance.TABLE, () -> perUser(u -> Stream.of(credit.balance(u)))),
+                step(StoreListing.TABLE, () -> perGraph((u, g) -> Stream.of(listings.create(u, g)))),
+                step(StoreListingVersion.TABLE, () -> perGraph((u, g) -> Stream.of(versions.create(u, g)))),
+                step(StoreListingActiveVersion.TABLE, () -> perGraph((u, g) -> listings.activeVersion(u, g).stream())),
+                step(StoreListingReview.TABLE, () -> perGraph((u, g) -> reviews.create(u, g).stream())),
+                step(UserOnboarding.TABLE, () -> perUser(u -> onboarding.exists(u)
+                        ? Stream.of(onboarding.create(u)) : Stream.empty())),
+                step(APIKey.TABLE, () -> perUser(u -> count(shape.apiKeys(u)).mapToObj(k -> apiKeys.create(u, k)))));
+    }
+
+    /** The ids of this plan's users, in ordinal order. */
+    public Stream<String> userIds() {
+        return userOrdinals().mapToObj(shape::userId);
+    }
+
+    /** The ids of this plan's blocks; empty for a slice that does not start at user 0. */
+    public Stream<String> blockIds() {
+        return blockOrdinals().mapToObj(shape::blockId);
+    }
+
+    private LongStream userOrdinals() {
+        return LongStream.range(plan.fromUser(), plan.toUser());
+    }
+
+    /** Blocks belong to the slice that starts at user 0, so slices loaded together write each block once. */
+    private LongStream blockOrdinals() {
+        return plan.fromUser() == 0 ? LongStream.range(0, plan.scale().blocks()) : LongStream.empty();
+    }
+
+    private static LongStream count(int n) {
+        return LongStream.range(0, Math.max(0, n));
+    }
+
+    private <R> Stream<R> perUser(java.util.function.LongFunction<Stream<R>> rows) {
+        return userOrdinals().boxed().flatMap(rows::apply);
+    }
+
+    private <R> Stream<R> perGraph(java.util.function.BiFunction<Long, Long, Stream<R>> rows) {
+        return perUser(u -> count(shape.graphs(u)).boxed().flatMap(g -> rows.apply(u, g)));
+    }
+
+    private <R> Stream<R> perExecution(PerExecution<R> rows) {
+        return perGraph((u, g) -> count(shape.executions(u, g)).boxed()
+                .flatMap(e -> rows.rows(u, g, e, timelines.of(u, g, e))));
+    }
+
+    private static <R extends Record> Step<R> step(Table<R> table, Supplier<Stream<R>> rows) {
+        return new Step<>(table, rows);
+    }
+}

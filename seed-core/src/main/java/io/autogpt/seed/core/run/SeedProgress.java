@@ -1,0 +1,23 @@
+package io.autogpt.seed.core.run;
+
+/**
+ * Hears how a run advances, for a progress display. Called on the thread that drives the run; implementations
+ * must be quick (they are called every few thousand rows).
+ */
+public interface SeedProgress {
+    /** Hears nothing. */
+    SeedProgress NONE = new SeedProgress() {
+    };
+
+    /** A table is about to be written. */
+    default void tableStarted(String table) {
+    }
+
+    /** {@code rows} rows of {@code table} have been handed to the writer so far. */
+    default void rowsWritten(String table, long rows) {
+    }
+
+    /** A table is done. */
+    default void tableFinished(SeedReport.TableReport report) {
+    }
+}

@@ -1,0 +1,43 @@
+package io.autogpt.seed.core.run;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a run did.
+ *
+ * @param outcome     seeded, seeded after removing an earlier run, or left alone because it was already seeded
+ * @param tables      rows and time per table, in write order; empty when already seeded
+ * @param removedRows rows removed by {@code --reset} (-1 when the target cannot tell, 0 without reset)
+ * @param elapsed     wall time of the whole run, commit included
+ */
+public record SeedReport(Outcome outcome, List<TableReport> tables, long removedRows, Duration elapsed) {
+    /** How a run ended. */
+    public enum Outcome { SEEDED, RESEEDED, ALREADY_SEEDED }
+
+    /**
+     * One table's share of the run.
+     *
+     * @param table   the table's label
+     * @param rows    rows written
+     * @param elapsed time spent generating and writing them
+     */
+    public record TableReport(String table, long rows, Duration elapsed) {
+        public TableReport {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(elapsed, "elapsed");
+        }
+    }
+
+    public SeedReport {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(elapsed, "elapsed");
+        tables = List.copyOf(tables);
+    }
+
+    /** Rows written over all tables. */
+    public long totalRows() {
+        return tables.stream().mapToLong(TableReport::rows).sum();
+    }
+}

@@ -1,0 +1,90 @@
+package io.autogpt.seed.core.run;
+
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.port.DatasetTransaction;
+import io.autogpt.seed.core.port.RecordedRun;
+import io.autogpt.seed.core.port.WriteDatasetPort;
+import io.autogpt.seed.core.table.Table;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Seeds one plan through a {@link WriteDatasetPort}, as one all-or-nothing transaction: recognises a rerun of the
+ * same seed (and leaves the target alone), or with {@code reset} first removes what that earlier run wrote.
+ * Thread-safe if the port is; each call is independent.
+ */
+public final class SeedRunner {
+    /** How often, in rows, progress is reported. */
+    private static final int PROGRESS_EVERY = 4096;
+
+    private final WriteDatasetPort port;
+    private final SeedProgress progress;
+
+    public SeedRunner(WriteDatasetPort port, SeedProgress progress) {
+        this.port = Objects.requireNonNull(port, "port");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * Writes the dataset of {@code plan}.
+     *
+     * @param reset remove an earlier run of the same seed and users first, instead of leaving the target alone
+     * @throws io.autogpt.seed.core.port.TargetException when the target cannot take the dataset; nothing is written
+     */
+    public SeedReport run(SeedPlan plan, boolean reset) {
+        long start = System.nanoTime();
+        Dataset dataset = new Dataset(plan);
+        try (DatasetTransaction tx = port.begin(plan)) {
+            Optional<RecordedRun> earlier = tx.findRun(plan.seed(), plan.fromUser(), plan.toUser());
+            if (earlier.isPresent() && !reset) {
+                return new SeedReport(SeedReport.Outcome.ALREADY_SEEDED, List.of(), 0, since(start));
+            }
+            long removed = earlier.map(run -> remove(tx, run)).orElse(0L);
+            List<SeedReport.TableReport> tables = new ArrayList<>();
+            for (Dataset.Step<?> step : dataset.steps()) {
+                tables.add(write(tx, step));
+            }
+            long rows = tables.stream().mapToLong(SeedReport.TableReport::rows).sum();
+            tx.recordRun(new RecordedRun(plan.seed(), plan.fromUser(), plan.toUser(), plan.scale().users(),
+                    plan.scale().blocks(), plan.now(), rows));
+            tx.commit();
+            return new SeedReport(earlier.isPresent() ? SeedReport.Outcome.RESEEDED : SeedReport.Outcome.SEEDED,
+                    tables, removed, since(start));
+        }
+    }
+
+    private static long remove(DatasetTransaction tx, RecordedRun run) {
+        // The earlier run's ids depend on its seed and ordinals only; its own counts say which ordinals it had.
+        SeedPlan earlier = new SeedPlan(run.seed(), run.now(),
+                io.autogpt.seed.core.plan.ScaleProfile.original().withUsers(run.users()).withBlocks(run.blocks()),
+                run.fromUser(), run.toUser());
+        Dataset dataset = new Dataset(earlier);
+        return tx.removeRun(run, dataset.userIds(), dataset.blockIds());
+    }
+
+    private <R extends Record> SeedReport.TableReport write(DatasetTransaction tx, Dataset.Step<R> step) {
+        Table<R> table = step.table();
+        String label = table.label();
+        progress.tableStarted(label);
+        long start = System.nanoTime();
+        long[] seen = {0};
+        Stream<R> rows = step.rows().get().peek(row -> {
+            if (++seen[0] % PROGRESS_EVERY == 0) {
+                progress.rowsWritten(label, seen[0]);
+            }
+        });
+        long written = tx.write(table, rows);
+        SeedReport.TableReport report = new SeedReport.TableReport(label, written, since(start));
+        progress.rowsWritten(label, written);
+        progress.tableFinished(report);
+        return report;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

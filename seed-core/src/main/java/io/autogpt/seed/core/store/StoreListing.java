@@ -1,0 +1,37 @@
+package io.autogpt.seed.core.store;
+
+import io.autogpt.seed.core.table.Table;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A row of {@code "StoreListing"}: a graph offered on the marketplace.
+ *
+ * <p>{@code activeVersionId} is written as null and set afterwards by {@link StoreListingActiveVersion}: the listing
+ * and its versions reference each other, and the platform's foreign keys are not deferrable.
+ */
+public record StoreListing(String id, LocalDateTime createdAt, LocalDateTime updatedAt, boolean isDeleted,
+                           String agentGraphId, int agentGraphVersion, String owningUserId,
+                           @Nullable String activeVersionId, boolean hasApprovedVersion, String slug,
+                           boolean useForOnboarding) {
+    public static final Table<StoreListing> TABLE = Table.insert("StoreListing", StoreListing.class)
+            .text("id", StoreListing::id).timestamp("createdAt", StoreListing::createdAt)
+            .timestamp("updatedAt", StoreListing::updatedAt).bool("isDeleted", StoreListing::isDeleted)
+            .text("agentGraphId", StoreListing::agentGraphId)
+            .integer("agentGraphVersion", StoreListing::agentGraphVersion)
+            .text("owningUserId", StoreListing::owningUserId)
+            .nullableText("activeVersionId", StoreListing::activeVersionId)
+            .bool("hasApprovedVersion", StoreListing::hasApprovedVersion).text("slug", StoreListing::slug)
+            .bool("useForOnboarding", StoreListing::useForOnboarding)
+            .build();
+
+    public StoreListing {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(agentGraphId, "agentGraphId");
+        Objects.requireNonNull(owningUserId, "owningUserId");
+        Objects.requireNonNull(slug, "slug");
+    }
+}

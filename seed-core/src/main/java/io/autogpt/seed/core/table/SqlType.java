@@ -1,0 +1,32 @@
+package io.autogpt.seed.core.table;
+
+/**
+ * The PostgreSQL column types the seeder writes, as named in the reference schema
+ * ({@code information_schema.columns}). Enum and enum-array columns carry their type name on the {@link Column}.
+ */
+public enum SqlType {
+    TEXT("text"),
+    INTEGER("integer"),
+    DOUBLE("double precision"),
+    BOOLEAN("boolean"),
+    TIMESTAMP("timestamp without time zone"),
+    JSONB("jsonb"),
+    TEXT_ARRAY("text[]"),
+    ENUM(null),
+    ENUM_ARRAY(null);
+
+    private final String sqlName;
+
+    SqlType(String sqlName) {
+        this.sqlName = sqlName;
+    }
+
+    /** The type's SQL name; for enums the PostgreSQL type name, unquoted, with {@code []} for arrays. */
+    public String sqlName(String enumType) {
+        return switch (this) {
+            case ENUM -> enumType;
+            case ENUM_ARRAY -> enumType + "[]";
+            default -> sqlName;
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package io.autogpt.seed.jpa;
+
+import io.autogpt.seed.core.port.RecordedRun;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.Optional;
+
+/**
+ * The record of seeding runs, in a schema of its own ({@code autogpt_seed}) so the platform's schema, which its
+ * migrations own, gains nothing but seeded rows. Keyed by target schema, seed and user slice.
+ */
+final class Ledger {
+    static final String SCHEMA = "autogpt_seed";
+    static final String CREATE_SQL = "CREATE SCHEMA IF NOT EXISTS autogpt_seed;\n"
+            + "CREATE TABLE IF NOT EXISTS autogpt_seed.runs (target_schema text NOT NULL, seed bigint NOT NULL, "
+            + "from_user integer NOT NULL, to_user integer NOT NULL, users integer NOT NULL, blocks integer NOT NULL, "
+            + "anchor timestamp NOT NULL, row_count bigint NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now(), "
+            + "PRIMARY KEY (target_schema, seed, from_user, to_user))";
+    private static final String FIND_SQL = "SELECT users, blocks, anchor, row_count FROM autogpt_seed.runs "
+            + "WHERE target_schema = ? AND seed = ? AND from_user = ? AND to_user = ?";
+    static final String INSERT_SQL = "INSERT INTO autogpt_seed.runs (target_schema, seed, from_user, to_user, users, "
+            + "blocks, anchor, row_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String DELETE_SQL = "DELETE FROM autogpt_seed.runs "
+            + "WHERE target_schema = ? AND seed = ? AND from_user = ? AND to_user = ?";
+
+    private Ledger() {
+    }
+
+    /**
+     * Creates the ledger if missing, in its own short transaction: it is bookkeeping, not seeded data, and creating
+     * it apart keeps concurrent runs of different seeds from queueing behind each other's catalog locks.
+     */
+    static void ensure(Connection conn) throws SQLException {
+        boolean auto = conn.getAutoCommit();
+        conn.setAutoCommit(true);
+        try (Statement st = conn.createStatement()) {
+            st.execute(CREATE_SQL);
+        } catch (SQLException e) {
+            // Two runs creating it at once: the loser's duplicate error means it now exists.
+            if (!"23505".equals(e.getSQLState()) && !"42P06".equals(e.getSQLState())
+                    && !"42P07".equals(e.getSQLState())) {
+                throw e;
+            }
+        } finally {
+            conn.setAutoCommit(auto);
+        }
+    }
+
+    static Optional<RecordedRun> find(Connection conn, String schema, long seed, int from, int to)
+            throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(FIND_SQL)) {
+            bindKey(ps, schema, seed, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new RecordedRun(seed, from, to, rs.getInt(1), rs.getInt(2),
+                        rs.getTimestamp(3).toLocalDateTime(), rs.getLong(4)));
+            }
+        }
+    }
+
+    static void record(Connection conn, String schema, RecordedRun run) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(INSERT_SQL)) {
+            bindKey(ps, schema, run.seed(), run.fromUser(), run.toUser());
+            ps.setInt(5, run.users());
+            ps.setInt(6, run.blocks());
+            ps.setTimestamp(7, Timestamp.valueOf(run.now()));
+            ps.setLong(8, run.rows());
+            ps.executeUpdate();
+        }
+    }
+
+    static void forget(Connection conn, String schema, RecordedRun run) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(DELETE_SQL)) {
+            bindKey(ps, schema, run.seed(), run.fromUser(), run.toUser());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bindKey(PreparedStatement ps, String schema, long seed, int from, int to) throws SQLException {
+        ps.setString(1, schema);
+        ps.setLong(2, seed);
+        ps.setInt(3, from);
+        ps.setInt(4, to);
+    }
+}

@@ -1,0 +1,91 @@
+package io.autogpt.seed.jpa;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.postgresql.PGConnection;
+
+/**
+ * Removes exactly the rows an earlier run wrote: everything owned by its users (by id) and its blocks. Deletes go
+ * bottom-up, children before parents, so no foreign key blocks them and cascades find nothing left to do.
+ */
+final class RunRemover {
+    /** Deletes in dependency order; {@code s} is the staged set of the run's user ids. */
+    private static final List<String> DELETES = List.of(
+            "DELETE FROM \"StoreListingReview\" r USING seed_users s WHERE r.\"reviewByUserId\" = s.id",
+            "DELETE FROM \"StoreListingReview\" r USING \"StoreListingVersion\" v, \"StoreListing\" l, seed_users s "
+                    + "WHERE r.\"storeListingVersionId\" = v.id AND v.\"storeListingId\" = l.id "
+                    + "AND l.\"owningUserId\" = s.id",
+            "DELETE FROM \"UserOnboarding\" o USING seed_users s WHERE o.\"userId\" = s.id",
+            "UPDATE \"StoreListing\" l SET \"activeVersionId\" = NULL FROM seed_users s "
+                    + "WHERE l.\"owningUserId\" = s.id AND l.\"activeVersionId\" IS NOT NULL",
+            "DELETE FROM \"StoreListingVersion\" v USING \"StoreListing\" l, seed_users s "
+                    + "WHERE v.\"storeListingId\" = l.id AND l.\"owningUserId\" = s.id",
+            "DELETE FROM \"StoreListing\" l USING seed_users s WHERE l.\"owningUserId\" = s.id",
+            "DELETE FROM \"LibraryAgent\" a USING seed_users s WHERE a.\"userId\" = s.id",
+            "DELETE FROM \"AgentNodeExecutionInputOutput\" io USING \"AgentNodeExecution\" ne, "
+                    + "\"AgentGraphExecution\" ge, seed_users s WHERE ge.\"userId\" = s.id "
+                    + "AND ne.\"agentGraphExecutionId\" = ge.id "
+                    + "AND (io.\"referencedByInputExecId\" = ne.id OR io.\"referencedByOutputExecId\" = ne.id)",
+            "DELETE FROM \"AgentNodeExecution\" ne USING \"AgentGraphExecution\" ge, seed_users s "
+                    + "WHERE ge.\"userId\" = s.id AND ne.\"agentGraphExecutionId\" = ge.id",
+            "DELETE FROM \"AgentGraphExecution\" ge USING seed_users s WHERE ge.\"userId\" = s.id",
+            "DELETE FROM \"AgentPreset\" p USING seed_users s WHERE p.\"userId\" = s.id",
+            "DELETE FROM \"AgentNodeLink\" k USING \"AgentNode\" n, \"AgentGraph\" g, seed_users s "
+                    + "WHERE g.\"userId\" = s.id AND n.\"agentGraphId\" = g.id AND k.\"agentNodeSourceId\" = n.id",
+            "DELETE FROM \"AgentNode\" n USING \"AgentGraph\" g, seed_users s "
+                    + "WHERE g.\"userId\" = s.id AND n.\"agentGraphId\" = g.id",
+            "DELETE FROM \"AgentGraph\" g USING seed_users s WHERE g.\"userId\" = s.id",
+            "DELETE FROM \"IntegrationWebhook\" w USING seed_users s WHERE w.\"userId\" = s.id",
+            "DELETE FROM \"CreditTransaction\" t USING seed_users s WHERE t.\"userId\" = s.id",
+            "DELETE FROM \"UserBalance\" b USING seed_users s WHERE b.\"userId\" = s.id",
+            "DELETE FROM \"AnalyticsDetails\" d USING seed_users s WHERE d.\"userId\" = s.id",
+            "DELETE FROM \"AnalyticsMetrics\" m USING seed_users s WHERE m.\"userId\" = s.id",
+            "DELETE FROM \"APIKey\" k USING seed_users s WHERE k.\"userId\" = s.id",
+            "DELETE FROM \"Profile\" p USING seed_users s WHERE p.\"userId\" = s.id",
+            "DELETE FROM \"User\" u USING seed_users s WHERE u.id = s.id",
+            "DELETE FROM \"AgentBlock\" b USING seed_blocks s WHERE b.id = s.id");
+
+    private RunRemover() {
+    }
+
+    /** Removes the rows of the given users and blocks; returns how many rows went. */
+    static long remove(Connection conn, Stream<String> userIds, Stream<String> blockIds) throws SQLException {
+        stage(conn, "seed_users", userIds);
+        stage(conn, "seed_blocks", blockIds);
+        long removed = 0;
+        try (Statement st = conn.createStatement()) {
+            for (String delete : DELETES) {
+                int n = st.executeUpdate(delete);
+                if (delete.startsWith("DELETE")) {
+                    removed += n;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static void stage(Connection conn, String table, Stream<String> ids) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE TEMP TABLE " + table + " (id text PRIMARY KEY) ON COMMIT DROP");
+        }
+        StringBuilder data = new StringBuilder();
+        for (Iterator<String> it = ids.iterator(); it.hasNext(); ) {
+            data.append(it.next()).append('\n');
+        }
+        try {
+            conn.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table + " (id) FROM STDIN", new StringReader(data.toString()));
+        } catch (IOException e) {
+            throw new SQLException("cannot stage ids", e);
+        }
+        try (Statement st = conn.createStatement()) {
+            st.execute("ANALYZE " + table);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.autogpt.seed.jpa;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Hands EclipseLink the one connection the run's transaction lives on, so entity writes, the ledger and the
+ * advisory lock commit or roll back together. EclipseLink's {@code close()} calls are ignored: the transaction
+ * owns the connection and closes it.
+ */
+final class SingleConnectionDataSource implements DataSource {
+    private final Connection shared;
+
+    SingleConnectionDataSource(Connection target) {
+        this.shared = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    if (method.getName().equals("isClosed")) {
+                        return target.isClosed();
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Override
+    public Connection getConnection() {
+        return shared;
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) {
+        return shared;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // EclipseLink logs through its own settings.
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // The connection is already open.
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("no java.util.logging here");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
+        throw new java.sql.SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return false;
+    }
+}

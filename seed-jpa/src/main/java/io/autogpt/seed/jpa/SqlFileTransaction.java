@@ -1,0 +1,152 @@
+package io.autogpt.seed.jpa;
+
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.port.DatasetTransaction;
+import io.autogpt.seed.core.port.RecordedRun;
+import io.autogpt.seed.core.table.Table;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Writes the dataset as a SQL file that {@code psql -f FILE} loads in one transaction (COPY blocks, the ledger
+ * entry, the view refresh). The file appears under its name only on commit (temporary file, then an atomic
+ * rename), so a failed run leaves no half-written file. A rerun of the file is refused by the file itself.
+ */
+final class SqlFileTransaction implements DatasetTransaction {
+    private final Path target;
+    private final Path temp;
+    private final BufferedWriter out;
+    private final String schema;
+    private final SeedPlan plan;
+    private int stagingTables;
+    private boolean committed;
+
+    SqlFileTransaction(Path target, String schema, SeedPlan plan, boolean createSchema) {
+        this.target = target.toAbsolutePath();
+        this.schema = schema;
+        this.plan = plan;
+        try {
+            Path dir = this.target.getParent();
+            Files.createDirectories(dir);
+            this.temp = Files.createTempFile(dir, "." + this.target.getFileName(), ".partial");
+            this.out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+            header(createSchema);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private void header(boolean createSchema) throws IOException {
+        line("-- autogpt-seed dataset: seed " + plan.seed() + ", users " + plan.fromUser() + ".." + plan.toUser()
+                + " of " + plan.scale().users() + ", anchor " + plan.now() + ". Load with: psql -f FILE");
+        line("\\set ON_ERROR_STOP on");
+        line("SET client_min_messages = warning;");
+        line(Ledger.CREATE_SQL + ";");
+        line("BEGIN;");
+        if (createSchema) {
+            line("CREATE SCHEMA IF NOT EXISTS " + CopyText.quote(schema) + ";");
+        }
+        line("SET LOCAL search_path TO " + CopyText.quote(schema) + ";");
+        if (createSchema) {
+            out.write(JdbcTransaction.ddl());
+        }
+        // The file refuses to load twice: the ledger already names this seed and slice.
+        line("DO $$ BEGIN IF EXISTS (SELECT 1 FROM autogpt_seed.runs WHERE target_schema = "
+                + CopyText.literal(schema) + " AND seed = " + plan.seed() + " AND from_user = " + plan.fromUser()
+                + " AND to_user = " + plan.toUser() + ") THEN RAISE EXCEPTION 'already seeded: seed " + plan.seed()
+                + " is in schema %', " + CopyText.literal(schema) + "; END IF; END $$;");
+    }
+
+    @Override
+    public Optional<RecordedRun> findRun(long seed, int fromUser, int toUser) {
+        return Optional.empty();
+    }
+
+    @Override
+    public long removeRun(RecordedRun run, Stream<String> userIds, Stream<String> blockIds) {
+        throw new IllegalStateException("a SQL file cannot remove an earlier run");
+    }
+
+    @Override
+    public <R extends Record> long write(Table<R> table, Stream<R> rows) {
+        try {
+            String relation = CopyText.quote(table.name());
+            if (table.kind() == Table.Kind.UPDATE) {
+                relation = "seed_update_" + (++stagingTables);
+                line(CopyText.createStaging(table, relation) + ";");
+            }
+            line(CopyText.copyInto(table, relation) + ";");
+            StringBuilder buffer = new StringBuilder(1 << 12);
+            long count = 0;
+            for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
+                CopyText.appendRow(buffer, table, it.next());
+                count++;
+                out.append(buffer);
+                buffer.setLength(0);
+            }
+            line("\\.");
+            if (table.kind() == Table.Kind.UPDATE) {
+                line(CopyText.applyStaging(table, relation) + ";");
+            }
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    @Override
+    public void recordRun(RecordedRun run) {
+        try {
+            line("INSERT INTO autogpt_seed.runs (target_schema, seed, from_user, to_user, users, blocks, anchor, "
+                    + "row_count) VALUES (" + CopyText.literal(schema) + ", " + run.seed() + ", " + run.fromUser()
+                    + ", " + run.toUser() + ", " + run.users() + ", " + run.blocks() + ", '" + run.now() + "', "
+                    + run.rows() + ");");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    @Override
+    public void commit() {
+        try {
+            line("DO $$ BEGIN IF to_regproc('refresh_store_materialized_views') IS NOT NULL THEN "
+                    + "PERFORM refresh_store_materialized_views(); END IF; END $$;");
+            line("COMMIT;");
+            out.close();
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                out.close();
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // Best effort: the temporary file has a .partial name and never replaces the target.
+            }
+        }
+    }
+
+    private void line(String text) throws IOException {
+        out.write(text);
+        out.write('\n');
+    }
+}
