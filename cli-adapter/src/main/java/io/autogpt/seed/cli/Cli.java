@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "autogpt-seed", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Seeds AutoGPT platform databases with realistic, consistent data.",
         subcommands = {SeedCommand.class, CommandLine.HelpCommand.class})
-final class Cli {
+public final class Cli {
     private Cli() {
     }
 
@@ -19,7 +19,7 @@ final class Cli {
      * @param env   environment variables ({@code DATABASE_URL})
      * @param clock source of the default {@code --now}
      */
-    static CommandLine create(Map<String, String> env, Clock clock) {
+    public static CommandLine create(Map<String, String> env, Clock clock) {
         CommandLine cmd = new CommandLine(new Cli(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {

@@ -1,6 +1,5 @@
 package io.autogpt.seed.jpa;
 
-import io.autogpt.seed.core.port.TargetException;
 import io.autogpt.seed.core.port.WriteDatasetPort;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,0 +1,64 @@
+package io.autogpt.seed.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autogpt.seed.core.plan.ScaleProfile;
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.testing.Canonical;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the dataset of one fixed plan, table by table. A change here changes every user's data: when it is meant
+ * (a new column, a better distribution), update the hashes in the same commit and say so in its message.
+ */
+class GoldenRowsTest {
+    private static final SeedPlan PLAN = SeedPlan.of(7, Instant.parse("2025-01-01T00:00:00Z"),
+            ScaleProfile.original().withUsers(12).withBlocks(8));
+
+    static Map<String, String> hashes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Dataset.Step<?> step : new Dataset(PLAN).steps()) {
+            out.put(step.table().label(), hash(step));
+        }
+        return out;
+    }
+
+    private static <R extends Record> String hash(Dataset.Step<R> step) {
+        return Canonical.sha256(step.table(), step.rows().get()).substring(0, 16);
+    }
+
+    @Test
+    void tablesHashAsPinned() {
+        Map<String, String> expected = new java.util.TreeMap<>();
+        GOLDEN.lines().map(l -> l.split("=")).forEach(kv -> expected.put(kv[0], kv[1]));
+        assertThat(new java.util.TreeMap<>(hashes())).as("golden hashes for seed 7 (print GoldenRowsTest.hashes() to update)")
+                .isEqualTo(expected);
+    }
+
+    private static final String GOLDEN = """
+            APIKey=812cac2e2f277502
+            AgentBlock=897e4dfed1c5bf56
+            AgentGraph=2a3ca6dce3b6b782
+            AgentGraphExecution=a0e43a69edbc21fb
+            AgentNode=c60af6b4ae292d38
+            AgentNodeExecution=53ba040d5c51fd7b
+            AgentNodeExecutionInputOutput=0e4bc484db55d433
+            AgentNodeLink=a7f01a67c77e9f41
+            AgentPreset=4c948acaca83375f
+            AnalyticsDetails=b5c272f30f06c1b5
+            AnalyticsMetrics=e525e584c50dd947
+            CreditTransaction=e95dbc207ff74d8d
+            IntegrationWebhook=988dd35e01ded505
+            LibraryAgent=712ef4c541782ef8
+            Profile=e07a8f50c0ca6f8e
+            StoreListing=90915e6a51fdfd35
+            StoreListing (update activeVersionId)=5b40a3e9a6397404
+            StoreListingReview=8e279013e545f8b8
+            StoreListingVersion=f19d359f91445e6c
+            User=ee457a2e5d7df9b3
+            UserBalance=a09d1f95cfbe15b1
+            UserOnboarding=4a77ffa33210a47b""";
+}

@@ -1,0 +1,103 @@
+package io.autogpt.seed.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autogpt.seed.core.plan.ScaleProfile;
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.port.DatasetTransaction;
+import io.autogpt.seed.core.port.RecordedRun;
+import io.autogpt.seed.core.port.WriteDatasetPort;
+import io.autogpt.seed.core.table.Table;
+import io.autogpt.seed.core.testing.InMemoryDatasetStore;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class SeedRunnerTest {
+    private static final SeedPlan PLAN = SeedPlan.of(42, Instant.parse("2025-06-01T00:00:00Z"),
+            ScaleProfile.original().withUsers(10).withBlocks(5));
+
+    @Test
+    void seedsEveryTableAndRecordsTheRun() {
+        InMemoryDatasetStore store = new InMemoryDatasetStore();
+        SeedReport report = new SeedRunner(store, SeedProgress.NONE).run(PLAN, false);
+        assertThat(report.outcome()).isEqualTo(SeedReport.Outcome.SEEDED);
+        assertThat(store.rows("User")).hasSize(10);
+        assertThat(store.rows("AgentBlock")).hasSize(5);
+        assertThat(store.run(42)).map(RecordedRun::rows).contains(report.totalRows());
+        assertThat(report.tables()).extracting(SeedReport.TableReport::table).first().isEqualTo("User");
+    }
+
+    @Test
+    void aRerunOfTheSameSeedChangesNothing() {
+        InMemoryDatasetStore store = new InMemoryDatasetStore();
+        new SeedRunner(store, SeedProgress.NONE).run(PLAN, false);
+        var before = store.counts();
+        SeedReport again = new SeedRunner(store, SeedProgress.NONE).run(PLAN, false);
+        assertThat(again.outcome()).isEqualTo(SeedReport.Outcome.ALREADY_SEEDED);
+        assertThat(again.tables()).isEmpty();
+        assertThat(store.counts()).isEqualTo(before);
+    }
+
+    @Test
+    void resetReplacesTheEarlierRunOfTheSeedOnly() {
+        InMemoryDatasetStore store = new InMemoryDatasetStore();
+        SeedPlan other = new SeedPlan(7, PLAN.now(), PLAN.scale(), 0, 10);
+        new SeedRunner(store, SeedProgress.NONE).run(PLAN, false);
+        new SeedRunner(store, SeedProgress.NONE).run(other, false);
+        var before = store.counts();
+        SeedReport report = new SeedRunner(store, SeedProgress.NONE).run(PLAN, true);
+        assertThat(report.outcome()).isEqualTo(SeedReport.Outcome.RESEEDED);
+        assertThat(store.counts()).isEqualTo(before);
+    }
+
+    @Test
+    void aFailureMidRunCommitsNothing() {
+        InMemoryDatasetStore store = new InMemoryDatasetStore();
+        WriteDatasetPort failing = plan -> new FailingOn("AgentNodeExecution", store.begin(plan));
+        assertThatThrownBy(() -> new SeedRunner(failing, SeedProgress.NONE).run(PLAN, false))
+                .hasMessage("disk full");
+        assertThat(store.counts()).isEmpty();
+        assertThat(store.run(42)).isEmpty();
+    }
+
+    /** A transaction whose write of one table fails half-way through its rows. */
+    private record FailingOn(String table, DatasetTransaction inner) implements DatasetTransaction {
+        @Override
+        public Optional<RecordedRun> findRun(long seed, int fromUser, int toUser) {
+            return inner.findRun(seed, fromUser, toUser);
+        }
+
+        @Override
+        public long removeRun(RecordedRun run, Stream<String> userIds, Stream<String> blockIds) {
+            return inner.removeRun(run, userIds, blockIds);
+        }
+
+        @Override
+        public <R extends Record> long write(Table<R> t, Stream<R> rows) {
+            if (!t.name().equals(table)) {
+                return inner.write(t, rows);
+            }
+            return inner.write(t, rows.peek(r -> {
+                throw new IllegalStateException("disk full");
+            }));
+        }
+
+        @Override
+        public void recordRun(RecordedRun run) {
+            inner.recordRun(run);
+        }
+
+        @Override
+        public void commit() {
+            inner.commit();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}
