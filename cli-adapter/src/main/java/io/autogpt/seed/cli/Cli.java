@@ -29,12 +29,7 @@ public final class Cli {
                 return CommandLine.defaultFactory().create(type);
             }
         });
-        cmd.setParameterExceptionHandler((e, args) -> {
-            int code = ExitCodes.report(e, e.getCommandLine());
-            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help' for usage.");
-            return code;
-        });
+        cmd.setParameterExceptionHandler((e, args) -> ExitCodes.report(e, e.getCommandLine()));
         cmd.setExecutionExceptionHandler((e, command, parseResult) -> ExitCodes.report(e, command));
         return cmd;
     }

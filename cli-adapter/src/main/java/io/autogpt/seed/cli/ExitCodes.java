@@ -26,7 +26,7 @@ final class ExitCodes {
         String message;
         if (e instanceof CommandLine.ParameterException) {
             code = USAGE;
-            message = e.getMessage();
+            message = e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')";
         } else if (e instanceof IllegalArgumentException) {
             code = USAGE;
             message = e.getMessage();

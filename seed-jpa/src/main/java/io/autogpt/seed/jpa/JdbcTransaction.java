@@ -146,7 +146,8 @@ abstract class JdbcTransaction implements DatasetTransaction {
     @Override
     public void close() {
         try {
-            if (!committed) {
+            // EclipseLink's own rollback may already have ended the transaction (and turned auto-commit on).
+            if (!committed && !conn.getAutoCommit()) {
                 conn.rollback();
             }
         } catch (SQLException e) {

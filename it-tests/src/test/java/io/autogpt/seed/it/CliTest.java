@@ -1,0 +1,107 @@
+package io.autogpt.seed.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autogpt.seed.it.support.CliRun;
+import io.autogpt.seed.it.support.Sql;
+import io.autogpt.seed.it.support.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one clear line and a non-zero exit, never a stack trace and never a password. */
+class CliTest {
+    private static final String SECRET = "s3cret-Pa55";
+
+    private static void assertOneLine(CliRun run, int code, String message) {
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(code);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: " + message + "\n");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertOneLine(CliRun.of("seed", "--bogus"), 2, "Unknown option: '--bogus' (see 'autogpt-seed seed --help')");
+    }
+
+    @Test
+    void unknownOptionCarryingAUrlDoesNotEchoItsPassword() {
+        CliRun run = CliRun.of("seed", "--dbb=postgresql://me:" + SECRET + "@localhost/db");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.all()).doesNotContain(SECRET).contains("postgresql://me:***@localhost/db");
+    }
+
+    @Test
+    void negativeAndAbsurdCountsAreRefused() {
+        assertOneLine(CliRun.of("seed", "--users", "-5"), 2, "users must be between 1 and 50000000, got -5");
+        assertOneLine(CliRun.of("seed", "--scale", "1e12"), 2, "scale must be > 0 and <= 100000, got 1.0E12");
+        assertOneLine(CliRun.of("seed", "--nodes-per-graph", "0..3"), 2, "nodes per graph must lie within 1..1000, got 0..3");
+        assertOneLine(CliRun.of("seed", "--seed", "-1"), 2, "--seed must be 0 or more, got -1");
+        assertOneLine(CliRun.of("seed", "--now", "yesterday"), 2,
+                "--now must be an ISO-8601 instant like 2025-06-01T12:00:00Z, got 'yesterday'");
+        assertOneLine(CliRun.of("seed", "--users", "many"), 2,
+                "Invalid value for option '--users': 'many' is not a long (see 'autogpt-seed seed --help')");
+    }
+
+    @Test
+    void unreachableDatabaseIsOneLineWithoutThePassword() {
+        CliRun run = CliRun.of("seed", "--db", "postgresql://postgres:" + SECRET + "@127.0.0.1:1/postgres");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("error: cannot reach PostgreSQL at 127.0.0.1:1 (").doesNotContain(SECRET);
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void wrongPasswordIsOneLineWithoutThePassword() {
+        // .ci/run creates the role seed_pw_probe and makes the server ask it for a password.
+        CliRun run = CliRun.of("seed", "--db", "postgresql://seed_pw_probe:" + SECRET + "@127.0.0.1:5432/postgres");
+        assertOneLine(run, 3, "PostgreSQL at 127.0.0.1:5432 refused the credentials of user 'seed_pw_probe' "
+                + "(wrong password, or no such user)");
+    }
+
+    @Test
+    void urlWithoutADatabaseOrForAMissingOneIsRefused() throws Exception {
+        assertOneLine(CliRun.of("seed", "--db", "postgresql://postgres:" + SECRET + "@localhost:5432"), 2,
+                "database URL names no database, e.g. postgresql://user@localhost:5432/postgres — got "
+                        + "postgresql://postgres:***@localhost:5432");
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            String missing = db.cliUrl(null).replace(db.url().database(), "no_such_db_here");
+            CliRun run = CliRun.of("seed", "--db", missing);
+            assertOneLine(run, 3, "database 'no_such_db_here' does not exist on " + db.url().host() + ":"
+                    + db.url().port());
+        }
+    }
+
+    @Test
+    void resetCannotBeCombinedWithOut(@TempDir Path dir) throws Exception {
+        assertOneLine(CliRun.of("seed", "--out", dir.resolve("x.sql").toString(), "--reset"), 2,
+                "--reset needs a database: it cannot be combined with --out");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void databaseUrlComesFromTheEnvironmentByDefault() throws Exception {
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            CliRun run = CliRun.with(Map.of("DATABASE_URL", db.cliUrl("platform")), "seed", "--create-schema",
+                    "--users", "4");
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out()).contains("anchor 2025-06-01T00:00Z").contains("(schema platform, COPY)");
+            try (Connection c = db.connect("platform")) {
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"User\"")).isEqualTo(4);
+            }
+        }
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        CliRun run = CliRun.of("seed", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--db=URL", "--writer=copy|jpa", "--create-schema", "--reset", "--out=FILE",
+                "--executions-per-graph=RANGE");
+    }
+}

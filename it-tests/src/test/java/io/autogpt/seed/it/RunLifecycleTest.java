@@ -1,0 +1,62 @@
+package io.autogpt.seed.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autogpt.seed.it.support.CliRun;
+import io.autogpt.seed.it.support.Sql;
+import io.autogpt.seed.it.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reruns are detected, --reset replaces exactly one seed's rows, and seeds load side by side. */
+class RunLifecycleTest {
+    private static final String NOW = "2025-06-01T00:00:00Z";
+
+    @Test
+    void seedsLoadSideBySideRerunsChangeNothingAndResetTouchesOnlyItsSeed() throws Exception {
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            String url = db.cliUrl(null);
+            assertThat(seed(url, "42", "--create-schema").exitCode()).isZero();
+            Map<String, Long> only42;
+            Map<String, String> digests42;
+            try (Connection c = db.connect("public")) {
+                only42 = Sql.counts(c);
+                digests42 = Sql.digests(c);
+            }
+            assertThat(seed(url, "43").exitCode()).isZero();
+            try (Connection c = db.connect("public"); Statement st = c.createStatement()) {
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"User\"")).isEqualTo(2 * only42.get("User"));
+                // A row the seeder did not write: reset must leave it alone.
+                st.execute("INSERT INTO \"User\" (id, email, \"updatedAt\") VALUES ('real-user', 'real@example.org', now())");
+            }
+            Map<String, String> before;
+            try (Connection c = db.connect("public")) {
+                before = Sql.digests(c);
+            }
+
+            CliRun again = seed(url, "42");
+            assertThat(again.exitCode()).isZero();
+            assertThat(again.out()).startsWith("already seeded: seed 42");
+            try (Connection c = db.connect("public")) {
+                assertThat(Sql.digests(c)).isEqualTo(before);
+            }
+
+            CliRun reset = seed(url, "42", "--reset");
+            assertThat(reset.exitCode()).as(reset.all()).isZero();
+            assertThat(reset.out()).startsWith("reseeded seed 42").contains("removed ");
+            try (Connection c = db.connect("public")) {
+                assertThat(Sql.digests(c)).as("same seed, same rows; seed 43 and the real user untouched")
+                        .isEqualTo(before);
+            }
+
+        }
+    }
+
+    private static CliRun seed(String url, String seed, String... more) {
+        String[] args = WritersAgreeTest.concat(new String[] {"seed", "--db", url, "--users", "20", "--blocks", "10",
+                "--seed", seed, "--now", NOW}, more);
+        return CliRun.of(args);
+    }
+}

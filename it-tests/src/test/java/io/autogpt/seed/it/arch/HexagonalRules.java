@@ -1,0 +1,98 @@
+package io.autogpt.seed.it.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The architecture as rules, each a function of the root package so the same rule runs against the product
+ * ({@code io.autogpt.seed}) and against a fixture that breaks it ({@code io.autogpt.seed.it.arch.fixture}).
+ */
+final class HexagonalRules {
+    /** Feature packages of the core that hold rows, enums and factories. */
+    private static final String[] DOMAIN = {"user", "agent", "execution", "store", "credit", "integration",
+            "analytics", "table", "json", "plan", "port", "run"};
+
+    private HexagonalRules() {
+    }
+
+    static ArchRule coreImportsNoFramework(String root) {
+        return noClasses().that().resideInAPackage(root + ".core..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "javax.persistence..",
+                        "java.sql..", "javax.sql..", "org.postgresql..", "org.eclipse.persistence..", "org.apache.hc..",
+                        "com.fasterxml.jackson..", "picocli..", "java.net.http..", "org.testcontainers..")
+                .because("seed-core is pure: factories and ports that any service can embed without our adapters");
+    }
+
+    static ArchRule adaptersDoNotDependOnEachOther(String root) {
+        return noClasses().that().resideInAPackage(root + ".jpa..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".auth..", root + ".cli..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(root + ".auth..", root + ".cli..")
+                .because("adapters meet only through the core's ports");
+    }
+
+    static ArchRule authDoesNotDependOnOtherAdapters(String root) {
+        return noClasses().that().resideInAPackage(root + ".auth..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".jpa..", root + ".cli..")
+                // auth-client has no classes until the token issue lands.
+                .allowEmptyShould(true)
+                .because("adapters meet only through the core's ports");
+    }
+
+    static ArchRule onlyTheCliWiresPersistence(String root) {
+        return noClasses().that().resideOutsideOfPackages(root + ".jpa..", root + ".cli..")
+                .and().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".jpa..")
+                .because("cli-adapter is the one composition root");
+    }
+
+    static ArchRule onlyTheCliWiresAuth(String root) {
+        return noClasses().that().resideOutsideOfPackages(root + ".auth..", root + ".cli..")
+                .and().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".auth..")
+                .because("cli-adapter is the one composition root");
+    }
+
+    static ArchRule domainValuesAreImmutable(String root) {
+        String[] packages = new String[DOMAIN.length];
+        for (int i = 0; i < DOMAIN.length; i++) {
+            packages[i] = root + ".core." + DOMAIN[i] + "..";
+        }
+        return fields().that().areDeclaredInClassesThat().resideInAnyPackage(packages)
+                .should().beFinal()
+                .because("rows, plans and factories are values or stateless: a shared mutable field breaks determinism");
+    }
+
+    static ArchRule rowsAreRecords(String root) {
+        return classes().that().resideInAPackage(root + ".core..").and().haveSimpleNameNotEndingWith("Factory")
+                .and().containAnyFieldsThat(com.tngtech.archunit.base.DescribedPredicate.describe("a TABLE field",
+                        f -> f.getName().equals("TABLE") && f.getModifiers().contains(
+                                com.tngtech.archunit.core.domain.JavaModifier.STATIC)))
+                .should().beRecords()
+                .because("a row is an immutable record named after its table");
+    }
+
+    static ArchRule randomnessComesFromTheSeed(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".core.random..")
+                .and().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.security.SecureRandom")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
+                .orShould().callMethod(Math.class, "random")
+                .orShould().callMethod(java.util.UUID.class, "randomUUID")
+                .because("every value derives from the run's seed; core.random is the one place randomness is made");
+    }
+
+    static ArchRule nothingBelowTheCliPrints(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".cli..").and().resideInAPackage(root + "..")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .because("below the CLI we log through SLF4J; the CLI prints through picocli's writers");
+    }
+
+    static ArchRule coreFeaturesHaveNoCycles(String root) {
+        return slices().matching(root + ".core.(*)..").should().beFreeOfCycles();
+    }
+}

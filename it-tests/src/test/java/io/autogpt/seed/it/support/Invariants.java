@@ -1,0 +1,133 @@
+package io.autogpt.seed.it.support;
+
+import java.util.List;
+
+/**
+ * The platform's rules a seeded database keeps, as SQL that counts violations, each with a statement that breaks
+ * it (so a test can show the check is able to fail). The README's invariants table lists the same rules.
+ */
+public final class Invariants {
+    /**
+     * One rule.
+     *
+     * @param name   what holds
+     * @param check  counts rows that violate it; 0 when it holds
+     * @param breaker an UPDATE that makes at least one row violate it
+     */
+    public record Invariant(String name, String check, String breaker) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    public static final List<Invariant> ALL = List.of(
+            new Invariant("hasApprovedVersion is true exactly when the listing has an APPROVED version",
+                    "SELECT count(*) FROM \"StoreListing\" l WHERE l.\"hasApprovedVersion\" <> EXISTS (SELECT 1 FROM "
+                            + "\"StoreListingVersion\" v WHERE v.\"storeListingId\" = l.id AND v.\"submissionStatus\" = 'APPROVED')",
+                    "UPDATE \"StoreListing\" SET \"hasApprovedVersion\" = NOT \"hasApprovedVersion\" WHERE id = (SELECT min(id) FROM \"StoreListing\")"),
+            new Invariant("activeVersionId is set exactly for listings with an approved version, and points to one of theirs",
+                    "SELECT count(*) FROM \"StoreListing\" l LEFT JOIN \"StoreListingVersion\" v ON v.id = l.\"activeVersionId\" "
+                            + "WHERE l.\"hasApprovedVersion\" <> (l.\"activeVersionId\" IS NOT NULL) OR (l.\"activeVersionId\" IS NOT NULL "
+                            + "AND (v.\"storeListingId\" <> l.id OR v.\"submissionStatus\" <> 'APPROVED'))",
+                    "UPDATE \"StoreListing\" SET \"activeVersionId\" = NULL WHERE id = (SELECT min(id) FROM \"StoreListing\" WHERE \"hasApprovedVersion\")"),
+            new Invariant("reviews are only on versions users can see (approved, available, not deleted)",
+                    "SELECT count(*) FROM \"StoreListingReview\" r JOIN \"StoreListingVersion\" v ON v.id = r.\"storeListingVersionId\" "
+                            + "WHERE v.\"submissionStatus\" <> 'APPROVED' OR v.\"isDeleted\" OR NOT v.\"isAvailable\"",
+                    "UPDATE \"StoreListingVersion\" SET \"isAvailable\" = false WHERE id = (SELECT min(\"storeListingVersionId\") FROM \"StoreListingReview\")"),
+            new Invariant("a review is by someone other than the owner, after approval and after the reviewer signed up",
+                    "SELECT count(*) FROM \"StoreListingReview\" r JOIN \"StoreListingVersion\" v ON v.id = r.\"storeListingVersionId\" "
+                            + "JOIN \"StoreListing\" l ON l.id = v.\"storeListingId\" JOIN \"User\" u ON u.id = r.\"reviewByUserId\" "
+                            + "WHERE r.\"reviewByUserId\" = l.\"owningUserId\" OR r.\"createdAt\" < v.\"reviewedAt\" OR r.\"createdAt\" < u.\"createdAt\"",
+                    "UPDATE \"StoreListingReview\" SET \"createdAt\" = '2000-01-01' WHERE id = (SELECT min(id) FROM \"StoreListingReview\")"),
+            new Invariant("a version is created, then submitted, then reviewed; only reviewed versions have a reviewer",
+                    "SELECT count(*) FROM \"StoreListingVersion\" v JOIN \"StoreListing\" l ON l.id = v.\"storeListingId\" "
+                            + "WHERE v.\"submittedAt\" < v.\"createdAt\" OR v.\"reviewedAt\" < v.\"submittedAt\" "
+                            + "OR (v.\"submissionStatus\" = 'DRAFT') <> (v.\"submittedAt\" IS NULL) "
+                            + "OR (v.\"submissionStatus\" IN ('APPROVED', 'REJECTED')) <> (v.\"reviewedAt\" IS NOT NULL) "
+                            + "OR (v.\"reviewerId\" IS NULL) <> (v.\"reviewedAt\" IS NULL) OR l.\"createdAt\" < (SELECT g.\"createdAt\" "
+                            + "FROM \"AgentGraph\" g WHERE g.id = l.\"agentGraphId\" AND g.version = l.\"agentGraphVersion\")",
+                    "UPDATE \"StoreListingVersion\" SET \"reviewedAt\" = NULL WHERE id = (SELECT min(id) FROM \"StoreListingVersion\" WHERE \"submissionStatus\" = 'APPROVED')"),
+            new Invariant("graph executions: created <= started <= ended <= anchor; ended exactly when finished; started unless queued",
+                    "SELECT count(*) FROM \"AgentGraphExecution\" e WHERE e.\"startedAt\" < e.\"createdAt\" OR e.\"endedAt\" < e.\"startedAt\" "
+                            + "OR e.\"endedAt\" > '2025-06-01' OR (e.\"executionStatus\" IN ('COMPLETED', 'FAILED', 'TERMINATED')) <> (e.\"endedAt\" IS NOT NULL) "
+                            + "OR (e.\"executionStatus\" = 'QUEUED') <> (e.\"startedAt\" IS NULL) OR e.\"createdAt\" < (SELECT g.\"createdAt\" "
+                            + "FROM \"AgentGraph\" g WHERE g.id = e.\"agentGraphId\" AND g.version = e.\"agentGraphVersion\")",
+                    "UPDATE \"AgentGraphExecution\" SET \"endedAt\" = \"startedAt\" - interval '1 second' WHERE id = (SELECT min(id) FROM \"AgentGraphExecution\" WHERE \"endedAt\" IS NOT NULL)"),
+            new Invariant("node executions lie inside their graph execution, queued <= started <= ended",
+                    "SELECT count(*) FROM \"AgentNodeExecution\" n JOIN \"AgentGraphExecution\" e ON e.id = n.\"agentGraphExecutionId\" "
+                            + "WHERE n.\"addedTime\" < e.\"createdAt\" OR n.\"queuedTime\" < n.\"addedTime\" OR n.\"startedTime\" < n.\"queuedTime\" "
+                            + "OR n.\"endedTime\" < n.\"startedTime\" OR n.\"startedTime\" < e.\"startedAt\" OR n.\"endedTime\" > e.\"endedAt\" "
+                            + "OR n.\"addedTime\" > coalesce(e.\"endedAt\", '2025-06-01')",
+                    "UPDATE \"AgentNodeExecution\" SET \"endedTime\" = \"endedTime\" + interval '1 day' WHERE id = (SELECT min(n.id) FROM \"AgentNodeExecution\" n JOIN \"AgentGraphExecution\" e ON e.id = n.\"agentGraphExecutionId\" WHERE e.\"executionStatus\" = 'COMPLETED')"),
+            new Invariant("graph and node statuses agree (completed runs have only completed nodes; a failed, terminated or running run has exactly one node in that state)",
+                    "SELECT count(*) FROM \"AgentGraphExecution\" e WHERE "
+                            + "(e.\"executionStatus\" = 'COMPLETED' AND EXISTS (SELECT 1 FROM \"AgentNodeExecution\" n WHERE n.\"agentGraphExecutionId\" = e.id AND n.\"executionStatus\" <> 'COMPLETED')) "
+                            + "OR (e.\"executionStatus\" IN ('FAILED', 'TERMINATED', 'RUNNING', 'QUEUED') AND (SELECT count(*) FROM \"AgentNodeExecution\" n "
+                            + "WHERE n.\"agentGraphExecutionId\" = e.id AND n.\"executionStatus\" = e.\"executionStatus\") <> 1) "
+                            + "OR EXISTS (SELECT 1 FROM \"AgentNodeExecution\" n WHERE n.\"agentGraphExecutionId\" = e.id "
+                            + "AND n.\"executionStatus\" NOT IN ('COMPLETED', 'INCOMPLETE') AND n.\"executionStatus\" <> e.\"executionStatus\") "
+                            + "OR (SELECT count(*) FROM \"AgentNodeExecution\" n WHERE n.\"agentGraphExecutionId\" = e.id) <> (SELECT count(*) "
+                            + "FROM \"AgentNode\" a WHERE a.\"agentGraphId\" = e.\"agentGraphId\" AND a.\"agentGraphVersion\" = e.\"agentGraphVersion\")",
+                    "UPDATE \"AgentNodeExecution\" SET \"executionStatus\" = 'FAILED' WHERE id = (SELECT min(n.id) FROM \"AgentNodeExecution\" n JOIN \"AgentGraphExecution\" e ON e.id = n.\"agentGraphExecutionId\" WHERE e.\"executionStatus\" = 'COMPLETED')"),
+            new Invariant("inputs exist for nodes that were queued; outputs for completed nodes (their pin) and failed ones ('error')",
+                    "SELECT count(*) FROM \"AgentNodeExecution\" n WHERE (n.\"queuedTime\" IS NOT NULL) <> EXISTS (SELECT 1 FROM "
+                            + "\"AgentNodeExecutionInputOutput\" i WHERE i.\"referencedByInputExecId\" = n.id) "
+                            + "OR (n.\"executionStatus\" IN ('COMPLETED', 'FAILED')) <> EXISTS (SELECT 1 FROM \"AgentNodeExecutionInputOutput\" o "
+                            + "WHERE o.\"referencedByOutputExecId\" = n.id AND (o.name = 'error') = (n.\"executionStatus\" = 'FAILED') AND o.time = n.\"endedTime\")",
+                    "DELETE FROM \"AgentNodeExecutionInputOutput\" WHERE id = (SELECT min(id) FROM \"AgentNodeExecutionInputOutput\" WHERE \"referencedByOutputExecId\" IS NOT NULL)"),
+            new Invariant("runningBalance is the running sum of each user's transactions in time order, never negative",
+                    "SELECT count(*) FROM (SELECT \"runningBalance\", sum(amount) OVER (PARTITION BY \"userId\" ORDER BY \"createdAt\") AS s "
+                            + "FROM \"CreditTransaction\") x WHERE x.\"runningBalance\" IS DISTINCT FROM x.s OR x.s < 0",
+                    "UPDATE \"CreditTransaction\" SET amount = amount + 1 WHERE \"transactionKey\" = (SELECT min(\"transactionKey\") FROM \"CreditTransaction\")"),
+            new Invariant("UserBalance equals the user's last running balance, updated at that transaction",
+                    "SELECT count(*) FROM \"UserBalance\" b LEFT JOIN LATERAL (SELECT t.\"runningBalance\", t.\"createdAt\" FROM \"CreditTransaction\" t "
+                            + "WHERE t.\"userId\" = b.\"userId\" ORDER BY t.\"createdAt\" DESC LIMIT 1) last ON true "
+                            + "WHERE b.balance <> coalesce(last.\"runningBalance\", 0) OR b.\"updatedAt\" <> coalesce(last.\"createdAt\", b.\"updatedAt\")",
+                    "UPDATE \"UserBalance\" SET balance = balance + 1 WHERE \"userId\" = (SELECT min(\"userId\") FROM \"UserBalance\")"),
+            new Invariant("API keys look like the platform's (agpt_ head of 8, tail of 8, 32-hex salt, 64-hex hash); the plain key is stored nowhere",
+                    "SELECT count(*) FROM \"APIKey\" k WHERE k.head !~ '^agpt_[A-Za-z0-9_-]{3}$' OR k.tail !~ '^[A-Za-z0-9_-]{8}$' "
+                            + "OR k.salt !~ '^[0-9a-f]{32}$' OR k.hash !~ '^[0-9a-f]{64}$' OR k.name LIKE '%agpt_%' OR coalesce(k.description, '') LIKE '%agpt_%' "
+                            + "OR (k.status = 'REVOKED') <> (k.\"revokedAt\" IS NOT NULL) OR cardinality(k.permissions) = 0",
+                    "UPDATE \"APIKey\" SET hash = 'plain' WHERE id = (SELECT min(id) FROM \"APIKey\")"),
+            new Invariant("images are picsum.photos seeds and videos YouTube links, so the marketplace renders them",
+                    "SELECT count(*) FROM \"StoreListingVersion\" v WHERE cardinality(v.\"imageUrls\") = 0 OR EXISTS (SELECT 1 FROM "
+                            + "unnest(v.\"imageUrls\") u WHERE u !~ '^https://picsum\\.photos/seed/[A-Za-z0-9]+/[0-9]+/[0-9]+$') "
+                            + "OR v.\"videoUrl\" !~ '^https://www\\.youtube\\.com/watch\\?v=[A-Za-z0-9_-]{11}$' "
+                            + "OR EXISTS (SELECT 1 FROM \"Profile\" p WHERE p.\"avatarUrl\" !~ '^https://picsum\\.photos/seed/')",
+                    "UPDATE \"StoreListingVersion\" SET \"videoUrl\" = 'https://example.com/x.mp4' WHERE id = (SELECT min(id) FROM \"StoreListingVersion\")"),
+            new Invariant("nothing seeded is deleted at random: listings, versions, runs and library agents are live; a deleted preset is inactive",
+                    "SELECT (SELECT count(*) FROM \"StoreListing\" WHERE \"isDeleted\") + (SELECT count(*) FROM \"StoreListingVersion\" WHERE \"isDeleted\") "
+                            + "+ (SELECT count(*) FROM \"AgentGraphExecution\" WHERE \"isDeleted\") + (SELECT count(*) FROM \"LibraryAgent\" WHERE \"isDeleted\") "
+                            + "+ (SELECT count(*) FROM \"AgentPreset\" WHERE \"isDeleted\" AND \"isActive\")",
+                    "UPDATE \"LibraryAgent\" SET \"isDeleted\" = true WHERE id = (SELECT min(id) FROM \"LibraryAgent\")"),
+            new Invariant("children are created after their parents: graphs after their owner, library entries after user and graph",
+                    "SELECT (SELECT count(*) FROM \"AgentGraph\" g JOIN \"User\" u ON u.id = g.\"userId\" WHERE g.\"createdAt\" < u.\"createdAt\" OR g.\"updatedAt\" < g.\"createdAt\") "
+                            + "+ (SELECT count(*) FROM \"LibraryAgent\" a JOIN \"User\" u ON u.id = a.\"userId\" JOIN \"AgentGraph\" g ON g.id = a.\"agentGraphId\" "
+                            + "WHERE a.\"createdAt\" < u.\"createdAt\" OR a.\"createdAt\" < g.\"createdAt\" OR a.\"updatedAt\" < a.\"createdAt\") "
+                            + "+ (SELECT count(*) FROM \"User\" WHERE \"updatedAt\" < \"createdAt\" OR \"updatedAt\" > '2025-06-01')",
+                    "UPDATE \"AgentGraph\" SET \"createdAt\" = '2000-01-01' WHERE id = (SELECT min(id) FROM \"AgentGraph\")"),
+            new Invariant("library agents: isCreatedByUser exactly for the user's own graphs; the creator is the graph owner's profile",
+                    "SELECT count(*) FROM \"LibraryAgent\" a JOIN \"AgentGraph\" g ON g.id = a.\"agentGraphId\" AND g.version = a.\"agentGraphVersion\" "
+                            + "JOIN \"Profile\" p ON p.id = a.\"creatorId\" WHERE a.\"isCreatedByUser\" <> (g.\"userId\" = a.\"userId\") OR p.\"userId\" <> g.\"userId\"",
+                    "UPDATE \"LibraryAgent\" SET \"isCreatedByUser\" = NOT \"isCreatedByUser\" WHERE id = (SELECT min(id) FROM \"LibraryAgent\")"),
+            new Invariant("presets are for their owner's graphs; links join nodes of one graph",
+                    "SELECT (SELECT count(*) FROM \"AgentPreset\" p JOIN \"AgentGraph\" g ON g.id = p.\"agentGraphId\" WHERE g.\"userId\" <> p.\"userId\") "
+                            + "+ (SELECT count(*) FROM \"AgentNodeLink\" k JOIN \"AgentNode\" a ON a.id = k.\"agentNodeSourceId\" "
+                            + "JOIN \"AgentNode\" b ON b.id = k.\"agentNodeSinkId\" WHERE a.\"agentGraphId\" <> b.\"agentGraphId\")",
+                    "UPDATE \"AgentPreset\" SET \"agentGraphId\" = (SELECT g.id FROM \"AgentGraph\" g WHERE g.\"userId\" <> \"AgentPreset\".\"userId\" LIMIT 1) WHERE id = (SELECT min(id) FROM \"AgentPreset\")"),
+            new Invariant("onboarding: notified and rewarded steps were completed; a selected store agent is approved; runs agree with lastRunAt",
+                    "SELECT count(*) FROM \"UserOnboarding\" o LEFT JOIN \"StoreListingVersion\" v ON v.id = o.\"selectedStoreListingVersionId\" "
+                            + "WHERE NOT (o.notified <@ o.\"completedSteps\") OR NOT (o.\"rewardedFor\" <@ o.\"completedSteps\") "
+                            + "OR (o.\"selectedStoreListingVersionId\" IS NOT NULL AND v.\"submissionStatus\" IS DISTINCT FROM 'APPROVED') "
+                            + "OR (o.\"agentRuns\" = 0) <> (o.\"lastRunAt\" IS NULL) OR o.\"consecutiveRunDays\" > o.\"agentRuns\"",
+                    "UPDATE \"UserOnboarding\" SET notified = '{RUN_AGENTS_100}' WHERE id = (SELECT min(id) FROM \"UserOnboarding\")"),
+            new Invariant("emails are lowercase and unique to the seed; usernames and block names carry the seed tag",
+                    "SELECT (SELECT count(*) FROM \"User\" WHERE email <> lower(email) OR email !~ '^[a-z0-9.]+\\.s[0-9]+n[0-9]+@example\\.com$') "
+                            + "+ (SELECT count(*) FROM \"Profile\" WHERE username !~ '-s[0-9]+n[0-9]+$') "
+                            + "+ (SELECT count(*) FROM \"AgentBlock\" WHERE name !~ '-s[0-9]+n[0-9]+$')",
+                    "UPDATE \"User\" SET email = upper(email) WHERE id = (SELECT min(id) FROM \"User\")"));
+
+    private Invariants() {
+    }
+}

@@ -1,0 +1,62 @@
+package io.autogpt.seed.it.support;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Small query helpers for assertions. */
+public final class Sql {
+    /** The platform tables the seeder writes, in write order. */
+    public static final List<String> TABLES = List.of("User", "AgentBlock", "IntegrationWebhook", "AgentGraph",
+            "AgentNode", "AgentNodeLink", "AgentPreset", "Profile", "LibraryAgent", "AgentGraphExecution",
+            "AgentNodeExecution", "AgentNodeExecutionInputOutput", "AnalyticsDetails", "AnalyticsMetrics",
+            "CreditTransaction", "UserBalance", "StoreListing", "StoreListingVersion", "StoreListingReview",
+            "UserOnboarding", "APIKey");
+
+    private Sql() {
+    }
+
+    public static long count(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** Rows per seeded table. */
+    public static Map<String, Long> counts(Connection c) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String t : TABLES) {
+            out.put(t, count(c, "SELECT count(*) FROM \"" + t + "\""));
+        }
+        return out;
+    }
+
+    /**
+     * A digest of every seeded table's full contents, order-independent: two databases with equal digests hold the
+     * same rows, value for value (a dump comparison done by the server).
+     */
+    public static Map<String, String> digests(Connection c) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String t : TABLES) {
+            out.put(t, strings(c, "SELECT md5(coalesce(string_agg(x.r, E'\\n' ORDER BY x.r), '')) FROM "
+                    + "(SELECT t::text AS r FROM \"" + t + "\" t) x").get(0));
+        }
+        return out;
+    }
+}

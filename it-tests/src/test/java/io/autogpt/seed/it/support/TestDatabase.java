@@ -1,0 +1,100 @@
+package io.autogpt.seed.it.support;
+
+import io.autogpt.seed.jpa.DatabaseUrl;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * A fresh, empty database on a real PostgreSQL server, dropped on close. The server is a Testcontainers
+ * PostgreSQL when a Docker engine answers, else the one {@code SEED_TEST_DATABASE_URL} names; with neither, tests
+ * fail loudly instead of skipping.
+ */
+public final class TestDatabase implements AutoCloseable {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static DatabaseUrl server;
+
+    private final DatabaseUrl admin;
+    private final DatabaseUrl url;
+
+    private TestDatabase(DatabaseUrl admin, DatabaseUrl url) {
+        this.admin = admin;
+        this.url = url;
+    }
+
+    /** A new database named after {@code owner} (a test class), on the shared server. */
+    public static TestDatabase create(Class<?> owner) {
+        DatabaseUrl admin = server();
+        String name = ("it_" + owner.getSimpleName() + "_" + ProcessHandle.current().pid() + "_"
+                + COUNTER.incrementAndGet()).toLowerCase(Locale.ROOT);
+        execute(admin, "DROP DATABASE IF EXISTS " + name);
+        execute(admin, "CREATE DATABASE " + name);
+        return new TestDatabase(admin, admin.withDatabase(name));
+    }
+
+    /** The database's address, schema unset (public). */
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    /** The address in the libpq form the CLI takes, with {@code ?schema=} when given. */
+    public String cliUrl(String schema) {
+        String auth = url.user() == null ? "" : url.user() + (url.password() == null ? "" : ":" + url.password()) + "@";
+        return "postgresql://" + auth + url.host() + ":" + url.port() + "/" + url.database()
+                + (schema == null ? "" : "?schema=" + schema);
+    }
+
+    /** A new auto-commit connection with {@code search_path} set to {@code schema}. Caller closes it. */
+    public Connection connect(String schema) throws SQLException {
+        Connection c = DriverManager.getConnection(url.jdbcUrl(), url.withSchema(schema).connectionProperties());
+        c.setAutoCommit(true);
+        return c;
+    }
+
+    @Override
+    public void close() {
+        execute(admin, "DROP DATABASE IF EXISTS " + url.database() + " WITH (FORCE)");
+    }
+
+    private static synchronized DatabaseUrl server() {
+        if (server != null) {
+            return server;
+        }
+        if (dockerAvailable()) {
+            PostgreSQLContainer<?> pg = new PostgreSQLContainer<>("postgres:16-alpine");
+            pg.start();
+            server = DatabaseUrl.parse(pg.getJdbcUrl() + "&user=" + pg.getUsername() + "&password=" + pg.getPassword()
+                    .replace("&", "%26")).withDatabase("postgres");
+            return server;
+        }
+        String env = System.getenv("SEED_TEST_DATABASE_URL");
+        if (env == null || env.isBlank()) {
+            throw new IllegalStateException("No database for integration tests: no Docker engine for Testcontainers, "
+                    + "and SEED_TEST_DATABASE_URL is not set (e.g. postgresql://postgres@127.0.0.1:5432/postgres)");
+        }
+        server = DatabaseUrl.parse(env);
+        return server;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static void execute(DatabaseUrl target, String sql) {
+        try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.connectionProperties());
+             Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "' on " + target + ": " + e.getMessage(), e);
+        }
+    }
+}
