@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +35,28 @@ abstract class JdbcTransaction implements DatasetTransaction {
 
     final Connection conn;
     final String schema;
+    /** Set-based foreign key checks, when the role allows them; null: checks stay per row. */
+    private final @Nullable ForeignKeyDeferral deferral;
     private boolean committed;
 
-    JdbcTransaction(Connection conn, String schema) {
+    JdbcTransaction(Connection conn, String schema, @Nullable ForeignKeyDeferral deferral) {
         this.conn = conn;
         this.schema = schema;
+        this.deferral = deferral;
+    }
+
+    /** Readies the session for a bulk insert into {@code table}. */
+    final void beforeInsert(String table) throws SQLException {
+        if (deferral != null) {
+            deferral.beforeInsert(table);
+        }
+    }
+
+    /** Turns per-row triggers back on, for updates and deletes. */
+    final void triggersOn() throws SQLException {
+        if (deferral != null) {
+            deferral.triggersOn();
+        }
     }
 
     /**
@@ -93,6 +111,7 @@ abstract class JdbcTransaction implements DatasetTransaction {
     public long removeRun(RecordedRun run, Stream<String> userIds, Stream<String> blockIds) {
         try {
             beforeJdbc();
+            triggersOn();
             long removed = RunRemover.remove(conn, userIds, blockIds);
             Ledger.forget(conn, schema, run);
             return removed;
@@ -115,6 +134,9 @@ abstract class JdbcTransaction implements DatasetTransaction {
     public void commit() {
         try {
             beforeJdbc();
+            if (deferral != null) {
+                deferral.verify();
+            }
             refreshStoreViews();
             commitConnection();
             committed = true;

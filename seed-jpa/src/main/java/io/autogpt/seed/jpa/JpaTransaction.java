@@ -28,8 +28,8 @@ final class JpaTransaction extends JdbcTransaction {
     private final EntityManagerFactory factory;
     private final EntityManager em;
 
-    JpaTransaction(Connection conn, String schema) {
-        super(conn, schema);
+    JpaTransaction(Connection conn, String schema, ForeignKeyDeferral deferral) {
+        super(conn, schema, deferral);
         Map<String, Object> props = new HashMap<>();
         props.put("jakarta.persistence.nonJtaDataSource", new SingleConnectionDataSource(conn));
         props.put("eclipselink.target-database", "PostgreSQL");
@@ -48,7 +48,14 @@ final class JpaTransaction extends JdbcTransaction {
     @Override
     public <R extends Record> long write(Table<R> table, Stream<R> rows) {
         try {
-            return table.kind() == Table.Kind.INSERT ? persist(rows) : update(table, rows);
+            if (table.kind() == Table.Kind.INSERT) {
+                beforeInsert(table.name());
+                return persist(rows);
+            }
+            triggersOn();
+            return update(table, rows);
+        } catch (SQLException e) {
+            throw failure("writing \"" + table.name() + "\"", e);
         } catch (PersistenceException e) {
             throw failure("writing \"" + table.name() + "\"", sqlCause(e));
         }

@@ -41,7 +41,9 @@ public final class SeedTargets {
             Connection conn = Connections.open(url, writer == Writer.JPA);
             try {
                 JdbcTransaction.prepare(conn, schema, plan, createSchema);
-                return writer == Writer.COPY ? new CopyTransaction(conn, schema) : new JpaTransaction(conn, schema);
+                ForeignKeyDeferral deferral = ForeignKeyDeferral.tryOn(conn);
+                return writer == Writer.COPY ? new CopyTransaction(conn, schema, deferral)
+                        : new JpaTransaction(conn, schema, deferral);
             } catch (SQLException e) {
                 closeQuietly(conn);
                 throw JdbcTransaction.failure("preparing schema \"" + schema + "\"", e);

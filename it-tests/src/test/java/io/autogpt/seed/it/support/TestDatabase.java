@@ -61,6 +61,11 @@ public final class TestDatabase implements AutoCloseable {
         execute(admin, "DROP DATABASE IF EXISTS " + url.database() + " WITH (FORCE)");
     }
 
+    /** Runs {@code sql} on the server's maintenance database (for roles, which live outside databases). */
+    public static void onServer(String sql) {
+        execute(server(), sql);
+    }
+
     private static synchronized DatabaseUrl server() {
         if (server != null) {
             return server;

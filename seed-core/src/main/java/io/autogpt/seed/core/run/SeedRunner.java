@@ -38,7 +38,9 @@ public final class SeedRunner {
     public SeedReport run(SeedPlan plan, boolean reset) {
         long start = System.nanoTime();
         Dataset dataset = new Dataset(plan);
+        Thread warmUp = warmUp(plan);
         try (DatasetTransaction tx = port.begin(plan)) {
+            join(warmUp);
             Optional<RecordedRun> earlier = tx.findRun(plan.seed(), plan.fromUser(), plan.toUser());
             if (earlier.isPresent() && !reset) {
                 return new SeedReport(SeedReport.Outcome.ALREADY_SEEDED, List.of(), 0, since(start));
@@ -54,6 +56,31 @@ public final class SeedRunner {
             tx.commit();
             return new SeedReport(earlier.isPresent() ? SeedReport.Outcome.RESEEDED : SeedReport.Outcome.SEEDED,
                     tables, removed, since(start));
+        }
+    }
+
+    /**
+     * Makes the plan's first row on another thread while the port connects and checks the target: the first use of
+     * Datafaker loads its dictionaries (a few hundred milliseconds), which then overlaps with network round trips.
+     */
+    private static Thread warmUp(SeedPlan plan) {
+        Thread thread = new Thread(() -> {
+            try {
+                new Dataset(plan).steps().get(0).rows().get().findFirst();
+            } catch (RuntimeException e) {
+                // The run itself makes the same row and reports what went wrong; a warm-up has nothing to add.
+            }
+        }, "seed-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
