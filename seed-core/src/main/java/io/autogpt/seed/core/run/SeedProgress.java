@@ -1,8 +1,9 @@
 package io.autogpt.seed.core.run;
 
 /**
- * Hears how a run advances, for a progress display. Called on the thread that drives the run; implementations
- * must be quick (they are called every few thousand rows).
+ * Hears how a run advances, for a progress display. {@link #rowsWritten} is called on the thread that consumes the
+ * table's rows (a writer may consume them on a thread of its own), the other methods on the thread that drives the
+ * run, never two at once. Implementations must be quick: they are called every few thousand rows.
  */
 public interface SeedProgress {
     /** Hears nothing. */
