@@ -142,7 +142,6 @@ final class SeedCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         SeedProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
         SeedReport report = new SeedRunner(target.port(), progress).run(plan, reset);
-        progress.tableFinished(null);
         new Summary(stdout).print(report, plan, target.description());
         return ExitCodes.OK;
     }

@@ -47,11 +47,12 @@ final class TerminalProgress implements SeedProgress {
 
     @Override
     public void tableFinished(SeedReport.TableReport report) {
-        if (report != null) {
-            totalBefore += report.rows();
-            return;
-        }
-        // End of run: clear the line so the summary starts clean.
+        totalBefore += report.rows();
+    }
+
+    @Override
+    public void runFinished() {
+        // Clear the line, so the summary or an error starts clean.
         err.print("\r\u001B[2K");
         err.flush();
     }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
-import io.autogpt.seed.core.port.DatasetTransaction;
-import io.autogpt.seed.core.port.RecordedRun;
 import io.autogpt.seed.core.port.WriteDatasetPort;
 import io.autogpt.seed.core.run.SeedProgress;
 import io.autogpt.seed.core.run.SeedRunner;
-import io.autogpt.seed.core.table.Table;
+import io.autogpt.seed.core.testing.FailingTransaction;
 import io.autogpt.seed.it.support.CliRun;
 import io.autogpt.seed.it.support.Sql;
 import io.autogpt.seed.it.support.TestDatabase;
@@ -20,9 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -37,7 +33,7 @@ class AtomicityTest {
     void aFailureMidTableLeavesNoRows(SeedTargets.Writer writer) throws Exception {
         try (TestDatabase db = TestDatabase.create(getClass())) {
             WriteDatasetPort real = SeedTargets.postgres(db.url(), writer, true);
-            WriteDatasetPort failing = plan -> new FailingOn("AgentNodeExecution", 500, real.begin(plan));
+            WriteDatasetPort failing = plan -> new FailingTransaction("AgentNodeExecution", 500, "generator failed on purpose", real.begin(plan));
             assertThatThrownBy(() -> new SeedRunner(failing, SeedProgress.NONE).run(PLAN, false))
                     .hasMessage("generator failed on purpose");
             try (Connection c = db.connect("public")) {
@@ -51,8 +47,8 @@ class AtomicityTest {
             try (Connection c = db.connect("public")) {
                 before = Sql.digests(c);
             }
-            assertThatThrownBy(() -> new SeedRunner(plan -> new FailingOn("AgentNodeExecution", 500,
-                    SeedTargets.postgres(db.url(), writer, false).begin(plan)), SeedProgress.NONE).run(PLAN, false))
+            assertThatThrownBy(() -> new SeedRunner(plan -> new FailingTransaction("AgentNodeExecution", 500,
+                    "generator failed on purpose", SeedTargets.postgres(db.url(), writer, false).begin(plan)), SeedProgress.NONE).run(PLAN, false))
                     .hasMessage("generator failed on purpose");
             try (Connection c = db.connect("public")) {
                 assertThat(Sql.digests(c)).isEqualTo(before);
@@ -94,47 +90,6 @@ class AtomicityTest {
             } finally {
                 p.destroyForcibly();
             }
-        }
-    }
-
-    /** Delegates, but makes the generator fail after {@code afterRows} rows of one table. */
-    private record FailingOn(String table, int afterRows, DatasetTransaction inner) implements DatasetTransaction {
-        @Override
-        public Optional<RecordedRun> findRun(long seed, int fromUser, int toUser) {
-            return inner.findRun(seed, fromUser, toUser);
-        }
-
-        @Override
-        public long removeRun(RecordedRun run, Stream<String> userIds, Stream<String> blockIds) {
-            return inner.removeRun(run, userIds, blockIds);
-        }
-
-        @Override
-        public <R extends Record> long write(Table<R> t, Stream<R> rows) {
-            if (!t.name().equals(table)) {
-                return inner.write(t, rows);
-            }
-            int[] seen = {0};
-            return inner.write(t, rows.peek(r -> {
-                if (++seen[0] > afterRows) {
-                    throw new IllegalStateException("generator failed on purpose");
-                }
-            }));
-        }
-
-        @Override
-        public void recordRun(RecordedRun run) {
-            inner.recordRun(run);
-        }
-
-        @Override
-        public void commit() {
-            inner.commit();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

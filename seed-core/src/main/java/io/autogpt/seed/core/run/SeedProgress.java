@@ -21,4 +21,8 @@ public interface SeedProgress {
     /** A table is done. */
     default void tableFinished(SeedReport.TableReport report) {
     }
+
+    /** The run is over, whether it committed, found the seed already there, or failed. */
+    default void runFinished() {
+    }
 }

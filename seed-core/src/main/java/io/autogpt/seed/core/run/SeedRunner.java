@@ -56,6 +56,8 @@ public final class SeedRunner {
             tx.commit();
             return new SeedReport(earlier.isPresent() ? SeedReport.Outcome.RESEEDED : SeedReport.Outcome.SEEDED,
                     tables, removed, since(start));
+        } finally {
+            progress.runFinished();
         }
     }
 

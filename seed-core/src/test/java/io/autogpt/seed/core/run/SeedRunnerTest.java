@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
-import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
 import io.autogpt.seed.core.port.WriteDatasetPort;
-import io.autogpt.seed.core.table.Table;
+import io.autogpt.seed.core.testing.FailingTransaction;
 import io.autogpt.seed.core.testing.InMemoryDatasetStore;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SeedRunnerTest {
@@ -56,48 +53,10 @@ class SeedRunnerTest {
     @Test
     void aFailureMidRunCommitsNothing() {
         InMemoryDatasetStore store = new InMemoryDatasetStore();
-        WriteDatasetPort failing = plan -> new FailingOn("AgentNodeExecution", store.begin(plan));
+        WriteDatasetPort failing = plan -> new FailingTransaction("AgentNodeExecution", 0, "disk full", store.begin(plan));
         assertThatThrownBy(() -> new SeedRunner(failing, SeedProgress.NONE).run(PLAN, false))
                 .hasMessage("disk full");
         assertThat(store.counts()).isEmpty();
         assertThat(store.run(42)).isEmpty();
-    }
-
-    /** A transaction whose write of one table fails half-way through its rows. */
-    private record FailingOn(String table, DatasetTransaction inner) implements DatasetTransaction {
-        @Override
-        public Optional<RecordedRun> findRun(long seed, int fromUser, int toUser) {
-            return inner.findRun(seed, fromUser, toUser);
-        }
-
-        @Override
-        public long removeRun(RecordedRun run, Stream<String> userIds, Stream<String> blockIds) {
-            return inner.removeRun(run, userIds, blockIds);
-        }
-
-        @Override
-        public <R extends Record> long write(Table<R> t, Stream<R> rows) {
-            if (!t.name().equals(table)) {
-                return inner.write(t, rows);
-            }
-            return inner.write(t, rows.peek(r -> {
-                throw new IllegalStateException("disk full");
-            }));
-        }
-
-        @Override
-        public void recordRun(RecordedRun run) {
-            inner.recordRun(run);
-        }
-
-        @Override
-        public void commit() {
-            inner.commit();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
     }
 }
