@@ -51,6 +51,19 @@ class RunLifecycleTest {
                         .isEqualTo(before);
             }
 
+            // Without its ledger entry (dropped, or the rows came from a dump) a seed is still recognised by its rows.
+            try (Connection c = db.connect("public"); Statement st = c.createStatement()) {
+                st.execute("DELETE FROM autogpt_seed.runs WHERE seed = 43");
+            }
+            assertThat(seed(url, "43").out()).startsWith("already seeded: seed 43");
+            CliRun resetWithoutLedger = seed(url, "43", "--reset");
+            assertThat(resetWithoutLedger.exitCode()).as(resetWithoutLedger.all()).isZero();
+            assertThat(resetWithoutLedger.out()).startsWith("reseeded seed 43");
+            try (Connection c = db.connect("public")) {
+                assertThat(Sql.digests(c)).isEqualTo(before);
+                assertThat(Sql.count(c, "SELECT count(*) FROM autogpt_seed.runs WHERE seed = 43")).isEqualTo(1);
+            }
+
         }
     }
 

@@ -8,7 +8,19 @@ import io.autogpt.seed.it.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.plan.ScaleProfile;
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.port.DatasetTransaction;
+import io.autogpt.seed.core.port.WriteDatasetPort;
+import io.autogpt.seed.core.user.Profile;
+import io.autogpt.seed.core.user.User;
+import io.autogpt.seed.jpa.SeedTargets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +51,44 @@ class WritersAgreeTest {
                 assertThat(Sql.count(c, "SELECT count(*) FROM \"User\"")).isEqualTo(25);
             }
         }
+    }
+
+    @Test
+    void awkwardTextArrivesIntactThroughEveryWriter(@TempDir Path dir) throws Exception {
+        String awkward = "tab\there, newline\nhere, CR\r, back\\slash \\N, quote\" ' , braces {} é ✓ 🚀";
+        SeedPlan plan = SeedPlan.of(77, Instant.parse("2025-06-01T00:00:00Z"), ScaleProfile.original().withUsers(1));
+        LocalDateTime at = LocalDateTime.of(2025, 1, 1, 0, 0, 0, 123_456_000);
+        User user = new User("awkward-user", "awkward@example.org", awkward, at, at, Json.obj("note", awkward), "",
+                null, null, 3, true, true, true, true, true, true, true, true, true, "not-set", true, true);
+        Profile profile = new Profile("awkward-profile", at, at, "awkward-user", awkward, "awkward-username", awkward,
+                List.of(awkward, "plain", "", "NULL", "a,b"), null, false);
+        List<String> seen = new java.util.ArrayList<>();
+        for (String writer : List.of("COPY", "JPA", "FILE")) {
+            try (TestDatabase db = TestDatabase.create(getClass())) {
+                assertThat(CliRun.of("seed", "--db", db.cliUrl(null), "--create-schema", "--users", "1", "--seed", "5")
+                        .exitCode()).isZero();
+                WriteDatasetPort port = writer.equals("FILE") ? SeedTargets.sqlFile(dir.resolve("a.sql"), "public", false)
+                        : SeedTargets.postgres(db.url(), SeedTargets.Writer.valueOf(writer), false);
+                try (DatasetTransaction tx = port.begin(plan)) {
+                    tx.write(User.TABLE, Stream.of(user));
+                    tx.write(Profile.TABLE, Stream.of(profile));
+                    tx.commit();
+                }
+                if (writer.equals("FILE")) {
+                    psql(db, dir.resolve("a.sql"));
+                }
+                try (Connection c = db.connect("public")) {
+                    assertThat(Sql.strings(c, "SELECT description FROM \"Profile\" WHERE id = 'awkward-profile'"))
+                            .as(writer).containsExactly(awkward);
+                    assertThat(Sql.strings(c, "SELECT metadata ->> 'note' FROM \"User\" WHERE id = 'awkward-user'"))
+                            .as(writer).containsExactly(awkward);
+                    seen.add(Sql.strings(c, "SELECT row_to_json(p)::text || row_to_json(u)::text FROM \"Profile\" p "
+                            + "JOIN \"User\" u ON u.id = p.\"userId\" WHERE p.id = 'awkward-profile'").get(0));
+                }
+            }
+        }
+        assertThat(seen).hasSize(3).allMatch(seen.get(0)::equals);
+        assertThat(seen.get(0)).contains("\"links\":[\"tab\\there");
     }
 
     private static void seed(String url, String... writer) {

@@ -1,5 +1,6 @@
 package io.autogpt.seed.jpa;
 
+import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.table.Table;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -27,8 +28,9 @@ final class CopyTransaction extends JdbcTransaction {
     private final CopyManager copy;
     private int stagingTables;
 
-    CopyTransaction(Connection conn, String schema, ForeignKeyDeferral deferral) throws SQLException {
-        super(conn, schema, deferral);
+    CopyTransaction(Connection conn, String schema, SeedPlan plan, ForeignKeyDeferral deferral)
+            throws SQLException {
+        super(conn, schema, plan, deferral);
         this.copy = conn.unwrap(PGConnection.class).getCopyAPI();
     }
 

@@ -1,5 +1,6 @@
 package io.autogpt.seed.jpa;
 
+import io.autogpt.seed.core.plan.DatasetShape;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
@@ -35,13 +36,15 @@ abstract class JdbcTransaction implements DatasetTransaction {
 
     final Connection conn;
     final String schema;
+    private final SeedPlan plan;
     /** Set-based foreign key checks, when the role allows them; null: checks stay per row. */
     private final @Nullable ForeignKeyDeferral deferral;
     private boolean committed;
 
-    JdbcTransaction(Connection conn, String schema, @Nullable ForeignKeyDeferral deferral) {
+    JdbcTransaction(Connection conn, String schema, SeedPlan plan, @Nullable ForeignKeyDeferral deferral) {
         this.conn = conn;
         this.schema = schema;
+        this.plan = plan;
         this.deferral = deferral;
     }
 
@@ -98,10 +101,29 @@ abstract class JdbcTransaction implements DatasetTransaction {
         }
     }
 
+    /**
+     * The ledger's record of the run; failing that, when the plan's first user is already in the table (the ledger
+     * was dropped, or the rows came from a dump), a record made from this plan, so the rerun is still recognised and
+     * {@code --reset} still finds the rows.
+     */
     @Override
     public Optional<RecordedRun> findRun(long seed, int fromUser, int toUser) {
         try {
-            return Ledger.find(conn, schema, seed, fromUser, toUser);
+            Optional<RecordedRun> recorded = Ledger.find(conn, schema, seed, fromUser, toUser);
+            if (recorded.isPresent() || fromUser >= toUser || seed != plan.seed()) {
+                return recorded;
+            }
+            try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM \"User\" WHERE id = ?")) {
+                ps.setString(1, new DatasetShape(plan).userId(fromUser));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            LOG.warn("seed {} has rows in schema {} but no ledger entry; treating them as an earlier run", seed, schema);
+            return Optional.of(new RecordedRun(seed, fromUser, toUser, plan.scale().users(), plan.scale().blocks(),
+                    plan.now(), -1));
         } catch (SQLException e) {
             throw failure("reading the run ledger", e);
         }

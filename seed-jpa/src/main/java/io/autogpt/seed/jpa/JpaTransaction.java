@@ -1,6 +1,7 @@
 package io.autogpt.seed.jpa;
 
 import io.autogpt.seed.core.table.Column;
+import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.table.Table;
 import io.autogpt.seed.jpa.entity.EntityRegistry;
 import jakarta.persistence.EntityManager;
@@ -28,8 +29,8 @@ final class JpaTransaction extends JdbcTransaction {
     private final EntityManagerFactory factory;
     private final EntityManager em;
 
-    JpaTransaction(Connection conn, String schema, ForeignKeyDeferral deferral) {
-        super(conn, schema, deferral);
+    JpaTransaction(Connection conn, String schema, SeedPlan plan, ForeignKeyDeferral deferral) {
+        super(conn, schema, plan, deferral);
         Map<String, Object> props = new HashMap<>();
         props.put("jakarta.persistence.nonJtaDataSource", new SingleConnectionDataSource(conn));
         props.put("eclipselink.target-database", "PostgreSQL");

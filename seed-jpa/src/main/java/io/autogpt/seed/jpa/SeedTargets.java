@@ -42,8 +42,8 @@ public final class SeedTargets {
             try {
                 JdbcTransaction.prepare(conn, schema, plan, createSchema);
                 ForeignKeyDeferral deferral = ForeignKeyDeferral.tryOn(conn);
-                return writer == Writer.COPY ? new CopyTransaction(conn, schema, deferral)
-                        : new JpaTransaction(conn, schema, deferral);
+                return writer == Writer.COPY ? new CopyTransaction(conn, schema, plan, deferral)
+                        : new JpaTransaction(conn, schema, plan, deferral);
             } catch (SQLException e) {
                 closeQuietly(conn);
                 throw JdbcTransaction.failure("preparing schema \"" + schema + "\"", e);
