@@ -29,6 +29,7 @@ public final class Cli {
                 return CommandLine.defaultFactory().create(type);
             }
         });
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((e, args) -> ExitCodes.report(e, e.getCommandLine()));
         cmd.setExecutionExceptionHandler((e, command, parseResult) -> ExitCodes.report(e, command));
         return cmd;

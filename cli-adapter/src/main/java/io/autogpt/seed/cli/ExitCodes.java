@@ -14,8 +14,6 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** The target (database, file) cannot take the data: unreachable, refused, wrong schema. */
     static final int TARGET = 3;
-    /** Interrupted (Ctrl-C): nothing was committed. */
-    static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

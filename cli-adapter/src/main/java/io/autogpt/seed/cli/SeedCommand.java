@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
 final class SeedCommand implements Callable<Integer> {
     static final String DEFAULT_DB = "postgresql://postgres@localhost:5432/postgres";
 
-    /** Where the rows go: COPY or JPA into a database, or a SQL file. */
-    enum WriterChoice { copy, jpa }
+    /** How rows reach a database. */
+    enum WriterChoice { COPY, JPA }
 
     private final Map<String, String> env;
     private final Clock clock;
@@ -63,8 +63,8 @@ final class SeedCommand implements Callable<Integer> {
             description = "Only users FROM (inclusive) to TO (exclusive) and what they own; blocks go with the slice from 0.")
     String slice;
 
-    @Option(names = "--writer", paramLabel = "copy|jpa", defaultValue = "copy",
-            description = "copy (PostgreSQL COPY, fastest) or jpa (EclipseLink batches). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--writer", paramLabel = "copy|jpa", defaultValue = "COPY",
+            description = "copy (PostgreSQL COPY, fastest) or jpa (EclipseLink batches). Default: copy.")
     WriterChoice writer;
 
     @Option(names = "--create-schema", description = "Create the schema, enums, tables, constraints and indexes that are missing.")
@@ -133,12 +133,18 @@ final class SeedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SeedPlan plan = plan();
-        if (out != null && reset) {
-            throw new IllegalArgumentException("--reset needs a database: it cannot be combined with --out");
+        if (out != null) {
+            CommandLine.ParseResult given = spec.commandLine().getParseResult();
+            for (String databaseOnly : new String[] {"--reset", "--db", "--writer"}) {
+                if (given.hasMatchedOption(databaseOnly)) {
+                    throw new IllegalArgumentException(databaseOnly + " needs a database: it cannot be combined "
+                            + "with --out");
+                }
+            }
         }
         Composition.SeedTarget target = out != null
                 ? Composition.sqlFile(out, schema == null ? "public" : schema, createSchema)
-                : Composition.database(databaseUrl(), schema, writer == WriterChoice.jpa, createSchema);
+                : Composition.database(databaseUrl(), schema, writer == WriterChoice.JPA, createSchema);
         PrintWriter stdout = spec.commandLine().getOut();
         SeedProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
         SeedReport report = new SeedRunner(target.port(), progress).run(plan, reset);

@@ -76,9 +76,16 @@ class CliTest {
     }
 
     @Test
-    void resetCannotBeCombinedWithOut(@TempDir Path dir) throws Exception {
-        assertOneLine(CliRun.of("seed", "--out", dir.resolve("x.sql").toString(), "--reset"), 2,
+    void databaseOptionsCannotBeCombinedWithOut(@TempDir Path dir) throws Exception {
+        String file = dir.resolve("x.sql").toString();
+        assertOneLine(CliRun.of("seed", "--out", file, "--reset"), 2,
                 "--reset needs a database: it cannot be combined with --out");
+        assertOneLine(CliRun.of("seed", "--out", file, "--writer", "jpa"), 2,
+                "--writer needs a database: it cannot be combined with --out");
+        assertOneLine(CliRun.of("seed", "--out", file, "--db", "postgresql://localhost/x"), 2,
+                "--db needs a database: it cannot be combined with --out");
+        assertOneLine(CliRun.of("seed", "--writer", "mongo"), 2, "Invalid value for option '--writer': expected one "
+                + "of [COPY, JPA] (case-insensitive) but was 'mongo' (see 'autogpt-seed seed --help')");
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
