@@ -16,7 +16,10 @@ final class Summary {
         String what = "seed " + plan.seed() + " (users " + plan.fromUser() + ".." + plan.toUser() + " of "
                 + plan.scale().users() + ", anchor " + plan.now() + "Z)";
         if (report.outcome() == SeedReport.Outcome.ALREADY_SEEDED) {
-            out.println("already seeded: " + what + " is in " + target + "; nothing changed (use --reset to reseed)");
+            String when = report.earlier() == null || report.earlier().now().equals(plan.now()) ? ""
+                    : " (written with anchor " + report.earlier().now() + "Z)";
+            out.println("already seeded: " + what + " is in " + target + when
+                    + "; nothing changed (use --reset to reseed)");
             out.flush();
             return;
         }

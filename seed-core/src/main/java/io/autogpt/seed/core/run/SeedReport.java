@@ -1,8 +1,10 @@
 package io.autogpt.seed.core.run;
 
+import io.autogpt.seed.core.port.RecordedRun;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run did.
@@ -11,8 +13,10 @@ import java.util.Objects;
  * @param tables      rows and time per table, in write order; empty when already seeded
  * @param removedRows rows removed by {@code --reset} (-1 when the target cannot tell, 0 without reset)
  * @param elapsed     wall time of the whole run, commit included
+ * @param earlier     the run found in the target (left alone, or removed by reset), or null when there was none
  */
-public record SeedReport(Outcome outcome, List<TableReport> tables, long removedRows, Duration elapsed) {
+public record SeedReport(Outcome outcome, List<TableReport> tables, long removedRows, Duration elapsed,
+                         @Nullable RecordedRun earlier) {
     /** How a run ended. */
     public enum Outcome { SEEDED, RESEEDED, ALREADY_SEEDED }
 

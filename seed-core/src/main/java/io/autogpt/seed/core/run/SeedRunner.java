@@ -43,7 +43,7 @@ public final class SeedRunner {
             join(warmUp);
             Optional<RecordedRun> earlier = tx.findRun(plan.seed(), plan.fromUser(), plan.toUser());
             if (earlier.isPresent() && !reset) {
-                return new SeedReport(SeedReport.Outcome.ALREADY_SEEDED, List.of(), 0, since(start));
+                return new SeedReport(SeedReport.Outcome.ALREADY_SEEDED, List.of(), 0, since(start), earlier.get());
             }
             long removed = earlier.map(run -> remove(tx, run)).orElse(0L);
             List<SeedReport.TableReport> tables = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class SeedRunner {
                     plan.scale().blocks(), plan.now(), rows));
             tx.commit();
             return new SeedReport(earlier.isPresent() ? SeedReport.Outcome.RESEEDED : SeedReport.Outcome.SEEDED,
-                    tables, removed, since(start));
+                    tables, removed, since(start), earlier.orElse(null));
         } finally {
             progress.runFinished();
         }
