@@ -38,11 +38,6 @@ public record IntRange(int min, int max) {
         return rng.between(min, max);
     }
 
-    /** The average count, for estimates. */
-    public double mean() {
-        return (min + max) / 2.0;
-    }
-
     @Override
     public String toString() {
         return min == max ? Integer.toString(min) : min + ".." + max;

@@ -42,9 +42,4 @@ public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fro
     public SeedPlan slice(int from, int to) {
         return new SeedPlan(seed, now, scale, from, to);
     }
-
-    /** Whether this plan makes the whole dataset, blocks included. */
-    public boolean isWhole() {
-        return fromUser == 0 && toUser == scale.users();
-    }
 }

@@ -19,9 +19,4 @@ public record RecordedRun(long seed, int fromUser, int toUser, int users, int bl
     public RecordedRun {
         Objects.requireNonNull(now, "now");
     }
-
-    /** Whether this run wrote the blocks (its slice starts at user 0). */
-    public boolean ownsBlocks() {
-        return fromUser == 0;
-    }
 }
