@@ -107,14 +107,15 @@ abstract class JdbcTransaction implements DatasetTransaction {
      * {@code --reset} still finds the rows.
      */
     @Override
-    public Optional<RecordedRun> findRun(long seed, int fromUser, int toUser) {
+    public Optional<RecordedRun> findRun() {
+        long seed = plan.seed();
         try {
-            Optional<RecordedRun> recorded = Ledger.find(conn, schema, seed, fromUser, toUser);
-            if (recorded.isPresent() || fromUser >= toUser || seed != plan.seed()) {
+            Optional<RecordedRun> recorded = Ledger.find(conn, schema, seed, plan.fromUser(), plan.toUser());
+            if (recorded.isPresent() || plan.fromUser() >= plan.toUser()) {
                 return recorded;
             }
             try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM \"User\" WHERE id = ?")) {
-                ps.setString(1, new DatasetShape(plan).userId(fromUser));
+                ps.setString(1, new DatasetShape(plan).userId(plan.fromUser()));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -122,8 +123,8 @@ abstract class JdbcTransaction implements DatasetTransaction {
                 }
             }
             LOG.warn("seed {} has rows in schema {} but no ledger entry; treating them as an earlier run", seed, schema);
-            return Optional.of(new RecordedRun(seed, fromUser, toUser, plan.scale().users(), plan.scale().blocks(),
-                    plan.now(), -1));
+            return Optional.of(new RecordedRun(seed, plan.fromUser(), plan.toUser(), plan.scale().users(),
+                    plan.scale().blocks(), plan.now(), -1));
         } catch (SQLException e) {
             throw failure("reading the run ledger", e);
         }

@@ -67,7 +67,7 @@ final class SqlFileTransaction implements DatasetTransaction {
     }
 
     @Override
-    public Optional<RecordedRun> findRun(long seed, int fromUser, int toUser) {
+    public Optional<RecordedRun> findRun() {
         return Optional.empty();
     }
 

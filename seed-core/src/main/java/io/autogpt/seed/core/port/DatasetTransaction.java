@@ -11,8 +11,8 @@ import java.util.stream.Stream;
  * <p>Not thread-safe: one thread drives a transaction from begin to close.
  */
 public interface DatasetTransaction extends AutoCloseable {
-    /** The earlier run of this seed over the same users, if the target recorded one. */
-    Optional<RecordedRun> findRun(long seed, int fromUser, int toUser);
+    /** The earlier run of the plan this transaction was begun with (same seed and users), if the target has one. */
+    Optional<RecordedRun> findRun();
 
     /**
      * Removes exactly the rows {@code run} wrote: those of its users (found by id) and, if it wrote them, its

@@ -41,7 +41,7 @@ public final class SeedRunner {
         Thread warmUp = warmUp(plan);
         try (DatasetTransaction tx = port.begin(plan)) {
             join(warmUp);
-            Optional<RecordedRun> earlier = tx.findRun(plan.seed(), plan.fromUser(), plan.toUser());
+            Optional<RecordedRun> earlier = tx.findRun();
             if (earlier.isPresent() && !reset) {
                 return new SeedReport(SeedReport.Outcome.ALREADY_SEEDED, List.of(), 0, since(start), earlier.get());
             }

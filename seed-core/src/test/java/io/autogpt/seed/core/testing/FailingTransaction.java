@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 public record FailingTransaction(String table, int afterRows, String message, DatasetTransaction inner)
         implements DatasetTransaction {
     @Override
-    public Optional<RecordedRun> findRun(long seed, int fromUser, int toUser) {
-        return inner.findRun(seed, fromUser, toUser);
+    public Optional<RecordedRun> findRun() {
+        return inner.findRun();
     }
 
     @Override

@@ -41,20 +41,25 @@ public final class InMemoryDatasetStore implements WriteDatasetPort {
 
     @Override
     public DatasetTransaction begin(SeedPlan plan) {
-        return new Tx();
+        return new Tx(plan);
     }
 
     private final class Tx implements DatasetTransaction {
+        private final SeedPlan plan;
         private final Map<String, List<Map<String, Object>>> pending = new LinkedHashMap<>();
         private final List<Set<String>> removals = new ArrayList<>();
         private RecordedRun recorded;
         private Long forgotten;
 
+        Tx(SeedPlan plan) {
+            this.plan = plan;
+        }
+
         @Override
-        public Optional<RecordedRun> findRun(long seed, int fromUser, int toUser) {
+        public Optional<RecordedRun> findRun() {
             synchronized (InMemoryDatasetStore.this) {
-                return Optional.ofNullable(runs.get(seed))
-                        .filter(r -> r.fromUser() == fromUser && r.toUser() == toUser);
+                return Optional.ofNullable(runs.get(plan.seed()))
+                        .filter(r -> r.fromUser() == plan.fromUser() && r.toUser() == plan.toUser());
             }
         }
 
