@@ -29,7 +29,8 @@ final class Composition {
                 parsed.redacted() + " (schema " + parsed.schemaOrDefault() + ", " + writer + ")");
     }
 
-    static SeedTarget sqlFile(Path file, String schema, boolean createSchema) {
+    static SeedTarget sqlFile(Path file, String schemaOrNull, boolean createSchema) {
+        String schema = schemaOrNull == null ? DatabaseUrl.DEFAULT_SCHEMA : schemaOrNull;
         return new SeedTarget(SeedTargets.sqlFile(file, schema, createSchema), file + " (SQL for psql -f, schema "
                 + schema + ")");
     }

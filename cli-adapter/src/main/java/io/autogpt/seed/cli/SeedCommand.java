@@ -143,7 +143,7 @@ final class SeedCommand implements Callable<Integer> {
             }
         }
         Composition.SeedTarget target = out != null
-                ? Composition.sqlFile(out, schema == null ? "public" : schema, createSchema)
+                ? Composition.sqlFile(out, schema, createSchema)
                 : Composition.database(databaseUrl(), schema, writer == WriterChoice.JPA, createSchema);
         PrintWriter stdout = spec.commandLine().getOut();
         SeedProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());

@@ -61,9 +61,7 @@ class ForeignKeyChecksTest {
             try {
                 DatabaseUrl plain = new DatabaseUrl(db.url().host(), db.url().port(), db.url().database(), role,
                         "plain-pw", null, java.util.Map.of());
-                String url = "postgresql://" + role + ":plain-pw@" + plain.host() + ":" + plain.port() + "/"
-                        + plain.database();
-                CliRun run = CliRun.of("seed", "--db", url, "--create-schema", "--users", "15", "--now",
+                CliRun run = CliRun.of("seed", "--db", TestDatabase.cliForm(plain), "--create-schema", "--users", "15", "--now",
                         "2025-06-01T00:00:00Z");
                 assertThat(run.exitCode()).as(run.all()).isZero();
                 try (DatasetTransaction tx = SeedTargets.postgres(plain, SeedTargets.Writer.COPY, false).begin(PLAN)) {

@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record DatabaseUrl(String host, int port, String database, @Nullable String user, @Nullable String password,
                           @Nullable String schema, Map<String, String> options) {
+    /** PostgreSQL's own default schema, where the seeder writes when no schema is named. */
+    public static final String DEFAULT_SCHEMA = "public";
+
     public DatabaseUrl {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(database, "database");
@@ -110,7 +113,7 @@ public record DatabaseUrl(String host, int port, String database, @Nullable Stri
 
     /** The schema the seeder writes into: the one named, else {@code public}. */
     public String schemaOrDefault() {
-        return schema == null ? "public" : schema;
+        return schema == null ? DEFAULT_SCHEMA : schema;
     }
 
     /** A JDBC URL without user or password; credentials travel in {@link #connectionProperties()}. */

@@ -37,6 +37,15 @@ final class ForeignKeyDeferral {
             + "JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.att) "
             + "FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = to_regclass(?) ORDER BY c.conname";
 
+    /**
+     * One foreign key's check.
+     *
+     * @param constraint       the constraint's name
+     * @param countViolations  SQL counting the rows that break it
+     */
+    private record Check(String constraint, String countViolations) {
+    }
+
     private final Connection conn;
     private final Set<String> deferredTables = new LinkedHashSet<>();
     private boolean replica;
@@ -95,14 +104,13 @@ final class ForeignKeyDeferral {
             st.execute("SET LOCAL work_mem = '256MB'");
         }
         for (String table : deferredTables) {
-            for (String check : checks(table)) {
-                String[] parts = check.split("\u0000", 2);
-                try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(parts[1])) {
+            for (Check check : checks(table)) {
+                try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(check.countViolations())) {
                     rs.next();
                     long broken = rs.getLong(1);
                     if (broken > 0) {
-                        throw new TargetException("foreign key \"" + parts[0] + "\" of \"" + table + "\" is violated by "
-                                + broken + " row(s); nothing was written", List.of());
+                        throw new TargetException("foreign key \"" + check.constraint() + "\" of \"" + table
+                                + "\" is violated by " + broken + " row(s); nothing was written", List.of());
                     }
                 }
             }
@@ -111,8 +119,8 @@ final class ForeignKeyDeferral {
     }
 
     /** One anti-join per foreign key of {@code table}: rows whose non-null key has no parent (MATCH SIMPLE). */
-    private List<String> checks(String table) throws SQLException {
-        List<String> out = new ArrayList<>();
+    private List<Check> checks(String table) throws SQLException {
+        List<Check> out = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(FOREIGN_KEYS_SQL)) {
             ps.setString(1, CopyText.quote(table));
             try (ResultSet rs = ps.executeQuery()) {
@@ -125,8 +133,8 @@ final class ForeignKeyDeferral {
                         notNull.append(" AND c.").append(from[i]).append(" IS NOT NULL");
                         join.append(i == 0 ? "" : " AND ").append("p.").append(to[i]).append(" = c.").append(from[i]);
                     }
-                    out.add(rs.getString(1) + "\u0000SELECT count(*) FROM " + rs.getString(2) + " c WHERE true"
-                            + notNull + " AND NOT EXISTS (SELECT 1 FROM " + rs.getString(3) + " p WHERE " + join + ")");
+                    out.add(new Check(rs.getString(1), "SELECT count(*) FROM " + rs.getString(2) + " c WHERE true"
+                            + notNull + " AND NOT EXISTS (SELECT 1 FROM " + rs.getString(3) + " p WHERE " + join + ")"));
                 }
             }
         }

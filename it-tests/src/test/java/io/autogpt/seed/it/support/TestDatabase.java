@@ -44,9 +44,15 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The address in the libpq form the CLI takes, with {@code ?schema=} when given. */
     public String cliUrl(String schema) {
-        String auth = url.user() == null ? "" : url.user() + (url.password() == null ? "" : ":" + url.password()) + "@";
-        return "postgresql://" + auth + url.host() + ":" + url.port() + "/" + url.database()
-                + (schema == null ? "" : "?schema=" + schema);
+        return cliForm(url.withSchema(schema));
+    }
+
+    /** {@code target} in the libpq form the CLI takes, password included (tests only). */
+    public static String cliForm(DatabaseUrl target) {
+        String auth = target.user() == null ? ""
+                : target.user() + (target.password() == null ? "" : ":" + target.password()) + "@";
+        return "postgresql://" + auth + target.host() + ":" + target.port() + "/" + target.database()
+                + (target.schema() == null ? "" : "?schema=" + target.schema());
     }
 
     /** A new auto-commit connection with {@code search_path} set to {@code schema}. Caller closes it. */
