@@ -1,0 +1,95 @@
+package io.autogpt.seed.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autogpt.seed.core.plan.IntRange;
+import io.autogpt.seed.core.port.IssueTokenPort;
+import io.autogpt.seed.core.token.IssuedToken;
+import io.autogpt.seed.core.token.TestUser;
+import io.autogpt.seed.core.token.TestUsers;
+import io.autogpt.seed.core.token.TokenException;
+import io.autogpt.seed.core.token.TokenJob;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.Test;
+
+class TokenHarvestTest {
+    private static final Instant T0 = Instant.parse("2025-06-01T00:00:00Z");
+    private static final List<TestUser> USERS = TestUsers.numbered("u{n}@x.io", new IntRange(1, 3), "pw");
+
+    private static IssuedToken token(TestUser user, int round) {
+        return new IssuedToken("tok-" + user.email() + "-" + round, user.email(), "id-" + user.email(), T0,
+                T0.plusSeconds(3600), round);
+    }
+
+    @Test
+    void jobsGoRoundByRoundOverTheUsers() {
+        List<TokenJob> jobs = TokenJob.roundRobin(USERS, 7);
+        assertThat(jobs).extracting(j -> j.user().email() + "#" + j.round()).containsExactly("u1@x.io#1",
+                "u2@x.io#1", "u3@x.io#1", "u1@x.io#2", "u2@x.io#2", "u3@x.io#2", "u1@x.io#3");
+    }
+
+    @Test
+    void everyJobGetsItsTokenInJobOrderWhateverOrderTheyArriveIn() {
+        IssueTokenPort slowFirst = (user, round) -> {
+            if (user.email().equals("u1@x.io")) {
+                sleep(30);
+            }
+            return token(user, round);
+        };
+        List<TokenJob> jobs = TokenJob.roundRobin(USERS, 9);
+        List<IssuedToken> seen = new ArrayList<>();
+        List<IssuedToken> tokens = new TokenHarvest(slowFirst, 4).run(jobs, Map.of(), seen::add);
+        assertThat(tokens).extracting(IssuedToken::key).containsExactlyElementsOf(
+                jobs.stream().map(TokenJob::key).toList());
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(tokens);
+    }
+
+    @Test
+    void heldTokensAreNotAskedForAgain() {
+        ConcurrentLinkedQueue<TokenJob.Key> asked = new ConcurrentLinkedQueue<>();
+        IssueTokenPort port = (user, round) -> {
+            asked.add(new TokenJob.Key(user.email(), round));
+            return token(user, round);
+        };
+        IssuedToken kept = new IssuedToken("kept", "u2@x.io", "id", T0, T0.plusSeconds(60), 1);
+        List<IssuedToken> tokens = new TokenHarvest(port, 2).run(TokenJob.roundRobin(USERS, 3),
+                Map.of(kept.key(), kept), t -> { });
+        assertThat(tokens).extracting(IssuedToken::token).containsExactly("tok-u1@x.io-1", "kept", "tok-u3@x.io-1");
+        assertThat(asked).containsExactlyInAnyOrder(new TokenJob.Key("u1@x.io", 1), new TokenJob.Key("u3@x.io", 1));
+    }
+
+    @Test
+    void theFirstFailureStopsTheHarvestAfterTheListenerSawEarlierTokens() {
+        IssueTokenPort port = (user, round) -> {
+            if (user.email().equals("u3@x.io")) {
+                sleep(50);
+                throw new TokenException.BadCredentials(user.email() + ": HTTP 400 invalid_credentials");
+            }
+            return token(user, round);
+        };
+        List<IssuedToken> seen = new ArrayList<>();
+        assertThatThrownBy(() -> new TokenHarvest(port, 1).run(TokenJob.roundRobin(USERS, 6), Map.of(), seen::add))
+                .isInstanceOf(TokenException.BadCredentials.class)
+                .hasMessage("u3@x.io: HTTP 400 invalid_credentials");
+        assertThat(seen).extracting(IssuedToken::email).containsExactly("u1@x.io", "u2@x.io");
+    }
+
+    @Test
+    void secretsStayOutOfToString() {
+        assertThat(TestUser.withPassword("a@x.io", "hunter22").toString()).doesNotContain("hunter22");
+        assertThat(token(USERS.get(0), 1).toString()).doesNotContain("tok-");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
