@@ -1,0 +1,80 @@
+package io.autogpt.seed.auth.http;
+
+import io.autogpt.seed.auth.policy.AdaptiveThrottle;
+import io.autogpt.seed.auth.policy.RetryPolicy;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to reach a Supabase project's Auth server.
+ *
+ * @param url             the project URL ({@code https://xyz.supabase.co} or {@code http://localhost:8000}); paths
+ *                        {@code /auth/v1/...} are appended
+ * @param key             the anon or service-role key, sent as {@code apikey} and as the Bearer token. A secret:
+ *                        {@link #toString()} hides it
+ * @param keySource       where the key came from, for messages ({@code $SUPABASE_SERVICE_KEY}); never the key
+ * @param throttle        pacing and window
+ * @param retry           the retry budget and backoff
+ * @param connectTimeout  the longest a connection may take
+ * @param responseTimeout the longest to wait for a response once sent
+ * @param clock           the source of issue times for tokens whose JWT lacks {@code iat}
+ * @param jitterSeed      seeds the backoff jitter, so a run's retry delays are reproducible
+ */
+public record GoTrueSettings(URI url, String key, String keySource, AdaptiveThrottle.Settings throttle,
+                             RetryPolicy retry, Duration connectTimeout, Duration responseTimeout, Clock clock,
+                             long jitterSeed) {
+    public GoTrueSettings {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(keySource, "keySource");
+        Objects.requireNonNull(throttle, "throttle");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(responseTimeout, "responseTimeout");
+        Objects.requireNonNull(clock, "clock");
+        String scheme = url.getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme) || url.getHost() == null) {
+            throw new IllegalArgumentException("--supabase-url must be an http(s) URL like https://xyz.supabase.co, got '"
+                    + url + "'");
+        }
+        if (key.isBlank()) {
+            throw new IllegalArgumentException(keySource + " is empty");
+        }
+    }
+
+    /** Defaults: adaptive window up to 32, 10 retries, 5 s to connect, 30 s for an answer, system clock. */
+    public static GoTrueSettings of(URI url, String key, String keySource) {
+        return new GoTrueSettings(url, key, keySource, AdaptiveThrottle.Settings.adaptive(32), RetryPolicy.of(10),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Clock.systemUTC(), 0);
+    }
+
+    public GoTrueSettings withThrottle(AdaptiveThrottle.Settings value) {
+        return new GoTrueSettings(url, key, keySource, value, retry, connectTimeout, responseTimeout, clock, jitterSeed);
+    }
+
+    public GoTrueSettings withRetry(RetryPolicy value) {
+        return new GoTrueSettings(url, key, keySource, throttle, value, connectTimeout, responseTimeout, clock, jitterSeed);
+    }
+
+    public GoTrueSettings withTimeouts(Duration connect, Duration response) {
+        return new GoTrueSettings(url, key, keySource, throttle, retry, connect, response, clock, jitterSeed);
+    }
+
+    public GoTrueSettings withClock(Clock value) {
+        return new GoTrueSettings(url, key, keySource, throttle, retry, connectTimeout, responseTimeout, value, jitterSeed);
+    }
+
+    /** The base URL without a trailing slash. */
+    String base() {
+        String s = url.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    @Override
+    public String toString() {
+        return "GoTrueSettings[url=" + url + ", key=*** (" + keySource + "), throttle=" + throttle + ", retry=" + retry
+                + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + "]";
+    }
+}

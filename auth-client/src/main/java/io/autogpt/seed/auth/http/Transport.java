@@ -1,0 +1,104 @@
+package io.autogpt.seed.auth.http;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends one request and returns what came back; decides nothing. Built with automatic retries off, so
+ * {@link io.autogpt.seed.auth.policy.RetryPolicy} is the only retry layer, and with connect, socket and response
+ * timeouts so no request can hang. Thread-safe; owns its connection pool until {@link #close()}.
+ */
+final class Transport implements Closeable {
+    /** One answer: status, the Retry-After header if any, and the body. */
+    record Reply(int status, @Nullable String retryAfter, byte[] body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final CloseableHttpClient client;
+    private final GoTrueSettings settings;
+
+    Transport(GoTrueSettings settings) {
+        this.settings = settings;
+        Timeout connect = Timeout.of(settings.connectTimeout());
+        Timeout response = Timeout.of(settings.responseTimeout());
+        int connections = Math.max(2, settings.throttle().maxWindow() + 1);
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(connections).setMaxConnPerRoute(connections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
+                                .setSocketTimeout(response)
+                                // A server that dropped an idle connection is noticed before reuse.
+                                .setValidateAfterInactivity(TimeValue.ofMilliseconds(500)).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(response)
+                        .setConnectionRequestTimeout(response).build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .setUserAgent("autogpt-seed")
+                .build();
+    }
+
+    Reply get(String path) throws IOException {
+        return send(new HttpGet(settings.base() + path));
+    }
+
+    Reply post(String path, Object body) throws IOException {
+        HttpPost post = new HttpPost(settings.base() + path);
+        post.setEntity(new ByteArrayEntity(Wire.JSON.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+        return send(post);
+    }
+
+    private Reply send(HttpUriRequestBase request) throws IOException {
+        request.setHeader("apikey", settings.key());
+        request.setHeader("Authorization", "Bearer " + settings.key());
+        request.setHeader("Accept", "application/json");
+        return client.execute(request, response -> {
+            Header retryAfter = response.getFirstHeader("Retry-After");
+            byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+            return new Reply(response.getCode(), retryAfter == null ? null : retryAfter.getValue(), body);
+        });
+    }
+
+    /** Whether {@code e} means "no answer in time" rather than "no connection". */
+    static boolean isTimeout(IOException e) {
+        return e instanceof SocketTimeoutException
+                || e instanceof InterruptedIOException && !(e instanceof java.nio.channels.ClosedByInterruptException);
+    }
+
+    /** A short description of a transport failure for messages: the exception's type and text, never a header. */
+    static String describe(IOException e) {
+        String text = e.getMessage();
+        return e.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+    }
+
+    static String text(byte[] body) {
+        String s = new String(body, StandardCharsets.UTF_8).strip();
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+}

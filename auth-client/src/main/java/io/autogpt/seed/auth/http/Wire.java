@@ -1,0 +1,81 @@
+package io.autogpt.seed.auth.http;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
+
+/** The JSON GoTrue speaks, as records, and the one mapper that reads and writes them. */
+final class Wire {
+    static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private Wire() {
+    }
+
+    /** Body of the password grant. Holds a password: never logged, never in a message. */
+    record PasswordGrant(String email, String password) {
+        @Override
+        public String toString() {
+            return "PasswordGrant[email=" + email + ", password=***]";
+        }
+    }
+
+    /** Body of {@code POST /admin/users}. Holds a password: never logged. */
+    record CreateUser(String email, String password, @JsonProperty("email_confirm") boolean emailConfirm) {
+        @Override
+        public String toString() {
+            return "CreateUser[email=" + email + ", password=***]";
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Session(@JsonProperty("access_token") @Nullable String accessToken,
+                   @JsonProperty("expires_in") @Nullable Long expiresIn,
+                   @JsonProperty("expires_at") @Nullable Long expiresAt,
+                   @Nullable AuthUser user) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AuthUser(@Nullable String id, @Nullable String email) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UserPage(java.util.@Nullable List<AuthUser> users) {
+    }
+
+    /** The claims we read back from an access token. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Claims(@Nullable String sub, @Nullable Long iat, @Nullable Long exp) {
+    }
+
+    /**
+     * GoTrue's error bodies come in three shapes over its versions ({@code msg}/{@code error_code},
+     * {@code error}/{@code error_description}, and the gateway's {@code message}); this reads all of them.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Problem(@Nullable String msg, @Nullable String message, @Nullable String error,
+                   @JsonProperty("error_description") @Nullable String errorDescription,
+                   @JsonProperty("error_code") @Nullable String errorCode) {
+        /** The most specific human text, or null. */
+        @Nullable String text() {
+            for (String s : new String[] {msg, errorDescription, message, error}) {
+                if (s != null && !s.isBlank()) {
+                    return s;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The problem in {@code body}, or an empty one if it is not JSON. */
+    static Problem problem(byte[] body) {
+        try {
+            Problem p = JSON.readValue(body, Problem.class);
+            return p == null ? new Problem(null, null, null, null, null) : p;
+        } catch (java.io.IOException | RuntimeException e) {
+            return new Problem(null, null, null, null, null);
+        }
+    }
+}
