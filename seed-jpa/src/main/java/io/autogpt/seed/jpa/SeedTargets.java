@@ -1,5 +1,7 @@
 package io.autogpt.seed.jpa;
 
+import io.autogpt.seed.core.port.FindTestUsersPort;
+import io.autogpt.seed.core.port.SaveTestUsersPort;
 import io.autogpt.seed.core.port.WriteDatasetPort;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +27,16 @@ public final class SeedTargets {
     }
 
     private SeedTargets() {
+    }
+
+    /** The users of the platform database at {@code url} (its {@code "User"} table), for minting tokens. */
+    public static FindTestUsersPort platformUsers(DatabaseUrl url) {
+        return new PlatformUsers(url, java.time.Clock.systemUTC());
+    }
+
+    /** Adds test users' {@code "User"} rows to the platform database at {@code url}, timestamped by {@code clock}. */
+    public static SaveTestUsersPort userRows(DatabaseUrl url, java.time.Clock clock) {
+        return new PlatformUsers(url, clock);
     }
 
     /**

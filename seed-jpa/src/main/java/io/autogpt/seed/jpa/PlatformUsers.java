@@ -1,0 +1,83 @@
+package io.autogpt.seed.jpa;
+
+import io.autogpt.seed.core.port.FindTestUsersPort;
+import io.autogpt.seed.core.port.SaveTestUsersPort;
+import io.autogpt.seed.core.port.TargetException;
+import io.autogpt.seed.core.token.TestUser;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The platform's {@code "User"} table, as the token commands need it: read users, add test users. */
+final class PlatformUsers implements FindTestUsersPort, SaveTestUsersPort {
+    private static final String FIND = "SELECT id, email FROM \"User\" ORDER BY email LIMIT ?";
+    // Every other column has a default in the platform's schema; ON CONFLICT without a target skips a row whose id
+    // or email is taken, so a rerun changes nothing.
+    private static final String INSERT = "INSERT INTO \"User\" (id, email, \"createdAt\", \"updatedAt\", "
+            + "\"emailVerified\") VALUES (?, ?, ?, ?, true) ON CONFLICT DO NOTHING";
+
+    private final DatabaseUrl url;
+    private final Clock clock;
+
+    PlatformUsers(DatabaseUrl url, Clock clock) {
+        this.url = Objects.requireNonNull(url, "url");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public List<TestUser> find(int limit) {
+        try (Connection conn = Connections.open(url, false); PreparedStatement st = conn.prepareStatement(FIND)) {
+            st.setInt(1, limit);
+            List<TestUser> users = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    users.add(new TestUser(rs.getString(2), null, rs.getString(1)));
+                }
+            }
+            return users;
+        } catch (SQLException e) {
+            throw failure("reading users from", e);
+        }
+    }
+
+    @Override
+    public int save(List<TestUser> users) {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        try (Connection conn = Connections.open(url, false)) {
+            int created = 0;
+            try (PreparedStatement st = conn.prepareStatement(INSERT)) {
+                for (TestUser user : users) {
+                    st.setString(1, Objects.requireNonNull(user.userId(), () -> user.email() + " has no id"));
+                    st.setString(2, user.email());
+                    st.setTimestamp(3, now);
+                    st.setTimestamp(4, now);
+                    created += st.executeUpdate();
+                }
+                conn.commit();
+            } catch (SQLException e) {
+                conn.rollback();
+                throw e;
+            }
+            return created;
+        } catch (SQLException e) {
+            throw failure("writing users to", e);
+        }
+    }
+
+    private TargetException failure(String doing, SQLException e) {
+        if ("42P01".equals(e.getSQLState())) {
+            return new TargetException("no \"User\" table in schema \"" + url.schemaOrDefault() + "\" of "
+                    + url.redacted() + "; seed it first (autogpt-seed seed --create-schema)", e);
+        }
+        return new TargetException(doing + " " + url.redacted() + " failed: " + Connections.firstLine(e.getMessage()),
+                e);
+    }
+}
