@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 
 /** The {@code autogpt-seed} command line: its commands, and one error handler for all of them. */
 @Command(name = "autogpt-seed", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Seeds AutoGPT platform databases with realistic, consistent data.",
-        subcommands = {SeedCommand.class, CommandLine.HelpCommand.class})
+        description = {"Seeds AutoGPT platform databases with realistic, consistent data,",
+                "and makes pre-authenticated tokens for its k6 load tests."},
+        subcommands = {SeedCommand.class, TokensCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     private Cli() {
     }
@@ -16,7 +17,7 @@ public final class Cli {
     /**
      * The command line, with the environment and clock it reads (injected, so tests control both).
      *
-     * @param env   environment variables ({@code DATABASE_URL})
+     * @param env   environment variables ({@code DATABASE_URL}, {@code SUPABASE_URL}, the keys named by options)
      * @param clock source of the default {@code --now}
      */
     public static CommandLine create(Map<String, String> env, Clock clock) {
@@ -25,6 +26,12 @@ public final class Cli {
             public <K> K create(Class<K> type) throws Exception {
                 if (type == SeedCommand.class) {
                     return type.cast(new SeedCommand(env, clock));
+                }
+                if (type == TokensCommand.class) {
+                    return type.cast(new TokensCommand(env, clock));
+                }
+                if (type == UsersCommand.class) {
+                    return type.cast(new UsersCommand(env, clock));
                 }
                 return CommandLine.defaultFactory().create(type);
             }

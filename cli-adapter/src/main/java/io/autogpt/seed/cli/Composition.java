@@ -1,9 +1,17 @@
 package io.autogpt.seed.cli;
 
+import io.autogpt.seed.auth.http.GoTrueClient;
+import io.autogpt.seed.auth.http.GoTrueSettings;
+import io.autogpt.seed.auth.mint.TokenMint;
+import io.autogpt.seed.core.port.FindTestUsersPort;
+import io.autogpt.seed.core.port.IssueTokenPort;
+import io.autogpt.seed.core.port.SaveTestUsersPort;
 import io.autogpt.seed.core.port.WriteDatasetPort;
 import io.autogpt.seed.jpa.DatabaseUrl;
 import io.autogpt.seed.jpa.SeedTargets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Supplier;
 
 /** The one place adapters are wired to the core: which port a command writes through. */
 final class Composition {
@@ -27,6 +35,64 @@ final class Composition {
         SeedTargets.Writer writer = jpa ? SeedTargets.Writer.JPA : SeedTargets.Writer.COPY;
         return new SeedTarget(SeedTargets.postgres(parsed, writer, createSchema),
                 parsed.redacted() + " (schema " + parsed.schemaOrDefault() + ", " + writer + ")");
+    }
+
+    /**
+     * Where tokens come from and how to describe it.
+     *
+     * @param port        issues one token per call
+     * @param workers     how many calls may wait on it at once
+     * @param description e.g. {@code password logins at https://xyz.supabase.co (concurrency auto)}
+     * @param stats       the client's counters (zeros for minting)
+     * @param login       whether tokens come from a server (whose JWT lifetime we do not choose)
+     * @param close       releases the port's resources
+     */
+    record TokenSource(IssueTokenPort port, int workers, String description, Supplier<GoTrueClient.Stats> stats,
+                       boolean login, Runnable close) {
+    }
+
+    /** Password logins against Supabase Auth, checked by a pre-flight request before anything else. */
+    static TokenSource logins(GoTrueSettings settings, String concurrency) {
+        GoTrueClient client = GoTrueClient.open(settings);
+        try {
+            client.checkKey();
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        return new TokenSource(client, settings.throttle().maxWindow(), "password logins at " + settings.url()
+                + " (concurrency " + concurrency + ")", client::stats, true, client::close);
+    }
+
+    /** The Supabase Auth admin client, its service key checked before anything else. */
+    static GoTrueClient admin(GoTrueSettings settings) {
+        GoTrueClient client = GoTrueClient.open(settings);
+        try {
+            client.checkServiceKey();
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** Tokens signed locally with a secret (HS256) or a key file (ES256/RS256/HS256). */
+    static TokenSource mint(TokenMint mint, String keySource) {
+        GoTrueClient.Stats none = new GoTrueClient.Stats(0, 0, 0);
+        return new TokenSource(mint, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                "minted locally (" + mint.algorithm() + ", key from " + keySource + ")", () -> none, false, () -> { });
+    }
+
+    static FindTestUsersPort platformUsers(String url) {
+        return SeedTargets.platformUsers(DatabaseUrl.parse(url));
+    }
+
+    static SaveTestUsersPort userRows(String url, Clock clock) {
+        return SeedTargets.userRows(DatabaseUrl.parse(url), clock);
+    }
+
+    static String redacted(String url) {
+        return DatabaseUrl.parse(url).redacted();
     }
 
     static SeedTarget sqlFile(Path file, String schemaOrNull, boolean createSchema) {

@@ -1,6 +1,7 @@
 package io.autogpt.seed.cli;
 
 import io.autogpt.seed.core.port.TargetException;
+import io.autogpt.seed.core.token.TokenException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
@@ -12,8 +13,10 @@ final class ExitCodes {
     static final int UNEXPECTED = 1;
     /** Bad command line or option values. */
     static final int USAGE = 2;
-    /** The target (database, file) cannot take the data: unreachable, refused, wrong schema. */
+    /** The target (database, file, Supabase) cannot serve: unreachable, refused key, wrong schema, rate limit. */
     static final int TARGET = 3;
+    /** Supabase refused a test user's credentials. */
+    static final int CREDENTIALS = 4;
 
     private ExitCodes() {
     }
@@ -28,7 +31,13 @@ final class ExitCodes {
         } else if (e instanceof IllegalArgumentException) {
             code = USAGE;
             message = e.getMessage();
-        } else if (e instanceof TargetException) {
+        } else if (e instanceof TokensCommand.TokensKept kept) {
+            code = kept.reason() instanceof TokenException.BadCredentials ? CREDENTIALS : TARGET;
+            message = e.getMessage();
+        } else if (e instanceof TokenException.BadCredentials) {
+            code = CREDENTIALS;
+            message = e.getMessage();
+        } else if (e instanceof TargetException || e instanceof TokenException) {
             code = TARGET;
             message = e.getMessage();
         } else if (e instanceof UncheckedIOException io) {

@@ -9,4 +9,17 @@ final class Secrets {
         String out = text.replaceAll("(://[^:/@?#\\s']*):[^@/?#\\s']*@", "$1:***@");
         return out.replaceAll("(?i)(password=)[^&\\s']*", "$1***");
     }
+
+    /**
+     * The secret in environment variable {@code name}. Secrets are read from the environment only, never from the
+     * command line (where {@code ps} and shell history would show them); the message names the variable, not a value.
+     */
+    static String fromEnv(java.util.Map<String, String> env, String name, String option, String what) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("environment variable " + name + " is not set: put " + what
+                    + " in it, or name another variable with " + option);
+        }
+        return value;
+    }
 }

@@ -1,0 +1,53 @@
+package io.autogpt.seed.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import org.jspecify.annotations.Nullable;
+
+/** Where Supabase is and which environment variable holds its key; shared by {@code tokens} and {@code users}. */
+final class SupabaseOptions {
+    @Option(names = "--supabase-url", paramLabel = "URL",
+            description = "Supabase project URL (https://xyz.supabase.co). Default: $SUPABASE_URL.")
+    @Nullable String url;
+
+    @Option(names = "--key-env", paramLabel = "NAME", defaultValue = "SUPABASE_SERVICE_KEY",
+            description = "Environment variable holding the API key (never the key itself). Default: ${DEFAULT-VALUE}.")
+    String keyEnv;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
+            description = "Longest wait for one answer (connecting: at most 5 s). Default: ${DEFAULT-VALUE}.")
+    String timeout;
+
+    /** The URL, or null when neither the option nor $SUPABASE_URL gives one. */
+    @Nullable URI urlOrNull(Map<String, String> env) {
+        String text = url != null ? url : env.get("SUPABASE_URL");
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(text, "no scheme or host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--supabase-url must be a URL like https://xyz.supabase.co, got '"
+                    + text + "'");
+        }
+    }
+
+    URI url(Map<String, String> env) {
+        URI uri = urlOrNull(env);
+        if (uri == null) {
+            throw new IllegalArgumentException("no Supabase URL: pass --supabase-url or set SUPABASE_URL");
+        }
+        return uri;
+    }
+
+    /** The key from the environment; the message names the variable, never a value. */
+    String key(Map<String, String> env) {
+        return Secrets.fromEnv(env, keyEnv, "--key-env", "the project's API key (service_role for users)");
+    }
+}

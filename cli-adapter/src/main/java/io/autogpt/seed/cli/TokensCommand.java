@@ -1,0 +1,254 @@
+package io.autogpt.seed.cli;
+
+import io.autogpt.seed.auth.file.Checkpoint;
+import io.autogpt.seed.auth.file.TokenFiles;
+import io.autogpt.seed.auth.http.GoTrueSettings;
+import io.autogpt.seed.auth.mint.TokenMint;
+import io.autogpt.seed.auth.policy.AdaptiveThrottle;
+import io.autogpt.seed.auth.policy.RetryPolicy;
+import io.autogpt.seed.core.token.IssuedToken;
+import io.autogpt.seed.core.token.TestUser;
+import io.autogpt.seed.core.token.TokenException;
+import io.autogpt.seed.core.run.TokenHarvest;
+import io.autogpt.seed.core.token.TokenJob;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code autogpt-seed tokens}: pre-authenticated tokens for AutoGPT's k6 load tests. */
+@Command(name = "tokens", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        description = {"Logs test users in against Supabase Auth (or signs tokens locally with --mint) and writes the",
+                "k6 module AutoGPT's load tests import, plus a JSON data file. Progress is checkpointed: after a crash",
+                "or Ctrl-C, --resume continues without asking again for tokens it already holds."})
+final class TokensCommand implements Callable<Integer> {
+    /** Tokens closer to expiry than this are not kept on --resume. */
+    static final Duration RESUME_MARGIN = Duration.ofMinutes(5);
+
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SupabaseOptions supabase = new SupabaseOptions();
+
+    @Mixin
+    TestUserOptions testUsers = new TestUserOptions();
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "150",
+            description = "Tokens to obtain, round-robin over the users. Default: ${DEFAULT-VALUE}.")
+    int count;
+
+    @Option(names = "--concurrency", paramLabel = "N|auto", defaultValue = "auto",
+            description = "Requests in flight: a fixed N, or auto (8, adapting up to 32). Default: ${DEFAULT-VALUE}.")
+    String concurrency;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "10",
+            description = "Retries per token after 429, 5xx, timeouts and dropped connections. Default: ${DEFAULT-VALUE}.")
+    int maxRetries;
+
+    @Option(names = "--expires-in", paramLabel = "DURATION",
+            description = "Lifetime of minted tokens (3600, 90m, 8h). Default: 1h. Logins get the server's lifetime.")
+    @Nullable String expiresIn;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = TokenFiles.DEFAULT_MODULE,
+            description = "The k6 module; the .json data file and the checkpoint go beside it. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue an interrupted run from its checkpoint.")
+    boolean resume;
+
+    @Option(names = "--mint", description = "Sign tokens locally instead of logging in: no server, no rate limit.")
+    boolean mint;
+
+    @Option(names = "--jwt-secret-env", paramLabel = "NAME",
+            description = "With --mint: environment variable holding the JWT secret (HS256). Default: SUPABASE_JWT_SECRET.")
+    @Nullable String jwtSecretEnv;
+
+    @Option(names = "--jwt-key-file", paramLabel = "FILE",
+            description = "With --mint: private signing key, JWK or PKCS#8 PEM (ES256/RS256).")
+    @Nullable Path jwtKeyFile;
+
+    @Option(names = "--users-from-db", paramLabel = "URL",
+            description = "With --mint: mint for users of this platform database (e.g. seeded ones), by email.")
+    @Nullable String usersFromDb;
+
+    TokensCommand(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        checkOptions();
+        TokenFiles.Paths paths = TokenFiles.Paths.of(out);
+        Map<TokenJob.Key, IssuedToken> held = heldTokens(paths);
+        List<TestUser> users = users();
+        List<TokenJob> jobs = TokenJob.roundRobin(users, count);
+        held.keySet().retainAll(jobs.stream().map(TokenJob::key).toList());
+        Composition.TokenSource source = source();
+        TokenProgress progress = TokenProgress.forConsole(spec.commandLine().getErr(), jobs.size(), held.size(),
+                source.stats());
+        long start = System.nanoTime();
+        List<IssuedToken> tokens;
+        // On Ctrl-C the JVM runs shutdown hooks only: say where the tokens so far are.
+        Thread onInterrupt = new Thread(() -> {
+            progress.finished();
+            spec.commandLine().getErr().println("interrupted: tokens obtained so far are kept in "
+                    + paths.checkpoint() + "; rerun with --resume to continue");
+            spec.commandLine().getErr().flush();
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try (Checkpoint checkpoint = Checkpoint.open(paths.checkpoint())) {
+            tokens = new TokenHarvest(source.port(), source.workers()).run(jobs, held, token -> {
+                checkpoint.append(token);
+                progress.issued();
+            });
+        } catch (TokenException e) {
+            progress.finished();
+            throw new TokensKept(e, paths.checkpoint());
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            source.close().run();
+        }
+        progress.finished();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        TokenFiles.write(paths, tokens);
+        deleteCheckpoint(paths.checkpoint());
+        new TokenSummary(spec.commandLine().getOut()).print(tokens, held.size(), seconds, source, paths,
+                clock.instant());
+        return ExitCodes.OK;
+    }
+
+    private void checkOptions() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (!mint) {
+            for (String mintOnly : new String[] {"--jwt-secret-env", "--jwt-key-file", "--users-from-db",
+                    "--expires-in"}) {
+                if (given.hasMatchedOption(mintOnly)) {
+                    throw new IllegalArgumentException(mintOnly + " needs --mint"
+                            + ("--expires-in".equals(mintOnly) ? ": password logins get the server's JWT lifetime "
+                            + "(GoTrue ignores a requested expiry)" : ""));
+                }
+            }
+        } else if (jwtSecretEnv != null && jwtKeyFile != null) {
+            throw new IllegalArgumentException("--jwt-secret-env and --jwt-key-file exclude each other");
+        }
+        if (usersFromDb != null && (given.hasMatchedOption("--users-file") || given.hasMatchedOption("--email-pattern")
+                || given.hasMatchedOption("--range"))) {
+            throw new IllegalArgumentException("--users-from-db picks the users: it cannot be combined with "
+                    + "--users-file, --email-pattern or --range");
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("--count must be 1 or more, got " + count);
+        }
+        if (!out.getFileName().toString().endsWith(".js")) {
+            throw new IllegalArgumentException("--out must name a .js file (the k6 module), got " + out);
+        }
+    }
+
+    /** Tokens from an interrupted run, still valid for a while; refuses to overwrite them without --resume. */
+    private Map<TokenJob.Key, IssuedToken> heldTokens(TokenFiles.Paths paths) {
+        List<IssuedToken> saved = Checkpoint.read(paths.checkpoint());
+        if (!resume) {
+            if (java.nio.file.Files.exists(paths.checkpoint())) {
+                throw new IllegalArgumentException("an interrupted run left " + saved.size() + " tokens in "
+                        + paths.checkpoint() + ": add --resume to keep them, or delete that file");
+            }
+            return new LinkedHashMap<>();
+        }
+        Instant now = clock.instant();
+        Map<TokenJob.Key, IssuedToken> held = new LinkedHashMap<>();
+        for (IssuedToken t : saved) {
+            if (t.validAt(now, RESUME_MARGIN.toSeconds())) {
+                held.put(t.key(), t);
+            }
+        }
+        return held;
+    }
+
+    private List<TestUser> users() {
+        if (usersFromDb != null) {
+            List<TestUser> found = Composition.platformUsers(usersFromDb).find(count);
+            if (found.isEmpty()) {
+                throw new IllegalArgumentException("no users in " + Composition.redacted(usersFromDb)
+                        + "; seed it first (autogpt-seed seed)");
+            }
+            return found;
+        }
+        return testUsers.users(env, !mint);
+    }
+
+    private Composition.TokenSource source() {
+        if (mint) {
+            URI url = supabase.urlOrNull(env);
+            String issuer = url == null ? "supabase" : url.toString().replaceAll("/+$", "") + "/auth/v1";
+            Duration lifetime = expiresIn == null ? Duration.ofHours(1) : Durations.parse("--expires-in", expiresIn);
+            TokenMint.Settings settings = new TokenMint.Settings(issuer, lifetime, clock);
+            if (jwtKeyFile != null) {
+                return Composition.mint(TokenMint.withKeyFile(jwtKeyFile, settings), jwtKeyFile.toString());
+            }
+            String name = jwtSecretEnv == null ? "SUPABASE_JWT_SECRET" : jwtSecretEnv;
+            String secret = Secrets.fromEnv(env, name, "--jwt-secret-env", "the project's JWT secret");
+            return Composition.mint(TokenMint.withSecret(secret.getBytes(StandardCharsets.UTF_8), "$" + name,
+                    settings), "$" + name);
+        }
+        AdaptiveThrottle.Settings throttle;
+        if ("auto".equalsIgnoreCase(concurrency)) {
+            throttle = AdaptiveThrottle.Settings.adaptive(32);
+        } else {
+            try {
+                int n = Integer.parseInt(concurrency.trim());
+                if (n < 1 || n > 1024) {
+                    throw new NumberFormatException();
+                }
+                throttle = AdaptiveThrottle.Settings.fixed(n);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--concurrency must be auto or a number from 1 to 1024, got '"
+                        + concurrency + "'");
+            }
+        }
+        Duration timeout = Durations.parse("--timeout", supabase.timeout);
+        GoTrueSettings settings = GoTrueSettings.of(supabase.url(env), supabase.key(env), "$" + supabase.keyEnv)
+                .withThrottle(throttle).withRetry(RetryPolicy.of(maxRetries))
+                .withTimeouts(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5), timeout)
+                .withClock(clock);
+        return Composition.logins(settings, concurrency.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static void deleteCheckpoint(Path checkpoint) {
+        try {
+            java.nio.file.Files.deleteIfExists(checkpoint);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("tokens written, but cannot delete checkpoint " + checkpoint, e);
+        }
+    }
+
+    /** A failed harvest whose tokens so far wait in the checkpoint. */
+    static final class TokensKept extends RuntimeException {
+        private final TokenException reason;
+
+        TokensKept(TokenException reason, Path checkpoint) {
+            super(reason.getMessage() + " (tokens obtained so far are kept in " + checkpoint
+                    + "; rerun with --resume to continue)");
+            this.reason = reason;
+        }
+
+        TokenException reason() {
+            return reason;
+        }
+    }
+}
