@@ -35,6 +35,7 @@ class ArchitectureTest {
                         "WriterThatCallsTheCli"),
                 rule("auth adapter stays out of other adapters", HexagonalRules::authDoesNotDependOnOtherAdapters,
                         "ClientThatWritesRows"),
+                rule("retry policy is pure", HexagonalRules::retryPolicyIsPure, "PolicyThatSends"),
                 rule("only the CLI wires persistence", HexagonalRules::onlyTheCliWiresPersistence, "ClientThatWritesRows"),
                 rule("only the CLI wires auth", HexagonalRules::onlyTheCliWiresAuth, "LeakyRow"),
                 rule("domain values are immutable", HexagonalRules::domainValuesAreImmutable, "MutableRow"),
@@ -67,5 +68,8 @@ class ArchitectureTest {
         assertThat(PRODUCT_CLASSES.containPackage(PRODUCT + ".core.run")).isTrue();
         assertThat(PRODUCT_CLASSES.containPackage(PRODUCT + ".jpa")).isTrue();
         assertThat(PRODUCT_CLASSES.containPackage(PRODUCT + ".cli")).isTrue();
+        assertThat(PRODUCT_CLASSES.containPackage(PRODUCT + ".auth.policy")).isTrue();
+        assertThat(PRODUCT_CLASSES.containPackage(PRODUCT + ".auth.http")).isTrue();
+        assertThat(PRODUCT_CLASSES.containPackage(PRODUCT + ".core.token")).isTrue();
     }
 }

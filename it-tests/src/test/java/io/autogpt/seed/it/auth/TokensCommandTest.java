@@ -1,0 +1,196 @@
+package io.autogpt.seed.it.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autogpt.seed.it.support.CliRun;
+import io.autogpt.seed.it.support.StandInGoTrue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code autogpt-seed tokens} against a stand-in Supabase Auth: counts, faults, rate limits, refusals, secrets. */
+class TokensCommandTest {
+    @TempDir
+    Path dir;
+
+    static Map<String, String> env(StandInGoTrue server) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SUPABASE_URL", server.url().toString());
+        env.put("SUPABASE_SERVICE_KEY", StandInGoTrue.ANON_KEY);
+        env.put("LOADTEST_PASSWORD", StandInGoTrue.PASSWORD);
+        return env;
+    }
+
+    private Path out() {
+        return dir.resolve("configs/pre-authenticated-tokens.js");
+    }
+
+    private static void assertNoSecrets(CliRun run) {
+        assertThat(run.all()).doesNotContain(StandInGoTrue.ANON_KEY, StandInGoTrue.SERVICE_KEY, StandInGoTrue.PASSWORD,
+                StandInGoTrue.JWT_SECRET, "eyJ");
+    }
+
+    @Test
+    void obtainsTheRequestedNumberOfValidTokensRoundByRound() throws Exception {
+        try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 4, 50)) {
+            CliRun run = CliRun.with(env(server), "tokens", "--out", out().toString());
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            List<TokenFilesRead.Entry> tokens = TokenFilesRead.data(out());
+            assertThat(tokens).hasSize(150).allMatch(TokenFilesRead::validFromStandIn);
+            assertThat(tokens.stream().map(TokenFilesRead.Entry::token).distinct()).hasSize(150);
+            assertThat(tokens.get(0).user()).isEqualTo("loadtest4@example.com");
+            assertThat(tokens.get(47).user()).isEqualTo("loadtest4@example.com");
+            assertThat(tokens.get(47).round()).isEqualTo(2);
+            assertThat(tokens.get(0).userId()).isEqualTo(server.userIds().get("loadtest4@example.com"));
+            assertThat(server.tokenRequests()).isEqualTo(150);
+            assertThat(run.out()).contains("tokens          150\n", "distinct users  47\n", "429s seen       0\n",
+                    "retries         0\n", "(mode 0600)");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out()))).isEqualTo("rw-------");
+            try (Stream<Path> files = Files.list(out().getParent())) {
+                assertThat(files.map(p -> p.getFileName().toString())).as("no checkpoint or temp file left")
+                        .containsExactlyInAnyOrder("pre-authenticated-tokens.js", "pre-authenticated-tokens.json");
+            }
+            assertNoSecrets(run);
+        }
+    }
+
+    @Test
+    void survivesServerErrorsSlowAnswersAndDroppedConnections() throws Exception {
+        try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 10)
+                .withFaults(new StandInGoTrue.Faults(0.15, 0.05, 1_500, 0.1))) {
+            CliRun run = CliRun.with(env(server), "tokens", "--range", "1..10", "--count", "80", "--timeout", "1s",
+                    "--out", out().toString());
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            List<TokenFilesRead.Entry> tokens = TokenFilesRead.data(out());
+            assertThat(tokens).hasSize(80).allMatch(TokenFilesRead::validFromStandIn);
+            assertThat(server.tokenRequests()).as("faults were injected and retried").isGreaterThan(80);
+            assertThat(run.out()).doesNotContain("retries         0\n");
+            assertNoSecrets(run);
+        }
+    }
+
+    @Test
+    void settlesNearTheServersRateLimit() throws Exception {
+        double limit = 20;
+        int burst = 5;
+        try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 20)
+                .withRateLimit(limit, burst)) {
+            CliRun run = CliRun.with(env(server), "tokens", "--range", "1..20", "--count", "105", "--out",
+                    out().toString());
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(TokenFilesRead.data(out())).hasSize(105).allMatch(TokenFilesRead::validFromStandIn);
+            assertThat(server.rateLimited()).as("the limit was hit").isPositive();
+            // The server's own clock: tokens issued after the initial burst, per second.
+            List<Long> times = server.issueTimes();
+            double seconds = (times.get(times.size() - 1) - times.get(burst - 1)) / 1e9;
+            double rate = (times.size() - burst) / seconds;
+            // The benchmark shows >= 0.9; a shared CI machine gets some slack.
+            assertThat(rate / limit).as("share of the limit reached").isBetween(0.75, 1.05);
+        }
+    }
+
+    @Test
+    void aWrongKeyFailsBeforeTheBatch() {
+        try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 4, 50)) {
+            Map<String, String> env = env(server);
+            env.put("SUPABASE_SERVICE_KEY", "not-the-key");
+            long start = System.nanoTime();
+            CliRun run = CliRun.with(env, "tokens", "--out", out().toString());
+            assertThat(run.exitCode()).isEqualTo(3);
+            assertThat(run.err()).isEqualTo("error: Supabase Auth at " + server.url() + " refused the key in "
+                    + "$SUPABASE_SERVICE_KEY (HTTP 401: Invalid API key)\n");
+            assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+            assertThat(server.tokenRequests()).isZero();
+            assertThat(run.all()).doesNotContain("not-the-key");
+            assertThat(out().getParent()).doesNotExist();
+        }
+    }
+
+    @Test
+    void anUnreachableServerFailsAtOnce() {
+        Map<String, String> env = Map.of("SUPABASE_SERVICE_KEY", "k", "LOADTEST_PASSWORD", "p");
+        CliRun run = CliRun.with(env, "tokens", "--supabase-url", "http://127.0.0.1:1", "--out", out().toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("error: cannot reach Supabase Auth at http://127.0.0.1:1 (");
+    }
+
+    @Test
+    void aWrongPasswordNamesTheUserNeverThePasswordAndKeepsWhatArrived() throws Exception {
+        try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 3)) {
+            Map<String, String> env = env(server);
+            env.put("LOADTEST_PASSWORD", "wrong-password-42");
+            CliRun run = CliRun.with(env, "tokens", "--range", "1..3", "--count", "3", "--concurrency", "1",
+                    "--out", out().toString());
+            assertThat(run.exitCode()).isEqualTo(4);
+            assertThat(run.err()).isEqualTo("error: loadtest1@example.com: HTTP 400 invalid_credentials: Invalid "
+                    + "login credentials (tokens obtained so far are kept in "
+                    + out().resolveSibling("pre-authenticated-tokens.checkpoint.jsonl")
+                    + "; rerun with --resume to continue)\n");
+            assertThat(server.tokenRequests()).as("400 is never retried").isEqualTo(1);
+            assertThat(run.all()).doesNotContain("wrong-password-42");
+            assertThat(out()).doesNotExist();
+        }
+    }
+
+    @Test
+    void anInterruptedRunIsNotOverwrittenWithoutResume() throws Exception {
+        try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 4, 50)) {
+            Path checkpoint = out().resolveSibling("pre-authenticated-tokens.checkpoint.jsonl");
+            Files.createDirectories(checkpoint.getParent());
+            Files.writeString(checkpoint, "");
+            CliRun run = CliRun.with(env(server), "tokens", "--out", out().toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo("error: an interrupted run left 0 tokens in " + checkpoint
+                    + ": add --resume to keep them, or delete that file\n");
+            assertThat(server.tokenRequests()).isZero();
+        }
+    }
+
+    @Test
+    void badOptionsGetOneLineAndExitTwo() {
+        Map<String, String> env = Map.of("SUPABASE_URL", "http://127.0.0.1:1", "SUPABASE_SERVICE_KEY", "k",
+                "LOADTEST_PASSWORD", "p", "SUPABASE_JWT_SECRET", "x".repeat(40));
+        Map<String[], String> cases = Map.of(
+                new String[] {"tokens", "--expires-in", "2h"}, "error: --expires-in needs --mint: password logins "
+                        + "get the server's JWT lifetime (GoTrue ignores a requested expiry)",
+                new String[] {"tokens", "--concurrency", "lots"}, "error: --concurrency must be auto or a number "
+                        + "from 1 to 1024, got 'lots'",
+                new String[] {"tokens", "--email-pattern", "nobody"}, "error: --email-pattern must contain {n}, "
+                        + "got 'nobody'",
+                new String[] {"tokens", "--mint", "--expires-in", "soon"}, "error: --expires-in must be a duration "
+                        + "like 3600, 90s, 15m, 2h or 1d, got 'soon'",
+                new String[] {"tokens", "--key", "abc"}, "error: Unknown options: '--key', 'abc' (see "
+                        + "'autogpt-seed tokens --help')");
+        for (Map.Entry<String[], String> c : cases.entrySet()) {
+            CliRun run = CliRun.with(env, c.getKey());
+            assertThat(run.exitCode()).as(String.join(" ", c.getKey())).isEqualTo(2);
+            assertThat(run.err()).isEqualTo(c.getValue() + "\n");
+        }
+        CliRun noKey = CliRun.with(Map.of("SUPABASE_URL", "http://127.0.0.1:1", "LOADTEST_PASSWORD", "p"), "tokens");
+        assertThat(noKey.err()).isEqualTo("error: environment variable SUPABASE_SERVICE_KEY is not set: put the "
+                + "project's API key (service_role for users) in it, or name another variable with --key-env\n");
+    }
+
+    @Test
+    void mintsTokensThatVerifyWithTheProjectSecretWithoutAServer() throws Exception {
+        String secret = "a-project-jwt-secret-of-forty-characters";
+        CliRun run = CliRun.with(Map.of("SUPABASE_JWT_SECRET", secret), "tokens", "--mint", "--count", "500",
+                "--expires-in", "8h", "--out", out().toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        List<TokenFilesRead.Entry> tokens = TokenFilesRead.data(out());
+        assertThat(tokens).hasSize(500).allMatch(e -> TokenFilesRead.validFor(e.token(), e.userId(), secret));
+        assertThat(run.out()).contains("minted locally (HS256, key from $SUPABASE_JWT_SECRET)",
+                "first expiry    2025-06-01T08:00:00Z (in 8 h 0 min)");
+        assertThat(run.all()).doesNotContain(secret);
+        Map<String, Long> perUser = tokens.stream().collect(Collectors.groupingBy(TokenFilesRead.Entry::user,
+                Collectors.counting()));
+        assertThat(perUser).hasSize(47);
+    }
+}

@@ -1,0 +1,91 @@
+package io.autogpt.seed.it.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autogpt.seed.auth.file.Checkpoint;
+import io.autogpt.seed.core.token.IssuedToken;
+import io.autogpt.seed.it.support.CliRun;
+import io.autogpt.seed.it.support.StandInGoTrue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run killed mid-way loses nothing: {@code --resume} keeps its tokens and asks only for the rest. */
+class TokensResumeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void resumesAfterTheProcessIsKilledMidRun() throws Exception {
+        Path out = dir.resolve("configs/pre-authenticated-tokens.js");
+        Path checkpoint = dir.resolve("configs/pre-authenticated-tokens.checkpoint.jsonl");
+        try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 10)
+                .withRateLimit(10, 5)) {
+            List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-cp", System.getProperty("java.class.path"), "io.autogpt.seed.cli.Main", "tokens",
+                    "--range", "1..10", "--count", "60", "--out", out.toString()));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("first-run.log").toFile());
+            pb.environment().putAll(TokensCommandTest.env(server));
+            Process p = pb.start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!Files.exists(checkpoint) || Files.readAllLines(checkpoint).size() < 15) {
+                    assertThat(p.isAlive()).as("the run ended before it could be killed: "
+                            + Files.readString(dir.resolve("first-run.log"))).isTrue();
+                    assertThat(System.nanoTime()).as("no tokens arrived").isLessThan(deadline);
+                    Thread.sleep(20);
+                }
+                p.destroyForcibly();
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                p.destroyForcibly();
+            }
+            assertThat(out).as("no half-written module").doesNotExist();
+            List<IssuedToken> kept = Checkpoint.read(checkpoint);
+            assertThat(kept.size()).isBetween(15, 59);
+            long issuedBefore = server.issued();
+
+            server.withRateLimit(0, 0);
+            CliRun resumed = CliRun.with(TokensCommandTest.env(server), "tokens", "--range", "1..10", "--count", "60",
+                    "--out", out.toString(), "--resume");
+            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+            assertThat(server.issued() - issuedBefore).as("only the missing tokens were asked for")
+                    .isEqualTo(60 - kept.size());
+            assertThat(resumed.out()).contains(String.format("tokens          60 (%d new, %d kept from the checkpoint)",
+                    60 - kept.size(), kept.size()));
+            List<TokenFilesRead.Entry> tokens = TokenFilesRead.data(out);
+            assertThat(tokens).hasSize(60).allMatch(TokenFilesRead::validFromStandIn);
+            assertThat(tokens.stream().map(TokenFilesRead.Entry::token))
+                    .containsAll(kept.stream().map(IssuedToken::token).toList())
+                    .doesNotHaveDuplicates();
+            assertThat(checkpoint).doesNotExist();
+        }
+    }
+
+    @Test
+    void resumeAsksAgainForTokensCloseToExpiry() throws Exception {
+        Path out = dir.resolve("t.js");
+        Instant now = CliRun.CLOCK.instant();
+        try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 2);
+             Checkpoint checkpoint = Checkpoint.open(dir.resolve("t.checkpoint.jsonl"))) {
+            checkpoint.append(new IssuedToken("expiring", "loadtest1@example.com", "id1", now.minusSeconds(3000),
+                    now.plusSeconds(60), 1));
+            checkpoint.append(new IssuedToken("fresh", "loadtest2@example.com", "id2", now, now.plusSeconds(3600), 1));
+            CliRun run = CliRun.with(TokensCommandTest.env(server), "tokens", "--range", "1..2", "--count", "2",
+                    "--out", out.toString(), "--resume");
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(server.issued()).isEqualTo(1);
+            List<TokenFilesRead.Entry> tokens = TokenFilesRead.data(out);
+            assertThat(tokens.get(0).user()).isEqualTo("loadtest1@example.com");
+            assertThat(TokenFilesRead.validFromStandIn(tokens.get(0))).isTrue();
+            assertThat(tokens.get(1).token()).isEqualTo("fresh");
+        }
+    }
+}
