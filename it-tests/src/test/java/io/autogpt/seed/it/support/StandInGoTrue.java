@@ -73,6 +73,9 @@ public final class StandInGoTrue implements AutoCloseable {
     private long bucketAt = System.nanoTime();
 
     private StandInGoTrue() throws IOException {
+        // GoTrue (Go) sends with TCP_NODELAY; the JDK server does not by default, and its separate header and body
+        // writes then meet the client's delayed ACK: 40 ms per answer that no real server costs.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         server.setExecutor(pool);
         server.createContext("/auth/v1/settings", this::settings);
