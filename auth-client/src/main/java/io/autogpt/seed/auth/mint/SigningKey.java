@@ -46,7 +46,8 @@ final class SigningKey {
 
     static SigningKey hmac(byte[] secret, String source) {
         try {
-            return new SigningKey(new MACSigner(secret), JWSAlgorithm.HS256, null, source);
+            new MACSigner(secret); // checks the length: HS256 needs 256 bits
+            return new SigningKey(new PooledHmacSigner(secret), JWSAlgorithm.HS256, null, source);
         } catch (KeyLengthException e) {
             throw new IllegalArgumentException("the JWT secret in " + source + " has " + secret.length
                     + " bytes; HS256 needs at least 32");
