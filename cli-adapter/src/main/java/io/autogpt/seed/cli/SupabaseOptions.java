@@ -1,13 +1,18 @@
 package io.autogpt.seed.cli;
 
+import io.autogpt.seed.auth.http.GoTrueSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Option;
 import org.jspecify.annotations.Nullable;
 
 /** Where Supabase is and which environment variable holds its key; shared by {@code tokens} and {@code users}. */
 final class SupabaseOptions {
+    private static final Duration MAX_CONNECT = Duration.ofSeconds(5);
+
     @Option(names = "--supabase-url", paramLabel = "URL",
             description = "Supabase project URL (https://xyz.supabase.co). Default: $SUPABASE_URL.")
     @Nullable String url;
@@ -44,6 +49,13 @@ final class SupabaseOptions {
             throw new IllegalArgumentException("no Supabase URL: pass --supabase-url or set SUPABASE_URL");
         }
         return uri;
+    }
+
+    /** Where and how to reach Supabase Auth: URL, key, timeouts (connecting: at most 5 s), clock. */
+    GoTrueSettings settings(Map<String, String> env, Clock clock) {
+        Duration response = Durations.parse("--timeout", timeout);
+        Duration connect = response.compareTo(MAX_CONNECT) < 0 ? response : MAX_CONNECT;
+        return GoTrueSettings.of(url(env), key(env), "$" + keyEnv).withTimeouts(connect, response).withClock(clock);
     }
 
     /** The key from the environment; the message names the variable, never a value. */

@@ -83,7 +83,8 @@ final class TokensCommand implements Callable<Integer> {
     @Nullable Path jwtKeyFile;
 
     @Option(names = "--users-from-db", paramLabel = "URL",
-            description = "With --mint: mint for users of this platform database (e.g. seeded ones), by email.")
+            description = "With --mint: mint for the users of this platform database (e.g. seeded ones): up to "
+                    + "--count of them, by email.")
     @Nullable String usersFromDb;
 
     TokensCommand(Map<String, String> env, Clock clock) {
@@ -144,8 +145,16 @@ final class TokensCommand implements Callable<Integer> {
                             + "(GoTrue ignores a requested expiry)" : ""));
                 }
             }
-        } else if (jwtSecretEnv != null && jwtKeyFile != null) {
-            throw new IllegalArgumentException("--jwt-secret-env and --jwt-key-file exclude each other");
+        } else {
+            if (jwtSecretEnv != null && jwtKeyFile != null) {
+                throw new IllegalArgumentException("--jwt-secret-env and --jwt-key-file exclude each other");
+            }
+            for (String loginOnly : new String[] {"--concurrency", "--max-retries", "--timeout", "--key-env",
+                    "--password-env"}) {
+                if (given.hasMatchedOption(loginOnly)) {
+                    throw new IllegalArgumentException(loginOnly + " is about logging in: it has no effect with --mint");
+                }
+            }
         }
         if (usersFromDb != null && (given.hasMatchedOption("--users-file") || given.hasMatchedOption("--email-pattern")
                 || given.hasMatchedOption("--range"))) {
@@ -221,11 +230,8 @@ final class TokensCommand implements Callable<Integer> {
                         + concurrency + "'");
             }
         }
-        Duration timeout = Durations.parse("--timeout", supabase.timeout);
-        GoTrueSettings settings = GoTrueSettings.of(supabase.url(env), supabase.key(env), "$" + supabase.keyEnv)
-                .withThrottle(throttle).withRetry(RetryPolicy.of(maxRetries))
-                .withTimeouts(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5), timeout)
-                .withClock(clock);
+        GoTrueSettings settings = supabase.settings(env, clock).withThrottle(throttle)
+                .withRetry(RetryPolicy.of(maxRetries));
         return Composition.logins(settings, concurrency.toLowerCase(java.util.Locale.ROOT));
     }
 

@@ -5,7 +5,6 @@ import io.autogpt.seed.auth.http.GoTrueSettings;
 import io.autogpt.seed.core.token.TestUser;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,10 +51,7 @@ final class UsersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         List<TestUser> users = testUsers.users(env, true);
-        Duration timeout = Durations.parse("--timeout", supabase.timeout);
-        GoTrueSettings settings = GoTrueSettings.of(supabase.url(env), supabase.key(env), "$" + supabase.keyEnv)
-                .withTimeouts(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5), timeout)
-                .withClock(clock);
+        GoTrueSettings settings = supabase.settings(env, clock);
         List<GoTrueClient.CreatedUser> results;
         List<TestUser> withIds = new ArrayList<>();
         try (GoTrueClient client = Composition.admin(settings)) {

@@ -167,7 +167,11 @@ class TokensCommandTest {
                 new String[] {"tokens", "--mint", "--expires-in", "soon"}, "error: --expires-in must be a duration "
                         + "like 3600, 90s, 15m, 2h or 1d, got 'soon'",
                 new String[] {"tokens", "--key", "abc"}, "error: Unknown options: '--key', 'abc' (see "
-                        + "'autogpt-seed tokens --help')");
+                        + "'autogpt-seed tokens --help')",
+                new String[] {"tokens", "--mint", "--concurrency", "4"}, "error: --concurrency is about logging in: "
+                        + "it has no effect with --mint",
+                new String[] {"tokens", "--users-from-db", "postgresql://x@h/db"}, "error: --users-from-db needs "
+                        + "--mint");
         for (Map.Entry<String[], String> c : cases.entrySet()) {
             CliRun run = CliRun.with(env, c.getKey());
             assertThat(run.exitCode()).as(String.join(" ", c.getKey())).isEqualTo(2);
