@@ -70,6 +70,39 @@ class TokensResumeTest {
     }
 
     @Test
+    void aStoppedRunSaysWhereItsTokensAreKept() throws Exception {
+        Path out = dir.resolve("t.js");
+        Path checkpoint = dir.resolve("t.checkpoint.jsonl");
+        try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 10)
+                .withRateLimit(5, 5)) {
+            ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                    System.getProperty("java.class.path"), "io.autogpt.seed.cli.Main", "tokens", "--range", "1..10",
+                    "--count", "40", "--out", out.toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("stopped-run.log").toFile());
+            pb.environment().putAll(TokensCommandTest.env(server));
+            Process p = pb.start();
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!Files.exists(checkpoint) || Files.readAllLines(checkpoint).size() < 5) {
+                    assertThat(p.isAlive()).isTrue();
+                    assertThat(System.nanoTime()).as("no tokens arrived").isLessThan(deadline);
+                    Thread.sleep(20);
+                }
+                p.destroy(); // SIGTERM, as Ctrl-C: the JVM runs its shutdown hooks
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                String output = Files.readString(dir.resolve("stopped-run.log"));
+                assertThat(output).isEqualTo("interrupted: tokens obtained so far are kept in " + checkpoint
+                        + "; rerun with --resume to continue\n");
+                assertThat(p.exitValue()).isNotZero();
+            } finally {
+                p.destroyForcibly();
+            }
+            assertThat(out).doesNotExist();
+            assertThat(Checkpoint.read(checkpoint)).hasSizeGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
     void resumeAsksAgainForTokensCloseToExpiry() throws Exception {
         Path out = dir.resolve("t.js");
         Instant now = CliRun.CLOCK.instant();
