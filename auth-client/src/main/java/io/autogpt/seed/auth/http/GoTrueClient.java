@@ -197,7 +197,8 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
      * a failure beyond the retry budget (thrown).
      *
      * @param who             the user or step named in messages
-     * @param unreachableIsFinal whether a failed connection ends at once (the pre-flight: nothing listens there)
+     * @param unreachableIsFinal whether a failed or timed-out connection ends at once (the pre-flight: a wrong URL
+     *                           or a dead server should stop the run now, not after the retry budget)
      */
     private Transport.Reply send(String who, boolean unreachableIsFinal, Call call) {
         for (int attempt = 0; ; attempt++) {
@@ -228,7 +229,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
                 failure = Transport.isTimeout(e) ? Failure.TIMEOUT : Failure.CONNECTION;
                 problem = Transport.describe(e);
                 gate.overloaded(sentAt);
-                if (unreachableIsFinal && failure == Failure.CONNECTION) {
+                if (unreachableIsFinal) {
                     throw new TokenException.ServerUnavailable("cannot reach Supabase Auth at " + settings.url()
                             + " (" + problem + ")");
                 }
