@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autogpt.seed.auth.file.Checkpoint;
 import io.autogpt.seed.core.token.IssuedToken;
+import io.autogpt.seed.it.support.CliProcess;
 import io.autogpt.seed.it.support.CliRun;
 import io.autogpt.seed.it.support.StandInGoTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,13 +27,8 @@ class TokensResumeTest {
         Path checkpoint = dir.resolve("configs/pre-authenticated-tokens.checkpoint.jsonl");
         try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 10)
                 .withRateLimit(10, 5)) {
-            List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-cp", System.getProperty("java.class.path"), "io.autogpt.seed.cli.Main", "tokens",
-                    "--range", "1..10", "--count", "60", "--out", out.toString()));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("first-run.log").toFile());
-            pb.environment().putAll(TokensCommandTest.env(server));
-            Process p = pb.start();
+            Process p = CliProcess.start(TokensCommandTest.env(server), dir.resolve("first-run.log"), "tokens",
+                    "--range", "1..10", "--count", "60", "--out", out.toString());
             try {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (!Files.exists(checkpoint) || Files.readAllLines(checkpoint).size() < 15) {
@@ -75,12 +70,8 @@ class TokensResumeTest {
         Path checkpoint = dir.resolve("t.checkpoint.jsonl");
         try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 10)
                 .withRateLimit(5, 5)) {
-            ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                    System.getProperty("java.class.path"), "io.autogpt.seed.cli.Main", "tokens", "--range", "1..10",
-                    "--count", "40", "--out", out.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("stopped-run.log").toFile());
-            pb.environment().putAll(TokensCommandTest.env(server));
-            Process p = pb.start();
+            Process p = CliProcess.start(TokensCommandTest.env(server), dir.resolve("stopped-run.log"), "tokens",
+                    "--range", "1..10", "--count", "40", "--out", out.toString());
             try {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (!Files.exists(checkpoint) || Files.readAllLines(checkpoint).size() < 5) {
