@@ -41,7 +41,13 @@ final class TestUserOptions {
         }
         String password = withPasswords ? Secrets.fromEnv(env, passwordEnv, "--password-env",
                 "the test users' password") : null;
-        return TestUsers.numbered(emailPattern, IntRange.parse(range), password);
+        IntRange numbers;
+        try {
+            numbers = IntRange.parse(range);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--range: " + e.getMessage());
+        }
+        return TestUsers.numbered(emailPattern, numbers, password);
     }
 
     private static List<TestUser> fromFile(Path file, boolean withPasswords) {

@@ -59,7 +59,11 @@ final class PlatformUsers implements FindTestUsersPort, SaveTestUsersPort {
                     st.setString(2, user.email());
                     st.setTimestamp(3, now);
                     st.setTimestamp(4, now);
-                    created += st.executeUpdate();
+                    st.addBatch();
+                }
+                // One count per row: 1 inserted, 0 skipped by ON CONFLICT.
+                for (int count : st.executeBatch()) {
+                    created += count;
                 }
                 conn.commit();
             } catch (SQLException e) {

@@ -171,7 +171,9 @@ class TokensCommandTest {
                 new String[] {"tokens", "--mint", "--concurrency", "4"}, "error: --concurrency is about logging in: "
                         + "it has no effect with --mint",
                 new String[] {"tokens", "--users-from-db", "postgresql://x@h/db"}, "error: --users-from-db needs "
-                        + "--mint");
+                        + "--mint",
+                new String[] {"tokens", "--range", "50..4"}, "error: --range: range must satisfy 0 <= min <= max, "
+                        + "got 50..4");
         for (Map.Entry<String[], String> c : cases.entrySet()) {
             CliRun run = CliRun.with(env, c.getKey());
             assertThat(run.exitCode()).as(String.join(" ", c.getKey())).isEqualTo(2);
