@@ -25,8 +25,9 @@ package io.autogpt.seed.auth.policy;
  */
 public final class AdaptiveThrottle {
     private static final long SECOND = 1_000_000_000L;
-    // Chosen with RateLimitSimulation (auth-client tests) over limits of 2, 10 and 50 requests/s: +10 %/s and
-    // x0.85 keep the success rate within 5 % of the limit; x0.7 (TCP's CUBIC) lost 7-10 %, x0.5 (Reno) more.
+    // Chosen with RateLimitSimulation (auth-client tests) over limits of 2-50 requests/s and bursts of 1 to 1 s:
+    // x0.85 reached 97-100 % of the limit (84 % with a burst of 1); x0.7 (TCP CUBIC's factor) 90-99 % (78 %);
+    // x0.5 (Reno's) 79-99 % (65 %). +10 %/s sits between +5 % (fewer 429s) and +20 % (more, no faster).
     static final double INCREASE = 0.1;
     static final double DECREASE = 0.85;
     static final double MIN_RATE = 0.01;
