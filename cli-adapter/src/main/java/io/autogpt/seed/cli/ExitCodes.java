@@ -23,24 +23,20 @@ final class ExitCodes {
 
     /** Prints one line for {@code e} on the command's error stream and returns its exit code. Never a stack trace. */
     static int report(Exception e, CommandLine cmd) {
+        // A failure that left tokens in a checkpoint exits as the failure itself would; only the message grows.
+        Throwable kind = e instanceof TokensCommand.TokensKept ? e.getCause() : e;
         int code;
-        String message;
-        if (e instanceof CommandLine.ParameterException) {
+        String message = e.getMessage();
+        if (kind instanceof CommandLine.ParameterException) {
             code = USAGE;
             message = e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')";
-        } else if (e instanceof IllegalArgumentException) {
+        } else if (kind instanceof IllegalArgumentException) {
             code = USAGE;
-            message = e.getMessage();
-        } else if (e instanceof TokensCommand.TokensKept kept) {
-            code = kept.reason() instanceof TokenException.BadCredentials ? CREDENTIALS : TARGET;
-            message = e.getMessage();
-        } else if (e instanceof TokenException.BadCredentials) {
+        } else if (kind instanceof TokenException.BadCredentials) {
             code = CREDENTIALS;
-            message = e.getMessage();
-        } else if (e instanceof TargetException || e instanceof TokenException) {
+        } else if (kind instanceof TargetException || kind instanceof TokenException) {
             code = TARGET;
-            message = e.getMessage();
-        } else if (e instanceof UncheckedIOException io) {
+        } else if (kind instanceof UncheckedIOException io) {
             code = TARGET;
             message = e.getMessage() + ": " + io.getCause().getMessage();
         } else {

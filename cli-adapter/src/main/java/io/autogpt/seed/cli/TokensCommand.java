@@ -243,18 +243,11 @@ final class TokensCommand implements Callable<Integer> {
         }
     }
 
-    /** A failed harvest whose tokens so far wait in the checkpoint. */
+    /** A failed harvest whose tokens so far wait in the checkpoint; its cause is the failure. */
     static final class TokensKept extends RuntimeException {
-        private final TokenException reason;
-
         TokensKept(TokenException reason, Path checkpoint) {
             super(reason.getMessage() + " (tokens obtained so far are kept in " + checkpoint
-                    + "; rerun with --resume to continue)");
-            this.reason = reason;
-        }
-
-        TokenException reason() {
-            return reason;
+                    + "; rerun with --resume to continue)", reason);
         }
     }
 }
