@@ -10,6 +10,7 @@ import io.autogpt.seed.core.token.IssuedToken;
 import io.autogpt.seed.core.token.TestUser;
 import io.autogpt.seed.core.token.TokenException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GoTrueClient.class);
-    private static final String TOKEN_PATH = "/auth/v1/token?grant_type=password";
+    private static final String TOKEN_ENDPOINT = "/auth/v1/token";
+    private static final String TOKEN_PATH = TOKEN_ENDPOINT + "?grant_type=password";
     private static final String SETTINGS_PATH = "/auth/v1/settings";
     private static final String USERS_PATH = "/auth/v1/admin/users";
     private static final int PAGE_SIZE = 1000;
@@ -122,7 +124,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
         Wire.PasswordGrant grant = new Wire.PasswordGrant(user.email(), user.password());
         Transport.Reply reply = send(user.email(), false, () -> http.post(TOKEN_PATH, grant));
         if (!reply.ok()) {
-            throw refused(reply, user.email());
+            throw refused(reply, user.email(), "POST " + TOKEN_ENDPOINT);
         }
         return token(reply.body(), user, round);
     }
@@ -146,7 +148,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
         if (reply.status() == 422 && ("email_exists".equals(problem.errorCode()) || text.contains("already"))) {
             return new CreatedUser(user.email(), null, false);
         }
-        throw refused(reply, user.email());
+        throw refused(reply, user.email(), "POST " + USERS_PATH);
     }
 
     /** Every user's id by lower-case email, read page by page through the admin API. */
@@ -210,7 +212,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
                 requests.incrementAndGet();
                 Transport.Reply reply = call.send();
                 if (reply.ok()) {
-                    gate.succeeded(sentAt);
+                    gate.succeeded();
                     return reply;
                 }
                 failure = Failure.ofStatus(reply.status());
@@ -270,14 +272,12 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
         return Rng.of(settings.jitterSeed(), "backoff", jitterDraws.incrementAndGet()).nextDouble();
     }
 
-    /** The exception for a refused login or user creation. */
-    private TokenException refused(Transport.Reply reply, String email) {
-        return switch (reply.status()) {
-            case 400, 422 -> new TokenException.BadCredentials(email + ": " + answer(reply));
-            case 401, 403 -> new TokenException.KeyRejected(email + ": Supabase Auth at " + settings.url()
-                    + " refused the key in " + settings.keySource() + " (" + answer(reply) + ")");
-            default -> refusedOutright(reply, "POST " + TOKEN_PATH.substring(0, TOKEN_PATH.indexOf('?')));
-        };
+    /** The exception for a refused login or user creation: the user's credentials, else as {@link #refusedOutright}. */
+    private TokenException refused(Transport.Reply reply, String email, String request) {
+        if (reply.status() == 400 || reply.status() == 422) {
+            return new TokenException.BadCredentials(email + ": " + answer(reply));
+        }
+        return refusedOutright(reply, request);
     }
 
     /** The exception for a refused request that names no user. */
@@ -301,10 +301,11 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
         if (p.errorCode() != null) {
             s.append(' ').append(p.errorCode());
         }
+        if (text == null && reply.body().length > 0 && reply.status() != 429) {
+            text = new String(reply.body(), StandardCharsets.UTF_8).strip();
+        }
         if (text != null) {
             s.append(": ").append(text.length() > 200 ? text.substring(0, 200) + "…" : text);
-        } else if (reply.body().length > 0 && reply.status() != 429) {
-            s.append(": ").append(Transport.text(reply.body()));
         }
         return s.toString();
     }
@@ -334,13 +335,13 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
     private static Wire.Claims claims(String jwt) {
         String[] parts = jwt.split("\\.");
         if (parts.length != 3) {
-            return new Wire.Claims(null, null, null);
+            return Wire.Claims.NONE;
         }
         try {
             byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
             return Wire.JSON.readValue(payload, Wire.Claims.class);
         } catch (IOException | IllegalArgumentException e) {
-            return new Wire.Claims(null, null, null);
+            return Wire.Claims.NONE;
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class SendGate {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SendGate.class);
+
     /** The time source and the way to wait between retries. */
     interface Timer {
         long nanoTime();
@@ -70,8 +71,8 @@ final class SendGate {
         }
     }
 
-    void succeeded(long sentAt) {
-        update(() -> throttle.onSuccess(sentAt, timer.nanoTime()));
+    void succeeded() {
+        update(() -> throttle.onSuccess(timer.nanoTime()));
     }
 
     void rateLimited(long sentAt, long retryAfterNanos) {
@@ -88,13 +89,7 @@ final class SendGate {
 
     /** Frees the slot of a request that ended (with or without a verdict reported before). */
     void release() {
-        lock.lock();
-        try {
-            inFlight--;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        update(() -> inFlight--);
     }
 
     private void update(Runnable change) {

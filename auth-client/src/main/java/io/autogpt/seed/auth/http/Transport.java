@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -90,11 +89,6 @@ final class Transport implements Closeable {
     static String describe(IOException e) {
         String text = e.getMessage();
         return e.getClass().getSimpleName() + (text == null ? "" : ": " + text);
-    }
-
-    static String text(byte[] body) {
-        String s = new String(body, StandardCharsets.UTF_8).strip();
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 
     @Override

@@ -48,6 +48,7 @@ final class Wire {
     /** The claims we read back from an access token. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Claims(@Nullable String sub, @Nullable Long iat, @Nullable Long exp) {
+        static final Claims NONE = new Claims(null, null, null);
     }
 
     /**
@@ -58,6 +59,8 @@ final class Wire {
     record Problem(@Nullable String msg, @Nullable String message, @Nullable String error,
                    @JsonProperty("error_description") @Nullable String errorDescription,
                    @JsonProperty("error_code") @Nullable String errorCode) {
+        static final Problem NONE = new Problem(null, null, null, null, null);
+
         /** The most specific human text, or null. */
         @Nullable String text() {
             for (String s : new String[] {msg, errorDescription, message, error}) {
@@ -73,9 +76,9 @@ final class Wire {
     static Problem problem(byte[] body) {
         try {
             Problem p = JSON.readValue(body, Problem.class);
-            return p == null ? new Problem(null, null, null, null, null) : p;
+            return p == null ? Problem.NONE : p;
         } catch (java.io.IOException | RuntimeException e) {
-            return new Problem(null, null, null, null, null);
+            return Problem.NONE;
         }
     }
 }

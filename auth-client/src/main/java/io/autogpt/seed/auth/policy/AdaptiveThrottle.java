@@ -106,8 +106,8 @@ public final class AdaptiveThrottle {
         lastSend = now;
     }
 
-    /** A request sent at {@code sentAt} succeeded at {@code now}. */
-    public void onSuccess(long sentAt, long now) {
+    /** A request succeeded at {@code now}. */
+    public void onSuccess(long now) {
         if (successCount == 0) {
             firstSuccess = now;
         }

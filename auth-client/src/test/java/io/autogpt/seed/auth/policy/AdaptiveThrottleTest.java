@@ -40,13 +40,13 @@ class AdaptiveThrottleTest {
         AdaptiveThrottle t = new AdaptiveThrottle(AdaptiveThrottle.Settings.adaptive(32));
         assertThat(t.rate()).isInfinite();
         for (int i = 0; i < 20; i++) {
-            t.onSuccess(0, 50 * MS * i);
+            t.onSuccess(50 * MS * i);
         }
         t.onRateLimited(S, S, -1);
         assertThat(t.rate()).isEqualTo(20 * AdaptiveThrottle.DECREASE);
         AdaptiveThrottle early = new AdaptiveThrottle(AdaptiveThrottle.Settings.adaptive(32));
         for (int i = 0; i < 5; i++) {
-            early.onSuccess(0, 10 * MS * (i + 1));
+            early.onSuccess(10 * MS * (i + 1));
         }
         early.onRateLimited(100 * MS, 100 * MS, -1);
         assertThat(early.rate()).as("5 successes in the 90 ms since the first").isCloseTo(
@@ -83,7 +83,7 @@ class AdaptiveThrottleTest {
         t.onOverload(S - 1, S + 1);
         assertThat(t.window()).as("booked before the cut: counted once").isEqualTo(4);
         for (int i = 0; i < 100; i++) {
-            t.onSuccess(2 * S, 2 * S);
+            t.onSuccess(2 * S);
         }
         assertThat(t.window()).isBetween(8, 32);
         assertThat(t.rate()).as("overload does not pace").isInfinite();
@@ -94,7 +94,7 @@ class AdaptiveThrottleTest {
         AdaptiveThrottle t = new AdaptiveThrottle(AdaptiveThrottle.Settings.fixed(3));
         t.onOverload(0, S);
         for (int i = 0; i < 100; i++) {
-            t.onSuccess(2 * S, 2 * S);
+            t.onSuccess(2 * S);
         }
         assertThat(t.window()).isEqualTo(3);
     }

@@ -74,7 +74,7 @@ final class RateLimitSimulation {
             inFlight--;
             long next;
             if (ok) {
-                throttle.onSuccess(e.sentAt, answeredAt);
+                throttle.onSuccess(answeredAt);
                 done++;
                 attempts[e.worker] = 0;
                 if (started >= jobs) {
@@ -86,7 +86,6 @@ final class RateLimitSimulation {
             } else {
                 limited++;
                 throttle.onRateLimited(e.sentAt, answeredAt, -1);
-                if (Boolean.getBoolean("trace")) System.out.printf("t=%.2f 429 rate=%.2f done=%d%n", answeredAt / 1e9, throttle.rate(), done);
                 RetryPolicy.Decision d = retry.decide(Failure.RATE_LIMITED, attempts[e.worker]++, null,
                         Rng.of(seed, "jitter", draws++).nextDouble());
                 if (d instanceof RetryPolicy.GiveUp) {
@@ -99,12 +98,11 @@ final class RateLimitSimulation {
             if (next >= 0) {
                 events.add(new Event(next, e.worker, WANT_SEND, 0));
             }
-            while (!waiting.isEmpty() && inFlight < throttle.window()) {
+            // One freed slot wakes one waiter.
+            if (!waiting.isEmpty() && inFlight < throttle.window()) {
                 events.add(new Event(answeredAt, waiting.poll(), WANT_SEND, 0));
-                break;
             }
         }
         return new Result(done, now / 1e9, limited, gaveUp);
     }
-
 }
