@@ -1,6 +1,5 @@
 package io.autogpt.seed.auth.file;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.autogpt.seed.core.token.IssuedToken;
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,10 +20,6 @@ import java.util.List;
  * <p>{@link #append} is thread-safe. The checkpoint owns its file channel until {@link #close()}.
  */
 public final class Checkpoint implements Closeable {
-    @JsonPropertyOrder({"user", "userId", "round", "issuedAt", "expiresAt", "token"})
-    record Line(String user, String userId, int round, String issuedAt, String expiresAt, String token) {
-    }
-
     private final Path file;
     private final FileChannel channel;
 
@@ -54,15 +48,11 @@ public final class Checkpoint implements Closeable {
                 if (text.isBlank()) {
                     continue;
                 }
-                Line line;
                 try {
-                    line = TokenFiles.JSON.readValue(text, Line.class);
+                    tokens.add(TokenFiles.JSON.readValue(text, TokenFiles.SavedToken.class).toIssuedToken());
                 } catch (IOException e) {
                     // A line torn by a kill mid-write: its token was never counted as held.
-                    continue;
                 }
-                tokens.add(new IssuedToken(line.token(), line.user(), line.userId(), Instant.parse(line.issuedAt()),
-                        Instant.parse(line.expiresAt()), line.round()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + file, e);
@@ -70,11 +60,19 @@ public final class Checkpoint implements Closeable {
         return tokens;
     }
 
+    /** Removes the checkpoint at {@code file}, once its tokens are in the final files; none there is fine. */
+    public static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("tokens written, but cannot delete checkpoint " + file, e);
+        }
+    }
+
     /** Saves one token. */
     public synchronized void append(IssuedToken t) {
         try {
-            byte[] json = TokenFiles.JSON.writeValueAsBytes(new Line(t.email(), t.userId(), t.round(),
-                    t.issuedAt().toString(), t.expiresAt().toString(), t.token()));
+            byte[] json = TokenFiles.JSON.writeValueAsBytes(TokenFiles.SavedToken.of(t));
             ByteBuffer buffer = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.autogpt.seed.core.token.IssuedToken;
 import java.io.IOException;
@@ -30,10 +29,7 @@ public final class TokenFiles {
     public static final String DEFAULT_MODULE = "configs/pre-authenticated-tokens.js";
 
     // ESCAPE_NON_ASCII keeps U+2028/U+2029 and friends out of the module's source text.
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
+    static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private static final ObjectWriter PRETTY = JSON.writerWithDefaultPrettyPrinter();
 
     /**
@@ -58,9 +54,17 @@ public final class TokenFiles {
     record ModuleEntry(String token, String user, String generated, int round) {
     }
 
-    /** An entry of the data file. */
+    /** A token as the data file and the checkpoint hold it. */
     @JsonPropertyOrder({"token", "user", "userId", "generated", "expiresAt", "round"})
-    record DataEntry(String token, String user, String userId, String generated, String expiresAt, int round) {
+    record SavedToken(String token, String user, String userId, String generated, String expiresAt, int round) {
+        static SavedToken of(IssuedToken t) {
+            return new SavedToken(t.token(), t.email(), t.userId(), t.issuedAt().toString(), t.expiresAt().toString(),
+                    t.round());
+        }
+
+        IssuedToken toIssuedToken() {
+            return new IssuedToken(token, user, userId, Instant.parse(generated), Instant.parse(expiresAt), round);
+        }
     }
 
     /** {@code TOKEN_STATS}. */
@@ -69,7 +73,7 @@ public final class TokenFiles {
     }
 
     @JsonPropertyOrder({"stats", "tokens"})
-    record Data(Stats stats, List<DataEntry> tokens) {
+    record Data(Stats stats, List<SavedToken> tokens) {
     }
 
     private TokenFiles() {
@@ -82,8 +86,7 @@ public final class TokenFiles {
         }
         Stats stats = new Stats(tokens.size(), tokens.stream().map(IssuedToken::email).distinct().count(),
                 tokens.get(0).issuedAt().toString(), earliestExpiry(tokens).toString());
-        List<DataEntry> data = tokens.stream().map(t -> new DataEntry(t.token(), t.email(), t.userId(),
-                t.issuedAt().toString(), t.expiresAt().toString(), t.round())).toList();
+        List<SavedToken> data = tokens.stream().map(SavedToken::of).toList();
         List<ModuleEntry> entries = tokens.stream().map(t -> new ModuleEntry(t.token(), t.email(),
                 t.issuedAt().toString(), t.round())).toList();
         try {
