@@ -11,6 +11,7 @@ import io.autogpt.seed.jpa.DatabaseUrl;
 import io.autogpt.seed.jpa.SeedTargets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The one place adapters are wired to the core: which port a command writes through. */
@@ -53,22 +54,21 @@ final class Composition {
 
     /** Password logins against Supabase Auth, checked by a pre-flight request before anything else. */
     static TokenSource logins(GoTrueSettings settings, String concurrency) {
-        GoTrueClient client = GoTrueClient.open(settings);
-        try {
-            client.checkKey();
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
+        GoTrueClient client = checked(settings, GoTrueClient::checkKey);
         return new TokenSource(client, settings.throttle().maxWindow(), "password logins at " + settings.url()
                 + " (concurrency " + concurrency + ")", client::stats, true, client::close);
     }
 
     /** The Supabase Auth admin client, its service key checked before anything else. */
     static GoTrueClient admin(GoTrueSettings settings) {
+        return checked(settings, GoTrueClient::checkServiceKey);
+    }
+
+    /** A client that passed {@code preflight}; closed again if it did not. */
+    private static GoTrueClient checked(GoTrueSettings settings, Consumer<GoTrueClient> preflight) {
         GoTrueClient client = GoTrueClient.open(settings);
         try {
-            client.checkServiceKey();
+            preflight.accept(client);
             return client;
         } catch (RuntimeException e) {
             client.close();

@@ -101,8 +101,8 @@ final class TokensCommand implements Callable<Integer> {
         List<TokenJob> jobs = TokenJob.roundRobin(users, count);
         held.keySet().retainAll(jobs.stream().map(TokenJob::key).toList());
         Composition.TokenSource source = source();
-        TokenProgress progress = TokenProgress.forConsole(spec.commandLine().getErr(), jobs.size(), held.size(),
-                source.stats());
+        TokenProgress progress = new TokenProgress(StatusLine.forConsole(spec.commandLine().getErr()), jobs.size(),
+                held.size(), source.stats());
         long start = System.nanoTime();
         List<IssuedToken> tokens;
         // On Ctrl-C the JVM runs shutdown hooks only: say where the tokens so far are.
@@ -128,7 +128,7 @@ final class TokensCommand implements Callable<Integer> {
         progress.finished();
         double seconds = (System.nanoTime() - start) / 1e9;
         TokenFiles.write(paths, tokens);
-        deleteCheckpoint(paths.checkpoint());
+        Checkpoint.delete(paths.checkpoint());
         new TokenSummary(spec.commandLine().getOut()).print(tokens, held.size(), seconds, source, paths,
                 clock.instant());
         return ExitCodes.OK;
@@ -233,14 +233,6 @@ final class TokensCommand implements Callable<Integer> {
         GoTrueSettings settings = supabase.settings(env, clock).withThrottle(throttle)
                 .withRetry(RetryPolicy.of(maxRetries));
         return Composition.logins(settings, concurrency.toLowerCase(java.util.Locale.ROOT));
-    }
-
-    private static void deleteCheckpoint(Path checkpoint) {
-        try {
-            java.nio.file.Files.deleteIfExists(checkpoint);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("tokens written, but cannot delete checkpoint " + checkpoint, e);
-        }
     }
 
     /** A failed harvest whose tokens so far wait in the checkpoint; its cause is the failure. */

@@ -43,7 +43,7 @@ public record TokenJob(TestUser user, int round) {
             throw new IllegalArgumentException("no test users to log in");
         }
         if (count < 1) {
-            throw new IllegalArgumentException("--count must be 1 or more, got " + count);
+            throw new IllegalArgumentException("count must be 1 or more, got " + count);
         }
         List<TokenJob> jobs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
