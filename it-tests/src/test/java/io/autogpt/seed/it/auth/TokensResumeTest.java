@@ -30,13 +30,7 @@ class TokensResumeTest {
             Process p = CliProcess.start(TokensCommandTest.env(server), dir.resolve("first-run.log"), "tokens",
                     "--range", "1..10", "--count", "60", "--out", out.toString());
             try {
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!Files.exists(checkpoint) || Files.readAllLines(checkpoint).size() < 15) {
-                    assertThat(p.isAlive()).as("the run ended before it could be killed: "
-                            + Files.readString(dir.resolve("first-run.log"))).isTrue();
-                    assertThat(System.nanoTime()).as("no tokens arrived").isLessThan(deadline);
-                    Thread.sleep(20);
-                }
+                awaitCheckpoint(p, checkpoint, 15, dir.resolve("first-run.log"));
                 p.destroyForcibly();
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             } finally {
@@ -73,12 +67,7 @@ class TokensResumeTest {
             Process p = CliProcess.start(TokensCommandTest.env(server), dir.resolve("stopped-run.log"), "tokens",
                     "--range", "1..10", "--count", "40", "--out", out.toString());
             try {
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (!Files.exists(checkpoint) || Files.readAllLines(checkpoint).size() < 5) {
-                    assertThat(p.isAlive()).isTrue();
-                    assertThat(System.nanoTime()).as("no tokens arrived").isLessThan(deadline);
-                    Thread.sleep(20);
-                }
+                awaitCheckpoint(p, checkpoint, 5, dir.resolve("stopped-run.log"));
                 p.destroy(); // SIGTERM, as Ctrl-C: the JVM runs its shutdown hooks
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 String output = Files.readString(dir.resolve("stopped-run.log"));
@@ -110,6 +99,16 @@ class TokensResumeTest {
             assertThat(tokens.get(0).user()).isEqualTo("loadtest1@example.com");
             assertThat(TokenFilesRead.validFromStandIn(tokens.get(0))).isTrue();
             assertThat(tokens.get(1).token()).isEqualTo("fresh");
+        }
+    }
+
+    /** Waits until the running CLI {@code p} has checkpointed {@code lines} tokens. */
+    private static void awaitCheckpoint(Process p, Path checkpoint, int lines, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.exists(checkpoint) || Files.readAllLines(checkpoint).size() < lines) {
+            assertThat(p.isAlive()).as("the run ended before it could be stopped: " + Files.readString(log)).isTrue();
+            assertThat(System.nanoTime()).as("no tokens arrived").isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 }
