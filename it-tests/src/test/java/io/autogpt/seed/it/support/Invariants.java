@@ -21,7 +21,24 @@ public final class Invariants {
         }
     }
 
+    /** The anchor every seeded database in the invariant tests is written with. */
+    public static final String ANCHOR = "2025-06-01T00:00:00Z";
+
+    /**
+     * Counts values after the anchor in every timestamp column of every table in the current schema. The columns come
+     * from the catalog, not from a list, so a table added later cannot escape the rule; {@code query_to_xml} runs the
+     * per-column count inside one statement.
+     */
+    static final String NO_TIMESTAMP_AFTER_THE_ANCHOR = "SELECT coalesce(sum((xpath('/row/n/text()', query_to_xml("
+            + "format('SELECT count(*) AS n FROM %I.%I WHERE %I > %L', c.table_schema, c.table_name, c.column_name, "
+            + "'2025-06-01 00:00:00'), false, true, '')))[1]::text::bigint), 0) FROM information_schema.columns c "
+            + "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+            + "AND t.table_type = 'BASE TABLE' WHERE c.table_schema = current_schema() AND c.data_type LIKE 'timestamp%'";
+
     public static final List<Invariant> ALL = List.of(
+            new Invariant("no timestamp in any column of any table lies after the anchor",
+                    NO_TIMESTAMP_AFTER_THE_ANCHOR,
+                    "UPDATE \"StoreListingReview\" SET \"updatedAt\" = '2025-06-01 00:00:00.001' WHERE id = (SELECT min(id) FROM \"StoreListingReview\")"),
             new Invariant("hasApprovedVersion is true exactly when the listing has an APPROVED version",
                     "SELECT count(*) FROM \"StoreListing\" l WHERE l.\"hasApprovedVersion\" <> EXISTS (SELECT 1 FROM "
                             + "\"StoreListingVersion\" v WHERE v.\"storeListingId\" = l.id AND v.\"submissionStatus\" = 'APPROVED')",

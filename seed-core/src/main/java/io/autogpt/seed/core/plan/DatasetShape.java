@@ -166,6 +166,15 @@ public final class DatasetShape {
         return s.replaceAll("^-+|-+$", "");
     }
 
+    /**
+     * A time uniformly between {@code from} and {@code span} later, but never after the anchor: chains of events
+     * (listed, submitted, reviewed) add offsets, and only a clamp at each link keeps the last one before "now".
+     */
+    public LocalDateTime soonAfter(Rng rng, LocalDateTime from, Duration span) {
+        LocalDateTime to = from.plus(span);
+        return between(rng, from, to.isAfter(now()) ? now() : to);
+    }
+
     /** A time uniformly between {@code from} and {@code to} (returns {@code from} when the span is empty). */
     public static LocalDateTime between(Rng rng, LocalDateTime from, LocalDateTime to) {
         long span = Duration.between(from, to).toMillis();

@@ -2,6 +2,7 @@ package io.autogpt.seed.core.store;
 
 import io.autogpt.seed.core.plan.DatasetShape;
 import io.autogpt.seed.core.random.Rng;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public final class StoreListingFactory {
     /** When the listing was created: after its graph, before the anchor. */
     LocalDateTime createdAt(long u, long g) {
         Rng rng = shape.rng("time/listing", u, g);
-        return DatasetShape.between(rng, shape.graphCreatedAt(u, g), shape.graphCreatedAt(u, g).plusHours(12));
+        return shape.soonAfter(rng, shape.graphCreatedAt(u, g), Duration.ofHours(12));
     }
 
     public StoreListing create(long u, long g) {

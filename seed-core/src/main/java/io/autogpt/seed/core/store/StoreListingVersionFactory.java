@@ -4,6 +4,7 @@ import io.autogpt.seed.core.plan.DatasetShape;
 import io.autogpt.seed.core.random.AgentVocabulary;
 import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.random.RowFaker;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +35,12 @@ public final class StoreListingVersionFactory {
         }
         Rng rng = shape.rng("time/reviewed", u, g);
         LocalDateTime submitted = submittedAt(u, g);
-        return DatasetShape.between(rng, submitted, submitted.plusDays(3));
+        return shape.soonAfter(rng, submitted, Duration.ofDays(3));
     }
 
     private LocalDateTime submittedAt(long u, long g) {
         LocalDateTime created = listings.createdAt(u, g);
-        return DatasetShape.between(shape.rng("time/submitted", u, g), created, created.plusHours(6));
+        return shape.soonAfter(shape.rng("time/submitted", u, g), created, Duration.ofHours(6));
     }
 
     public StoreListingVersion create(long u, long g) {

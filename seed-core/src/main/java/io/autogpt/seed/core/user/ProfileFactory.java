@@ -3,6 +3,7 @@ package io.autogpt.seed.core.user;
 import io.autogpt.seed.core.plan.DatasetShape;
 import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.random.RowFaker;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import net.datafaker.Faker;
@@ -23,8 +24,7 @@ public final class ProfileFactory {
         Faker f = faker.at(rng);
         PersonNames.PersonName name = names.of(u);
         String username = name.handle() + "-" + shape.tag(u);
-        LocalDateTime createdAt = DatasetShape.between(rng, shape.userCreatedAt(u),
-                shape.userCreatedAt(u).plusDays(3));
+        LocalDateTime createdAt = shape.soonAfter(rng, shape.userCreatedAt(u), Duration.ofDays(3));
         LocalDateTime updatedAt = DatasetShape.between(rng, createdAt, shape.now());
         List<String> links = rng.chance(0.6)
                 ? List.of("https://github.com/" + username, "https://www.linkedin.com/in/" + username)

@@ -5,6 +5,7 @@ import io.autogpt.seed.core.plan.DatasetShape;
 import io.autogpt.seed.core.random.AgentVocabulary;
 import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.store.ListingFacts;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ public final class UserOnboardingFactory {
 
     public UserOnboarding create(long u) {
         Rng rng = shape.rng("UserOnboarding", u);
-        LocalDateTime createdAt = DatasetShape.between(rng, shape.userCreatedAt(u), shape.userCreatedAt(u).plusHours(1));
+        LocalDateTime createdAt = shape.soonAfter(rng, shape.userCreatedAt(u), Duration.ofHours(1));
         List<OnboardingStep> completed = Arrays.asList(STEPS).subList(0, rng.between(1, 10));
         List<OnboardingStep> notified = completed.subList(0, rng.between(0, completed.size()));
         List<OnboardingStep> rewarded = notified.subList(0, rng.between(0, notified.size()));
