@@ -1,6 +1,7 @@
 package io.autogpt.seed.cli;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ public final class Cli {
             }
         });
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
-        cmd.setParameterExceptionHandler((e, args) -> ExitCodes.report(e, e.getCommandLine()));
+        cmd.setParameterExceptionHandler((e, args) -> ExitCodes.report(e, e.getCommandLine(), List.of(args)));
         cmd.setExecutionExceptionHandler((e, command, parseResult) -> ExitCodes.report(e, command));
         return cmd;
     }

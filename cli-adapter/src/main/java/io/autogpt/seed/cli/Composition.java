@@ -29,7 +29,7 @@ final class Composition {
     }
 
     static SeedTarget database(String url, String schemaOverride, boolean jpa, boolean createSchema) {
-        DatabaseUrl parsed = DatabaseUrl.parse(url);
+        DatabaseUrl parsed = parse(url);
         if (schemaOverride != null) {
             parsed = parsed.withSchema(schemaOverride);
         }
@@ -84,15 +84,20 @@ final class Composition {
     }
 
     static FindTestUsersPort platformUsers(String url) {
-        return SeedTargets.platformUsers(DatabaseUrl.parse(url));
+        return SeedTargets.platformUsers(parse(url));
     }
 
     static SaveTestUsersPort userRows(String url, Clock clock) {
-        return SeedTargets.userRows(DatabaseUrl.parse(url), clock);
+        return SeedTargets.userRows(parse(url), clock);
     }
 
     static String redacted(String url) {
-        return DatabaseUrl.parse(url).redacted();
+        return DatabaseUrl.redact(url);
+    }
+
+    /** A database URL given on the command line or in $DATABASE_URL; one the parser refuses is a usage error. */
+    private static DatabaseUrl parse(String url) {
+        return UsageException.of(() -> DatabaseUrl.parse(url));
     }
 
     static SeedTarget sqlFile(Path file, String schemaOrNull, boolean createSchema) {

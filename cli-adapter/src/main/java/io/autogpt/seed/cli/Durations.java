@@ -32,14 +32,14 @@ final class Durations {
             };
             return positive(option, text, d);
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " must be a duration like 3600, 90s, 15m, 2h or 1d, got '"
+            throw new UsageException(option + " must be a duration like 3600, 90s, 15m, 2h or 1d, got '"
                     + text + "'");
         }
     }
 
     private static Duration positive(String option, String text, Duration d) {
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(option + " must be positive, got '" + text + "'");
+            throw new UsageException(option + " must be positive, got '" + text + "'");
         }
         return d;
     }

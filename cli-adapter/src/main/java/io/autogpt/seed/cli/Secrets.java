@@ -1,13 +1,8 @@
 package io.autogpt.seed.cli;
 
-/** Masks secrets in text about to be printed: URL passwords and password parameters. */
+/** Secrets the CLI reads: only from environment variables, never from the command line. */
 final class Secrets {
     private Secrets() {
-    }
-
-    static String mask(String text) {
-        String out = text.replaceAll("(://[^:/@?#\\s']*):[^@/?#\\s']*@", "$1:***@");
-        return out.replaceAll("(?i)(password=)[^&\\s']*", "$1***");
     }
 
     /**
@@ -17,7 +12,7 @@ final class Secrets {
     static String fromEnv(java.util.Map<String, String> env, String name, String option, String what) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("environment variable " + name + " is not set: put " + what
+            throw new UsageException("environment variable " + name + " is not set: put " + what
                     + " in it, or name another variable with " + option);
         }
         return value;

@@ -132,12 +132,12 @@ final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SeedPlan plan = plan();
+        SeedPlan plan = UsageException.of(this::plan);
         if (out != null) {
             CommandLine.ParseResult given = spec.commandLine().getParseResult();
             for (String databaseOnly : new String[] {"--reset", "--db", "--writer"}) {
                 if (given.hasMatchedOption(databaseOnly)) {
-                    throw new IllegalArgumentException(databaseOnly + " needs a database: it cannot be combined "
+                    throw new UsageException(databaseOnly + " needs a database: it cannot be combined "
                             + "with --out");
                 }
             }
@@ -169,7 +169,7 @@ final class SeedCommand implements Callable<Integer> {
             profile = profile.withBlocks(blocks);
         }
         if (seed < 0) {
-            throw new IllegalArgumentException("--seed must be 0 or more, got " + seed);
+            throw new UsageException("--seed must be 0 or more, got " + seed);
         }
         SeedPlan plan = SeedPlan.of(seed, anchor(), profile);
         if (slice != null) {
@@ -186,7 +186,7 @@ final class SeedCommand implements Callable<Integer> {
         try {
             return Instant.parse(now);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--now must be an ISO-8601 instant like 2025-06-01T12:00:00Z, got '"
+            throw new UsageException("--now must be an ISO-8601 instant like 2025-06-01T12:00:00Z, got '"
                     + now + "'");
         }
     }

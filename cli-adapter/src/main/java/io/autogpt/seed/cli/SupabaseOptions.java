@@ -38,15 +38,15 @@ final class SupabaseOptions {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--supabase-url must be a URL like https://xyz.supabase.co, got '"
-                    + text + "'");
+            throw new UsageException("--supabase-url must be a URL like https://xyz.supabase.co, got '"
+                    + io.autogpt.seed.jpa.DatabaseUrl.redact(text) + "'");
         }
     }
 
     URI url(Map<String, String> env) {
         URI uri = urlOrNull(env);
         if (uri == null) {
-            throw new IllegalArgumentException("no Supabase URL: pass --supabase-url or set SUPABASE_URL");
+            throw new UsageException("no Supabase URL: pass --supabase-url or set SUPABASE_URL");
         }
         return uri;
     }
@@ -55,7 +55,10 @@ final class SupabaseOptions {
     GoTrueSettings settings(Map<String, String> env, Clock clock) {
         Duration response = Durations.parse("--timeout", timeout);
         Duration connect = response.compareTo(MAX_CONNECT) < 0 ? response : MAX_CONNECT;
-        return GoTrueSettings.of(url(env), key(env), "$" + keyEnv).withTimeouts(connect, response).withClock(clock);
+        URI url = url(env);
+        String key = key(env);
+        return UsageException.of(() -> GoTrueSettings.of(url, key, "$" + keyEnv).withTimeouts(connect, response)
+                .withClock(clock));
     }
 
     /** The key from the environment; the message names the variable, never a value. */

@@ -45,9 +45,9 @@ final class TestUserOptions {
         try {
             numbers = IntRange.parse(range);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--range: " + e.getMessage());
+            throw new UsageException("--range: " + e.getMessage());
         }
-        return TestUsers.numbered(emailPattern, numbers, password);
+        return UsageException.of(() -> TestUsers.numbered(emailPattern, numbers, password));
     }
 
     private static List<TestUser> fromFile(Path file, boolean withPasswords) {
@@ -55,7 +55,7 @@ final class TestUserOptions {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --users-file " + file + " (" + e.getClass().getSimpleName()
+            throw new UsageException("cannot read --users-file " + file + " (" + e.getClass().getSimpleName()
                     + ")");
         }
         List<TestUser> users = new ArrayList<>();
@@ -67,7 +67,7 @@ final class TestUserOptions {
                     users.add(user(file, users.size() + 1, email, password, withPasswords));
                 }
             } catch (IOException e) {
-                throw new IllegalArgumentException("--users-file " + file + " is not a JSON array of {email, password}");
+                throw new UsageException("--users-file " + file + " is not a JSON array of {email, password}");
             }
         } else {
             int lineNo = 0;
@@ -84,17 +84,17 @@ final class TestUserOptions {
             }
         }
         if (users.isEmpty()) {
-            throw new IllegalArgumentException("--users-file " + file + " lists no users");
+            throw new UsageException("--users-file " + file + " lists no users");
         }
         return List.copyOf(users);
     }
 
     private static TestUser user(Path file, int entry, String email, String password, boolean withPasswords) {
         if (email.isBlank() || email.indexOf('@') < 1) {
-            throw new IllegalArgumentException("--users-file " + file + " entry " + entry + " has no valid email");
+            throw new UsageException("--users-file " + file + " entry " + entry + " has no valid email");
         }
         if (withPasswords && password.isEmpty()) {
-            throw new IllegalArgumentException("--users-file " + file + " entry " + entry + " (" + email
+            throw new UsageException("--users-file " + file + " entry " + entry + " (" + email
                     + ") has no password");
         }
         return new TestUser(email, withPasswords ? password : null, null);

@@ -140,32 +140,32 @@ final class TokensCommand implements Callable<Integer> {
             for (String mintOnly : new String[] {"--jwt-secret-env", "--jwt-key-file", "--users-from-db",
                     "--expires-in"}) {
                 if (given.hasMatchedOption(mintOnly)) {
-                    throw new IllegalArgumentException(mintOnly + " needs --mint"
+                    throw new UsageException(mintOnly + " needs --mint"
                             + ("--expires-in".equals(mintOnly) ? ": password logins get the server's JWT lifetime "
                             + "(GoTrue ignores a requested expiry)" : ""));
                 }
             }
         } else {
             if (jwtSecretEnv != null && jwtKeyFile != null) {
-                throw new IllegalArgumentException("--jwt-secret-env and --jwt-key-file exclude each other");
+                throw new UsageException("--jwt-secret-env and --jwt-key-file exclude each other");
             }
             for (String loginOnly : new String[] {"--concurrency", "--max-retries", "--timeout", "--key-env",
                     "--password-env"}) {
                 if (given.hasMatchedOption(loginOnly)) {
-                    throw new IllegalArgumentException(loginOnly + " is about logging in: it has no effect with --mint");
+                    throw new UsageException(loginOnly + " is about logging in: it has no effect with --mint");
                 }
             }
         }
         if (usersFromDb != null && (given.hasMatchedOption("--users-file") || given.hasMatchedOption("--email-pattern")
                 || given.hasMatchedOption("--range"))) {
-            throw new IllegalArgumentException("--users-from-db picks the users: it cannot be combined with "
+            throw new UsageException("--users-from-db picks the users: it cannot be combined with "
                     + "--users-file, --email-pattern or --range");
         }
         if (count < 1) {
-            throw new IllegalArgumentException("--count must be 1 or more, got " + count);
+            throw new UsageException("--count must be 1 or more, got " + count);
         }
         if (!out.getFileName().toString().endsWith(".js")) {
-            throw new IllegalArgumentException("--out must name a .js file (the k6 module), got " + out);
+            throw new UsageException("--out must name a .js file (the k6 module), got " + out);
         }
     }
 
@@ -174,7 +174,7 @@ final class TokensCommand implements Callable<Integer> {
         List<IssuedToken> saved = Checkpoint.read(paths.checkpoint());
         if (!resume) {
             if (java.nio.file.Files.exists(paths.checkpoint())) {
-                throw new IllegalArgumentException("an interrupted run left " + saved.size() + " tokens in "
+                throw new UsageException("an interrupted run left " + saved.size() + " tokens in "
                         + paths.checkpoint() + ": add --resume to keep them, or delete that file");
             }
             return new LinkedHashMap<>();
@@ -193,7 +193,7 @@ final class TokensCommand implements Callable<Integer> {
         if (usersFromDb != null) {
             List<TestUser> found = Composition.platformUsers(usersFromDb).find(count);
             if (found.isEmpty()) {
-                throw new IllegalArgumentException("no users in " + Composition.redacted(usersFromDb)
+                throw new UsageException("no users in " + Composition.redacted(usersFromDb)
                         + "; seed it first (autogpt-seed seed)");
             }
             return found;
@@ -203,18 +203,29 @@ final class TokensCommand implements Callable<Integer> {
 
     private Composition.TokenSource source() {
         if (mint) {
-            URI url = supabase.urlOrNull(env);
-            String issuer = url == null ? "supabase" : url.toString().replaceAll("/+$", "") + "/auth/v1";
-            Duration lifetime = expiresIn == null ? Duration.ofHours(1) : Durations.parse("--expires-in", expiresIn);
-            TokenMint.Settings settings = new TokenMint.Settings(issuer, lifetime, clock);
-            if (jwtKeyFile != null) {
-                return Composition.mint(TokenMint.withKeyFile(jwtKeyFile, settings), jwtKeyFile.toString());
-            }
-            String name = jwtSecretEnv == null ? "SUPABASE_JWT_SECRET" : jwtSecretEnv;
-            String secret = Secrets.fromEnv(env, name, "--jwt-secret-env", "the project's JWT secret");
-            return Composition.mint(TokenMint.withSecret(secret.getBytes(StandardCharsets.UTF_8), "$" + name,
-                    settings), "$" + name);
+            return UsageException.of(this::mintSource);
         }
+        AdaptiveThrottle.Settings throttle = throttle();
+        RetryPolicy retry = UsageException.of(() -> RetryPolicy.of(maxRetries));
+        GoTrueSettings settings = supabase.settings(env, clock).withThrottle(throttle).withRetry(retry);
+        return Composition.logins(settings, concurrency.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private Composition.TokenSource mintSource() {
+        URI url = supabase.urlOrNull(env);
+        String issuer = url == null ? "supabase" : url.toString().replaceAll("/+$", "") + "/auth/v1";
+        Duration lifetime = expiresIn == null ? Duration.ofHours(1) : Durations.parse("--expires-in", expiresIn);
+        TokenMint.Settings settings = new TokenMint.Settings(issuer, lifetime, clock);
+        if (jwtKeyFile != null) {
+            return Composition.mint(TokenMint.withKeyFile(jwtKeyFile, settings), jwtKeyFile.toString());
+        }
+        String name = jwtSecretEnv == null ? "SUPABASE_JWT_SECRET" : jwtSecretEnv;
+        String secret = Secrets.fromEnv(env, name, "--jwt-secret-env", "the project's JWT secret");
+        return Composition.mint(TokenMint.withSecret(secret.getBytes(StandardCharsets.UTF_8), "$" + name,
+                settings), "$" + name);
+    }
+
+    private AdaptiveThrottle.Settings throttle() {
         AdaptiveThrottle.Settings throttle;
         if ("auto".equalsIgnoreCase(concurrency)) {
             throttle = AdaptiveThrottle.Settings.adaptive(32);
@@ -226,13 +237,11 @@ final class TokensCommand implements Callable<Integer> {
                 }
                 throttle = AdaptiveThrottle.Settings.fixed(n);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--concurrency must be auto or a number from 1 to 1024, got '"
+                throw new UsageException("--concurrency must be auto or a number from 1 to 1024, got '"
                         + concurrency + "'");
             }
         }
-        GoTrueSettings settings = supabase.settings(env, clock).withThrottle(throttle)
-                .withRetry(RetryPolicy.of(maxRetries));
-        return Composition.logins(settings, concurrency.toLowerCase(java.util.Locale.ROOT));
+        return throttle;
     }
 
     /** A failed harvest whose tokens so far wait in the checkpoint; its cause is the failure. */

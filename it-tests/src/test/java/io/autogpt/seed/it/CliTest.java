@@ -8,6 +8,7 @@ import io.autogpt.seed.it.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,30 @@ class CliTest {
     void unknownOptionCarryingAUrlDoesNotEchoItsPassword() {
         CliRun run = CliRun.of("seed", "--dbb=postgresql://me:" + SECRET + "@localhost/db");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.all()).doesNotContain(SECRET).contains("postgresql://me:***@localhost/db");
+        assertThat(run.all()).doesNotContain(SECRET).contains("postgresql://me:***@localhost:5432/db");
+    }
+
+    /** Passwords whose halves are distinctive, joined by characters that mean something in a URL. */
+    static java.util.stream.Stream<String> awkwardPasswords() {
+        return java.util.stream.Stream.of("/", "#", "?", "@", "%", " ", "@/#?% ").map(c -> "Pq7Z" + c + "Wx9K");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "password with \"{0}\"")
+    @org.junit.jupiter.params.provider.MethodSource("awkwardPasswords")
+    void noErrorPathPrintsAPasswordHoweverItIsWritten(String password) {
+        List<CliRun> runs = List.of(
+                CliRun.of("seed", "--db", "postgresql://app:" + password + "@127.0.0.1:1/x"),
+                CliRun.of("seed", "--db", "postgresql://app:" + password + "@127.0.0.1:1"),
+                CliRun.of("seed", "--db", "jdbc:postgresql://127.0.0.1:1/x?user=app&password=" + password),
+                CliRun.with(Map.of("DATABASE_URL", "postgresql://app:" + password + "@127.0.0.1:1/x"), "seed"),
+                CliRun.of("seed", "--dbb=postgresql://app:" + password + "@127.0.0.1:1/x"),
+                CliRun.of("tokens", "--users-from-db", "postgresql://app:" + password + "@127.0.0.1:1/x", "--mint"),
+                CliRun.of("seed", "--scale", "postgresql://app:" + password + "@127.0.0.1:1/x"));
+        for (CliRun run : runs) {
+            assertThat(run.exitCode()).as(run.all()).isIn(2, 3);
+            assertThat(run.err().lines()).as(run.all()).hasSize(1);
+            assertThat(run.all()).doesNotContain("Pq7Z").doesNotContain("Wx9K");
+        }
     }
 
     @Test
@@ -66,7 +90,7 @@ class CliTest {
     void urlWithoutADatabaseOrForAMissingOneIsRefused() throws Exception {
         assertOneLine(CliRun.of("seed", "--db", "postgresql://postgres:" + SECRET + "@localhost:5432"), 2,
                 "database URL names no database, e.g. postgresql://user@localhost:5432/postgres — got "
-                        + "postgresql://postgres:***@localhost:5432");
+                        + "postgresql://***@localhost:5432");
         try (TestDatabase db = TestDatabase.create(getClass())) {
             String missing = db.cliUrl(null).replace(db.url().database(), "no_such_db_here");
             CliRun run = CliRun.of("seed", "--db", missing);

@@ -31,6 +31,9 @@ public record DatabaseUrl(String host, int port, String database, @Nullable Stri
     /** PostgreSQL's own default schema, where the seeder writes when no schema is named. */
     public static final String DEFAULT_SCHEMA = "public";
 
+    private static final String ENCODE_HINT = " (percent-encode special characters in user and password: "
+            + "/ as %2F, # as %23, ? as %3F, @ as %40, % as %25, a space as %20)";
+
     public DatabaseUrl {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(database, "database");
@@ -51,24 +54,27 @@ public record DatabaseUrl(String host, int port, String database, @Nullable Stri
         String plain = jdbc ? trimmed.substring("jdbc:".length()) : trimmed;
         if (!plain.startsWith("postgresql://") && !plain.startsWith("postgres://")) {
             throw new IllegalArgumentException("database URL must start with postgresql:// or jdbc:postgresql:// — got "
-                    + redact(trimmed));
+                    + maskUnparsed(trimmed));
         }
         URI uri;
         try {
             uri = new URI(plain);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("database URL is malformed: " + redact(trimmed)
-                    + " (percent-encode special characters in the password)");
+            throw new IllegalArgumentException("database URL is malformed: " + maskUnparsed(trimmed) + ENCODE_HINT);
+        }
+        if (uri.getRawFragment() != null) {
+            // Everything after '#' would be dropped silently, and a password cut short fails later, obscurely.
+            throw new IllegalArgumentException("database URL contains '#': " + maskUnparsed(trimmed) + ENCODE_HINT);
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("database URL names no host (or several, which is not supported): "
-                    + redact(trimmed));
+                    + maskUnparsed(trimmed) + ENCODE_HINT);
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String database = decode(path.startsWith("/") ? path.substring(1) : path);
         if (database.isEmpty()) {
             throw new IllegalArgumentException("database URL names no database, e.g. postgresql://user@localhost:5432/"
-                    + "postgres — got " + redact(trimmed));
+                    + "postgres — got " + maskUnparsed(trimmed));
         }
         String user = null;
         String password = null;
@@ -172,9 +178,26 @@ public record DatabaseUrl(String host, int port, String database, @Nullable Stri
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** Masks the password in a URL the parser could not read, so an error message can still show it. */
-    static String redact(String url) {
-        String out = url.replaceAll("(://[^:/@?#]*):[^@/?#]*@", "$1:***@");
-        return out.replaceAll("(?i)(password=)[^&]*", "$1***");
+    /**
+     * {@code url} as it may appear in a message: the one place database URLs are redacted. A URL the parser reads is
+     * shown from what it understood ({@link #redacted()}: the password masked, parameters dropped); one it cannot
+     * read has everything between {@code ://} and the last {@code @} masked, and everything after a
+     * {@code password=}, since an unencoded {@code / # ? @ &} or space in a password defeats any finer rule.
+     */
+    public static String redact(String url) {
+        try {
+            return parse(url).redacted();
+        } catch (IllegalArgumentException e) {
+            return maskUnparsed(url);
+        }
+    }
+
+    private static String maskUnparsed(String url) {
+        // The parameter first: an '@' inside a password parameter must not move the user-info mask past it.
+        int password = url.toLowerCase(java.util.Locale.ROOT).indexOf("password=");
+        String out = password < 0 ? url : url.substring(0, password + "password=".length()) + "***";
+        int scheme = out.indexOf("://");
+        int at = out.lastIndexOf('@');
+        return scheme >= 0 && at > scheme ? out.substring(0, scheme + 3) + "***" + out.substring(at) : out;
     }
 }

@@ -3,8 +3,13 @@ package io.autogpt.seed.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DatabaseUrlTest {
     @Test
@@ -46,5 +51,47 @@ class DatabaseUrlTest {
                 .hasMessageNotContaining("topsecret").hasMessageContaining("must start with postgresql://");
         assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql://h/d?password=topsecret&x=^"))
                 .hasMessageNotContaining("topsecret");
+    }
+
+    /** Passwords whose two halves are distinctive, joined by a character that means something in a URL. */
+    static Stream<String> awkwardPasswords() {
+        return Stream.of("/", "#", "?", "@", "%", " ", ":", "&", "@/#?%", "%4").map(c -> "Pq7Z" + c + "Wx9K");
+    }
+
+    @ParameterizedTest(name = "password with \"{0}\" written raw")
+    @MethodSource("awkwardPasswords")
+    void aRawPasswordNeverReachesAMessage(String password) {
+        for (String url : new String[] {
+                "postgresql://app:" + password + "@db.internal:5432/agpt?schema=platform",
+                "postgres://app:" + password + "@db.internal/agpt",
+                "jdbc:postgresql://db.internal:5432/agpt?user=app&password=" + password,
+                "jdbc:postgresql://db.internal:5432/agpt?password=" + password + "&currentSchema=platform",
+                "postgresql://app:" + password + "@db.internal:5432"}) {
+            assertThat(DatabaseUrl.redact(url)).as(url).doesNotContain("Pq7Z").doesNotContain("Wx9K");
+            try {
+                DatabaseUrl parsed = DatabaseUrl.parse(url);
+                assertThat(parsed.toString()).as(url).doesNotContain("Pq7Z").doesNotContain("Wx9K");
+            } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage()).as(url).doesNotContain("Pq7Z").doesNotContain("Wx9K")
+                        .contains("db.internal");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "password with \"{0}\" percent-encoded")
+    @MethodSource("awkwardPasswords")
+    void anEncodedPasswordIsReadWholeAndShownMasked(String password) {
+        String encoded = URLEncoder.encode(password, StandardCharsets.UTF_8).replace("+", "%20");
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:" + encoded + "@db.internal:5432/agpt?schema=platform");
+        assertThat(url.password()).isEqualTo(password);
+        assertThat(url.redacted()).isEqualTo("postgresql://app:***@db.internal:5432/agpt?schema=platform");
+        assertThat(DatabaseUrl.redact("postgresql://app:" + encoded + "@db.internal:5432/agpt"))
+                .isEqualTo("postgresql://app:***@db.internal:5432/agpt");
+    }
+
+    @Test
+    void aFragmentIsRefusedRatherThanDroppedFromThePassword() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql://h/d?user=u&password=ab#cd"))
+                .hasMessageContaining("contains '#'").hasMessageContaining("%23").hasMessageNotContaining("ab#cd");
     }
 }

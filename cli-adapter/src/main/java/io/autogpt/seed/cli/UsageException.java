@@ -1,0 +1,25 @@
+package io.autogpt.seed.cli;
+
+import java.util.function.Supplier;
+
+/**
+ * Bad command-line input, as the CLI judged it: exit 2. Values that the core or an adapter validates become one of
+ * these only where the CLI hands user input over ({@link #of}), so an {@link IllegalArgumentException} thrown
+ * anywhere else still counts as a bug (exit 1) instead of passing for the user's mistake.
+ */
+final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+        super(message);
+    }
+
+    /** Runs {@code check}, which validates user input in another module; its refusal becomes a usage error. */
+    static <T> T of(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}
