@@ -94,7 +94,8 @@ for table, cols in tables.items():
             imports.update({"java.util.List", "jakarta.persistence.Convert"})
             ann.append("@Convert(converter = ArrayLiteralConverter.class)")
         if jt == "LocalDateTime":
-            imports.add("java.time.LocalDateTime")
+            imports.update({"java.time.LocalDateTime", "jakarta.persistence.Convert"})
+            ann.append("@Convert(converter = TimestampTextConverter.class)")
         if c["type"] == "jsonb":
             imports.add("static io.autogpt.seed.jpa.entity.Values.json")
         if expr.startswith("names("):
@@ -189,5 +190,5 @@ with open(os.path.join(res_dir, "persistence.xml"), "w") as f:
     <exclude-unlisted-classes>true</exclude-unlisted-classes>
   </persistence-unit>
 </persistence>
-""" % "\n".join("    <class>io.autogpt.seed.jpa.entity.%s</class>" % c for c in entity_classes + ["ArrayLiteralConverter"]))
+""" % "\n".join("    <class>io.autogpt.seed.jpa.entity.%s</class>" % c for c in entity_classes + ["ArrayLiteralConverter", "TimestampTextConverter"]))
 print("generated", len(entity_classes), "entities")

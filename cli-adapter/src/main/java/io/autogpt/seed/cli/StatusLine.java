@@ -19,9 +19,13 @@ final class StatusLine {
         this.err = err;
     }
 
-    /** A line on {@code err} when the process runs on a terminal, else one that draws nothing. */
+    /**
+     * A line on {@code err} when the process's standard error is a terminal, else one that draws nothing. The test
+     * is on stderr itself: {@link System#console()} answers for stdin and stdout, so {@code seed 2>log} on a terminal
+     * would fill the log with redraws, and {@code seed | tee} would hide the progress.
+     */
     static StatusLine forConsole(PrintWriter err) {
-        return new StatusLine(System.console() != null ? err : null);
+        return new StatusLine(Terminal.STDERR.isTerminal() ? err : null);
     }
 
     boolean isOn() {

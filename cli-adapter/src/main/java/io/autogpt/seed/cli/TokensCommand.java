@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 
 /** {@code autogpt-seed tokens}: pre-authenticated tokens for AutoGPT's k6 load tests. */
 @Command(name = "tokens", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        header = "Makes the pre-authenticated tokens k6 tests import.",
         description = {"Logs test users in against Supabase Auth (or signs tokens locally with --mint) and writes the",
                 "k6 module AutoGPT's load tests import, plus a JSON data file. Progress is checkpointed: after a crash",
                 "or Ctrl-C, --resume continues without asking again for tokens it already holds."})

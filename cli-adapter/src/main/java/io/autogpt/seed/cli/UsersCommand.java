@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code autogpt-seed users}: creates the test users in Supabase Auth, and optionally their platform rows. */
 @Command(name = "users", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        header = "Creates test users in Supabase Auth.",
         description = {"Creates test users through the Supabase Auth admin API (email confirmed; existing ones count",
                 "as done) and, with --db, their platform \"User\" rows with the same ids. Rerunning changes nothing."})
 final class UsersCommand implements Callable<Integer> {

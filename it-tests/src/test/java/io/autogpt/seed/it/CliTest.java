@@ -24,6 +24,15 @@ class CliTest {
     }
 
     @Test
+    void theTopLevelHelpShowsEachCommandsSummaryWhole() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("  seed    Fills a platform database with realistic data.\n",
+                "  tokens  Makes the pre-authenticated tokens k6 tests import.\n",
+                "  users   Creates test users in Supabase Auth.\n");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertOneLine(CliRun.of("seed", "--bogus"), 2, "Unknown option: '--bogus' (see 'autogpt-seed seed --help')");
     }

@@ -29,8 +29,59 @@ class WritersAgreeTest {
     private static final String[] PLAN = {"--users", "25", "--blocks", "15", "--seed", "1234", "--now",
             "2025-06-01T00:00:00Z"};
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "JVM zone {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"UTC", "America/New_York"})
+    void copyJpaAndSqlFileLeaveIdenticalContents(String zone, @TempDir Path dir) throws Exception {
+        // The writers must not depend on the JVM's zone: in one with daylight saving, a LocalDateTime sent through
+        // java.sql.Timestamp moves out of the spring-forward gap.
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+        try {
+            writersAgree(dir);
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+    }
+
     @Test
-    void copyJpaAndSqlFileLeaveIdenticalContents(@TempDir Path dir) throws Exception {
+    void aTimeInADaylightSavingGapArrivesUnchangedThroughEveryWriter(@TempDir Path dir) throws Exception {
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
+        try {
+            // 02:30 on 9 March 2025 does not exist in New York; as a UTC timestamp column it is an ordinary time.
+            LocalDateTime gap = LocalDateTime.of(2025, 3, 9, 2, 30, 0, 123_456_000);
+            SeedPlan plan = SeedPlan.of(78, Instant.parse("2025-03-09T02:30:00.123456Z"),
+                    ScaleProfile.original().withUsers(1));
+            User user = new User("gap-user", "gap@example.org", null, gap, gap, Json.EMPTY_OBJECT, "", null, null, 3,
+                    true, true, true, true, true, true, true, true, true, "not-set", true, true);
+            for (String writer : List.of("COPY", "JPA", "FILE")) {
+                try (TestDatabase db = TestDatabase.create(getClass())) {
+                    assertThat(CliRun.of("seed", "--db", db.cliUrl(null), "--create-schema", "--users", "1", "--seed",
+                            "5", "--now", "2025-03-09T02:30:00Z").exitCode()).isZero();
+                    WriteDatasetPort port = writer.equals("FILE")
+                            ? SeedTargets.sqlFile(dir.resolve("gap.sql"), "public", false)
+                            : SeedTargets.postgres(db.url(), SeedTargets.Writer.valueOf(writer), false);
+                    try (DatasetTransaction tx = port.begin(plan)) {
+                        tx.write(User.TABLE, Stream.of(user));
+                        tx.commit();
+                    }
+                    if (writer.equals("FILE")) {
+                        psql(db, dir.resolve("gap.sql"));
+                    }
+                    try (Connection c = db.connect("public")) {
+                        assertThat(Sql.strings(c, "SELECT \"createdAt\"::text FROM \"User\" WHERE id = 'gap-user'"))
+                                .as(writer).containsExactly("2025-03-09 02:30:00.123456");
+                        assertThat(Sql.strings(c, "SELECT anchor::text FROM autogpt_seed.runs WHERE seed = 5"))
+                                .as(writer + ": the ledger's anchor").containsExactly("2025-03-09 02:30:00");
+                    }
+                }
+            }
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+    }
+
+    private void writersAgree(Path dir) throws Exception {
         try (TestDatabase copy = TestDatabase.create(getClass());
              TestDatabase jpa = TestDatabase.create(getClass());
              TestDatabase file = TestDatabase.create(getClass())) {

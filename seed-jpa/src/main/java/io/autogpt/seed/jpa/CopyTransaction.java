@@ -86,7 +86,7 @@ final class CopyTransaction extends JdbcTransaction {
             throw new SQLException("interrupted while writing \"" + table.name() + "\"", e);
         } finally {
             producer.interrupt();
-            joinQuietly(producer);
+            joinUninterruptibly(producer);
             // An exception mid-stream must abort the COPY: ending it would load the rows sent so far.
             if (in.isActive()) {
                 in.cancelCopy();
@@ -137,10 +137,22 @@ final class CopyTransaction extends JdbcTransaction {
         }
     }
 
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
+    /**
+     * Waits until {@code thread} has ended, even if this thread is or gets interrupted, and restores the interrupt
+     * afterwards. Restoring it first would make {@code join} return at once, leaving the producer still consuming the
+     * row stream while the caller goes on to cancel the COPY and close the connection.
+     */
+    static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = Thread.interrupted();
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
@@ -59,7 +59,7 @@ final class Ledger {
                     return Optional.empty();
                 }
                 return Optional.of(new RecordedRun(seed, from, to, rs.getInt(1), rs.getInt(2),
-                        rs.getTimestamp(3).toLocalDateTime(), rs.getLong(4)));
+                        rs.getObject(3, LocalDateTime.class), rs.getLong(4)));
             }
         }
     }
@@ -69,7 +69,9 @@ final class Ledger {
             bindKey(ps, schema, run.seed(), run.fromUser(), run.toUser());
             ps.setInt(5, run.users());
             ps.setInt(6, run.blocks());
-            ps.setTimestamp(7, Timestamp.valueOf(run.now()));
+            // A LocalDateTime, not a java.sql.Timestamp: Timestamp.valueOf reads it in the JVM's zone and moves a time in a
+            // daylight-saving gap by an hour.
+            ps.setObject(7, run.now());
             ps.setLong(8, run.rows());
             ps.executeUpdate();
         }

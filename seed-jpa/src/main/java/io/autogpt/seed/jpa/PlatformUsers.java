@@ -50,15 +50,16 @@ final class PlatformUsers implements FindTestUsersPort, SaveTestUsersPort {
 
     @Override
     public int save(List<TestUser> users) {
-        Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        // Bound as a LocalDateTime: a java.sql.Timestamp would be read in the JVM zone (see Ledger.record).
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         try (Connection conn = Connections.open(url, false)) {
             int created = 0;
             try (PreparedStatement st = conn.prepareStatement(INSERT)) {
                 for (TestUser user : users) {
                     st.setString(1, Objects.requireNonNull(user.userId(), () -> user.email() + " has no id"));
                     st.setString(2, user.email());
-                    st.setTimestamp(3, now);
-                    st.setTimestamp(4, now);
+                    st.setObject(3, now);
+                    st.setObject(4, now);
                     st.addBatch();
                 }
                 // One count per row: 1 inserted, 0 skipped by ON CONFLICT.

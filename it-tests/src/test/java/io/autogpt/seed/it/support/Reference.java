@@ -27,6 +27,21 @@ public final class Reference {
                 .findFirst().orElseThrow(() -> new IllegalStateException("reference CSVs not found"));
     }
 
+    /**
+     * The shared reference itself ({@code -Dseed.reference.dir}, else {@code ../shared/reference} beside the
+     * clone); fails when neither is there, so a comparison with the repository's copy cannot silently compare the
+     * copy with itself.
+     */
+    public static Path shared() {
+        String property = System.getProperty("seed.reference.dir");
+        Path path = property != null ? Path.of(property) : Path.of("../../shared/reference");
+        if (!Files.isRegularFile(path.resolve("columns.csv"))) {
+            throw new IllegalStateException("the shared reference is not at " + path.toAbsolutePath().normalize()
+                    + ": check out shared/ beside the repository, or pass -Dseed.reference.dir=DIR");
+        }
+        return path;
+    }
+
     /** The repository's own copy, which tools/generate_ddl.py reads. */
     public static Path repositoryCopy() {
         return Path.of("../reference");

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Seeds one plan through a {@link WriteDatasetPort}, as one all-or-nothing transaction: recognises a rerun of the
  * same seed (and leaves the target alone), or with {@code reset} first removes what that earlier run wrote.
- * Thread-safe if the port is; each call is independent.
+ * Thread-safe if the port is; each call is independent. Runs on the caller's thread and starts none of its own.
  */
 public final class SeedRunner {
     /** How often, in rows, progress is reported. */
@@ -38,9 +38,7 @@ public final class SeedRunner {
     public SeedReport run(SeedPlan plan, boolean reset) {
         long start = System.nanoTime();
         Dataset dataset = new Dataset(plan);
-        Thread warmUp = warmUp(plan);
         try (DatasetTransaction tx = port.begin(plan)) {
-            join(warmUp);
             Optional<RecordedRun> earlier = tx.findRun();
             if (earlier.isPresent() && !reset) {
                 return new SeedReport(SeedReport.Outcome.ALREADY_SEEDED, List.of(), 0, since(start), earlier.get());
@@ -58,31 +56,6 @@ public final class SeedRunner {
                     tables, removed, since(start), earlier.orElse(null));
         } finally {
             progress.runFinished();
-        }
-    }
-
-    /**
-     * Makes the plan's first row on another thread while the port connects and checks the target: the first use of
-     * Datafaker loads its dictionaries (a few hundred milliseconds), which then overlaps with network round trips.
-     */
-    private static Thread warmUp(SeedPlan plan) {
-        Thread thread = new Thread(() -> {
-            try {
-                new Dataset(plan).steps().get(0).rows().get().findFirst();
-            } catch (RuntimeException e) {
-                // The run itself makes the same row and reports what went wrong; a warm-up has nothing to add.
-            }
-        }, "seed-warm-up");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

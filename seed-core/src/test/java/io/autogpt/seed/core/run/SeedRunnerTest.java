@@ -28,6 +28,32 @@ class SeedRunnerTest {
     }
 
     @Test
+    void theRunnerStartsNoThreadOfItsOwn() throws Exception {
+        // Threads a thread starts join its group: a group of one means the run stayed on the caller's thread, also
+        // while the port connects (where a warm-up thread used to be alive).
+        ThreadGroup group = new ThreadGroup("seed-runner-test");
+        int[] seenAtBegin = {-1};
+        int[] seenAtCommit = {-1};
+        InMemoryDatasetStore store = new InMemoryDatasetStore();
+        WriteDatasetPort watching = plan -> {
+            seenAtBegin[0] = Thread.currentThread().getThreadGroup().activeCount();
+            return new io.autogpt.seed.core.testing.ForwardingTransaction(store.begin(plan)) {
+                @Override
+                public void commit() {
+                    seenAtCommit[0] = Thread.currentThread().getThreadGroup().activeCount();
+                    super.commit();
+                }
+            };
+        };
+        Thread caller = new Thread(group, () -> new SeedRunner(watching, SeedProgress.NONE).run(PLAN, false));
+        caller.start();
+        caller.join();
+        assertThat(seenAtBegin[0]).isEqualTo(1);
+        assertThat(seenAtCommit[0]).isEqualTo(1);
+        assertThat(store.rows("User")).hasSize(10);
+    }
+
+    @Test
     void aRerunOfTheSameSeedChangesNothing() {
         InMemoryDatasetStore store = new InMemoryDatasetStore();
         new SeedRunner(store, SeedProgress.NONE).run(PLAN, false);

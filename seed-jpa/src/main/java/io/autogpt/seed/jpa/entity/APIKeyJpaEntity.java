@@ -26,8 +26,11 @@ public class APIKeyJpaEntity {
     private APIKeyStatus status;
     @Convert(converter = ArrayLiteralConverter.class)
     private List<String> permissions;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime createdAt;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime lastUsedAt;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime revokedAt;
     private String description;
     private String userId;

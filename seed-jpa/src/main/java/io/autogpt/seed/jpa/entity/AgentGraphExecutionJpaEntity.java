@@ -3,6 +3,7 @@ package io.autogpt.seed.jpa.entity;
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.execution.AgentGraphExecution;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,10 +20,13 @@ public class AgentGraphExecutionJpaEntity {
     private String agentGraphId;
     private int agentGraphVersion;
     private String userId;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime createdAt;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime updatedAt;
     @Enumerated(EnumType.STRING)
     private AgentExecutionStatus executionStatus;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime startedAt;
     private String agentPresetId;
     private String stats;
@@ -32,8 +36,10 @@ public class AgentGraphExecutionJpaEntity {
     private String nodesInputMasks;
     private boolean isShared;
     private String shareToken;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime sharedAt;
     private String parentGraphExecutionId;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime endedAt;
 
     /** For the persistence provider. */

@@ -1,6 +1,7 @@
 package io.autogpt.seed.jpa.entity;
 
 import io.autogpt.seed.core.agent.AgentGraph;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -20,7 +21,9 @@ public class AgentGraphJpaEntity {
     private String description;
     private boolean isActive;
     private String userId;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime createdAt;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime updatedAt;
     private String forkedFromId;
     private Integer forkedFromVersion;

@@ -2,6 +2,7 @@ package io.autogpt.seed.jpa.entity;
 
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,6 +15,7 @@ public class AgentNodeExecutionInputOutputJpaEntity {
     @Id
     private String id;
     private String name;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime time;
     private String referencedByInputExecId;
     private String referencedByOutputExecId;

@@ -3,6 +3,7 @@ package io.autogpt.seed.jpa.entity;
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.execution.AgentNodeExecution;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,9 +19,13 @@ public class AgentNodeExecutionJpaEntity {
     private String id;
     private String agentGraphExecutionId;
     private String agentNodeId;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime addedTime;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime queuedTime;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime startedTime;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime endedTime;
     @Enumerated(EnumType.STRING)
     private AgentExecutionStatus executionStatus;

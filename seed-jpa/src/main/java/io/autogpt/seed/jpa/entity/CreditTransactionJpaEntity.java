@@ -3,6 +3,7 @@ package io.autogpt.seed.jpa.entity;
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.credit.CreditTransaction;
 import io.autogpt.seed.core.credit.CreditTransactionType;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +19,7 @@ import java.time.LocalDateTime;
 public class CreditTransactionJpaEntity {
     @Id
     private String transactionKey;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime createdAt;
     @Id
     private String userId;

@@ -15,7 +15,9 @@ import java.util.List;
 public class IntegrationWebhookJpaEntity {
     @Id
     private String id;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime createdAt;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime updatedAt;
     private String userId;
     private String provider;

@@ -2,6 +2,7 @@ package io.autogpt.seed.jpa.entity;
 
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.agent.LibraryAgent;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,7 +14,9 @@ import java.time.LocalDateTime;
 public class LibraryAgentJpaEntity {
     @Id
     private String id;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime createdAt;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime updatedAt;
     private String userId;
     private String agentGraphId;

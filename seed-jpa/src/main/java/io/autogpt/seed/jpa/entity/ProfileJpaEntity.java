@@ -14,7 +14,9 @@ import java.util.List;
 public class ProfileJpaEntity {
     @Id
     private String id;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime createdAt;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime updatedAt;
     private String userId;
     private String name;

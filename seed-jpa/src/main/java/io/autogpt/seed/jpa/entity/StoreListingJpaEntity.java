@@ -1,6 +1,7 @@
 package io.autogpt.seed.jpa.entity;
 
 import io.autogpt.seed.core.store.StoreListing;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,7 +13,9 @@ import java.time.LocalDateTime;
 public class StoreListingJpaEntity {
     @Id
     private String id;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime createdAt;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime updatedAt;
     private boolean isDeleted;
     private String agentGraphId;

@@ -1,6 +1,7 @@
 package io.autogpt.seed.jpa.entity;
 
 import io.autogpt.seed.core.store.StoreListingReview;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,7 +13,9 @@ import java.time.LocalDateTime;
 public class StoreListingReviewJpaEntity {
     @Id
     private String id;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime createdAt;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime updatedAt;
     private String storeListingVersionId;
     private String reviewByUserId;

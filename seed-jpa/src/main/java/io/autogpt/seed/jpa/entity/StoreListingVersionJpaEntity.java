@@ -18,7 +18,9 @@ public class StoreListingVersionJpaEntity {
     @Id
     private String id;
     private int version;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime createdAt;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime updatedAt;
     private String agentGraphId;
     private int agentGraphVersion;
@@ -37,10 +39,12 @@ public class StoreListingVersionJpaEntity {
     private String reviewerId;
     private String reviewComments;
     private String internalComments;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime reviewedAt;
     private String changesSummary;
     @Enumerated(EnumType.STRING)
     private SubmissionStatus submissionStatus;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime submittedAt;
     private String recommendedScheduleCron;
     private String instructions;

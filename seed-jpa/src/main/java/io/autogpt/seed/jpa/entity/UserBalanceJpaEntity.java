@@ -1,6 +1,7 @@
 package io.autogpt.seed.jpa.entity;
 
 import io.autogpt.seed.core.credit.UserBalance;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,6 +14,7 @@ public class UserBalanceJpaEntity {
     @Id
     private String userId;
     private int balance;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime updatedAt;
 
     /** For the persistence provider. */

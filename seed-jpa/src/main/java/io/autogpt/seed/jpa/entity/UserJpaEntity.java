@@ -2,6 +2,7 @@ package io.autogpt.seed.jpa.entity;
 
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.user.User;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,7 +16,9 @@ public class UserJpaEntity {
     private String id;
     private String email;
     private String name;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime createdAt;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime updatedAt;
     private String metadata;
     private String integrations;

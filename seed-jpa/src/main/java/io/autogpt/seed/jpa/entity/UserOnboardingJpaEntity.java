@@ -16,6 +16,7 @@ import java.util.List;
 public class UserOnboardingJpaEntity {
     @Id
     private String id;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime createdAt;
     private String usageReason;
     @Convert(converter = ArrayLiteralConverter.class)
@@ -26,6 +27,7 @@ public class UserOnboardingJpaEntity {
     @Convert(converter = ArrayLiteralConverter.class)
     private List<String> completedSteps;
     private String selectedStoreListingVersionId;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime updatedAt;
     @Convert(converter = ArrayLiteralConverter.class)
     private List<String> notified;
@@ -34,6 +36,7 @@ public class UserOnboardingJpaEntity {
     private String onboardingAgentExecutionId;
     private int agentRuns;
     private int consecutiveRunDays;
+    @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime lastRunAt;
     private boolean walletShown;
 
