@@ -62,8 +62,19 @@ final class SeedCommand implements Callable<Integer> {
     Long blocks;
 
     @Option(names = "--slice", paramLabel = "FROM..TO",
-            description = "Only users FROM (inclusive) to TO (exclusive) and what they own; blocks go with the slice from 0.")
+            description = {"Only users FROM to TO, both included (as --range), and what they own: whole cohorts,",
+                    "e.g. 0..99, 100..299. Any set of slices loads in any order, or at once, into one database."})
     String slice;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = {"Only part I of N near-equal parts of the users (I from 0 to N-1, as a Kubernetes",
+                    "Indexed Job's completion index), in whole cohorts. Shards load alone, in any order or at once."})
+    String shard;
+
+    @Option(names = "--cohort-users", paramLabel = "N",
+            description = {"Users per cohort: users only review, list and add to their libraries the agents of",
+                    "their own cohort, which makes a cohort the unit of --slice and --shard. Default: 100."})
+    Integer cohortUsers;
 
     @Option(names = "--writer", paramLabel = "copy|jpa", defaultValue = "COPY",
             description = "copy (PostgreSQL COPY, fastest) or jpa (EclipseLink batches). Default: copy.")
@@ -119,7 +130,7 @@ final class SeedCommand implements Callable<Integer> {
                     range(analyticsPerUser, base.analyticsPerUser()), range(apiKeysPerUser, base.apiKeysPerUser()),
                     range(webhooksPerUser, base.webhooksPerUser()),
                     onboardingShare == null ? base.onboardingShare() : onboardingShare,
-                    webhookShare == null ? base.webhookShare() : webhookShare);
+                    webhookShare == null ? base.webhookShare() : webhookShare, base.cohortUsers());
         }
 
         private static IntRange range(String text, IntRange fallback) {
@@ -188,15 +199,51 @@ final class SeedCommand implements Callable<Integer> {
         if (blocks != null) {
             profile = profile.withBlocks(blocks);
         }
+        if (cohortUsers != null) {
+            profile = profile.withCohortUsers(cohortUsers);
+        }
         if (seed < 0) {
             throw new UsageException("--seed must be 0 or more, got " + seed);
         }
         SeedPlan plan = SeedPlan.of(seed, anchor(), profile);
+        if (slice != null && shard != null) {
+            throw new UsageException("--slice and --shard both pick users: give one");
+        }
         if (slice != null) {
-            IntRange r = IntRange.parse(slice);
-            plan = plan.slice(r.min(), r.max());
+            return slice(plan, profile);
+        }
+        if (shard != null) {
+            String[] parts = shard.split("/", -1);
+            try {
+                return plan.shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new UsageException("--shard must be I/N, e.g. 0/4 (shards 0 to 3 of 4), got '" + shard + "'");
+            }
         }
         return plan;
+    }
+
+    /** {@code --slice FROM..TO}, both ends included as in {@code --range}, checked in the CLI's own terms. */
+    private SeedPlan slice(SeedPlan plan, ScaleProfile profile) {
+        IntRange r;
+        try {
+            r = IntRange.parse(slice);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--slice must be FROM..TO, e.g. 0..99, got '" + slice + "'");
+        }
+        int cohort = profile.cohortUsers();
+        int last = profile.users() - 1;
+        if (r.max() > last) {
+            throw new UsageException("--slice " + slice + " reaches past the last user, " + last);
+        }
+        if (r.min() % cohort != 0 || ((long) r.max() + 1) % cohort != 0 && r.max() != last) {
+            long from = r.min() - r.min() % cohort;
+            long to = Math.min(((long) r.max() / cohort + 1) * cohort - 1, last);
+            throw new UsageException("--slice " + slice + " must hold whole cohorts of " + cohort + " users "
+                    + "(--cohort-users): start at a multiple of " + cohort + ", end just before one or at the last "
+                    + "user, " + last + "; e.g. " + from + ".." + to);
+        }
+        return plan.slice(r.min(), r.max() + 1);
     }
 
     private Instant anchor() {

@@ -1,6 +1,7 @@
 package io.autogpt.seed.cli;
 
 import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.port.RecordedRun;
 import io.autogpt.seed.core.run.SeedReport;
 import java.io.PrintWriter;
 
@@ -13,11 +14,12 @@ final class Summary {
     }
 
     void print(SeedReport report, SeedPlan plan, String target) {
-        String what = "seed " + plan.seed() + " (users " + plan.fromUser() + ".." + plan.toUser() + " of "
+        // Users as --slice and --range write them: both ends inclusive.
+        String what = "seed " + plan.seed() + " (users " + plan.fromUser() + ".." + (plan.toUser() - 1) + " of "
                 + plan.scale().users() + ", anchor " + plan.now() + "Z)";
         if (report.outcome() == SeedReport.Outcome.ALREADY_SEEDED) {
-            String when = report.earlier() == null || report.earlier().now().equals(plan.now()) ? ""
-                    : " (written with anchor " + report.earlier().now() + "Z)";
+            RecordedRun earlier = report.earlier().get(0);
+            String when = earlier.now().equals(plan.now()) ? "" : " (written with anchor " + earlier.now() + "Z)";
             out.println("already seeded: " + what + " is in " + target + when
                     + "; nothing changed (use --reset to reseed)");
             out.flush();
@@ -26,7 +28,8 @@ final class Summary {
         out.println((report.outcome() == SeedReport.Outcome.RESEEDED ? "reseeded " : "seeded ") + what + " into "
                 + target);
         if (report.outcome() == SeedReport.Outcome.RESEEDED) {
-            out.printf("removed %,d rows of the earlier run%n", report.removedRows());
+            out.printf("removed %,d rows of %d earlier run%s%n", report.removedRows(), report.earlier().size(),
+                    report.earlier().size() == 1 ? "" : "s");
         }
         out.printf("%-44s %12s %9s %12s%n", "table", "rows", "seconds", "rows/s");
         for (SeedReport.TableReport t : report.tables()) {

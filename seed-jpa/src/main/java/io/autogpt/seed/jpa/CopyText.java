@@ -43,6 +43,17 @@ final class CopyText {
         return "CREATE TEMP TABLE " + staging + " (" + columns + ") ON COMMIT DROP";
     }
 
+    /**
+     * Inserts the staged rows whose keys are not in the table yet. {@code ON CONFLICT DO NOTHING} without a target
+     * covers every unique key (a block's name as well as its id), and waits for a concurrent run's rows rather than
+     * fail on them.
+     */
+    static <R extends Record> String insertMissing(Table<R> table, String staging) {
+        String columns = columnList(table);
+        return "INSERT INTO " + quote(table.name()) + " (" + columns + ") SELECT " + columns + " FROM " + staging
+                + " ORDER BY 1 ON CONFLICT DO NOTHING";
+    }
+
     /** Applies the staged updates: the first column is the key, the others are set. */
     static <R extends Record> String applyStaging(Table<R> table, String staging) {
         List<Column<R>> columns = table.columns();

@@ -26,7 +26,7 @@ final class CopyTransaction extends JdbcTransaction {
     private static final byte[] END = new byte[0];
 
     private final CopyManager copy;
-    private int stagingTables;
+    private int updateTables;
 
     CopyTransaction(Connection conn, String schema, SeedPlan plan, ForeignKeyDeferral deferral)
             throws SQLException {
@@ -39,15 +39,18 @@ final class CopyTransaction extends JdbcTransaction {
         try {
             if (table.kind() == Table.Kind.INSERT) {
                 beforeInsert(table.name());
-                return copy(CopyText.copyInto(table, CopyText.quote(table.name())), table, rows);
+                return copyRows(CopyText.copyInto(table, CopyText.quote(table.name())), table, rows);
+            }
+            if (table.kind() == Table.Kind.INSERT_MISSING) {
+                return insertMissing(table, rows);
             }
             // Updates: COPY into a session-local staging table, then one UPDATE ... FROM.
             triggersOn();
-            String staging = "seed_update_" + (++stagingTables);
+            String staging = "seed_update_" + (++updateTables);
             try (Statement st = conn.createStatement()) {
                 st.execute(CopyText.createStaging(table, staging));
             }
-            long rowCount = copy(CopyText.copyInto(table, staging), table, rows);
+            long rowCount = copyRows(CopyText.copyInto(table, staging), table, rows);
             try (Statement st = conn.createStatement()) {
                 st.executeUpdate(CopyText.applyStaging(table, staging));
             }
@@ -62,7 +65,8 @@ final class CopyTransaction extends JdbcTransaction {
      * while this thread only writes to the socket: the server never waits for the generator, and the generator
      * never waits for the network. The stream is consumed on the producer thread, and only there.
      */
-    private <R extends Record> long copy(String sql, Table<R> table, Stream<R> rows) throws SQLException {
+    @Override
+    <R extends Record> long copyRows(String sql, Table<R> table, Stream<R> rows) throws SQLException {
         BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] count = {0};

@@ -69,8 +69,12 @@ final class ForeignKeyDeferral {
         }
     }
 
-    /** Readies the session to insert into {@code table}: per-row checks off unless the table has user triggers. */
-    void beforeInsert(String table) throws SQLException {
+    /**
+     * Readies the session to insert into {@code table}: per-row checks off unless the table has user triggers.
+     *
+     * @return whether the table's checks are deferred to {@link #verify()}
+     */
+    boolean beforeInsert(String table) throws SQLException {
         boolean hasUserTriggers;
         try (PreparedStatement ps = conn.prepareStatement(USER_TRIGGERS_SQL)) {
             ps.setString(1, CopyText.quote(table));
@@ -81,10 +85,11 @@ final class ForeignKeyDeferral {
         }
         if (hasUserTriggers) {
             triggersOn();
-        } else {
-            deferredTables.add(table);
-            set(true);
+            return false;
         }
+        deferredTables.add(table);
+        set(true);
+        return true;
     }
 
     /** Turns every trigger back on: before deletes, updates and anything but bulk inserts. */

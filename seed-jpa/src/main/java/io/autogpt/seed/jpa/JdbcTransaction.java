@@ -4,6 +4,7 @@ import io.autogpt.seed.core.plan.DatasetShape;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
+import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.port.TargetException;
 import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.run.Dataset;
@@ -16,29 +17,35 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every database writer shares: one connection, one transaction, an advisory lock per (schema, seed), the
- * run ledger, removal of an earlier run, and the materialised-view refresh before commit. Subclasses write rows.
+ * What every database writer shares: one connection, one transaction, advisory locks, the run ledger, removal of an
+ * earlier run, rows shared between runs (inserted where missing), and the materialised-view refresh before commit.
+ * Subclasses write new rows.
  *
  * <p>Owns its connection: {@link #close()} rolls back unless committed, then closes it. If the process dies
  * instead, PostgreSQL rolls the open transaction back: nothing of the run stays either way.
  */
 abstract class JdbcTransaction implements DatasetTransaction {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTransaction.class);
-    private static final String DDL_RESOURCE = "/io/autogpt/seed/jpa/schema.sql";
 
     final Connection conn;
     final String schema;
     private final SeedPlan plan;
     /** Set-based foreign key checks, when the role allows them; null: checks stay per row. */
     private final @Nullable ForeignKeyDeferral deferral;
+    /** Shared rows staged but not yet inserted: (table, staging table, insert statement). */
+    private final List<String> pendingShared = new ArrayList<>();
+    private int stagingTables;
     private boolean committed;
 
     JdbcTransaction(Connection conn, String schema, SeedPlan plan, @Nullable ForeignKeyDeferral deferral) {
@@ -50,15 +57,83 @@ abstract class JdbcTransaction implements DatasetTransaction {
 
     /** Readies the session for a bulk insert into {@code table}. */
     final void beforeInsert(String table) throws SQLException {
-        if (deferral != null) {
-            deferral.beforeInsert(table);
+        boolean deferred = deferral != null && deferral.beforeInsert(table);
+        if (!deferred) {
+            // Checked row by row: every parent must be there, the shared ones included.
+            applyShared();
         }
     }
 
     /** Turns per-row triggers back on, for updates and deletes. */
     final void triggersOn() throws SQLException {
+        applyShared();
         if (deferral != null) {
             deferral.triggersOn();
+        }
+    }
+
+    /**
+     * Stages rows that other runs may have written already (the blocks), and inserts those that are missing: at
+     * once when foreign keys are checked per row, else just before commit. A concurrent run inserting the same keys
+     * makes {@code ON CONFLICT} wait for that run's end; done last, that wait does not hold the whole load, so
+     * shards of one dataset load side by side instead of one after another.
+     */
+    final <R extends Record> long insertMissing(Table<R> table, Stream<R> rows) throws SQLException {
+        String staging = "seed_shared_" + (++stagingTables);
+        try (Statement st = conn.createStatement()) {
+            st.execute(CopyText.createStaging(table, staging));
+        }
+        long count = copyRows(CopyText.copyInto(table, staging), table, rows);
+        pendingShared.add(CopyText.insertMissing(table, staging));
+        if (deferral == null) {
+            applyShared();
+        }
+        return count;
+    }
+
+    /** Inserts the staged shared rows that are still missing. */
+    private void applyShared() throws SQLException {
+        if (pendingShared.isEmpty()) {
+            return;
+        }
+        if (deferral != null) {
+            deferral.triggersOn();
+        }
+        try (Statement st = conn.createStatement()) {
+            for (String insert : pendingShared) {
+                st.executeUpdate(insert);
+            }
+        }
+        pendingShared.clear();
+    }
+
+    /**
+     * COPYs {@code rows} with {@code sql} on this thread, in 64 KiB chunks. The COPY writer overrides this with
+     * one that generates on a producer thread.
+     */
+    <R extends Record> long copyRows(String sql, Table<R> table, Stream<R> rows) throws SQLException {
+        StringBuilder data = new StringBuilder();
+        long count = 0;
+        CopyIn in = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        try {
+            for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
+                CopyText.appendRow(data, table, it.next());
+                count++;
+                if (data.length() >= 1 << 16) {
+                    byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
+                    in.writeToCopy(bytes, 0, bytes.length);
+                    data.setLength(0);
+                }
+            }
+            byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
+            in.writeToCopy(bytes, 0, bytes.length);
+            in.endCopy();
+            return count;
+        } finally {
+            // Ending a COPY loads what was sent: an exception mid-stream must cancel it instead.
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
     }
 
@@ -69,17 +144,16 @@ abstract class JdbcTransaction implements DatasetTransaction {
      */
     static void prepare(Connection conn, String schema, SeedPlan plan, boolean createSchema) throws SQLException {
         Ledger.ensure(conn);
-        try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            // Two runs of one seed into one schema would collide; the second waits, then sees "already seeded".
+        // Runs of one seed share a lock, so shards load side by side; two runs of one slice exclude each other: the
+        // second waits, then finds the first in the ledger ("already seeded").
+        try (PreparedStatement lock = conn.prepareStatement(
+                "SELECT pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock(?)")) {
             lock.setLong(1, Rng.key(plan.seed(), "lock/" + schema));
+            lock.setLong(2, Rng.key(plan.seed(), "lock/" + schema, plan.fromUser(), plan.toUser()));
             lock.execute();
         }
         if (createSchema) {
-            try (Statement st = conn.createStatement()) {
-                st.execute("SET LOCAL client_min_messages = warning");
-                st.execute("CREATE SCHEMA IF NOT EXISTS " + CopyText.quote(schema));
-                st.execute(ddl());
-            }
+            SchemaDdl.ensure(conn, schema, Rng.key(0, "ddl/" + schema));
         }
         List<Table<?>> tables = new Dataset(plan).steps().stream().<Table<?>>map(Dataset.Step::table).toList();
         List<String> problems = SchemaVerifier.problems(conn, schema, tables);
@@ -91,39 +165,65 @@ abstract class JdbcTransaction implements DatasetTransaction {
 
     /** The seeder's idempotent DDL. */
     static String ddl() {
-        try (InputStream in = JdbcTransaction.class.getResourceAsStream(DDL_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("schema.sql is missing from the jar");
+        return SchemaDdl.TEXT;
+    }
+
+    @Override
+    public RunLedger runs() {
+        return new RunLedger() {
+            @Override
+            public List<RecordedRun> overlapping() {
+                return findOverlapping();
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read schema.sql", e);
-        }
+
+            @Override
+            public void record(RecordedRun run) {
+                try {
+                    beforeJdbc();
+                    Ledger.record(conn, schema, run);
+                } catch (SQLException e) {
+                    throw failure("recording the run", e);
+                }
+            }
+
+            @Override
+            public long remove(RecordedRun run, Stream<String> userIds) {
+                try {
+                    beforeJdbc();
+                    triggersOn();
+                    long removed = RunRemover.remove(conn, userIds);
+                    Ledger.forget(conn, schema, run);
+                    return removed;
+                } catch (SQLException e) {
+                    throw failure("removing the earlier run of users [" + run.fromUser() + ", " + run.toUser() + ")",
+                            e);
+                }
+            }
+        };
     }
 
     /**
-     * The ledger's record of the run; failing that, when the plan's first user is already in the table (the ledger
-     * was dropped, or the rows came from a dump), a record made from this plan, so the rerun is still recognised and
-     * {@code --reset} still finds the rows.
+     * The ledger's runs of this seed that overlap the plan's users; failing any, when the plan's first user is
+     * already in the table (the ledger was dropped, or the rows came from a dump), a record made from this plan, so
+     * the rerun is still recognised and a reset still finds the rows.
      */
-    @Override
-    public Optional<RecordedRun> findRun() {
+    private List<RecordedRun> findOverlapping() {
         long seed = plan.seed();
         try {
-            Optional<RecordedRun> recorded = Ledger.find(conn, schema, seed, plan.fromUser(), plan.toUser());
-            if (recorded.isPresent() || plan.fromUser() >= plan.toUser()) {
+            List<RecordedRun> recorded = Ledger.overlapping(conn, schema, seed, plan.fromUser(), plan.toUser());
+            if (!recorded.isEmpty()) {
                 return recorded;
             }
             try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM \"User\" WHERE id = ?")) {
                 ps.setString(1, new DatasetShape(plan).userId(plan.fromUser()));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        return Optional.empty();
+                        return List.of();
                     }
                 }
             }
             LOG.warn("seed {} has rows in schema {} but no ledger entry; treating them as an earlier run", seed, schema);
-            return Optional.of(new RecordedRun(seed, plan.fromUser(), plan.toUser(), plan.scale().users(),
+            return List.of(new RecordedRun(seed, plan.fromUser(), plan.toUser(), plan.scale().users(),
                     plan.scale().blocks(), plan.now(), -1));
         } catch (SQLException e) {
             throw failure("reading the run ledger", e);
@@ -131,32 +231,10 @@ abstract class JdbcTransaction implements DatasetTransaction {
     }
 
     @Override
-    public long removeRun(RecordedRun run, Stream<String> userIds, Stream<String> blockIds) {
-        try {
-            beforeJdbc();
-            triggersOn();
-            long removed = RunRemover.remove(conn, userIds, blockIds);
-            Ledger.forget(conn, schema, run);
-            return removed;
-        } catch (SQLException e) {
-            throw failure("removing the earlier run", e);
-        }
-    }
-
-    @Override
-    public void recordRun(RecordedRun run) {
-        try {
-            beforeJdbc();
-            Ledger.record(conn, schema, run);
-        } catch (SQLException e) {
-            throw failure("recording the run", e);
-        }
-    }
-
-    @Override
     public void commit() {
         try {
             beforeJdbc();
+            applyShared();
             if (deferral != null) {
                 deferral.verify();
             }

@@ -53,6 +53,12 @@ final class JpaTransaction extends JdbcTransaction {
                 beforeInsert(table.name());
                 return persist(rows);
             }
+            if (table.kind() == Table.Kind.INSERT_MISSING) {
+                // JPA has no "insert where missing" (persist fails on an existing key, and a find first races
+                // with a concurrent shard): these few shared rows take the JDBC path on the same connection.
+                beforeJdbc();
+                return insertMissing(table, rows);
+            }
             triggersOn();
             return update(table, rows);
         } catch (SQLException e) {

@@ -7,7 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The record of seeding runs, in a schema of its own ({@code autogpt_seed}) so the platform's schema, which its
@@ -20,8 +21,9 @@ final class Ledger {
             + "from_user integer NOT NULL, to_user integer NOT NULL, users integer NOT NULL, blocks integer NOT NULL, "
             + "anchor timestamp NOT NULL, row_count bigint NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now(), "
             + "PRIMARY KEY (target_schema, seed, from_user, to_user))";
-    private static final String FIND_SQL = "SELECT users, blocks, anchor, row_count FROM autogpt_seed.runs "
-            + "WHERE target_schema = ? AND seed = ? AND from_user = ? AND to_user = ?";
+    private static final String OVERLAPPING_SQL = "SELECT from_user, to_user, users, blocks, anchor, row_count "
+            + "FROM autogpt_seed.runs WHERE target_schema = ? AND seed = ? AND from_user < ? AND to_user > ? "
+            + "ORDER BY from_user";
     static final String INSERT_SQL = "INSERT INTO autogpt_seed.runs (target_schema, seed, from_user, to_user, users, "
             + "blocks, anchor, row_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE_SQL = "DELETE FROM autogpt_seed.runs "
@@ -50,17 +52,22 @@ final class Ledger {
         }
     }
 
-    static Optional<RecordedRun> find(Connection conn, String schema, long seed, int from, int to)
+    /** The runs of {@code seed} in {@code schema} whose users overlap {@code [from, to)}, in user order. */
+    static List<RecordedRun> overlapping(Connection conn, String schema, long seed, int from, int to)
             throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(FIND_SQL)) {
-            bindKey(ps, schema, seed, from, to);
+        try (PreparedStatement ps = conn.prepareStatement(OVERLAPPING_SQL)) {
+            ps.setString(1, schema);
+            ps.setLong(2, seed);
+            ps.setInt(3, to);
+            ps.setInt(4, from);
+            List<RecordedRun> runs = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    runs.add(new RecordedRun(seed, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                            rs.getObject(5, LocalDateTime.class), rs.getLong(6)));
                 }
-                return Optional.of(new RecordedRun(seed, from, to, rs.getInt(1), rs.getInt(2),
-                        rs.getObject(3, LocalDateTime.class), rs.getLong(4)));
             }
+            return runs;
         }
     }
 

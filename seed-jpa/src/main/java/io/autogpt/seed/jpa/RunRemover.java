@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 
 /**
- * Removes exactly the rows an earlier run wrote: everything owned by its users (by id) and its blocks. Deletes go
+ * Removes exactly the rows an earlier run wrote for its users: everything they own, found by id. Deletes go
  * bottom-up, children before parents, so no foreign key blocks them and cascades find nothing left to do.
  */
 final class RunRemover {
@@ -48,16 +48,17 @@ final class RunRemover {
             "DELETE FROM \"AnalyticsMetrics\" m USING seed_users s WHERE m.\"userId\" = s.id",
             "DELETE FROM \"APIKey\" k USING seed_users s WHERE k.\"userId\" = s.id",
             "DELETE FROM \"Profile\" p USING seed_users s WHERE p.\"userId\" = s.id",
-            "DELETE FROM \"User\" u USING seed_users s WHERE u.id = s.id",
-            "DELETE FROM \"AgentBlock\" b USING seed_blocks s WHERE b.id = s.id");
+            "DELETE FROM \"User\" u USING seed_users s WHERE u.id = s.id");
 
     private RunRemover() {
     }
 
-    /** Removes the rows of the given users and blocks; returns how many rows went. */
-    static long remove(Connection conn, Stream<String> userIds, Stream<String> blockIds) throws SQLException {
+    /**
+     * Removes the rows of the given users; returns how many rows went. Blocks stay: they are shared by every run of
+     * the seed, and other slices' nodes reference them.
+     */
+    static long remove(Connection conn, Stream<String> userIds) throws SQLException {
         stage(conn, "seed_users", userIds);
-        stage(conn, "seed_blocks", blockIds);
         long removed = 0;
         try (Statement st = conn.createStatement()) {
             for (String delete : DELETES) {
@@ -72,7 +73,9 @@ final class RunRemover {
 
     private static void stage(Connection conn, String table, Stream<String> ids) throws SQLException {
         try (Statement st = conn.createStatement()) {
-            st.execute("CREATE TEMP TABLE " + table + " (id text PRIMARY KEY) ON COMMIT DROP");
+            // A reset may remove several earlier runs in one transaction: the same staging table, emptied.
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS " + table + " (id text PRIMARY KEY) ON COMMIT DROP");
+            st.execute("TRUNCATE " + table);
         }
         StringBuilder data = new StringBuilder();
         for (Iterator<String> it = ids.iterator(); it.hasNext(); ) {

@@ -3,6 +3,7 @@ package io.autogpt.seed.jpa;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
+import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.table.Table;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
-import java.util.Optional;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -59,29 +60,44 @@ final class SqlFileTransaction implements DatasetTransaction {
         if (createSchema) {
             out.write(JdbcTransaction.ddl());
         }
-        // The file refuses to load twice: the ledger already names this seed and slice.
+        // The file refuses to load twice, or over another run of the seed whose users overlap its own.
         line("DO $$ BEGIN IF EXISTS (SELECT 1 FROM autogpt_seed.runs WHERE target_schema = "
-                + CopyText.literal(schema) + " AND seed = " + plan.seed() + " AND from_user = " + plan.fromUser()
-                + " AND to_user = " + plan.toUser() + ") THEN RAISE EXCEPTION 'already seeded: seed " + plan.seed()
-                + " is in schema %', " + CopyText.literal(schema) + "; END IF; END $$;");
+                + CopyText.literal(schema) + " AND seed = " + plan.seed() + " AND from_user < " + plan.toUser()
+                + " AND to_user > " + plan.fromUser() + ") THEN RAISE EXCEPTION 'already seeded: users of seed "
+                + plan.seed() + " [" + plan.fromUser() + ", " + plan.toUser() + ") are in schema %', "
+                + CopyText.literal(schema) + "; END IF; END $$;");
     }
 
+    /**
+     * The file's own record: it writes the ledger entry for {@code psql} to insert, and checks for earlier runs when
+     * it is loaded, not now; it cannot remove a run.
+     */
     @Override
-    public Optional<RecordedRun> findRun() {
-        return Optional.empty();
-    }
+    public RunLedger runs() {
+        return new RunLedger() {
+            @Override
+            public List<RecordedRun> overlapping() {
+                return List.of();
+            }
 
-    @Override
-    public long removeRun(RecordedRun run, Stream<String> userIds, Stream<String> blockIds) {
-        throw new IllegalStateException("a SQL file cannot remove an earlier run");
+            @Override
+            public void record(RecordedRun run) {
+                recordRun(run);
+            }
+
+            @Override
+            public long remove(RecordedRun run, Stream<String> userIds) {
+                throw new IllegalStateException("a SQL file cannot remove an earlier run");
+            }
+        };
     }
 
     @Override
     public <R extends Record> long write(Table<R> table, Stream<R> rows) {
         try {
             String relation = CopyText.quote(table.name());
-            if (table.kind() == Table.Kind.UPDATE) {
-                relation = "seed_update_" + (++stagingTables);
+            if (table.kind() != Table.Kind.INSERT) {
+                relation = "seed_staging_" + (++stagingTables);
                 line(CopyText.createStaging(table, relation) + ";");
             }
             line(CopyText.copyInto(table, relation) + ";");
@@ -96,6 +112,8 @@ final class SqlFileTransaction implements DatasetTransaction {
             line("\\.");
             if (table.kind() == Table.Kind.UPDATE) {
                 line(CopyText.applyStaging(table, relation) + ";");
+            } else if (table.kind() == Table.Kind.INSERT_MISSING) {
+                line(CopyText.insertMissing(table, relation) + ";");
             }
             return count;
         } catch (IOException e) {
@@ -103,8 +121,7 @@ final class SqlFileTransaction implements DatasetTransaction {
         }
     }
 
-    @Override
-    public void recordRun(RecordedRun run) {
+    private void recordRun(RecordedRun run) {
         try {
             line("INSERT INTO autogpt_seed.runs (target_schema, seed, from_user, to_user, users, blocks, anchor, "
                     + "row_count) VALUES (" + CopyText.literal(schema) + ", " + run.seed() + ", " + run.fromUser()

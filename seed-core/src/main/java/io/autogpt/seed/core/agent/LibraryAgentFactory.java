@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes a user's {@code "LibraryAgent"} rows: the user's first graph (if any), then graphs of any user, each graph at
+ * Makes a user's {@code "LibraryAgent"} rows: the user's first graph (if any), then graphs of users of the same
+ * cohort, each graph at
  * most once per user (the platform's unique key). {@code isCreatedByUser} is true exactly for the user's own graphs,
  * and the creator is the graph owner's profile. Thread-safe.
  */
@@ -30,7 +31,7 @@ public final class LibraryAgentFactory {
             graphs.add(new long[] {u, 0});
         }
         for (int tries = 0; graphs.size() < wanted && tries < wanted * TRIES_PER_ENTRY; tries++) {
-            long owner = pick.nextInt(shape.scale().users());
+            long owner = shape.userInCohort(pick, u);
             int count = shape.graphs(owner);
             if (count == 0) {
                 continue;

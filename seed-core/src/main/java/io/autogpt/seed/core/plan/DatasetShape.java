@@ -60,6 +60,11 @@ public final class DatasetShape {
         return Ids.uuid(seed, "User", u);
     }
 
+    /** The ids of users {@code [from, to)} of any plan of {@code seed}: ids depend on seed and ordinal only. */
+    public static java.util.stream.Stream<String> userIds(long seed, int from, int to) {
+        return java.util.stream.LongStream.range(from, to).mapToObj(u -> Ids.uuid(seed, "User", u));
+    }
+
     public String blockId(long b) {
         return Ids.uuid(seed, "AgentBlock", b);
     }
@@ -138,6 +143,33 @@ public final class DatasetShape {
 
     public boolean hasOnboarding(long u) {
         return rng("count/onboarding", u).chance(scale.onboardingShare());
+    }
+
+    // ---- cohorts --------------------------------------------------------------------------------------------
+
+    /** The first user of {@code u}'s cohort. */
+    public long cohortStart(long u) {
+        return u - u % scale.cohortUsers();
+    }
+
+    /** How many users {@code u}'s cohort has (the last one may be short). */
+    public int cohortSize(long u) {
+        return (int) Math.min(scale.cohortUsers(), scale.users() - cohortStart(u));
+    }
+
+    /** A user of {@code u}'s cohort, {@code u} included: the only users {@code u} interacts with. */
+    public long userInCohort(Rng rng, long u) {
+        return cohortStart(u) + rng.nextInt(cohortSize(u));
+    }
+
+    /** A user of {@code u}'s cohort other than {@code u}; {@code u} itself when the cohort has no one else. */
+    public long otherUserInCohort(Rng rng, long u) {
+        int size = cohortSize(u);
+        if (size == 1) {
+            return u;
+        }
+        long other = cohortStart(u) + rng.nextInt(size - 1);
+        return other >= u ? other + 1 : other;
     }
 
     // ---- shared facts ---------------------------------------------------------------------------------------

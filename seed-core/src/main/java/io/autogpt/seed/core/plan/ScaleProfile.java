@@ -21,18 +21,23 @@ package io.autogpt.seed.core.plan;
  * @param webhooksPerUser            webhooks of a user who has any
  * @param onboardingShare            share of users with an onboarding record, 0–1
  * @param webhookShare               share of users with webhooks, 0–1
+ * @param cohortUsers                users per cohort: users only interact within their cohort (library entries of
+ *                                   each other's graphs, reviews, onboarding picks), so a slice of whole cohorts
+ *                                   references nothing outside itself; the last cohort may be smaller
  */
 public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRange nodesPerGraph,
                            IntRange presetsPerUser, IntRange libraryAgentsPerUser, IntRange executionsPerGraph,
                            IntRange reviewsPerVersion, IntRange creditTransactionsPerUser,
                            IntRange analyticsPerUser, IntRange apiKeysPerUser, IntRange webhooksPerUser,
-                           double onboardingShare, double webhookShare) {
+                           double onboardingShare, double webhookShare, int cohortUsers) {
     /** Users beyond this are almost certainly a typo; split larger loads over several runs with user ranges. */
     public static final int MAX_USERS = 50_000_000;
     public static final int MAX_BLOCKS = 1_000_000;
     /** Per-parent counts beyond this are almost certainly a typo. */
     public static final int MAX_PER_PARENT = 1_000;
     public static final double MAX_SCALE = 100_000;
+    /** The original script's 100 users were one cohort; larger plans repeat cohorts of that size. */
+    public static final int DEFAULT_COHORT_USERS = 100;
 
     public ScaleProfile {
         check("users", users, 1, MAX_USERS);
@@ -49,6 +54,7 @@ public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRan
         checkRange("webhooks per user", webhooksPerUser, 0);
         checkShare("onboarding share", onboardingShare);
         checkShare("webhook share", webhookShare);
+        check("users per cohort", cohortUsers, 1, MAX_USERS);
         if (presetsPerUser.max() > 0 && graphsPerUser.min() == 0) {
             throw new IllegalArgumentException("presets need graphs: graphs per user must be at least 1");
         }
@@ -58,7 +64,7 @@ public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRan
     public static ScaleProfile original() {
         return new ScaleProfile(100, 100, new IntRange(1, 5), new IntRange(2, 5), new IntRange(1, 5),
                 new IntRange(1, 10), new IntRange(1, 20), new IntRange(1, 5), IntRange.exactly(1),
-                IntRange.exactly(1), IntRange.exactly(1), new IntRange(1, 3), 0.7, 0.3);
+                IntRange.exactly(1), IntRange.exactly(1), new IntRange(1, 3), 0.7, 0.3, DEFAULT_COHORT_USERS);
     }
 
     /** This profile with users and blocks multiplied by {@code factor} (rounded, at least 1). */
@@ -73,14 +79,26 @@ public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRan
         check("users", count, 1, MAX_USERS);
         return new ScaleProfile((int) count, blocks, graphsPerUser, nodesPerGraph, presetsPerUser,
                 libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
-                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare);
+                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, cohortUsers);
     }
 
     public ScaleProfile withBlocks(long count) {
         check("blocks", count, 1, MAX_BLOCKS);
         return new ScaleProfile(users, (int) count, graphsPerUser, nodesPerGraph, presetsPerUser,
                 libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
-                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare);
+                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, cohortUsers);
+    }
+
+    public ScaleProfile withCohortUsers(long count) {
+        check("users per cohort", count, 1, MAX_USERS);
+        return new ScaleProfile(users, blocks, graphsPerUser, nodesPerGraph, presetsPerUser,
+                libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
+                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, (int) count);
+    }
+
+    /** How many cohorts the users form. */
+    public int cohorts() {
+        return (int) ((users + (long) cohortUsers - 1) / cohortUsers);
     }
 
     private static long multiply(int base, double factor) {

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param seed      the dataset's seed, at least 0; different seeds load side by side without collisions
  * @param now       the time anchor, UTC, microsecond precision (PostgreSQL's)
  * @param scale     how much data
- * @param fromUser  first user ordinal of the slice, inclusive
- * @param toUser    last user ordinal of the slice, exclusive; users outside the slice are still referenced (as
- *                  reviewers, library sources) but not written, so slices are meant to be loaded together
+ * @param fromUser  first user ordinal of the slice, inclusive; the first user of a cohort
+ * @param toUser    end of the slice, exclusive; the end of a cohort (or the plan's user count). A slice of whole
+ *                  cohorts references no row outside itself but the shared blocks, so slices load alone, in any
+ *                  order or in parallel, and together give exactly the rows of the whole plan
  */
 public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fromUser, int toUser) {
     public SeedPlan {
@@ -26,9 +27,14 @@ public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fro
         if (seed < 0) {
             throw new IllegalArgumentException("seed must be 0 or more, got " + seed);
         }
-        if (fromUser < 0 || toUser > scale.users() || fromUser > toUser) {
-            throw new IllegalArgumentException("user slice " + fromUser + ".." + toUser + " must lie within 0.."
-                    + scale.users());
+        if (fromUser < 0 || toUser > scale.users() || fromUser >= toUser) {
+            throw new IllegalArgumentException("user slice [" + fromUser + ", " + toUser + ") must be a non-empty "
+                    + "part of [0, " + scale.users() + ")");
+        }
+        if (!onCohortBoundary(fromUser, scale) || !onCohortBoundary(toUser, scale)) {
+            throw new IllegalArgumentException("user slice [" + fromUser + ", " + toUser + ") must hold whole cohorts of "
+                    + scale.cohortUsers() + " users: it starts at a multiple of " + scale.cohortUsers()
+                    + " and ends at one or at " + scale.users());
         }
         now = now.truncatedTo(ChronoUnit.MICROS);
     }
@@ -38,8 +44,43 @@ public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fro
         return new SeedPlan(seed, LocalDateTime.ofInstant(now, ZoneOffset.UTC), scale, 0, scale.users());
     }
 
-    /** The same plan restricted to users {@code [from, to)} and everything they own. */
+    /**
+     * The same plan restricted to users {@code [from, to)} and everything they own.
+     *
+     * @throws IllegalArgumentException unless both ends lie on cohort boundaries
+     */
     public SeedPlan slice(int from, int to) {
         return new SeedPlan(seed, now, scale, from, to);
+    }
+
+    /**
+     * Part {@code index} of {@code count} near-equal parts of the whole plan, in whole cohorts: part 0 of 4 is the
+     * first quarter of the cohorts. Parts do not overlap and together cover every user.
+     *
+     * @param index from 0 to {@code count - 1} (a Kubernetes Indexed Job's completion index)
+     * @throws IllegalArgumentException when there are fewer cohorts than parts, or the index is out of range
+     */
+    public SeedPlan shard(int index, int count) {
+        int cohorts = scale.cohorts();
+        if (count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("shard " + index + " of " + count + " does not exist: shards are "
+                    + "numbered 0 to " + (count - 1));
+        }
+        if (count > cohorts) {
+            throw new IllegalArgumentException(count + " shards need at least " + count + " cohorts of "
+                    + scale.cohortUsers() + " users; the plan has " + cohorts);
+        }
+        int first = (int) ((long) index * cohorts / count);
+        int end = (int) ((long) (index + 1) * cohorts / count);
+        return slice(first * scale.cohortUsers(), (int) Math.min((long) end * scale.cohortUsers(), scale.users()));
+    }
+
+    /** Whether this plan covers all users. */
+    public boolean isWhole() {
+        return fromUser == 0 && toUser == scale.users();
+    }
+
+    private static boolean onCohortBoundary(int user, ScaleProfile scale) {
+        return user % scale.cohortUsers() == 0 || user == scale.users();
     }
 }

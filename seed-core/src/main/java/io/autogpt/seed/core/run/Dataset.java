@@ -171,23 +171,30 @@ public final class Dataset {
                 step(APIKey.TABLE, () -> perUser(u -> count(shape.apiKeys(u)).mapToObj(k -> apiKeys.create(u, k)))));
     }
 
+    /**
+     * The rows of {@code table}, as {@link #steps()} would write them: a fresh, lazy stream each call.
+     *
+     * @throws IllegalArgumentException when the dataset has no such table
+     */
+    @SuppressWarnings("unchecked")
+    public <R extends Record> Stream<R> rows(Table<R> table) {
+        return steps().stream().filter(s -> s.table() == table).findFirst()
+                .map(s -> ((Step<R>) s).rows().get())
+                .orElseThrow(() -> new IllegalArgumentException("the dataset has no table " + table.label()));
+    }
+
     /** The ids of this plan's users, in ordinal order. */
     public Stream<String> userIds() {
         return userOrdinals().mapToObj(shape::userId);
-    }
-
-    /** The ids of this plan's blocks; empty for a slice that does not start at user 0. */
-    public Stream<String> blockIds() {
-        return blockOrdinals().mapToObj(shape::blockId);
     }
 
     private LongStream userOrdinals() {
         return LongStream.range(plan.fromUser(), plan.toUser());
     }
 
-    /** Blocks belong to the slice that starts at user 0, so slices loaded together write each block once. */
+    /** Every slice makes all blocks; they are written where missing, so slices loaded together write each once. */
     private LongStream blockOrdinals() {
-        return plan.fromUser() == 0 ? LongStream.range(0, plan.scale().blocks()) : LongStream.empty();
+        return LongStream.range(0, plan.scale().blocks());
     }
 
     private static LongStream count(int n) {

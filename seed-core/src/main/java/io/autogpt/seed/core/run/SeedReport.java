@@ -4,7 +4,6 @@ import io.autogpt.seed.core.port.RecordedRun;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What a run did.
@@ -13,10 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param tables      rows and time per table, in write order; empty when already seeded
  * @param removedRows rows removed by {@code --reset} (-1 when the target cannot tell, 0 without reset)
  * @param elapsed     wall time of the whole run, commit included
- * @param earlier     the run found in the target (left alone, or removed by reset), or null when there was none
+ * @param earlier     the earlier runs found in the target: the one left alone, or those removed by reset; empty
+ *                    when there were none
  */
 public record SeedReport(Outcome outcome, List<TableReport> tables, long removedRows, Duration elapsed,
-                         @Nullable RecordedRun earlier) {
+                         List<RecordedRun> earlier) {
     /** How a run ended. */
     public enum Outcome { SEEDED, RESEEDED, ALREADY_SEEDED }
 
@@ -38,6 +38,7 @@ public record SeedReport(Outcome outcome, List<TableReport> tables, long removed
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(elapsed, "elapsed");
         tables = List.copyOf(tables);
+        earlier = List.copyOf(earlier);
     }
 
     /** Rows written over all tables. */

@@ -1,15 +1,17 @@
 package io.autogpt.seed.core.run;
 
 import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.plan.DatasetShape;
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
+import io.autogpt.seed.core.port.RunLedger;
+import io.autogpt.seed.core.port.TargetException;
 import io.autogpt.seed.core.port.WriteDatasetPort;
 import io.autogpt.seed.core.table.Table;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -39,33 +41,45 @@ public final class SeedRunner {
         long start = System.nanoTime();
         Dataset dataset = new Dataset(plan);
         try (DatasetTransaction tx = port.begin(plan)) {
-            Optional<RecordedRun> earlier = tx.findRun();
-            if (earlier.isPresent() && !reset) {
-                return new SeedReport(SeedReport.Outcome.ALREADY_SEEDED, List.of(), 0, since(start), earlier.get());
+            RunLedger ledger = tx.runs();
+            List<RecordedRun> earlier = ledger.overlapping();
+            boolean rerun = earlier.size() == 1 && sameSlice(earlier.get(0), plan);
+            if (rerun && !reset) {
+                return new SeedReport(SeedReport.Outcome.ALREADY_SEEDED, List.of(), 0, since(start), earlier);
             }
-            long removed = earlier.map(run -> remove(tx, run)).orElse(0L);
+            for (RecordedRun run : earlier) {
+                // A reset removes whole earlier runs: one reaching beyond this plan would lose users it does not
+                // write back; without reset, any overlap but the same slice would collide key for key.
+                if (!reset || run.fromUser() < plan.fromUser() || run.toUser() > plan.toUser()) {
+                    throw new TargetException("users [" + plan.fromUser() + ", " + plan.toUser() + ") of seed "
+                            + plan.seed() + " overlap an earlier run of users [" + run.fromUser() + ", "
+                            + run.toUser() + ")" + (reset ? " that reaches beyond them" : "")
+                            + ": reset a plan that covers that run, or choose users that do not overlap it",
+                            List.of());
+                }
+            }
+            long removed = 0;
+            for (RecordedRun run : earlier) {
+                long n = ledger.remove(run, DatasetShape.userIds(run.seed(), run.fromUser(), run.toUser()));
+                removed = removed < 0 || n < 0 ? -1 : removed + n;
+            }
             List<SeedReport.TableReport> tables = new ArrayList<>();
             for (Dataset.Step<?> step : dataset.steps()) {
                 tables.add(write(tx, step));
             }
             long rows = tables.stream().mapToLong(SeedReport.TableReport::rows).sum();
-            tx.recordRun(new RecordedRun(plan.seed(), plan.fromUser(), plan.toUser(), plan.scale().users(),
+            ledger.record(new RecordedRun(plan.seed(), plan.fromUser(), plan.toUser(), plan.scale().users(),
                     plan.scale().blocks(), plan.now(), rows));
             tx.commit();
-            return new SeedReport(earlier.isPresent() ? SeedReport.Outcome.RESEEDED : SeedReport.Outcome.SEEDED,
-                    tables, removed, since(start), earlier.orElse(null));
+            return new SeedReport(earlier.isEmpty() ? SeedReport.Outcome.SEEDED : SeedReport.Outcome.RESEEDED,
+                    tables, removed, since(start), earlier);
         } finally {
             progress.runFinished();
         }
     }
 
-    private static long remove(DatasetTransaction tx, RecordedRun run) {
-        // The earlier run's ids depend on its seed and ordinals only; its own counts say which ordinals it had.
-        SeedPlan earlier = new SeedPlan(run.seed(), run.now(),
-                io.autogpt.seed.core.plan.ScaleProfile.original().withUsers(run.users()).withBlocks(run.blocks()),
-                run.fromUser(), run.toUser());
-        Dataset dataset = new Dataset(earlier);
-        return tx.removeRun(run, dataset.userIds(), dataset.blockIds());
+    private static boolean sameSlice(RecordedRun run, SeedPlan plan) {
+        return run.fromUser() == plan.fromUser() && run.toUser() == plan.toUser();
     }
 
     private <R extends Record> SeedReport.TableReport write(DatasetTransaction tx, Dataset.Step<R> step) {

@@ -33,12 +33,12 @@ public final class ListingFacts {
         return status(u, g) == SubmissionStatus.APPROVED;
     }
 
-    /** How many users reviewed the version: none unless it is approved; never more than the other users. */
+    /** How many users reviewed the version: none unless it is approved; never more than the other users of the owner's cohort. */
     public int reviews(long u, long g) {
         if (!isApproved(u, g)) {
             return 0;
         }
         Rng rng = shape.rng("count/reviews", u, g);
-        return Math.min(shape.scale().reviewsPerVersion().draw(rng), shape.scale().users() - 1);
+        return Math.min(shape.scale().reviewsPerVersion().draw(rng), shape.cohortSize(u) - 1);
     }
 }

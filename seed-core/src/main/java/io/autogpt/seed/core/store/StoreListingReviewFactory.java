@@ -9,7 +9,7 @@ import java.util.List;
 import net.datafaker.Faker;
 
 /**
- * Makes the reviews of approved store listing versions: by distinct users other than the owner, each written after
+ * Makes the reviews of approved store listing versions: by distinct users of the owner's cohort other than the owner, each written after
  * the version was approved and after its reviewer signed up. Not thread-safe; one instance per generating thread.
  */
 public final class StoreListingReviewFactory {
@@ -33,10 +33,9 @@ public final class StoreListingReviewFactory {
         }
         Rng pick = shape.rng("review/users", u, g);
         List<Long> reviewers = new ArrayList<>(count);
-        int users = shape.scale().users();
         while (reviewers.size() < count) {
-            long candidate = pick.nextInt(users);
-            if (candidate != u && !reviewers.contains(candidate)) {
+            long candidate = shape.otherUserInCohort(pick, u);
+            if (!reviewers.contains(candidate)) {
                 reviewers.add(candidate);
             }
         }

@@ -51,7 +51,7 @@ public final class StoreListingVersionFactory {
         LocalDateTime submittedAt = status == SubmissionStatus.DRAFT ? null : submittedAt(u, g);
         LocalDateTime reviewedAt = reviewedAt(u, g);
         LocalDateTime last = reviewedAt != null ? reviewedAt : submittedAt != null ? submittedAt : createdAt;
-        String reviewer = reviewedAt == null ? null : shape.userId(otherUser(rng, u));
+        String reviewer = reviewedAt == null ? null : shape.userId(shape.otherUserInCohort(rng, u));
         String name = shape.graphName(u, g);
         List<String> images = new ArrayList<>();
         int imageCount = rng.between(1, 4);
@@ -76,14 +76,5 @@ public final class StoreListingVersionFactory {
                 reviewer == null ? null : f.lorem().sentence(), null, reviewedAt, "Initial release", status,
                 submittedAt, rng.chance(0.3) ? rng.pick(AgentVocabulary.CRONS) : null,
                 rng.chance(0.5) ? f.lorem().sentence(12) : null, null);
-    }
-
-    private long otherUser(Rng rng, long u) {
-        int users = shape.scale().users();
-        if (users == 1) {
-            return u;
-        }
-        long other = rng.nextInt(users - 1);
-        return other >= u ? other + 1 : other;
     }
 }

@@ -10,15 +10,24 @@ import java.util.stream.Collectors;
  * What the seeder writes into one platform table: the table's name, the columns it fills, and how a row record maps
  * onto them. Every writer (COPY, JPA, SQL file, in memory) reads rows through this one description.
  *
- * <p>Most tables are {@linkplain Kind#INSERT inserted}. A few values can only be set once a later table exists (the
+ * <p>Most tables are {@linkplain Kind#INSERT inserted}. Rows every slice of every plan makes identically (the agent
+ * blocks) are {@linkplain Kind#INSERT_MISSING inserted where missing}, so slices loaded in any order, or at once,
+ * write each such row once. A few values can only be set once a later table exists (the
  * platform's own foreign keys form a cycle between {@code StoreListing} and {@code StoreListingVersion}); those come
  * as an {@linkplain Kind#UPDATE update} table: the first column is the key, the rest are set on the row it names.
  *
  * @param <R> the row record type
  */
 public final class Table<R extends Record> {
-    /** Whether rows are new rows or updates of rows written earlier in the same run. */
-    public enum Kind { INSERT, UPDATE }
+    /** Whether rows are new rows, shared rows that may exist already, or updates of rows written earlier in the run. */
+    public enum Kind {
+        /** New rows; a row whose key exists already fails the run. */
+        INSERT,
+        /** Rows other runs may have written already, identically: inserted where their key is not there yet. */
+        INSERT_MISSING,
+        /** Updates of rows written earlier in the same run; the first column is the key. */
+        UPDATE
+    }
 
     private final String name;
     private final Class<R> rowType;
@@ -35,6 +44,11 @@ public final class Table<R extends Record> {
     /** Starts describing the rows of {@code name} that the seeder inserts. */
     public static <R extends Record> Builder<R> insert(String name, Class<R> rowType) {
         return new Builder<>(name, rowType, Kind.INSERT);
+    }
+
+    /** Starts describing rows of {@code name} that other runs may have written already, identically. */
+    public static <R extends Record> Builder<R> insertMissing(String name, Class<R> rowType) {
+        return new Builder<>(name, rowType, Kind.INSERT_MISSING);
     }
 
     /** Starts describing an update of rows of {@code name}; the first column added is the key. */
@@ -61,7 +75,7 @@ public final class Table<R extends Record> {
 
     /** A short label for progress and summaries: the table name, with a suffix for update tables. */
     public String label() {
-        return kind == Kind.INSERT ? name : name + " (update " + columns.stream().skip(1).map(Column::name)
+        return kind != Kind.UPDATE ? name : name + " (update " + columns.stream().skip(1).map(Column::name)
                 .collect(Collectors.joining(", ")) + ")";
     }
 

@@ -53,13 +53,13 @@ public final class UserOnboardingFactory {
         return new UserOnboarding(shape.id("UserOnboarding", u), createdAt, rng.pick(AgentVocabulary.USAGE_REASONS),
                 integrations, rng.chance(0.1) ? "zapier" : null,
                 rng.chance(0.5) ? Json.obj("topic", rng.pick(AgentVocabulary.GRAPH_SUBJECTS)) : null,
-                shape.userId(u), completed, selectedAgent(rng), updatedAt, notified, rewarded, null, agentRuns,
+                shape.userId(u), completed, selectedAgent(rng, u), updatedAt, notified, rewarded, null, agentRuns,
                 runDays, lastRunAt, completed.size() > 6);
     }
 
-    private @Nullable String selectedAgent(Rng rng) {
+    private @Nullable String selectedAgent(Rng rng, long u) {
         for (int i = 0; i < TRIES_FOR_AN_APPROVED_AGENT; i++) {
-            long owner = rng.nextInt(shape.scale().users());
+            long owner = shape.userInCohort(rng, u);
             int graphs = shape.graphs(owner);
             if (graphs > 0) {
                 long g = rng.nextInt(graphs);

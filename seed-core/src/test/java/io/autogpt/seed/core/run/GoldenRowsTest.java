@@ -56,7 +56,7 @@ class GoldenRowsTest {
             Profile=e07a8f50c0ca6f8e
             StoreListing=90915e6a51fdfd35
             StoreListing (update activeVersionId)=5b40a3e9a6397404
-            StoreListingReview=8e279013e545f8b8
+            StoreListingReview=f5d436f5a0fdecd8
             StoreListingVersion=f19d359f91445e6c
             User=ee457a2e5d7df9b3
             UserBalance=a09d1f95cfbe15b1

@@ -23,7 +23,7 @@ class SeedRunnerTest {
         assertThat(report.outcome()).isEqualTo(SeedReport.Outcome.SEEDED);
         assertThat(store.rows("User")).hasSize(10);
         assertThat(store.rows("AgentBlock")).hasSize(5);
-        assertThat(store.run(42)).map(RecordedRun::rows).contains(report.totalRows());
+        assertThat(store.runs()).extracting(RecordedRun::rows).containsExactly(report.totalRows());
         assertThat(report.tables()).extracting(SeedReport.TableReport::table).first().isEqualTo("User");
     }
 
@@ -83,6 +83,6 @@ class SeedRunnerTest {
         assertThatThrownBy(() -> new SeedRunner(failing, SeedProgress.NONE).run(PLAN, false))
                 .hasMessage("disk full");
         assertThat(store.counts()).isEmpty();
-        assertThat(store.run(42)).isEmpty();
+        assertThat(store.runs()).isEmpty();
     }
 }

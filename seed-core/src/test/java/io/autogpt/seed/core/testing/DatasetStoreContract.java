@@ -1,0 +1,169 @@
+package io.autogpt.seed.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autogpt.seed.core.agent.LibraryAgent;
+import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.plan.DatasetShape;
+import io.autogpt.seed.core.plan.IntRange;
+import io.autogpt.seed.core.plan.ScaleProfile;
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.port.DatasetTransaction;
+import io.autogpt.seed.core.port.RecordedRun;
+import io.autogpt.seed.core.port.TargetException;
+import io.autogpt.seed.core.port.WriteDatasetPort;
+import io.autogpt.seed.core.run.Dataset;
+import io.autogpt.seed.core.run.SeedProgress;
+import io.autogpt.seed.core.run.SeedReport;
+import io.autogpt.seed.core.run.SeedRunner;
+import io.autogpt.seed.core.user.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link WriteDatasetPort} promises, as one test that runs against each implementation (a subclass each:
+ * the in-memory store in seed-core, PostgreSQL in it-tests), so a fake cannot pass where the database fails.
+ * Subclasses give a port onto a fresh, empty target per test and a way to read it back.
+ */
+public abstract class DatasetStoreContract {
+    /** Two cohorts of two users, a handful of rows each. */
+    protected static final SeedPlan PLAN = SeedPlan.of(42, Instant.parse("2025-06-01T00:00:00Z"),
+            new ScaleProfile(4, 3, IntRange.exactly(2), new IntRange(2, 3), IntRange.exactly(1), new IntRange(1, 2),
+                    new IntRange(1, 2), IntRange.exactly(1), IntRange.exactly(2), IntRange.exactly(1),
+                    IntRange.exactly(1), IntRange.exactly(1), 1.0, 0.5, 2));
+
+    /** A port onto this test's target, empty at the start of each test. */
+    protected abstract WriteDatasetPort port();
+
+    /** Committed rows per table, tables without rows left out. */
+    protected abstract Map<String, Long> counts();
+
+    private SeedReport seed(SeedPlan plan, boolean reset) {
+        return new SeedRunner(port(), SeedProgress.NONE).run(plan, reset);
+    }
+
+    @Test
+    public void committedRowsAppearAndAnUncommittedTransactionLeavesNothing() {
+        try (DatasetTransaction tx = port().begin(PLAN)) {
+            tx.write(User.TABLE, new Dataset(PLAN).rows(User.TABLE));
+            // closed without commit
+        }
+        assertThat(counts()).doesNotContainKey("User");
+        assertThat(seed(PLAN, false).outcome()).isEqualTo(SeedReport.Outcome.SEEDED);
+        assertThat(counts()).containsEntry("User", 4L).containsEntry("AgentBlock", 3L);
+    }
+
+    @Test
+    public void aDuplicatePrimaryKeyFailsTheRunAndLeavesNothing() {
+        assertThatThrownBy(() -> {
+            try (DatasetTransaction tx = port().begin(PLAN)) {
+                tx.write(User.TABLE, new Dataset(PLAN).rows(User.TABLE));
+                tx.write(User.TABLE, new Dataset(PLAN).rows(User.TABLE).limit(1));
+                tx.commit();
+            }
+        }).isInstanceOf(TargetException.class).hasMessageContaining("User_pkey");
+        assertThat(counts()).doesNotContainKey("User");
+    }
+
+    @Test
+    public void aDanglingForeignKeyFailsTheRunAndLeavesNothing() {
+        assertThatThrownBy(() -> {
+            try (DatasetTransaction tx = port().begin(PLAN)) {
+                tx.write(LibraryAgent.TABLE, new Dataset(PLAN).rows(LibraryAgent.TABLE).limit(1));
+                tx.commit();
+            }
+        }).isInstanceOf(TargetException.class).hasMessageContaining("LibraryAgent_");
+        assertThat(counts()).isEmpty();
+    }
+
+    @Test
+    public void sharedRowsAreWrittenOnceHoweverManyRunsBringThem() {
+        seed(PLAN.shard(0, 2), false);
+        seed(PLAN.shard(1, 2), false);
+        assertThat(counts()).containsEntry("AgentBlock", 3L).containsEntry("User", 4L);
+    }
+
+    @Test
+    public void runsAreKeptPerSeedAndSlice() {
+        assertThat(seed(PLAN.shard(1, 2), false).outcome()).isEqualTo(SeedReport.Outcome.SEEDED);
+        assertThat(seed(PLAN.shard(0, 2), false).outcome()).isEqualTo(SeedReport.Outcome.SEEDED);
+        SeedReport again = seed(PLAN.shard(1, 2), false);
+        assertThat(again.outcome()).isEqualTo(SeedReport.Outcome.ALREADY_SEEDED);
+        assertThat(again.earlier()).extracting(RecordedRun::fromUser, RecordedRun::toUser)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 4));
+        assertThatThrownBy(() -> seed(PLAN, false)).isInstanceOf(TargetException.class)
+                .hasMessageContaining("overlap an earlier run of users [0, 2)");
+    }
+
+    @Test
+    public void shardsTogetherHoldWhatOneWholeRunHolds() {
+        seed(PLAN.shard(1, 2), false);
+        seed(PLAN.shard(0, 2), false);
+        Map<String, Long> sharded = counts();
+        SeedReport whole = seed(PLAN, true);
+        assertThat(whole.outcome()).isEqualTo(SeedReport.Outcome.RESEEDED);
+        assertThat(whole.earlier()).hasSize(2);
+        assertThat(counts()).isEqualTo(sharded);
+    }
+
+    @Test
+    public void resettingOneShardLeavesItsSiblingAsItWas() {
+        seed(PLAN.shard(0, 2), false);
+        long firstShard = total(counts());
+        seed(PLAN.shard(1, 2), false);
+        Map<String, Long> before = counts();
+        SeedReport report = seed(PLAN.shard(1, 2), true);
+        assertThat(report.outcome()).isEqualTo(SeedReport.Outcome.RESEEDED);
+        assertThat(report.removedRows()).as("rows of the second shard alone").isIn(-1L, total(before) - firstShard);
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    public void aResetThatWouldCutAnEarlierRunIsRefused() {
+        seed(PLAN, false);
+        Map<String, Long> before = counts();
+        assertThatThrownBy(() -> seed(PLAN.shard(0, 2), true)).isInstanceOf(TargetException.class)
+                .hasMessageContaining("overlap an earlier run of users [0, 4) that reaches beyond them");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Test
+    public void aForeignRowThatRestrictsTheDeleteFailsTheResetAndChangesNothing() {
+        seed(PLAN, false);
+        writeForeignLibraryEntryFor(new DatasetShape(PLAN).graphId(0, 0));
+        Map<String, Long> before = counts();
+        assertThatThrownBy(() -> seed(PLAN, true)).isInstanceOf(TargetException.class)
+                .hasMessageContaining("LibraryAgent_agentGraphId_agentGraphVersion_fkey");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    /** A user of another seed (as a real user would be) who added graph {@code graphId} to their library. */
+    private void writeForeignLibraryEntryFor(String graphId) {
+        SeedPlan foreign = SeedPlan.of(999, Instant.parse("2025-06-01T00:00:00Z"), ScaleProfile.original().withUsers(1));
+        Dataset dataset = new Dataset(foreign);
+        User user = dataset.rows(User.TABLE).findFirst().orElseThrow();
+        LibraryAgent entry = new LibraryAgent("foreign-library-entry", user.createdAt(), user.createdAt(), user.id(),
+                graphId, 1, false, false, false, false, false, null, null, Json.EMPTY_OBJECT);
+        try (DatasetTransaction tx = port().begin(foreign)) {
+            tx.write(User.TABLE, Stream.of(user));
+            tx.write(LibraryAgent.TABLE, Stream.of(entry));
+            tx.commit();
+        }
+    }
+
+    @Test
+    public void noRunIsRecordedByATransactionThatDidNotCommit() {
+        assertThatThrownBy(() -> new SeedRunner(plan -> new FailingTransaction("AgentNode", 1, "boom",
+                port().begin(plan)), SeedProgress.NONE).run(PLAN, false)).hasMessage("boom");
+        assertThat(seed(PLAN, false).outcome()).isEqualTo(SeedReport.Outcome.SEEDED);
+        assertThat(List.of(counts().get("User"))).containsExactly(4L);
+    }
+}

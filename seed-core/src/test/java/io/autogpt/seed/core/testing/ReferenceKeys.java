@@ -1,0 +1,122 @@
+package io.autogpt.seed.core.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The keys the platform schema enforces, read from the reference ({@code indexes.csv}, {@code constraints.csv}) that
+ * the DDL is generated from, so the in-memory store refuses and cascades exactly where PostgreSQL does.
+ *
+ * @param unique      per table, every unique key (primary key first), as column lists
+ * @param foreignKeys every foreign key
+ */
+public record ReferenceKeys(Map<String, List<UniqueKey>> unique, List<ForeignKey> foreignKeys) {
+    /** What PostgreSQL does to a referencing row when the row it references is deleted. */
+    public enum OnDelete { CASCADE, SET_NULL, RESTRICT }
+
+    /**
+     * A unique key.
+     *
+     * @param name    the index's name, as PostgreSQL reports a violation
+     * @param columns its columns, in order
+     */
+    public record UniqueKey(String name, List<String> columns) {
+    }
+
+    /**
+     * A foreign key: {@code columns} of {@code table} reference {@code parentColumns} of {@code parent}.
+     *
+     * @param name the constraint's name
+     */
+    public record ForeignKey(String name, String table, List<String> columns, String parent,
+                             List<String> parentColumns, OnDelete onDelete) {
+    }
+
+    private static final String RESOURCES = "/io/autogpt/seed/core/testing/reference/";
+    private static final Pattern UNIQUE_INDEX = Pattern.compile(
+            "CREATE UNIQUE INDEX \"([^\"]+)\" ON \\S+ USING btree \\(([^)]*)\\)$");
+    private static final Pattern FOREIGN = Pattern.compile(
+            "FOREIGN KEY \\(([^)]*)\\) REFERENCES \"([^\"]+)\"\\(([^)]*)\\)(?:.*ON DELETE (CASCADE|SET NULL|RESTRICT))?.*");
+
+    /** The reference schema's keys. */
+    public static ReferenceKeys load() {
+        Map<String, List<UniqueKey>> unique = new LinkedHashMap<>();
+        for (String[] row : rows("indexes.csv")) {
+            Matcher m = UNIQUE_INDEX.matcher(row[2]);
+            if (m.matches()) {
+                List<UniqueKey> keys = unique.computeIfAbsent(row[0], t -> new ArrayList<>());
+                UniqueKey key = new UniqueKey(m.group(1), columns(m.group(2)));
+                if (!keys.contains(key)) {
+                    // The primary key first: it is what a row is found by.
+                    keys.add(key.name().endsWith("_pkey") ? 0 : keys.size(), key);
+                }
+            }
+        }
+        List<ForeignKey> foreign = new ArrayList<>();
+        for (String[] row : rows("constraints.csv")) {
+            Matcher m = FOREIGN.matcher(row[3]);
+            if ("foreign key".equals(row[2]) && m.matches()
+                    && foreign.stream().noneMatch(f -> f.name().equals(row[1]))) {
+                OnDelete onDelete = m.group(4) == null ? OnDelete.RESTRICT
+                        : OnDelete.valueOf(m.group(4).replace(' ', '_'));
+                foreign.add(new ForeignKey(row[1], row[0], columns(m.group(1)), m.group(2), columns(m.group(3)),
+                        onDelete));
+            }
+        }
+        return new ReferenceKeys(unique, foreign);
+    }
+
+    private static List<String> columns(String list) {
+        return Arrays.stream(list.split(",")).map(c -> c.trim().replace("\"", "")).toList();
+    }
+
+    private static List<String[]> rows(String file) {
+        try (InputStream in = ReferenceKeys.class.getResourceAsStream(RESOURCES + file)) {
+            if (in == null) {
+                throw new IllegalStateException(file + " is missing from the test jar");
+            }
+            List<String[]> out = new ArrayList<>();
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    out.add(csv(lines[i]));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One CSV line: commas separate, double quotes enclose, doubled quotes escape. */
+    private static String[] csv(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells.toArray(String[]::new);
+    }
+}
