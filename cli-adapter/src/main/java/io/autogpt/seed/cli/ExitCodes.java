@@ -46,6 +46,10 @@ final class ExitCodes {
             code = USAGE;
         } else if (kind instanceof TokenException.BadCredentials) {
             code = CREDENTIALS;
+        } else if (kind instanceof TargetException target && target.remedy() != TargetException.Remedy.NONE) {
+            code = TARGET;
+            message = target.summary() + " (" + remedy(target.remedy()) + ")"
+                    + (target.problems().isEmpty() ? "" : ": " + String.join("; ", target.problems()));
         } else if (kind instanceof TargetException || kind instanceof TokenException) {
             code = TARGET;
         } else if (kind instanceof UncheckedIOException io) {
@@ -76,6 +80,15 @@ final class ExitCodes {
             out = out.replace(url, DatabaseUrl.redact(url));
         }
         return out;
+    }
+
+    /** A remedy in the CLI's own terms. */
+    private static String remedy(TargetException.Remedy remedy) {
+        return switch (remedy) {
+            case CREATE_SCHEMA -> "--create-schema creates what is missing";
+            case SEED_FIRST -> "seed it first: autogpt-seed seed --create-schema";
+            case NONE -> "";
+        };
     }
 
     private static String oneLine(String message) {

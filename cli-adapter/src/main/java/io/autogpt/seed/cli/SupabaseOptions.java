@@ -57,7 +57,7 @@ final class SupabaseOptions {
         Duration connect = response.compareTo(MAX_CONNECT) < 0 ? response : MAX_CONNECT;
         URI url = url(env);
         String key = key(env);
-        return UsageException.of(() -> GoTrueSettings.of(url, key, "$" + keyEnv).withTimeouts(connect, response)
+        return UsageException.of("--supabase-url", () -> GoTrueSettings.of(url, key, "$" + keyEnv).withTimeouts(connect, response)
                 .withClock(clock));
     }
 

@@ -47,7 +47,7 @@ final class TestUserOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--range: " + e.getMessage());
         }
-        return UsageException.of(() -> TestUsers.numbered(emailPattern, numbers, password));
+        return UsageException.of("--email-pattern", () -> TestUsers.numbered(emailPattern, numbers, password));
     }
 
     private static List<TestUser> fromFile(Path file, boolean withPasswords) {

@@ -207,7 +207,7 @@ final class TokensCommand implements Callable<Integer> {
             return UsageException.of(this::mintSource);
         }
         AdaptiveThrottle.Settings throttle = throttle();
-        RetryPolicy retry = UsageException.of(() -> RetryPolicy.of(maxRetries));
+        RetryPolicy retry = UsageException.of("--max-retries", () -> RetryPolicy.of(maxRetries));
         GoTrueSettings settings = supabase.settings(env, clock).withThrottle(throttle).withRetry(retry);
         return Composition.logins(settings, concurrency.toLowerCase(java.util.Locale.ROOT));
     }
@@ -218,7 +218,8 @@ final class TokensCommand implements Callable<Integer> {
         Duration lifetime = expiresIn == null ? Duration.ofHours(1) : Durations.parse("--expires-in", expiresIn);
         TokenMint.Settings settings = new TokenMint.Settings(issuer, lifetime, clock);
         if (jwtKeyFile != null) {
-            return Composition.mint(TokenMint.withKeyFile(jwtKeyFile, settings), jwtKeyFile.toString());
+            return Composition.mint(UsageException.of("--jwt-key-file", () -> TokenMint.withKeyFile(jwtKeyFile,
+                    settings)), jwtKeyFile.toString());
         }
         String name = jwtSecretEnv == null ? "SUPABASE_JWT_SECRET" : jwtSecretEnv;
         String secret = Secrets.fromEnv(env, name, "--jwt-secret-env", "the project's JWT secret");

@@ -14,6 +14,18 @@ final class UsageException extends RuntimeException {
         super(message);
     }
 
+    /**
+     * Runs {@code check}, which validates the value of {@code option} in another module; its refusal becomes a usage
+     * error that names the option, since the core and adapters speak of values, not of flags.
+     */
+    static <T> T of(String option, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+
     /** Runs {@code check}, which validates user input in another module; its refusal becomes a usage error. */
     static <T> T of(Supplier<T> check) {
         try {

@@ -1,12 +1,10 @@
 package io.autogpt.seed.jpa;
 
-import io.autogpt.seed.core.plan.DatasetShape;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
 import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.port.TargetException;
-import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.run.Dataset;
 import io.autogpt.seed.core.table.Table;
 import java.io.IOException;
@@ -37,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 abstract class JdbcTransaction implements DatasetTransaction {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTransaction.class);
+
+    /** An advisory lock's 64-bit key from a name, hashed by the server, so every client agrees on it. */
+    static final String LOCK_KEY = "hashtextextended(?, 0)";
 
     final Connection conn;
     final String schema;
@@ -146,20 +147,21 @@ abstract class JdbcTransaction implements DatasetTransaction {
         Ledger.ensure(conn);
         // Runs of one seed share a lock, so shards load side by side; two runs of one slice exclude each other: the
         // second waits, then finds the first in the ledger ("already seeded").
-        try (PreparedStatement lock = conn.prepareStatement(
-                "SELECT pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, Rng.key(plan.seed(), "lock/" + schema));
-            lock.setLong(2, Rng.key(plan.seed(), "lock/" + schema, plan.fromUser(), plan.toUser()));
+        try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_xact_lock_shared(" + LOCK_KEY
+                + "), pg_advisory_xact_lock(" + LOCK_KEY + ")")) {
+            lock.setString(1, "autogpt-seed/" + schema + "/" + plan.seed());
+            lock.setString(2, "autogpt-seed/" + schema + "/" + plan.seed() + "/" + plan.fromUser() + ".."
+                    + plan.toUser());
             lock.execute();
         }
         if (createSchema) {
-            SchemaDdl.ensure(conn, schema, Rng.key(0, "ddl/" + schema));
+            SchemaDdl.ensure(conn, schema, "autogpt-seed/" + schema + "/ddl");
         }
         List<Table<?>> tables = new Dataset(plan).steps().stream().<Table<?>>map(Dataset.Step::table).toList();
         List<String> problems = SchemaVerifier.problems(conn, schema, tables);
         if (!problems.isEmpty()) {
-            throw new TargetException("schema \"" + schema + "\" cannot take the seeded rows"
-                    + (createSchema ? "" : " (--create-schema creates what is missing)"), problems);
+            throw new TargetException("schema \"" + schema + "\" cannot take the seeded rows", problems,
+                    createSchema ? TargetException.Remedy.NONE : TargetException.Remedy.CREATE_SCHEMA);
         }
     }
 
@@ -215,7 +217,7 @@ abstract class JdbcTransaction implements DatasetTransaction {
                 return recorded;
             }
             try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM \"User\" WHERE id = ?")) {
-                ps.setString(1, new DatasetShape(plan).userId(plan.fromUser()));
+                ps.setString(1, new Dataset(plan).userIds().findFirst().orElseThrow());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return List.of();

@@ -80,7 +80,7 @@ final class PlatformUsers implements FindTestUsersPort, SaveTestUsersPort {
     private TargetException failure(String doing, SQLException e) {
         if ("42P01".equals(e.getSQLState())) {
             return new TargetException("no \"User\" table in schema \"" + url.schemaOrDefault() + "\" of "
-                    + url.redacted() + "; seed it first (autogpt-seed seed --create-schema)", e);
+                    + url.redacted(), e, TargetException.Remedy.SEED_FIRST);
         }
         return new TargetException(doing + " " + url.redacted() + " failed: " + Connections.firstLine(e.getMessage()),
                 e);

@@ -39,19 +39,21 @@ final class SchemaDdl {
     }
 
     /** Creates what is missing of the schema in {@code conn}'s open transaction; see the class comment for locks. */
-    static void ensure(Connection conn, String schema, long lockKey) throws SQLException {
+    static void ensure(Connection conn, String schema, String lockName) throws SQLException {
         if (complete(conn, schema)) {
             return;
         }
-        try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_lock(?)")) {
+        try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_lock(" + JdbcTransaction.LOCK_KEY
+                + ")")) {
             // Session-level, held until the connection closes (after commit or rollback): a waiter's next look then
             // sees what this run created.
-            lock.setLong(1, lockKey);
+            lock.setString(1, lockName);
             lock.execute();
         }
         if (complete(conn, schema)) {
-            try (PreparedStatement unlock = conn.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                unlock.setLong(1, lockKey);
+            try (PreparedStatement unlock = conn.prepareStatement("SELECT pg_advisory_unlock("
+                    + JdbcTransaction.LOCK_KEY + ")")) {
+                unlock.setString(1, lockName);
                 unlock.execute();
             }
             return;

@@ -40,7 +40,7 @@ final class SchemaVerifier {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return List.of("schema \"" + schema + "\" does not exist (add --create-schema to create it)");
+                    return List.of("schema \"" + schema + "\" does not exist");
                 }
             }
         }

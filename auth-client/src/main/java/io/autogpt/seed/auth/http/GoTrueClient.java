@@ -5,7 +5,6 @@ import io.autogpt.seed.auth.policy.Failure;
 import io.autogpt.seed.auth.policy.RetryAfter;
 import io.autogpt.seed.auth.policy.RetryPolicy;
 import io.autogpt.seed.core.port.IssueTokenPort;
-import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.token.IssuedToken;
 import io.autogpt.seed.core.token.TestUser;
 import io.autogpt.seed.core.token.TokenException;
@@ -18,6 +17,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -269,7 +269,9 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
     }
 
     private double jitter() {
-        return Rng.of(settings.jitterSeed(), "backoff", jitterDraws.incrementAndGet()).nextDouble();
+        // One generator per draw, seeded from (jitter seed, draw): deterministic for a seed, and safe across threads.
+        return new SplittableRandom(settings.jitterSeed() + jitterDraws.incrementAndGet() * 0x9E3779B97F4A7C15L)
+                .nextDouble();
     }
 
     /** The exception for a refused login or user creation: the user's credentials, else as {@link #refusedOutright}. */
@@ -288,7 +290,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
         }
         if (reply.status() == 404) {
             return new TokenException.ServerUnavailable("no Supabase Auth at " + settings.url() + ": " + request
-                    + " answered 404; check --supabase-url");
+                    + " answered 404; check the Supabase URL (the project URL, without /auth/v1)");
         }
         return new TokenException.ServerUnavailable(request + " at " + settings.url() + " answered " + answer(reply));
     }

@@ -36,7 +36,7 @@ public record GoTrueSettings(URI url, String key, String keySource, AdaptiveThro
         Objects.requireNonNull(clock, "clock");
         String scheme = url.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme) || url.getHost() == null) {
-            throw new IllegalArgumentException("--supabase-url must be an http(s) URL like https://xyz.supabase.co, got '"
+            throw new IllegalArgumentException("the Supabase URL must be an http(s) URL like https://xyz.supabase.co, got '"
                     + url + "'");
         }
         if (key.isBlank()) {

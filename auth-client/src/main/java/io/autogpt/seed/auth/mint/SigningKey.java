@@ -59,7 +59,7 @@ final class SigningKey {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --jwt-key-file " + file + ": " + e.getClass().getSimpleName());
+            throw new IllegalArgumentException("cannot read the signing key file " + file + ": " + e.getClass().getSimpleName());
         }
         String source = file.toString();
         if (text.startsWith("{")) {

@@ -8,7 +8,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import io.autogpt.seed.core.port.IssueTokenPort;
-import io.autogpt.seed.core.random.Ids;
 import io.autogpt.seed.core.token.IssuedToken;
 import io.autogpt.seed.core.token.TestUser;
 import io.autogpt.seed.core.token.TestUsers;
@@ -46,7 +45,7 @@ public final class TokenMint implements IssueTokenPort {
             Objects.requireNonNull(lifetime, "lifetime");
             Objects.requireNonNull(clock, "clock");
             if (lifetime.isNegative() || lifetime.isZero()) {
-                throw new IllegalArgumentException("--expires-in must be positive, got " + lifetime);
+                throw new IllegalArgumentException("token lifetime must be positive, got " + lifetime);
             }
         }
     }
@@ -113,7 +112,9 @@ public final class TokenMint implements IssueTokenPort {
         claims.put("role", "authenticated");
         claims.put("aal", "aal1");
         claims.put("amr", List.of(Map.of("method", "password", "timestamp", issued.getEpochSecond())));
-        claims.put("session_id", Ids.uuid(issued.getEpochSecond(), "session/" + userId, round));
+        // A name-based UUID: the same user, round and issue second give the same session, so minting is repeatable.
+        claims.put("session_id", java.util.UUID.nameUUIDFromBytes((issued.getEpochSecond() + "/" + userId + "/"
+                + round).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
         claims.put("is_anonymous", false);
         JWSObject jwt;
         try {

@@ -28,7 +28,7 @@ public record RetryPolicy(int maxRetries, Duration base, Duration cap, Duration 
 
     public RetryPolicy {
         if (maxRetries < 0) {
-            throw new IllegalArgumentException("--max-retries must be 0 or more, got " + maxRetries);
+            throw new IllegalArgumentException("retries must be 0 or more, got " + maxRetries);
         }
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(cap, "cap");

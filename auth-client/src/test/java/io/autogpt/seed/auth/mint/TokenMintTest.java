@@ -118,6 +118,6 @@ class TokenMintTest {
                     .hasMessageNotContaining("MHcCAQEE");
         }
         assertThatThrownBy(() -> TokenMint.withKeyFile(dir.resolve("missing.pem"), SETTINGS))
-                .hasMessageStartingWith("cannot read --jwt-key-file");
+                .hasMessageStartingWith("cannot read the signing key file");
     }
 }

@@ -31,6 +31,8 @@ class ArchitectureTest {
     static Stream<Arguments> rules() {
         return Stream.of(
                 rule("core imports no framework", HexagonalRules::coreImportsNoFramework, "LeakyRow"),
+                rule("adapters use only the core API", HexagonalRules::adaptersUseOnlyTheCoreApi,
+                        "CommandThatMakesRows"),
                 rule("persistence adapter stays out of other adapters", HexagonalRules::adaptersDoNotDependOnEachOther,
                         "WriterThatCallsTheCli"),
                 rule("auth adapter stays out of other adapters", HexagonalRules::authDoesNotDependOnOtherAdapters,

@@ -162,7 +162,7 @@ class TokensCommandTest {
                         + "get the server's JWT lifetime (GoTrue ignores a requested expiry)",
                 new String[] {"tokens", "--concurrency", "lots"}, "error: --concurrency must be auto or a number "
                         + "from 1 to 1024, got 'lots'",
-                new String[] {"tokens", "--email-pattern", "nobody"}, "error: --email-pattern must contain {n}, "
+                new String[] {"tokens", "--email-pattern", "nobody"}, "error: --email-pattern: the email pattern must contain {n}, "
                         + "got 'nobody'",
                 new String[] {"tokens", "--mint", "--expires-in", "soon"}, "error: --expires-in must be a duration "
                         + "like 3600, 90s, 15m, 2h or 1d, got 'soon'",

@@ -1,7 +1,5 @@
 package io.autogpt.seed.core.plan;
 
-import io.autogpt.seed.core.random.Rng;
-
 /**
  * An inclusive range of counts, such as "1–5 graphs per user".
  *
@@ -31,11 +29,6 @@ public record IntRange(int min, int max) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a range like 1..5: '" + text + "'");
         }
-    }
-
-    /** A count drawn uniformly from the range. */
-    public int draw(Rng rng) {
-        return rng.between(min, max);
     }
 
     @Override

@@ -1,51 +1,51 @@
 package io.autogpt.seed.core.run;
 
 import io.autogpt.seed.core.agent.AgentBlock;
-import io.autogpt.seed.core.agent.AgentBlockFactory;
+import io.autogpt.seed.core.generate.AgentBlockFactory;
 import io.autogpt.seed.core.agent.AgentGraph;
-import io.autogpt.seed.core.agent.AgentGraphFactory;
+import io.autogpt.seed.core.generate.AgentGraphFactory;
 import io.autogpt.seed.core.agent.AgentNode;
-import io.autogpt.seed.core.agent.AgentNodeFactory;
+import io.autogpt.seed.core.generate.AgentNodeFactory;
 import io.autogpt.seed.core.agent.AgentNodeLink;
-import io.autogpt.seed.core.agent.AgentNodeLinkFactory;
+import io.autogpt.seed.core.generate.AgentNodeLinkFactory;
 import io.autogpt.seed.core.agent.AgentPreset;
-import io.autogpt.seed.core.agent.AgentPresetFactory;
+import io.autogpt.seed.core.generate.AgentPresetFactory;
 import io.autogpt.seed.core.agent.LibraryAgent;
-import io.autogpt.seed.core.agent.LibraryAgentFactory;
+import io.autogpt.seed.core.generate.LibraryAgentFactory;
 import io.autogpt.seed.core.analytics.AnalyticsDetails;
-import io.autogpt.seed.core.analytics.AnalyticsFactory;
+import io.autogpt.seed.core.generate.AnalyticsFactory;
 import io.autogpt.seed.core.analytics.AnalyticsMetrics;
-import io.autogpt.seed.core.credit.CreditLedgerFactory;
+import io.autogpt.seed.core.generate.CreditLedgerFactory;
 import io.autogpt.seed.core.credit.CreditTransaction;
 import io.autogpt.seed.core.credit.UserBalance;
 import io.autogpt.seed.core.execution.AgentGraphExecution;
-import io.autogpt.seed.core.execution.AgentGraphExecutionFactory;
+import io.autogpt.seed.core.generate.AgentGraphExecutionFactory;
 import io.autogpt.seed.core.execution.AgentNodeExecution;
-import io.autogpt.seed.core.execution.AgentNodeExecutionFactory;
+import io.autogpt.seed.core.generate.AgentNodeExecutionFactory;
 import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
-import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutputFactory;
-import io.autogpt.seed.core.execution.ExecutionTimeline;
-import io.autogpt.seed.core.execution.ExecutionTimelines;
+import io.autogpt.seed.core.generate.AgentNodeExecutionInputOutputFactory;
+import io.autogpt.seed.core.generate.ExecutionTimeline;
+import io.autogpt.seed.core.generate.ExecutionTimelines;
 import io.autogpt.seed.core.integration.APIKey;
-import io.autogpt.seed.core.integration.APIKeyFactory;
+import io.autogpt.seed.core.generate.APIKeyFactory;
 import io.autogpt.seed.core.integration.IntegrationWebhook;
-import io.autogpt.seed.core.integration.IntegrationWebhookFactory;
-import io.autogpt.seed.core.plan.DatasetShape;
+import io.autogpt.seed.core.generate.IntegrationWebhookFactory;
+import io.autogpt.seed.core.generate.DatasetShape;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.store.StoreListing;
 import io.autogpt.seed.core.store.StoreListingActiveVersion;
-import io.autogpt.seed.core.store.StoreListingFactory;
+import io.autogpt.seed.core.generate.StoreListingFactory;
 import io.autogpt.seed.core.store.StoreListingReview;
-import io.autogpt.seed.core.store.StoreListingReviewFactory;
+import io.autogpt.seed.core.generate.StoreListingReviewFactory;
 import io.autogpt.seed.core.store.StoreListingVersion;
-import io.autogpt.seed.core.store.StoreListingVersionFactory;
+import io.autogpt.seed.core.generate.StoreListingVersionFactory;
 import io.autogpt.seed.core.table.Table;
 import io.autogpt.seed.core.user.Profile;
-import io.autogpt.seed.core.user.ProfileFactory;
+import io.autogpt.seed.core.generate.ProfileFactory;
 import io.autogpt.seed.core.user.User;
-import io.autogpt.seed.core.user.UserFactory;
+import io.autogpt.seed.core.generate.UserFactory;
 import io.autogpt.seed.core.user.UserOnboarding;
-import io.autogpt.seed.core.user.UserOnboardingFactory;
+import io.autogpt.seed.core.generate.UserOnboardingFactory;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -129,8 +129,12 @@ public final class Dataset {
         return plan;
     }
 
-    public DatasetShape shape() {
-        return shape;
+    /**
+     * The ids of users {@code [from, to)} of any plan of {@code seed}: a user's id depends on the seed and its
+     * ordinal only, so the rows of an earlier run can be found from what the ledger recorded of it.
+     */
+    public static Stream<String> userIds(long seed, int from, int to) {
+        return DatasetShape.userIds(seed, from, to);
     }
 
     /** Every table in write order: parents before children, the listing update after the versions. */

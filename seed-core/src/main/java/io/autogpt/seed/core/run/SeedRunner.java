@@ -1,7 +1,6 @@
 package io.autogpt.seed.core.run;
 
 import io.autogpt.seed.core.plan.SeedPlan;
-import io.autogpt.seed.core.plan.DatasetShape;
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
 import io.autogpt.seed.core.port.RunLedger;
@@ -60,7 +59,7 @@ public final class SeedRunner {
             }
             long removed = 0;
             for (RecordedRun run : earlier) {
-                long n = ledger.remove(run, DatasetShape.userIds(run.seed(), run.fromUser(), run.toUser()));
+                long n = ledger.remove(run, Dataset.userIds(run.seed(), run.fromUser(), run.toUser()));
                 removed = removed < 0 || n < 0 ? -1 : removed + n;
             }
             List<SeedReport.TableReport> tables = new ArrayList<>();

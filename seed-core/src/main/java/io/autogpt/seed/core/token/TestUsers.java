@@ -25,10 +25,10 @@ public final class TestUsers {
     public static List<TestUser> numbered(String pattern, IntRange range, @Nullable String password) {
         Objects.requireNonNull(pattern, "pattern");
         if (!pattern.contains(NUMBER)) {
-            throw new IllegalArgumentException("--email-pattern must contain " + NUMBER + ", got '" + pattern + "'");
+            throw new IllegalArgumentException("the email pattern must contain " + NUMBER + ", got '" + pattern + "'");
         }
         if (pattern.indexOf('@') < 1) {
-            throw new IllegalArgumentException("--email-pattern must be an email like loadtest{n}@example.com, got '"
+            throw new IllegalArgumentException("the email pattern must be an email like loadtest{n}@example.com, got '"
                     + pattern + "'");
         }
         List<TestUser> users = new ArrayList<>(range.max() - range.min() + 1);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autogpt.seed.core.agent.LibraryAgent;
 import io.autogpt.seed.core.json.Json;
-import io.autogpt.seed.core.plan.DatasetShape;
+import io.autogpt.seed.core.agent.AgentGraph;
 import io.autogpt.seed.core.plan.IntRange;
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
@@ -138,7 +138,7 @@ public abstract class DatasetStoreContract {
     @Test
     public void aForeignRowThatRestrictsTheDeleteFailsTheResetAndChangesNothing() {
         seed(PLAN, false);
-        writeForeignLibraryEntryFor(new DatasetShape(PLAN).graphId(0, 0));
+        writeForeignLibraryEntryFor(new Dataset(PLAN).rows(AgentGraph.TABLE).findFirst().orElseThrow().id());
         Map<String, Long> before = counts();
         assertThatThrownBy(() -> seed(PLAN, true)).isInstanceOf(TargetException.class)
                 .hasMessageContaining("LibraryAgent_agentGraphId_agentGraphVersion_fkey");

@@ -1,0 +1,223 @@
+package io.autogpt.seed.core.generate;
+
+import io.autogpt.seed.core.plan.IntRange;
+import io.autogpt.seed.core.plan.ScaleProfile;
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.random.AgentVocabulary;
+import io.autogpt.seed.core.random.Ids;
+import io.autogpt.seed.core.random.Rng;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Locale;
+
+/**
+ * The skeleton of a dataset, as pure functions of the plan: ids, per-parent counts, a few anchor timestamps and the
+ * facts several tables must agree on (a graph's name, when its owner signed up).
+ *
+ * <p>Rows are addressed by ordinal paths: user {@code u}; graph {@code (u, g)}; node {@code (u, g, n)}; execution
+ * {@code (u, g, e)}; node execution {@code (u, g, e, n)}. A child calls the same function its parent's factory
+ * called, so it never looks anything up and any slice of users can be generated alone. Immutable and thread-safe.
+ */
+public final class DatasetShape {
+    /** The last day before the anchor is kept free of graph creation, so runs of new graphs end before "now". */
+    private static final Duration QUIET_DAY = Duration.ofDays(1);
+
+    private final SeedPlan plan;
+    private final long seed;
+    private final ScaleProfile scale;
+
+    public DatasetShape(SeedPlan plan) {
+        this.plan = plan;
+        this.seed = plan.seed();
+        this.scale = plan.scale();
+    }
+
+    public SeedPlan plan() {
+        return plan;
+    }
+
+    public ScaleProfile scale() {
+        return scale;
+    }
+
+    public LocalDateTime now() {
+        return plan.now();
+    }
+
+    /** The random source of one row or decision: {@code stream} names it, {@code path} gives the ordinals. */
+    public Rng rng(String stream, long... path) {
+        return Rng.of(seed, stream, path);
+    }
+
+    /**
+     * A tag unique to (seed, user) for values the platform keeps unique across the whole database (emails,
+     * usernames, block names), so datasets of different seeds load side by side.
+     */
+    public String tag(long ordinal) {
+        return "s" + seed + "n" + ordinal;
+    }
+
+    // ---- ids ------------------------------------------------------------------------------------------------
+
+    public String userId(long u) {
+        return Ids.uuid(seed, "User", u);
+    }
+
+    /** The ids of users {@code [from, to)} of any plan of {@code seed}: ids depend on seed and ordinal only. */
+    public static java.util.stream.Stream<String> userIds(long seed, int from, int to) {
+        return java.util.stream.LongStream.range(from, to).mapToObj(u -> Ids.uuid(seed, "User", u));
+    }
+
+    public String blockId(long b) {
+        return Ids.uuid(seed, "AgentBlock", b);
+    }
+
+    public String graphId(long u, long g) {
+        return Ids.uuid(seed, "AgentGraph", u, g);
+    }
+
+    public String nodeId(long u, long g, long n) {
+        return Ids.uuid(seed, "AgentNode", u, g, n);
+    }
+
+    public String profileId(long u) {
+        return Ids.uuid(seed, "Profile", u);
+    }
+
+    public String graphExecutionId(long u, long g, long e) {
+        return Ids.uuid(seed, "AgentGraphExecution", u, g, e);
+    }
+
+    public String nodeExecutionId(long u, long g, long e, long n) {
+        return Ids.uuid(seed, "AgentNodeExecution", u, g, e, n);
+    }
+
+    public String listingId(long u, long g) {
+        return Ids.uuid(seed, "StoreListing", u, g);
+    }
+
+    public String listingVersionId(long u, long g) {
+        return Ids.uuid(seed, "StoreListingVersion", u, g);
+    }
+
+    /** Any other row's id: {@code table} and its ordinal path. */
+    public String id(String table, long... path) {
+        return Ids.uuid(seed, table, path);
+    }
+
+    // ---- counts ---------------------------------------------------------------------------------------------
+
+    public int graphs(long u) {
+        return draw(scale.graphsPerUser(), rng("count/graphs", u));
+    }
+
+    public int nodes(long u, long g) {
+        return draw(scale.nodesPerGraph(), rng("count/nodes", u, g));
+    }
+
+    public int executions(long u, long g) {
+        return draw(scale.executionsPerGraph(), rng("count/executions", u, g));
+    }
+
+    public int presets(long u) {
+        return draw(scale.presetsPerUser(), rng("count/presets", u));
+    }
+
+    public int libraryAgents(long u) {
+        return draw(scale.libraryAgentsPerUser(), rng("count/library", u));
+    }
+
+    public int creditTransactions(long u) {
+        return draw(scale.creditTransactionsPerUser(), rng("count/credit", u));
+    }
+
+    public int analytics(long u) {
+        return draw(scale.analyticsPerUser(), rng("count/analytics", u));
+    }
+
+    public int apiKeys(long u) {
+        return draw(scale.apiKeysPerUser(), rng("count/apikeys", u));
+    }
+
+    public int webhooks(long u) {
+        Rng rng = rng("count/webhooks", u);
+        return rng.chance(scale.webhookShare()) ? draw(scale.webhooksPerUser(), rng) : 0;
+    }
+
+    public boolean hasOnboarding(long u) {
+        return rng("count/onboarding", u).chance(scale.onboardingShare());
+    }
+
+    // ---- cohorts --------------------------------------------------------------------------------------------
+
+    /** The first user of {@code u}'s cohort. */
+    public long cohortStart(long u) {
+        return u - u % scale.cohortUsers();
+    }
+
+    /** How many users {@code u}'s cohort has (the last one may be short). */
+    public int cohortSize(long u) {
+        return (int) Math.min(scale.cohortUsers(), scale.users() - cohortStart(u));
+    }
+
+    /** A user of {@code u}'s cohort, {@code u} included: the only users {@code u} interacts with. */
+    public long userInCohort(Rng rng, long u) {
+        return cohortStart(u) + rng.nextInt(cohortSize(u));
+    }
+
+    /** A user of {@code u}'s cohort other than {@code u}; {@code u} itself when the cohort has no one else. */
+    public long otherUserInCohort(Rng rng, long u) {
+        int size = cohortSize(u);
+        if (size == 1) {
+            return u;
+        }
+        long other = cohortStart(u) + rng.nextInt(size - 1);
+        return other >= u ? other + 1 : other;
+    }
+
+    /** A count drawn uniformly from {@code range}. */
+    static int draw(IntRange range, Rng rng) {
+        return rng.between(range.min(), range.max());
+    }
+
+    // ---- shared facts ---------------------------------------------------------------------------------------
+
+    /** When user {@code u} signed up: between two years and a month before the anchor. */
+    public LocalDateTime userCreatedAt(long u) {
+        Rng rng = rng("time/user", u);
+        return now().minus(Duration.ofDays(30)).minus(Duration.ofMillis(rng.nextLong(Duration.ofDays(700).toMillis())));
+    }
+
+    /** When graph (u, g) was created: after its owner signed up, and at least a day before the anchor. */
+    public LocalDateTime graphCreatedAt(long u, long g) {
+        return between(rng("time/graph", u, g), userCreatedAt(u), now().minus(QUIET_DAY));
+    }
+
+    /** The graph's display name; the store listing and version of the graph show the same name. */
+    public String graphName(long u, long g) {
+        Rng rng = rng("name/graph", u, g);
+        return rng.pick(AgentVocabulary.GRAPH_ADJECTIVES) + " " + rng.pick(AgentVocabulary.GRAPH_SUBJECTS) + " "
+                + rng.pick(AgentVocabulary.GRAPH_ROLES);
+    }
+
+    /** A lowercase, dash-separated form of {@code text} for slugs and usernames. */
+    public static String slug(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return s.replaceAll("^-+|-+$", "");
+    }
+
+    /**
+     * A time uniformly between {@code from} and {@code span} later, but never after the anchor: chains of events
+     * (listed, submitted, reviewed) add offsets, and only a clamp at each link keeps the last one before "now".
+     */
+    public LocalDateTime soonAfter(Rng rng, LocalDateTime from, Duration span) {
+        LocalDateTime to = from.plus(span);
+        return between(rng, from, to.isAfter(now()) ? now() : to);
+    }
+
+    /** A time uniformly between {@code from} and {@code to} (returns {@code from} when the span is empty). */
+    public static LocalDateTime between(Rng rng, LocalDateTime from, LocalDateTime to) {
+        long span = Duration.between(from, to).toMillis();
+        return span <= 0 ? from : from.plus(Duration.ofMillis(rng.nextLong(span + 1)));
+    }
+}

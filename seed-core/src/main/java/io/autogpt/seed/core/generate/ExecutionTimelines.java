@@ -1,0 +1,89 @@
+package io.autogpt.seed.core.generate;
+
+import io.autogpt.seed.core.execution.AgentExecutionStatus;
+import io.autogpt.seed.core.random.Rng;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws the {@link ExecutionTimeline} of execution (u, g, e). Status shares: 75 % completed, 10 % failed,
+ * 5 % terminated, 5 % running, 5 % queued. Thread-safe.
+ */
+public final class ExecutionTimelines {
+    private final DatasetShape shape;
+
+    public ExecutionTimelines(DatasetShape shape) {
+        this.shape = shape;
+    }
+
+    public ExecutionTimeline of(long u, long g, long e) {
+        Rng rng = shape.rng("timeline", u, g, e);
+        int nodeCount = shape.nodes(u, g);
+        AgentExecutionStatus status = drawStatus(rng);
+        int stop = switch (status) {
+            case COMPLETED -> nodeCount;
+            case QUEUED -> 0;
+            default -> rng.nextInt(nodeCount);
+        };
+        // Offsets in milliseconds from the moment the run was created.
+        long startDelay = status == AgentExecutionStatus.QUEUED ? 0 : rng.between(100, 5_000);
+        long[][] offsets = new long[nodeCount][];
+        long t = startDelay;
+        for (int n = 0; n < nodeCount; n++) {
+            if (n < stop || (n == stop && status != AgentExecutionStatus.QUEUED)) {
+                long queued = t;
+                long started = queued + rng.between(10, 500);
+                boolean ends = n < stop || status != AgentExecutionStatus.RUNNING;
+                long ended = started + rng.between(200, 30_000);
+                offsets[n] = new long[] {queued, started, ends ? ended : -1};
+                t = ends ? ended : started;
+            }
+        }
+        long total = t;
+        LocalDateTime createdAt = status.isFinished()
+                ? DatasetShape.between(rng, shape.graphCreatedAt(u, g), shape.now().minus(Duration.ofMillis(total)))
+                : shape.now().minus(Duration.ofMillis(total + rng.between(1_000, 60_000)));
+        List<ExecutionTimeline.NodeTiming> nodes = new ArrayList<>(nodeCount);
+        for (int n = 0; n < nodeCount; n++) {
+            nodes.add(timing(status, stop, n, offsets[n], createdAt, total));
+        }
+        return new ExecutionTimeline(status, createdAt,
+                status == AgentExecutionStatus.QUEUED ? null : at(createdAt, startDelay),
+                status.isFinished() ? at(createdAt, total) : null, nodes);
+    }
+
+    private static ExecutionTimeline.NodeTiming timing(AgentExecutionStatus graph, int stop, int n, long[] offsets,
+                                                       LocalDateTime createdAt, long stoppedAt) {
+        if (offsets == null) {
+            if (graph == AgentExecutionStatus.QUEUED && n == 0) {
+                return new ExecutionTimeline.NodeTiming(AgentExecutionStatus.QUEUED, createdAt, createdAt, null, null);
+            }
+            // Never reached: created when the run stopped, nothing else.
+            return new ExecutionTimeline.NodeTiming(AgentExecutionStatus.INCOMPLETE, at(createdAt, stoppedAt), null,
+                    null, null);
+        }
+        AgentExecutionStatus status = n < stop ? AgentExecutionStatus.COMPLETED : graph;
+        return new ExecutionTimeline.NodeTiming(status, at(createdAt, offsets[0]), at(createdAt, offsets[0]),
+                at(createdAt, offsets[1]), offsets[2] < 0 ? null : at(createdAt, offsets[2]));
+    }
+
+    private static AgentExecutionStatus drawStatus(Rng rng) {
+        double p = rng.nextDouble();
+        if (p < 0.75) {
+            return AgentExecutionStatus.COMPLETED;
+        } else if (p < 0.85) {
+            return AgentExecutionStatus.FAILED;
+        } else if (p < 0.90) {
+            return AgentExecutionStatus.TERMINATED;
+        } else if (p < 0.95) {
+            return AgentExecutionStatus.RUNNING;
+        }
+        return AgentExecutionStatus.QUEUED;
+    }
+
+    private static LocalDateTime at(LocalDateTime base, long millis) {
+        return base.plus(Duration.ofMillis(millis));
+    }
+}

@@ -1,0 +1,64 @@
+package io.autogpt.seed.core.generate;
+
+import io.autogpt.seed.core.agent.LibraryAgent;
+import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.random.Rng;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes a user's {@code "LibraryAgent"} rows: the user's first graph (if any), then graphs of users of the same
+ * cohort, each graph at
+ * most once per user (the platform's unique key). {@code isCreatedByUser} is true exactly for the user's own graphs,
+ * and the creator is the graph owner's profile. Thread-safe.
+ */
+public final class LibraryAgentFactory {
+    /** Draws per wanted entry before settling for fewer (when few graphs exist at all). */
+    private static final int TRIES_PER_ENTRY = 8;
+
+    private final DatasetShape shape;
+
+    public LibraryAgentFactory(DatasetShape shape) {
+        this.shape = shape;
+    }
+
+    public List<LibraryAgent> create(long u) {
+        int wanted = shape.libraryAgents(u);
+        Rng pick = shape.rng("library/graphs", u);
+        List<long[]> graphs = new ArrayList<>(wanted);
+        if (wanted > 0 && shape.graphs(u) > 0) {
+            graphs.add(new long[] {u, 0});
+        }
+        for (int tries = 0; graphs.size() < wanted && tries < wanted * TRIES_PER_ENTRY; tries++) {
+            long owner = shape.userInCohort(pick, u);
+            int count = shape.graphs(owner);
+            if (count == 0) {
+                continue;
+            }
+            long[] candidate = {owner, pick.nextInt(count)};
+            if (graphs.stream().noneMatch(c -> c[0] == candidate[0] && c[1] == candidate[1])) {
+                graphs.add(candidate);
+            }
+        }
+        List<LibraryAgent> rows = new ArrayList<>(graphs.size());
+        for (int i = 0; i < graphs.size(); i++) {
+            long owner = graphs.get(i)[0];
+            long g = graphs.get(i)[1];
+            Rng rng = shape.rng("LibraryAgent", u, i);
+            LocalDateTime after = max(shape.userCreatedAt(u), shape.graphCreatedAt(owner, g));
+            LocalDateTime createdAt = DatasetShape.between(rng, after, shape.now());
+            boolean archived = rng.chance(0.05);
+            rows.add(new LibraryAgent(shape.id("LibraryAgent", u, i), createdAt,
+                    DatasetShape.between(rng, createdAt, shape.now()), shape.userId(u), shape.graphId(owner, g), 1,
+                    rng.chance(0.2), owner == u, archived, false, owner == u, shape.profileId(owner),
+                    "https://picsum.photos/seed/" + shape.tag(owner) + "g" + g + "/400/300",
+                    Json.obj("sensitive_action_safe_mode", false, "human_in_the_loop_safe_mode", true)));
+        }
+        return rows;
+    }
+
+    private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,39 @@
+package io.autogpt.seed.core.generate;
+
+import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.random.AgentVocabulary;
+import io.autogpt.seed.core.random.Rng;
+import io.autogpt.seed.core.user.User;
+import java.time.LocalDateTime;
+
+/**
+ * Makes {@code "User"} rows. Emails carry the seed's tag, so they stay unique across datasets of different seeds.
+ * Not thread-safe; one instance per generating thread.
+ */
+public final class UserFactory {
+    private final DatasetShape shape;
+    private final PersonNames names;
+
+    public UserFactory(DatasetShape shape) {
+        this.shape = shape;
+        this.names = new PersonNames(shape);
+    }
+
+    /** The email of user {@code u}: {@code first.last.s<seed>n<u>@example.com}, lowercase. */
+    public String email(long u) {
+        return names.of(u).handle().replace('-', '.') + "." + shape.tag(u) + "@example.com";
+    }
+
+    public User create(long u) {
+        Rng rng = shape.rng("User", u);
+        PersonNames.PersonName name = names.of(u);
+        LocalDateTime createdAt = shape.userCreatedAt(u);
+        LocalDateTime updatedAt = DatasetShape.between(rng, createdAt, shape.now());
+        boolean quiet = rng.chance(0.2);
+        Json topUp = rng.chance(0.15) ? Json.obj("amount", rng.between(5, 50) * 100, "threshold", 500) : null;
+        String stripe = rng.chance(0.3) ? "cus_" + rng.urlSafe(14).replace('-', 'x').replace('_', 'y') : null;
+        return new User(shape.userId(u), email(u), name.full(), createdAt, updatedAt, Json.EMPTY_OBJECT, "",
+                stripe, topUp, rng.between(1, 5), !quiet, true, true, !quiet && rng.chance(0.5), true,
+                rng.chance(0.3), rng.chance(0.6), true, true, rng.pick(AgentVocabulary.TIMEZONES), true, true);
+    }
+}

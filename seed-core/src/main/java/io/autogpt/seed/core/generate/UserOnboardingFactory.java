@@ -1,0 +1,73 @@
+package io.autogpt.seed.core.generate;
+
+import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.random.AgentVocabulary;
+import io.autogpt.seed.core.random.Rng;
+import io.autogpt.seed.core.user.OnboardingStep;
+import io.autogpt.seed.core.user.UserOnboarding;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes {@code "UserOnboarding"} rows for the share of users who started onboarding. Completed steps are a prefix
+ * of the onboarding order; notified and rewarded steps are completed ones; a selected store agent is an approved,
+ * visible version.
+ */
+public final class UserOnboardingFactory {
+    private static final OnboardingStep[] STEPS = OnboardingStep.values();
+    private static final int TRIES_FOR_AN_APPROVED_AGENT = 16;
+
+    private final DatasetShape shape;
+    private final ListingFacts listings;
+
+    public UserOnboardingFactory(DatasetShape shape) {
+        this.shape = shape;
+        this.listings = new ListingFacts(shape);
+    }
+
+    /** Whether user {@code u} has an onboarding row at all. */
+    public boolean exists(long u) {
+        return shape.hasOnboarding(u);
+    }
+
+    public UserOnboarding create(long u) {
+        Rng rng = shape.rng("UserOnboarding", u);
+        LocalDateTime createdAt = shape.soonAfter(rng, shape.userCreatedAt(u), Duration.ofHours(1));
+        List<OnboardingStep> completed = Arrays.asList(STEPS).subList(0, rng.between(1, 10));
+        List<OnboardingStep> notified = completed.subList(0, rng.between(0, completed.size()));
+        List<OnboardingStep> rewarded = notified.subList(0, rng.between(0, notified.size()));
+        List<String> integrations = new ArrayList<>();
+        for (String integration : AgentVocabulary.INTEGRATIONS) {
+            if (rng.chance(0.2)) {
+                integrations.add(integration);
+            }
+        }
+        int agentRuns = rng.chance(0.3) ? 0 : rng.between(1, 120);
+        int runDays = agentRuns == 0 ? 0 : rng.between(1, Math.min(agentRuns, 30));
+        LocalDateTime lastRunAt = agentRuns == 0 ? null : DatasetShape.between(rng, createdAt, shape.now());
+        LocalDateTime updatedAt = DatasetShape.between(rng, lastRunAt == null ? createdAt : lastRunAt, shape.now());
+        return new UserOnboarding(shape.id("UserOnboarding", u), createdAt, rng.pick(AgentVocabulary.USAGE_REASONS),
+                integrations, rng.chance(0.1) ? "zapier" : null,
+                rng.chance(0.5) ? Json.obj("topic", rng.pick(AgentVocabulary.GRAPH_SUBJECTS)) : null,
+                shape.userId(u), completed, selectedAgent(rng, u), updatedAt, notified, rewarded, null, agentRuns,
+                runDays, lastRunAt, completed.size() > 6);
+    }
+
+    private @Nullable String selectedAgent(Rng rng, long u) {
+        for (int i = 0; i < TRIES_FOR_AN_APPROVED_AGENT; i++) {
+            long owner = shape.userInCohort(rng, u);
+            int graphs = shape.graphs(owner);
+            if (graphs > 0) {
+                long g = rng.nextInt(graphs);
+                if (listings.isApproved(owner, g)) {
+                    return shape.listingVersionId(owner, g);
+                }
+            }
+        }
+        return null;
+    }
+}
