@@ -5,10 +5,7 @@ import java.util.Objects;
 
 /** A row of {@code "AgentBlock"}: a building block nodes are made of. Schemas are JSON Schema text. */
 public record AgentBlock(String id, String name, String inputSchema, String outputSchema) {
-    public static final Table<AgentBlock> TABLE = Table.insertMissing("AgentBlock", AgentBlock.class)
-            .text("id", AgentBlock::id).text("name", AgentBlock::name)
-            .text("inputSchema", AgentBlock::inputSchema).text("outputSchema", AgentBlock::outputSchema)
-            .build();
+    public static final Table<AgentBlock> TABLE = Table.insertMissingOf(AgentBlock.class);
 
     public AgentBlock {
         Objects.requireNonNull(id, "id");

@@ -10,16 +10,7 @@ public record AgentGraph(String id, int version, @Nullable String name, @Nullabl
                          boolean isActive, String userId, LocalDateTime createdAt, @Nullable LocalDateTime updatedAt,
                          @Nullable String forkedFromId, @Nullable Integer forkedFromVersion,
                          @Nullable String recommendedScheduleCron, @Nullable String instructions) {
-    public static final Table<AgentGraph> TABLE = Table.insert("AgentGraph", AgentGraph.class)
-            .text("id", AgentGraph::id).integer("version", AgentGraph::version)
-            .nullableText("name", AgentGraph::name).nullableText("description", AgentGraph::description)
-            .bool("isActive", AgentGraph::isActive).text("userId", AgentGraph::userId)
-            .timestamp("createdAt", AgentGraph::createdAt).nullableTimestamp("updatedAt", AgentGraph::updatedAt)
-            .nullableText("forkedFromId", AgentGraph::forkedFromId)
-            .nullableInteger("forkedFromVersion", AgentGraph::forkedFromVersion)
-            .nullableText("recommendedScheduleCron", AgentGraph::recommendedScheduleCron)
-            .nullableText("instructions", AgentGraph::instructions)
-            .build();
+    public static final Table<AgentGraph> TABLE = Table.insertOf(AgentGraph.class);
 
     public AgentGraph {
         Objects.requireNonNull(id, "id");

@@ -8,12 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** A row of {@code "AgentNode"}: a block placed in a graph version, with its constant inputs. */
 public record AgentNode(String id, String agentBlockId, String agentGraphId, int agentGraphVersion,
                         @Nullable String webhookId, Json constantInput, Json metadata) {
-    public static final Table<AgentNode> TABLE = Table.insert("AgentNode", AgentNode.class)
-            .text("id", AgentNode::id).text("agentBlockId", AgentNode::agentBlockId)
-            .text("agentGraphId", AgentNode::agentGraphId).integer("agentGraphVersion", AgentNode::agentGraphVersion)
-            .nullableText("webhookId", AgentNode::webhookId)
-            .jsonb("constantInput", AgentNode::constantInput).jsonb("metadata", AgentNode::metadata)
-            .build();
+    public static final Table<AgentNode> TABLE = Table.insertOf(AgentNode.class);
 
     public AgentNode {
         Objects.requireNonNull(id, "id");

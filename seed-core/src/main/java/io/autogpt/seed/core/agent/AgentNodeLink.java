@@ -6,11 +6,7 @@ import java.util.Objects;
 /** A row of {@code "AgentNodeLink"}: an edge from a source node's output pin to a sink node's input pin. */
 public record AgentNodeLink(String id, String agentNodeSourceId, String sourceName, String agentNodeSinkId,
                             String sinkName, boolean isStatic) {
-    public static final Table<AgentNodeLink> TABLE = Table.insert("AgentNodeLink", AgentNodeLink.class)
-            .text("id", AgentNodeLink::id).text("agentNodeSourceId", AgentNodeLink::agentNodeSourceId)
-            .text("sourceName", AgentNodeLink::sourceName).text("agentNodeSinkId", AgentNodeLink::agentNodeSinkId)
-            .text("sinkName", AgentNodeLink::sinkName).bool("isStatic", AgentNodeLink::isStatic)
-            .build();
+    public static final Table<AgentNodeLink> TABLE = Table.insertOf(AgentNodeLink.class);
 
     public AgentNodeLink {
         Objects.requireNonNull(id, "id");

@@ -9,14 +9,7 @@ import org.jspecify.annotations.Nullable;
 public record AgentPreset(String id, LocalDateTime createdAt, LocalDateTime updatedAt, String name,
                           String description, boolean isActive, String userId, String agentGraphId,
                           int agentGraphVersion, boolean isDeleted, @Nullable String webhookId) {
-    public static final Table<AgentPreset> TABLE = Table.insert("AgentPreset", AgentPreset.class)
-            .text("id", AgentPreset::id).timestamp("createdAt", AgentPreset::createdAt)
-            .timestamp("updatedAt", AgentPreset::updatedAt).text("name", AgentPreset::name)
-            .text("description", AgentPreset::description).bool("isActive", AgentPreset::isActive)
-            .text("userId", AgentPreset::userId).text("agentGraphId", AgentPreset::agentGraphId)
-            .integer("agentGraphVersion", AgentPreset::agentGraphVersion)
-            .bool("isDeleted", AgentPreset::isDeleted).nullableText("webhookId", AgentPreset::webhookId)
-            .build();
+    public static final Table<AgentPreset> TABLE = Table.insertOf(AgentPreset.class);
 
     public AgentPreset {
         Objects.requireNonNull(id, "id");

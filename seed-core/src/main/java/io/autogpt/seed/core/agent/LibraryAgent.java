@@ -11,17 +11,7 @@ public record LibraryAgent(String id, LocalDateTime createdAt, LocalDateTime upd
                            String agentGraphId, int agentGraphVersion, boolean isFavorite, boolean isCreatedByUser,
                            boolean isArchived, boolean isDeleted, boolean useGraphIsActiveVersion,
                            @Nullable String creatorId, @Nullable String imageUrl, Json settings) {
-    public static final Table<LibraryAgent> TABLE = Table.insert("LibraryAgent", LibraryAgent.class)
-            .text("id", LibraryAgent::id).timestamp("createdAt", LibraryAgent::createdAt)
-            .timestamp("updatedAt", LibraryAgent::updatedAt).text("userId", LibraryAgent::userId)
-            .text("agentGraphId", LibraryAgent::agentGraphId)
-            .integer("agentGraphVersion", LibraryAgent::agentGraphVersion)
-            .bool("isFavorite", LibraryAgent::isFavorite).bool("isCreatedByUser", LibraryAgent::isCreatedByUser)
-            .bool("isArchived", LibraryAgent::isArchived).bool("isDeleted", LibraryAgent::isDeleted)
-            .bool("useGraphIsActiveVersion", LibraryAgent::useGraphIsActiveVersion)
-            .nullableText("creatorId", LibraryAgent::creatorId).nullableText("imageUrl", LibraryAgent::imageUrl)
-            .jsonb("settings", LibraryAgent::settings)
-            .build();
+    public static final Table<LibraryAgent> TABLE = Table.insertOf(LibraryAgent.class);
 
     public LibraryAgent {
         Objects.requireNonNull(id, "id");

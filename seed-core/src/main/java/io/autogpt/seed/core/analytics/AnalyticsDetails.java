@@ -9,12 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** A row of {@code "AnalyticsDetails"}: a structured analytics event for a user. */
 public record AnalyticsDetails(String id, LocalDateTime createdAt, LocalDateTime updatedAt, String userId,
                                String type, @Nullable Json data, @Nullable String dataIndex) {
-    public static final Table<AnalyticsDetails> TABLE = Table.insert("AnalyticsDetails", AnalyticsDetails.class)
-            .text("id", AnalyticsDetails::id).timestamp("createdAt", AnalyticsDetails::createdAt)
-            .timestamp("updatedAt", AnalyticsDetails::updatedAt).text("userId", AnalyticsDetails::userId)
-            .text("type", AnalyticsDetails::type).nullableJsonb("data", AnalyticsDetails::data)
-            .nullableText("dataIndex", AnalyticsDetails::dataIndex)
-            .build();
+    public static final Table<AnalyticsDetails> TABLE = Table.insertOf(AnalyticsDetails.class);
 
     public AnalyticsDetails {
         Objects.requireNonNull(id, "id");

@@ -13,14 +13,7 @@ import org.jspecify.annotations.Nullable;
 public record CreditTransaction(String transactionKey, LocalDateTime createdAt, String userId, int amount,
                                 CreditTransactionType type, boolean isActive, @Nullable Json metadata,
                                 @Nullable Integer runningBalance) {
-    public static final Table<CreditTransaction> TABLE = Table.insert("CreditTransaction", CreditTransaction.class)
-            .text("transactionKey", CreditTransaction::transactionKey)
-            .timestamp("createdAt", CreditTransaction::createdAt).text("userId", CreditTransaction::userId)
-            .integer("amount", CreditTransaction::amount)
-            .enumValue("type", CreditTransactionType.class, CreditTransaction::type)
-            .bool("isActive", CreditTransaction::isActive).nullableJsonb("metadata", CreditTransaction::metadata)
-            .nullableInteger("runningBalance", CreditTransaction::runningBalance)
-            .build();
+    public static final Table<CreditTransaction> TABLE = Table.insertOf(CreditTransaction.class);
 
     public CreditTransaction {
         Objects.requireNonNull(transactionKey, "transactionKey");

@@ -6,10 +6,7 @@ import java.util.Objects;
 
 /** A row of {@code "UserBalance"}: the user's current balance in cents, equal to their last running balance. */
 public record UserBalance(String userId, int balance, LocalDateTime updatedAt) {
-    public static final Table<UserBalance> TABLE = Table.insert("UserBalance", UserBalance.class)
-            .text("userId", UserBalance::userId).integer("balance", UserBalance::balance)
-            .timestamp("updatedAt", UserBalance::updatedAt)
-            .build();
+    public static final Table<UserBalance> TABLE = Table.insertOf(UserBalance.class);
 
     public UserBalance {
         Objects.requireNonNull(userId, "userId");

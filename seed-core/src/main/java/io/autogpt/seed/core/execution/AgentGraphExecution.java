@@ -16,26 +16,7 @@ public record AgentGraphExecution(String id, String agentGraphId, int agentGraph
                                   @Nullable LocalDateTime sharedAt, @Nullable String parentGraphExecutionId,
                                   @Nullable LocalDateTime endedAt) {
     public static final Table<AgentGraphExecution> TABLE =
-            Table.insert("AgentGraphExecution", AgentGraphExecution.class)
-                    .text("id", AgentGraphExecution::id).text("agentGraphId", AgentGraphExecution::agentGraphId)
-                    .integer("agentGraphVersion", AgentGraphExecution::agentGraphVersion)
-                    .text("userId", AgentGraphExecution::userId)
-                    .timestamp("createdAt", AgentGraphExecution::createdAt)
-                    .nullableTimestamp("updatedAt", AgentGraphExecution::updatedAt)
-                    .enumValue("executionStatus", AgentExecutionStatus.class, AgentGraphExecution::executionStatus)
-                    .nullableTimestamp("startedAt", AgentGraphExecution::startedAt)
-                    .nullableText("agentPresetId", AgentGraphExecution::agentPresetId)
-                    .nullableJsonb("stats", AgentGraphExecution::stats)
-                    .bool("isDeleted", AgentGraphExecution::isDeleted)
-                    .nullableJsonb("credentialInputs", AgentGraphExecution::credentialInputs)
-                    .nullableJsonb("inputs", AgentGraphExecution::inputs)
-                    .nullableJsonb("nodesInputMasks", AgentGraphExecution::nodesInputMasks)
-                    .bool("isShared", AgentGraphExecution::isShared)
-                    .nullableText("shareToken", AgentGraphExecution::shareToken)
-                    .nullableTimestamp("sharedAt", AgentGraphExecution::sharedAt)
-                    .nullableText("parentGraphExecutionId", AgentGraphExecution::parentGraphExecutionId)
-                    .nullableTimestamp("endedAt", AgentGraphExecution::endedAt)
-                    .build();
+            Table.insertOf(AgentGraphExecution.class);
 
     public AgentGraphExecution {
         Objects.requireNonNull(id, "id");

@@ -13,18 +13,7 @@ public record AgentNodeExecution(String id, String agentGraphExecutionId, String
                                  AgentExecutionStatus executionStatus, @Nullable Json stats,
                                  @Nullable Json executionData) {
     public static final Table<AgentNodeExecution> TABLE =
-            Table.insert("AgentNodeExecution", AgentNodeExecution.class)
-                    .text("id", AgentNodeExecution::id)
-                    .text("agentGraphExecutionId", AgentNodeExecution::agentGraphExecutionId)
-                    .text("agentNodeId", AgentNodeExecution::agentNodeId)
-                    .timestamp("addedTime", AgentNodeExecution::addedTime)
-                    .nullableTimestamp("queuedTime", AgentNodeExecution::queuedTime)
-                    .nullableTimestamp("startedTime", AgentNodeExecution::startedTime)
-                    .nullableTimestamp("endedTime", AgentNodeExecution::endedTime)
-                    .enumValue("executionStatus", AgentExecutionStatus.class, AgentNodeExecution::executionStatus)
-                    .nullableJsonb("stats", AgentNodeExecution::stats)
-                    .nullableJsonb("executionData", AgentNodeExecution::executionData)
-                    .build();
+            Table.insertOf(AgentNodeExecution.class);
 
     public AgentNodeExecution {
         Objects.requireNonNull(id, "id");

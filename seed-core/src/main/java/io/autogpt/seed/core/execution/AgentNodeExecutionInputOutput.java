@@ -15,15 +15,7 @@ public record AgentNodeExecutionInputOutput(String id, String name, LocalDateTim
                                             @Nullable String referencedByOutputExecId,
                                             @Nullable String agentPresetId, @Nullable Json data) {
     public static final Table<AgentNodeExecutionInputOutput> TABLE =
-            Table.insert("AgentNodeExecutionInputOutput", AgentNodeExecutionInputOutput.class)
-                    .text("id", AgentNodeExecutionInputOutput::id).text("name", AgentNodeExecutionInputOutput::name)
-                    .timestamp("time", AgentNodeExecutionInputOutput::time)
-                    .nullableText("referencedByInputExecId", AgentNodeExecutionInputOutput::referencedByInputExecId)
-                    .nullableText("referencedByOutputExecId",
-                            AgentNodeExecutionInputOutput::referencedByOutputExecId)
-                    .nullableText("agentPresetId", AgentNodeExecutionInputOutput::agentPresetId)
-                    .nullableJsonb("data", AgentNodeExecutionInputOutput::data)
-                    .build();
+            Table.insertOf(AgentNodeExecutionInputOutput.class);
 
     public AgentNodeExecutionInputOutput {
         Objects.requireNonNull(id, "id");

@@ -14,15 +14,7 @@ public record APIKey(String id, String name, String head, String tail, String ha
                      List<APIKeyPermission> permissions, LocalDateTime createdAt, @Nullable LocalDateTime lastUsedAt,
                      @Nullable LocalDateTime revokedAt, @Nullable String description, String userId,
                      @Nullable String salt) {
-    public static final Table<APIKey> TABLE = Table.insert("APIKey", APIKey.class)
-            .text("id", APIKey::id).text("name", APIKey::name).text("head", APIKey::head)
-            .text("tail", APIKey::tail).text("hash", APIKey::hash)
-            .enumValue("status", APIKeyStatus.class, APIKey::status)
-            .enumArray("permissions", APIKeyPermission.class, APIKey::permissions)
-            .timestamp("createdAt", APIKey::createdAt).nullableTimestamp("lastUsedAt", APIKey::lastUsedAt)
-            .nullableTimestamp("revokedAt", APIKey::revokedAt).nullableText("description", APIKey::description)
-            .text("userId", APIKey::userId).nullableText("salt", APIKey::salt)
-            .build();
+    public static final Table<APIKey> TABLE = Table.insertOf(APIKey.class);
 
     public APIKey {
         Objects.requireNonNull(id, "id");

@@ -11,16 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record IntegrationWebhook(String id, LocalDateTime createdAt, @Nullable LocalDateTime updatedAt, String userId,
                                  String provider, String credentialsId, String webhookType, String resource,
                                  List<String> events, Json config, String secret, String providerWebhookId) {
-    public static final Table<IntegrationWebhook> TABLE = Table.insert("IntegrationWebhook", IntegrationWebhook.class)
-            .text("id", IntegrationWebhook::id).timestamp("createdAt", IntegrationWebhook::createdAt)
-            .nullableTimestamp("updatedAt", IntegrationWebhook::updatedAt).text("userId", IntegrationWebhook::userId)
-            .text("provider", IntegrationWebhook::provider)
-            .text("credentialsId", IntegrationWebhook::credentialsId)
-            .text("webhookType", IntegrationWebhook::webhookType).text("resource", IntegrationWebhook::resource)
-            .textArray("events", IntegrationWebhook::events).jsonb("config", IntegrationWebhook::config)
-            .text("secret", IntegrationWebhook::secret)
-            .text("providerWebhookId", IntegrationWebhook::providerWebhookId)
-            .build();
+    public static final Table<IntegrationWebhook> TABLE = Table.insertOf(IntegrationWebhook.class);
 
     public IntegrationWebhook {
         Objects.requireNonNull(id, "id");

@@ -15,16 +15,7 @@ public record StoreListing(String id, LocalDateTime createdAt, LocalDateTime upd
                            String agentGraphId, int agentGraphVersion, String owningUserId,
                            @Nullable String activeVersionId, boolean hasApprovedVersion, String slug,
                            boolean useForOnboarding) {
-    public static final Table<StoreListing> TABLE = Table.insert("StoreListing", StoreListing.class)
-            .text("id", StoreListing::id).timestamp("createdAt", StoreListing::createdAt)
-            .timestamp("updatedAt", StoreListing::updatedAt).bool("isDeleted", StoreListing::isDeleted)
-            .text("agentGraphId", StoreListing::agentGraphId)
-            .integer("agentGraphVersion", StoreListing::agentGraphVersion)
-            .text("owningUserId", StoreListing::owningUserId)
-            .nullableText("activeVersionId", StoreListing::activeVersionId)
-            .bool("hasApprovedVersion", StoreListing::hasApprovedVersion).text("slug", StoreListing::slug)
-            .bool("useForOnboarding", StoreListing::useForOnboarding)
-            .build();
+    public static final Table<StoreListing> TABLE = Table.insertOf(StoreListing.class);
 
     public StoreListing {
         Objects.requireNonNull(id, "id");

@@ -11,10 +11,7 @@ import java.util.Objects;
  */
 public record StoreListingActiveVersion(String id, String activeVersionId) {
     public static final Table<StoreListingActiveVersion> TABLE =
-            Table.update("StoreListing", StoreListingActiveVersion.class)
-                    .text("id", StoreListingActiveVersion::id)
-                    .text("activeVersionId", StoreListingActiveVersion::activeVersionId)
-                    .build();
+            Table.updateOf("StoreListing", StoreListingActiveVersion.class);
 
     public StoreListingActiveVersion {
         Objects.requireNonNull(id, "id");

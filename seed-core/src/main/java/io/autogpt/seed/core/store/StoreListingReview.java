@@ -10,14 +10,7 @@ public record StoreListingReview(String id, LocalDateTime createdAt, LocalDateTi
                                  String storeListingVersionId, String reviewByUserId, int score,
                                  @Nullable String comments) {
     public static final Table<StoreListingReview> TABLE =
-            Table.insert("StoreListingReview", StoreListingReview.class)
-                    .text("id", StoreListingReview::id).timestamp("createdAt", StoreListingReview::createdAt)
-                    .timestamp("updatedAt", StoreListingReview::updatedAt)
-                    .text("storeListingVersionId", StoreListingReview::storeListingVersionId)
-                    .text("reviewByUserId", StoreListingReview::reviewByUserId)
-                    .integer("score", StoreListingReview::score)
-                    .nullableText("comments", StoreListingReview::comments)
-                    .build();
+            Table.insertOf(StoreListingReview.class);
 
     public StoreListingReview {
         Objects.requireNonNull(id, "id");

@@ -18,32 +18,7 @@ public record StoreListingVersion(String id, int version, LocalDateTime createdA
                                   @Nullable String recommendedScheduleCron, @Nullable String instructions,
                                   @Nullable String agentOutputDemoUrl) {
     public static final Table<StoreListingVersion> TABLE =
-            Table.insert("StoreListingVersion", StoreListingVersion.class)
-                    .text("id", StoreListingVersion::id).integer("version", StoreListingVersion::version)
-                    .timestamp("createdAt", StoreListingVersion::createdAt)
-                    .timestamp("updatedAt", StoreListingVersion::updatedAt)
-                    .text("agentGraphId", StoreListingVersion::agentGraphId)
-                    .integer("agentGraphVersion", StoreListingVersion::agentGraphVersion)
-                    .text("name", StoreListingVersion::name).text("subHeading", StoreListingVersion::subHeading)
-                    .nullableText("videoUrl", StoreListingVersion::videoUrl)
-                    .textArray("imageUrls", StoreListingVersion::imageUrls)
-                    .text("description", StoreListingVersion::description)
-                    .textArray("categories", StoreListingVersion::categories)
-                    .bool("isFeatured", StoreListingVersion::isFeatured)
-                    .bool("isDeleted", StoreListingVersion::isDeleted)
-                    .bool("isAvailable", StoreListingVersion::isAvailable)
-                    .text("storeListingId", StoreListingVersion::storeListingId)
-                    .nullableText("reviewerId", StoreListingVersion::reviewerId)
-                    .nullableText("reviewComments", StoreListingVersion::reviewComments)
-                    .nullableText("internalComments", StoreListingVersion::internalComments)
-                    .nullableTimestamp("reviewedAt", StoreListingVersion::reviewedAt)
-                    .nullableText("changesSummary", StoreListingVersion::changesSummary)
-                    .enumValue("submissionStatus", SubmissionStatus.class, StoreListingVersion::submissionStatus)
-                    .nullableTimestamp("submittedAt", StoreListingVersion::submittedAt)
-                    .nullableText("recommendedScheduleCron", StoreListingVersion::recommendedScheduleCron)
-                    .nullableText("instructions", StoreListingVersion::instructions)
-                    .nullableText("agentOutputDemoUrl", StoreListingVersion::agentOutputDemoUrl)
-                    .build();
+            Table.insertOf(StoreListingVersion.class);
 
     public StoreListingVersion {
         Objects.requireNonNull(id, "id");

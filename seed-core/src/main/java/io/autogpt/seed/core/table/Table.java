@@ -1,14 +1,14 @@
 package io.autogpt.seed.core.table;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * What the seeder writes into one platform table: the table's name, the columns it fills, and how a row record maps
- * onto them. Every writer (COPY, JPA, SQL file, in memory) reads rows through this one description.
+ * onto them. Every writer (COPY, JPA, SQL file, in memory) reads rows through this one description, and it is read
+ * off the row record itself ({@link #insertOf}): a column is a record component, named, typed and nullable as it
+ * is, so the two cannot drift. The reference schema checks the result (a test per column).
  *
  * <p>Most tables are {@linkplain Kind#INSERT inserted}. Rows every slice of every plan makes identically (the agent
  * blocks) are {@linkplain Kind#INSERT_MISSING inserted where missing}, so slices loaded in any order, or at once,
@@ -41,19 +41,31 @@ public final class Table<R extends Record> {
         this.columns = List.copyOf(columns);
     }
 
-    /** Starts describing the rows of {@code name} that the seeder inserts. */
-    public static <R extends Record> Builder<R> insert(String name, Class<R> rowType) {
-        return new Builder<>(name, rowType, Kind.INSERT);
+    /**
+     * The table named like {@code rowType} (its simple name), whose rows are inserted: one column per record
+     * component, in order, named like it; the SQL type follows from the Java type and a JSpecify {@code @Nullable}
+     * on the component makes it nullable. The record is the one description of the table.
+     */
+    public static <R extends Record> Table<R> insertOf(Class<R> rowType) {
+        return of(rowType.getSimpleName(), rowType, Kind.INSERT);
     }
 
-    /** Starts describing rows of {@code name} that other runs may have written already, identically. */
-    public static <R extends Record> Builder<R> insertMissing(String name, Class<R> rowType) {
-        return new Builder<>(name, rowType, Kind.INSERT_MISSING);
+    /** As {@link #insertOf}, for a table whose rows every run makes alike: inserted where missing. */
+    public static <R extends Record> Table<R> insertMissingOf(Class<R> rowType) {
+        return of(rowType.getSimpleName(), rowType, Kind.INSERT_MISSING);
     }
 
-    /** Starts describing an update of rows of {@code name}; the first column added is the key. */
-    public static <R extends Record> Builder<R> update(String name, Class<R> rowType) {
-        return new Builder<>(name, rowType, Kind.UPDATE);
+    /** An update of rows of {@code name}, columns from {@code rowType}'s components: the first is the key. */
+    public static <R extends Record> Table<R> updateOf(String name, Class<R> rowType) {
+        return of(name, rowType, Kind.UPDATE);
+    }
+
+    private static <R extends Record> Table<R> of(String name, Class<R> rowType, Kind kind) {
+        List<Column<R>> columns = RecordColumns.of(rowType);
+        if (columns.isEmpty() || (kind == Kind.UPDATE && columns.size() < 2)) {
+            throw new IllegalStateException("table " + name + " needs columns");
+        }
+        return new Table<>(name, rowType, kind, columns);
     }
 
     /** The platform table name, case-sensitive, unquoted. */
@@ -82,84 +94,5 @@ public final class Table<R extends Record> {
     @Override
     public String toString() {
         return label();
-    }
-
-    /** Builds a {@link Table}; one method per column type keeps the column list readable. */
-    public static final class Builder<R extends Record> {
-        private final String name;
-        private final Class<R> rowType;
-        private final Kind kind;
-        private final List<Column<R>> columns = new ArrayList<>();
-
-        private Builder(String name, Class<R> rowType, Kind kind) {
-            this.name = name;
-            this.rowType = rowType;
-            this.kind = kind;
-        }
-
-        public Builder<R> text(String column, Function<R, String> getter) {
-            return add(column, SqlType.TEXT, null, false, getter);
-        }
-
-        public Builder<R> nullableText(String column, Function<R, String> getter) {
-            return add(column, SqlType.TEXT, null, true, getter);
-        }
-
-        public Builder<R> integer(String column, Function<R, Integer> getter) {
-            return add(column, SqlType.INTEGER, null, false, getter);
-        }
-
-        public Builder<R> nullableInteger(String column, Function<R, Integer> getter) {
-            return add(column, SqlType.INTEGER, null, true, getter);
-        }
-
-        public Builder<R> decimal(String column, Function<R, Double> getter) {
-            return add(column, SqlType.DOUBLE, null, false, getter);
-        }
-
-        public Builder<R> bool(String column, Function<R, Boolean> getter) {
-            return add(column, SqlType.BOOLEAN, null, false, getter);
-        }
-
-        public Builder<R> timestamp(String column, Function<R, ?> getter) {
-            return add(column, SqlType.TIMESTAMP, null, false, getter);
-        }
-
-        public Builder<R> nullableTimestamp(String column, Function<R, ?> getter) {
-            return add(column, SqlType.TIMESTAMP, null, true, getter);
-        }
-
-        public Builder<R> jsonb(String column, Function<R, ?> getter) {
-            return add(column, SqlType.JSONB, null, false, getter);
-        }
-
-        public Builder<R> nullableJsonb(String column, Function<R, ?> getter) {
-            return add(column, SqlType.JSONB, null, true, getter);
-        }
-
-        public Builder<R> textArray(String column, Function<R, ?> getter) {
-            return add(column, SqlType.TEXT_ARRAY, null, false, getter);
-        }
-
-        public <E extends Enum<E>> Builder<R> enumValue(String column, Class<E> type, Function<R, E> getter) {
-            return add(column, SqlType.ENUM, type, false, getter);
-        }
-
-        public <E extends Enum<E>> Builder<R> enumArray(String column, Class<E> type, Function<R, ?> getter) {
-            return add(column, SqlType.ENUM_ARRAY, type, false, getter);
-        }
-
-        private Builder<R> add(String column, SqlType type, Class<? extends Enum<?>> enumClass, boolean nullable,
-                               Function<R, ?> getter) {
-            columns.add(new Column<>(column, type, enumClass, nullable, getter));
-            return this;
-        }
-
-        public Table<R> build() {
-            if (columns.isEmpty() || (kind == Kind.UPDATE && columns.size() < 2)) {
-                throw new IllegalStateException("table " + name + " needs columns");
-            }
-            return new Table<>(name, rowType, kind, columns);
-        }
     }
 }

@@ -10,13 +10,7 @@ import org.jspecify.annotations.Nullable;
 public record Profile(String id, LocalDateTime createdAt, LocalDateTime updatedAt, @Nullable String userId,
                       String name, String username, String description, List<String> links,
                       @Nullable String avatarUrl, boolean isFeatured) {
-    public static final Table<Profile> TABLE = Table.insert("Profile", Profile.class)
-            .text("id", Profile::id).timestamp("createdAt", Profile::createdAt)
-            .timestamp("updatedAt", Profile::updatedAt).nullableText("userId", Profile::userId)
-            .text("name", Profile::name).text("username", Profile::username)
-            .text("description", Profile::description).textArray("links", Profile::links)
-            .nullableText("avatarUrl", Profile::avatarUrl).bool("isFeatured", Profile::isFeatured)
-            .build();
+    public static final Table<Profile> TABLE = Table.insertOf(Profile.class);
 
     public Profile {
         Objects.requireNonNull(id, "id");

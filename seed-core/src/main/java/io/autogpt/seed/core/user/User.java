@@ -14,25 +14,7 @@ public record User(String id, String email, @Nullable String name, LocalDateTime
                    boolean notifyOnMonthlySummary, boolean notifyOnWeeklySummary, boolean notifyOnZeroBalance,
                    boolean emailVerified, String timezone, boolean notifyOnAgentApproved,
                    boolean notifyOnAgentRejected) {
-    public static final Table<User> TABLE = Table.insert("User", User.class)
-            .text("id", User::id).text("email", User::email).nullableText("name", User::name)
-            .timestamp("createdAt", User::createdAt).timestamp("updatedAt", User::updatedAt)
-            .jsonb("metadata", User::metadata).text("integrations", User::integrations)
-            .nullableText("stripeCustomerId", User::stripeCustomerId)
-            .nullableJsonb("topUpConfig", User::topUpConfig)
-            .integer("maxEmailsPerDay", User::maxEmailsPerDay)
-            .bool("notifyOnAgentRun", User::notifyOnAgentRun)
-            .bool("notifyOnBlockExecutionFailed", User::notifyOnBlockExecutionFailed)
-            .bool("notifyOnContinuousAgentError", User::notifyOnContinuousAgentError)
-            .bool("notifyOnDailySummary", User::notifyOnDailySummary)
-            .bool("notifyOnLowBalance", User::notifyOnLowBalance)
-            .bool("notifyOnMonthlySummary", User::notifyOnMonthlySummary)
-            .bool("notifyOnWeeklySummary", User::notifyOnWeeklySummary)
-            .bool("notifyOnZeroBalance", User::notifyOnZeroBalance)
-            .bool("emailVerified", User::emailVerified).text("timezone", User::timezone)
-            .bool("notifyOnAgentApproved", User::notifyOnAgentApproved)
-            .bool("notifyOnAgentRejected", User::notifyOnAgentRejected)
-            .build();
+    public static final Table<User> TABLE = Table.insertOf(User.class);
 
     public User {
         Objects.requireNonNull(id, "id");

@@ -15,23 +15,7 @@ public record UserOnboarding(String id, LocalDateTime createdAt, @Nullable Strin
                              List<OnboardingStep> notified, List<OnboardingStep> rewardedFor,
                              @Nullable String onboardingAgentExecutionId, int agentRuns, int consecutiveRunDays,
                              @Nullable LocalDateTime lastRunAt, boolean walletShown) {
-    public static final Table<UserOnboarding> TABLE = Table.insert("UserOnboarding", UserOnboarding.class)
-            .text("id", UserOnboarding::id).timestamp("createdAt", UserOnboarding::createdAt)
-            .nullableText("usageReason", UserOnboarding::usageReason)
-            .textArray("integrations", UserOnboarding::integrations)
-            .nullableText("otherIntegrations", UserOnboarding::otherIntegrations)
-            .nullableJsonb("agentInput", UserOnboarding::agentInput).text("userId", UserOnboarding::userId)
-            .enumArray("completedSteps", OnboardingStep.class, UserOnboarding::completedSteps)
-            .nullableText("selectedStoreListingVersionId", UserOnboarding::selectedStoreListingVersionId)
-            .nullableTimestamp("updatedAt", UserOnboarding::updatedAt)
-            .enumArray("notified", OnboardingStep.class, UserOnboarding::notified)
-            .enumArray("rewardedFor", OnboardingStep.class, UserOnboarding::rewardedFor)
-            .nullableText("onboardingAgentExecutionId", UserOnboarding::onboardingAgentExecutionId)
-            .integer("agentRuns", UserOnboarding::agentRuns)
-            .integer("consecutiveRunDays", UserOnboarding::consecutiveRunDays)
-            .nullableTimestamp("lastRunAt", UserOnboarding::lastRunAt)
-            .bool("walletShown", UserOnboarding::walletShown)
-            .build();
+    public static final Table<UserOnboarding> TABLE = Table.insertOf(UserOnboarding.class);
 
     public UserOnboarding {
         Objects.requireNonNull(id, "id");

@@ -79,7 +79,8 @@ public record ReferenceKeys(Map<String, List<UniqueKey>> unique, List<ForeignKey
         return Arrays.stream(list.split(",")).map(c -> c.trim().replace("\"", "")).toList();
     }
 
-    private static List<String[]> rows(String file) {
+    /** The rows of {@code file} of the reference, header left out, each as its cells. */
+    static List<String[]> rows(String file) {
         try (InputStream in = ReferenceKeys.class.getResourceAsStream(RESOURCES + file)) {
             if (in == null) {
                 throw new IllegalStateException(file + " is missing from the test jar");
