@@ -1,0 +1,39 @@
+package io.autogpt.seed.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autogpt.seed.core.plan.ScaleProfile;
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.testing.InMemoryDatasetStore;
+import io.autogpt.seed.core.user.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The README's "Using it from Java" calls, run: the documented API works as documented. */
+class EmbeddingExampleTest {
+    @Test
+    void theReadmeExampleRuns() {
+        SeedPlan plan = SeedPlan.of(42, Instant.parse("2025-06-01T00:00:00Z"), ScaleProfile.original().scaled(0.5));
+        Dataset dataset = new Dataset(plan);
+        for (Dataset.Step<?> step : dataset.steps()) {
+            try (Stream<?> rows = step.rows().get()) {
+                assertThat(rows.limit(3).toList()).as(step.table().label()).isNotEmpty();
+            }
+        }
+        User first = dataset.rows(User.TABLE).findFirst().orElseThrow();
+        assertThat(first.email()).endsWith(".s42n0@example.com");
+
+        SeedPlan half = SeedPlan.of(42, Instant.parse("2025-06-01T00:00:00Z"),
+                ScaleProfile.original().withUsers(400));
+        Dataset shard = new Dataset(half.shard(2, 4));
+        assertThat(shard.userIds().count()).isEqualTo(100);
+
+        InMemoryDatasetStore store = new InMemoryDatasetStore();
+        SeedReport report = new SeedRunner(store, SeedProgress.NONE).run(plan, false);
+        assertThat(report.outcome()).isEqualTo(SeedReport.Outcome.SEEDED);
+        assertThat(store.rows("User")).hasSize(50);
+        assertThat(List.of(report.totalRows())).allMatch(n -> n > 0);
+    }
+}
