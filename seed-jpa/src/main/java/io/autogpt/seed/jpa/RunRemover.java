@@ -16,7 +16,7 @@ import org.postgresql.PGConnection;
  */
 final class RunRemover {
     /** Deletes in dependency order; {@code s} is the staged set of the run's user ids. */
-    private static final List<String> DELETES = List.of(
+    static final List<String> DELETES = List.of(
             "DELETE FROM \"StoreListingReview\" r USING seed_users s WHERE r.\"reviewByUserId\" = s.id",
             "DELETE FROM \"StoreListingReview\" r USING \"StoreListingVersion\" v, \"StoreListing\" l, seed_users s "
                     + "WHERE r.\"storeListingVersionId\" = v.id AND v.\"storeListingId\" = l.id "

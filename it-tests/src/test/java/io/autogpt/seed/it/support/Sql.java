@@ -12,11 +12,10 @@ import java.util.Map;
 /** Small query helpers for assertions. */
 public final class Sql {
     /** The platform tables the seeder writes, in write order. */
-    public static final List<String> TABLES = List.of("User", "AgentBlock", "IntegrationWebhook", "AgentGraph",
-            "AgentNode", "AgentNodeLink", "AgentPreset", "Profile", "LibraryAgent", "AgentGraphExecution",
-            "AgentNodeExecution", "AgentNodeExecutionInputOutput", "AnalyticsDetails", "AnalyticsMetrics",
-            "CreditTransaction", "UserBalance", "StoreListing", "StoreListingVersion", "StoreListingReview",
-            "UserOnboarding", "APIKey");
+    /** The tables the seeder writes, in write order: read off the dataset, not listed again. */
+    public static final List<String> TABLES = new io.autogpt.seed.core.run.Dataset(io.autogpt.seed.core.plan.SeedPlan
+            .of(0, java.time.Instant.EPOCH.plusSeconds(1L << 31), io.autogpt.seed.core.plan.ScaleProfile.original()))
+            .steps().stream().map(step -> step.table().name()).distinct().toList();
 
     private Sql() {
     }
