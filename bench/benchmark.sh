@@ -12,15 +12,7 @@ cd "$(dirname "$0")/.."
 
 scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(1 100)
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-jar=cli-adapter/target/autogpt-seed.jar
-out=bench-results
-mkdir -p "$out"
-[ -f "$jar" ] || mvn -q -B package -DskipTests
-NOW=2025-06-01T00:00:00Z
-
-now_s() { date +%s.%N; }
-fresh_db() { psql -qX -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null; }
+. bench/lib.sh
 db_url() { echo "postgresql://$PGUSER@$PGHOST:$PGPORT/$1"; }
 rows_in() { psql -qAtX -d "$1" -c "SELECT sum(n_live_tup)::bigint FROM pg_stat_user_tables WHERE schemaname = 'public'"; }
 peak_heap_mb() { # largest heap occupancy before any collection, from the unified GC log

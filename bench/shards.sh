@@ -14,15 +14,7 @@ scale=${1:-20}
 shift || true
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(1 2 4)
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-jar=cli-adapter/target/autogpt-seed.jar
-out=bench-results
-mkdir -p "$out"
-[ -f "$jar" ] || mvn -q -B package -DskipTests
-NOW=2025-06-01T00:00:00Z
-
-now_s() { date +%s.%N; }
-fresh_db() { psql -qX -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null; }
+. bench/lib.sh
 db_url() { echo "postgresql://$PGUSER@$PGHOST:$PGPORT/$1?schema=platform"; }
 # One digest over every table's digest: equal exactly when every table holds the same rows.
 digest() {

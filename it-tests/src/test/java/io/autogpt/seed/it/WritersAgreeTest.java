@@ -54,28 +54,13 @@ class WritersAgreeTest {
                     ScaleProfile.original().withUsers(1));
             User user = new User("gap-user", "gap@example.org", null, gap, gap, Json.EMPTY_OBJECT, "", null, null, 3,
                     true, true, true, true, true, true, true, true, true, "not-set", true, true);
-            for (String writer : List.of("COPY", "JPA", "FILE")) {
-                try (TestDatabase db = TestDatabase.create(getClass())) {
-                    assertThat(CliRun.of("seed", "--db", db.cliUrl(null), "--create-schema", "--users", "1", "--seed",
-                            "5", "--now", "2025-03-09T02:30:00Z").exitCode()).isZero();
-                    WriteDatasetPort port = writer.equals("FILE")
-                            ? SeedTargets.sqlFile(dir.resolve("gap.sql"), "public", false)
-                            : SeedTargets.postgres(db.url(), SeedTargets.Writer.valueOf(writer), false);
-                    try (DatasetTransaction tx = port.begin(plan)) {
-                        tx.write(User.TABLE, Stream.of(user));
-                        tx.commit();
-                    }
-                    if (writer.equals("FILE")) {
-                        psql(db, dir.resolve("gap.sql"));
-                    }
-                    try (Connection c = db.connect("public")) {
+            throughEveryWriter(dir, plan, "2025-03-09T02:30:00Z", tx -> tx.write(User.TABLE, Stream.of(user)),
+                    (writer, c) -> {
                         assertThat(Sql.strings(c, "SELECT \"createdAt\"::text FROM \"User\" WHERE id = 'gap-user'"))
                                 .as(writer).containsExactly("2025-03-09 02:30:00.123456");
                         assertThat(Sql.strings(c, "SELECT anchor::text FROM autogpt_seed.runs WHERE seed = 5"))
                                 .as(writer + ": the ledger's anchor").containsExactly("2025-03-09 02:30:00");
-                    }
-                }
-            }
+                    });
         } finally {
             java.util.TimeZone.setDefault(before);
         }
@@ -114,32 +99,53 @@ class WritersAgreeTest {
         Profile profile = new Profile("awkward-profile", at, at, "awkward-user", awkward, "awkward-username", awkward,
                 List.of(awkward, "plain", "", "NULL", "a,b"), null, false);
         List<String> seen = new java.util.ArrayList<>();
+        throughEveryWriter(dir, plan, "2025-06-01T00:00:00Z", tx -> {
+            tx.write(User.TABLE, Stream.of(user));
+            tx.write(Profile.TABLE, Stream.of(profile));
+        }, (writer, c) -> {
+            assertThat(Sql.strings(c, "SELECT description FROM \"Profile\" WHERE id = 'awkward-profile'"))
+                    .as(writer).containsExactly(awkward);
+            assertThat(Sql.strings(c, "SELECT metadata ->> 'note' FROM \"User\" WHERE id = 'awkward-user'"))
+                    .as(writer).containsExactly(awkward);
+            seen.add(Sql.strings(c, "SELECT row_to_json(p)::text || row_to_json(u)::text FROM \"Profile\" p "
+                    + "JOIN \"User\" u ON u.id = p.\"userId\" WHERE p.id = 'awkward-profile'").get(0));
+        });
+        assertThat(seen).hasSize(3).allMatch(seen.get(0)::equals);
+        assertThat(seen.get(0)).contains("\"links\":[\"tab\\there");
+    }
+
+    /** What a test checks in a database one writer wrote into. */
+    @FunctionalInterface
+    private interface Check {
+        void accept(String writer, Connection c) throws Exception;
+    }
+
+    /**
+     * For each writer (COPY, JPA, and a SQL file loaded by psql): a fresh database seeded with one user at
+     * {@code anchor} (so the schema and the ledger exist), then {@code write} in one transaction of {@code plan},
+     * then {@code check} on what the database holds.
+     */
+    private void throughEveryWriter(Path dir, SeedPlan plan, String anchor,
+                                    java.util.function.Consumer<DatasetTransaction> write, Check check) throws Exception {
         for (String writer : List.of("COPY", "JPA", "FILE")) {
             try (TestDatabase db = TestDatabase.create(getClass())) {
-                assertThat(CliRun.of("seed", "--db", db.cliUrl(null), "--create-schema", "--users", "1", "--seed", "5")
-                        .exitCode()).isZero();
-                WriteDatasetPort port = writer.equals("FILE") ? SeedTargets.sqlFile(dir.resolve("a.sql"), "public", false)
+                assertThat(CliRun.of("seed", "--db", db.cliUrl(null), "--create-schema", "--users", "1", "--seed", "5",
+                        "--now", anchor).exitCode()).isZero();
+                Path file = dir.resolve(writer + ".sql");
+                WriteDatasetPort port = writer.equals("FILE") ? SeedTargets.sqlFile(file, "public", false)
                         : SeedTargets.postgres(db.url(), SeedTargets.Writer.valueOf(writer), false);
                 try (DatasetTransaction tx = port.begin(plan)) {
-                    tx.write(User.TABLE, Stream.of(user));
-                    tx.write(Profile.TABLE, Stream.of(profile));
+                    write.accept(tx);
                     tx.commit();
                 }
                 if (writer.equals("FILE")) {
-                    psql(db, dir.resolve("a.sql"));
+                    psql(db, file);
                 }
                 try (Connection c = db.connect("public")) {
-                    assertThat(Sql.strings(c, "SELECT description FROM \"Profile\" WHERE id = 'awkward-profile'"))
-                            .as(writer).containsExactly(awkward);
-                    assertThat(Sql.strings(c, "SELECT metadata ->> 'note' FROM \"User\" WHERE id = 'awkward-user'"))
-                            .as(writer).containsExactly(awkward);
-                    seen.add(Sql.strings(c, "SELECT row_to_json(p)::text || row_to_json(u)::text FROM \"Profile\" p "
-                            + "JOIN \"User\" u ON u.id = p.\"userId\" WHERE p.id = 'awkward-profile'").get(0));
+                    check.accept(writer, c);
                 }
             }
         }
-        assertThat(seen).hasSize(3).allMatch(seen.get(0)::equals);
-        assertThat(seen.get(0)).contains("\"links\":[\"tab\\there");
     }
 
     private static void seed(String url, String... writer) {
