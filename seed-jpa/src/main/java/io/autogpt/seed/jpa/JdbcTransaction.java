@@ -7,8 +7,6 @@ import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.port.TargetException;
 import io.autogpt.seed.core.run.Dataset;
 import io.autogpt.seed.core.table.Table;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
