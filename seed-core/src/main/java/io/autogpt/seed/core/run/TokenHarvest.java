@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -66,7 +66,9 @@ public final class TokenHarvest {
             return List.of(tokens);
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, missing), daemonThreads());
-        AtomicBoolean failed = new AtomicBoolean();
+        // The first real failure, kept on the worker that met it: a worker that finds it set skips its job, and
+        // that skip may complete before the failure's own future does; the failure is what gets reported.
+        AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
         try {
             CompletionService<Indexed> done = new ExecutorCompletionService<>(pool);
             for (int i = 0; i < jobs.size(); i++) {
@@ -74,21 +76,21 @@ public final class TokenHarvest {
                     int index = i;
                     TokenJob job = jobs.get(i);
                     done.submit(() -> {
-                        if (failed.get()) {
+                        if (firstFailure.get() != null) {
                             throw new CancellationException("an earlier token failed");
                         }
                         try {
                             return new Indexed(index, port.issue(job.user(), job.round()));
                         } catch (RuntimeException e) {
                             // Set here, on the worker, so no worker starts another request after a failure.
-                            failed.set(true);
+                            firstFailure.compareAndSet(null, e);
                             throw e;
                         }
                     });
                 }
             }
             for (int i = 0; i < missing; i++) {
-                Indexed next = await(done.take());
+                Indexed next = await(done.take(), firstFailure);
                 listener.issued(next.token());
                 tokens[next.index()] = next.token();
             }
@@ -101,10 +103,15 @@ public final class TokenHarvest {
         }
     }
 
-    private static Indexed await(Future<Indexed> future) throws InterruptedException {
+    private static Indexed await(Future<Indexed> future, AtomicReference<RuntimeException> firstFailure)
+            throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
+            RuntimeException first = firstFailure.get();
+            if (first != null) {
+                throw first;
+            }
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }

@@ -92,4 +92,29 @@ class TokenHarvestTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void theFirstRealFailureIsReportedEvenWhenSkippedJobsFinishFirst() {
+        // Many workers, many refused users: workers that find the harvest failed skip their jobs, and those skips
+        // race the failure's own completion. The report must be the refusal, every time.
+        List<TestUser> users = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            users.add(new TestUser("user" + i + "@example.com", "pw", null));
+        }
+        List<TokenJob> jobs = TokenJob.roundRobin(users, 256);
+        IssueTokenPort refusesMost = (user, round) -> {
+            // One refused user among quick successes: the workers that finish a success go straight to their next
+            // job, find the harvest failed and skip, while the refusal's own future is still completing.
+            if (user.email().startsWith("user37@") && round == 2) {
+                throw new TokenException.BadCredentials(user.email() + ": HTTP 400 invalid_credentials");
+            }
+            return new IssuedToken("t", user.email(), "id", java.time.Instant.EPOCH,
+                    java.time.Instant.EPOCH.plusSeconds(3600), round);
+        };
+        for (int repeat = 0; repeat < 500; repeat++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> new TokenHarvest(refusesMost, 16).run(jobs, java.util.Map.of(), token -> { }))
+                    .as("repeat %d", repeat).isInstanceOf(TokenException.BadCredentials.class);
+        }
+    }
 }
