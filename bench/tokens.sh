@@ -6,7 +6,8 @@
 #
 # Runs the shaded CLI (JVM start to exit) against it-tests' StandInGoTrue (real HS256 JWTs, token bucket on
 # /token answering 429 without Retry-After). "seconds" is the CLI's own harvest time (after the pre-flight);
-# "wall" includes JVM start. Needs a built tree: mvn -q -B install -DskipTests.
+# "wall" includes JVM start. Then three stalling servers (logins held 30 s, then dropped), default options, with the
+# login requests and hedges sent. Needs a built tree: mvn -q -B install -DskipTests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,10 +23,11 @@ cp="$(cat "$out/classpath.txt"):it-tests/target/test-classes"
 
 servers=()
 trap 'kill "${servers[@]}" 2>/dev/null || true' EXIT
-start_server() { # RATE BURST: starts a server in this shell (so the trap can stop it); its URL goes to the file
-  java -cp "$cp" io.autogpt.seed.it.support.StandInGoTrue "$1" "$2" 50 > "$out/server-$1-$2.txt" 2>&1 &
+start_server() { # RATE BURST [FAULTS [NAME]]: starts a server in this shell (so the trap can stop it); URL to a file
+  local file="$out/server-${4:-$1-$2}.txt"
+  java -cp "$cp" io.autogpt.seed.it.support.StandInGoTrue "$1" "$2" 50 ${3:+"$3"} > "$file" 2>&1 &
   servers+=($!)
-  for _ in $(seq 1 100); do [ -s "$out/server-$1-$2.txt" ] && break; sleep 0.1; done
+  for _ in $(seq 1 100); do [ -s "$file" ] && break; sleep 0.1; done
 }
 now_s() { date +%s.%N; }
 field() { grep "^$1 " "$2" | sed -E "s#^$1 +##; s# .*##; s#,##g"; }
@@ -74,4 +76,13 @@ for key in hs256 es256; do
   fi
   run "mint-$key-10000" "${args[@]}" > "$out/row.txt"
   sed -E "s/\| *\|$/| $(printf '%.0fx the login rate' "$(echo "$(field tokens/s "$out/mint-$key-10000.txt") / $login" | bc -l)") |/" "$out/row.txt"
+done
+# Stalling servers (faults: 500s, slow, slow ms, drops, stalls, stall ms, ms per answer), default options: a stalled
+# login is held 30 s and then dropped. The old client waited each stall out: 61 s for 2 % stalls, 92 s for 10 %.
+for spec in "stalls-2pct-500s-5pct-drops-2pct 0.05,0,0,0.02,0.02,30000,0" "stalls-5pct 0,0,0,0,0.05,30000,0" \
+            "stalls-10pct-40ms-answers 0,0,0,0,0.10,30000,40"; do
+  name=${spec%% *}
+  start_server 0 0 "${spec#* }" "$name"
+  run "$name" --supabase-url "$(head -n 1 "$out/server-$name.txt")" > "$out/row.txt"
+  sed -E "s/\| *\|$/| $(grep '^requests ' "$out/$name.txt" | sed -E 's/^requests +//; s/: copies of logins that were late//') |/" "$out/row.txt"
 done

@@ -78,7 +78,7 @@ final class Composition {
 
     /** Tokens signed locally with a secret (HS256) or a key file (ES256/RS256/HS256). */
     static TokenSource mint(TokenMint mint, String keySource) {
-        GoTrueClient.Stats none = new GoTrueClient.Stats(0, 0, 0);
+        GoTrueClient.Stats none = GoTrueClient.Stats.NONE;
         return new TokenSource(mint, Math.max(1, Runtime.getRuntime().availableProcessors()),
                 "minted locally (" + mint.algorithm() + ", key from " + keySource + ")", () -> none, false, () -> { });
     }

@@ -28,6 +28,10 @@ final class TokenSummary {
         row("tokens/s", String.format("%,.1f", fresh / Math.max(seconds, 1e-9)));
         row("429s seen", String.format("%,d", stats.rateLimited()));
         row("retries", String.format("%,d", stats.retries()));
+        if (source.login()) {
+            row("requests", String.format("%,d (%,d hedges: copies of logins that were late)", stats.requests(),
+                    stats.hedges()));
+        }
         row("source", source.description());
         row("first expiry", expiry + " (in " + Durations.human(Duration.between(now, expiry)) + ")");
         row("written", paths.module() + ", " + paths.data() + " (mode 0600)");

@@ -1,11 +1,13 @@
 package io.autogpt.seed.auth.http;
 
 import io.autogpt.seed.auth.policy.AdaptiveThrottle;
+import io.autogpt.seed.auth.policy.Hedging;
 import io.autogpt.seed.auth.policy.RetryPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to reach a Supabase project's Auth server.
@@ -20,11 +22,14 @@ import java.util.Objects;
  * @param connectTimeout  the longest a connection may take
  * @param responseTimeout the longest to wait for a response once sent
  * @param clock           the source of issue times for tokens whose JWT lacks {@code iat}
- * @param jitterSeed      seeds the backoff jitter, so a run's retry delays are reproducible
+ * @param jitterSeed      seeds the backoff jitter; by default different in every process, so two clients do not
+ *                        retry in lockstep; fix it for reproducible delays
+ * @param hedging         when to send a second copy of a login that has not answered; null: derived from the
+ *                        response timeout ({@link Hedging.Settings#forTimeout})
  */
 public record GoTrueSettings(URI url, String key, String keySource, AdaptiveThrottle.Settings throttle,
                              RetryPolicy retry, Duration connectTimeout, Duration responseTimeout, Clock clock,
-                             long jitterSeed) {
+                             long jitterSeed, Hedging.@Nullable Settings hedging) {
     public GoTrueSettings {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(key, "key");
@@ -44,26 +49,49 @@ public record GoTrueSettings(URI url, String key, String keySource, AdaptiveThro
         }
     }
 
-    /** Defaults: adaptive window up to 32, 10 retries, 5 s to connect, 30 s for an answer, system clock. */
+    /**
+     * Defaults: adaptive window up to 32, 10 retries, 5 s to connect, 30 s for an answer, hedged logins, system clock,
+     * a jitter seed of this process's own.
+     */
     public static GoTrueSettings of(URI url, String key, String keySource) {
         return new GoTrueSettings(url, key, keySource, AdaptiveThrottle.Settings.adaptive(32), RetryPolicy.of(10),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Clock.systemUTC(), 0);
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Clock.systemUTC(),
+                ProcessHandle.current().pid() * 0x9E3779B97F4A7C15L ^ System.nanoTime(), null);
+    }
+
+    public GoTrueSettings withJitterSeed(long value) {
+        return new GoTrueSettings(url, key, keySource, throttle, retry, connectTimeout, responseTimeout, clock, value,
+                hedging);
+    }
+
+    public GoTrueSettings withHedging(Hedging.Settings value) {
+        return new GoTrueSettings(url, key, keySource, throttle, retry, connectTimeout, responseTimeout, clock,
+                jitterSeed, value);
+    }
+
+    /** The hedging in force: as set, else derived from the response timeout. */
+    public Hedging.Settings effectiveHedging() {
+        return hedging != null ? hedging : Hedging.Settings.forTimeout(responseTimeout);
     }
 
     public GoTrueSettings withThrottle(AdaptiveThrottle.Settings value) {
-        return new GoTrueSettings(url, key, keySource, value, retry, connectTimeout, responseTimeout, clock, jitterSeed);
+        return new GoTrueSettings(url, key, keySource, value, retry, connectTimeout, responseTimeout, clock, jitterSeed,
+                hedging);
     }
 
     public GoTrueSettings withRetry(RetryPolicy value) {
-        return new GoTrueSettings(url, key, keySource, throttle, value, connectTimeout, responseTimeout, clock, jitterSeed);
+        return new GoTrueSettings(url, key, keySource, throttle, value, connectTimeout, responseTimeout, clock, jitterSeed,
+                hedging);
     }
 
     public GoTrueSettings withTimeouts(Duration connect, Duration response) {
-        return new GoTrueSettings(url, key, keySource, throttle, retry, connect, response, clock, jitterSeed);
+        return new GoTrueSettings(url, key, keySource, throttle, retry, connect, response, clock, jitterSeed,
+                hedging);
     }
 
     public GoTrueSettings withClock(Clock value) {
-        return new GoTrueSettings(url, key, keySource, throttle, retry, connectTimeout, responseTimeout, value, jitterSeed);
+        return new GoTrueSettings(url, key, keySource, throttle, retry, connectTimeout, responseTimeout, value, jitterSeed,
+                hedging);
     }
 
     /** The base URL without a trailing slash. */

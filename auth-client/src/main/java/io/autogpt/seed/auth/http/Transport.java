@@ -58,14 +58,62 @@ final class Transport implements Closeable {
                 .build();
     }
 
-    Reply get(String path) throws IOException {
-        return send(new HttpGet(settings.base() + path));
+    /**
+     * One request, ready to send once and to cancel from another thread: a hedged login cancels the copies that
+     * lost, which closes their connections and frees their threads at once.
+     */
+    final class Exchange {
+        private final HttpUriRequestBase request;
+        private volatile long sentAt = -1;
+        private volatile boolean cancelled;
+        private final java.util.concurrent.atomic.AtomicBoolean slotFreed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private Exchange(HttpUriRequestBase request) {
+            this.request = request;
+        }
+
+        /** Sends the request and reads the answer; fails with an {@link IOException} if cancelled meanwhile. */
+        Reply execute() throws IOException {
+            return send(request);
+        }
+
+        /** Aborts the request, whether it is waiting to be sent, on the wire, or done. */
+        void cancel() {
+            cancelled = true;
+            request.cancel();
+        }
+
+        boolean cancelled() {
+            return cancelled;
+        }
+
+        /** When the request passed the gate ({@code nanoTime}), or -1 while it waits. */
+        long sentAt() {
+            return sentAt;
+        }
+
+        void sentAt(long nanos) {
+            sentAt = nanos;
+        }
+
+        /**
+         * Whether this call is the first to give up the request's place in the send window: once when it ends, or
+         * earlier when a hedge presumes it lost, so that a stalled request cannot hold its place (and starve the
+         * copies meant to replace it) until its timeout.
+         */
+        boolean freeSlot() {
+            return slotFreed.compareAndSet(false, true);
+        }
     }
 
-    Reply post(String path, Object body) throws IOException {
+    Exchange get(String path) {
+        return new Exchange(new HttpGet(settings.base() + path));
+    }
+
+    Exchange post(String path, Object body) throws IOException {
         HttpPost post = new HttpPost(settings.base() + path);
         post.setEntity(new ByteArrayEntity(Wire.JSON.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
-        return send(post);
+        return new Exchange(post);
     }
 
     private Reply send(HttpUriRequestBase request) throws IOException {

@@ -77,6 +77,27 @@ class TokensCommandTest {
     }
 
     @Test
+    void aStallingServerDoesNotHoldTheRunAndHedgesStayFew() throws Exception {
+        // Default options (a 30 s timeout). 10 % of logins are held 30 s and dropped, 5 % answer 500, 2 % lose their
+        // connection, and every answer takes 40 ms.
+        try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 50)
+                .withFaults(new StandInGoTrue.Faults(0.05, 0, 0, 0.02, 0.10, 30_000, 40))) {
+            long start = System.nanoTime();
+            CliRun run = CliRun.with(env(server), "tokens", "--range", "1..50", "--count", "150", "--out",
+                    out().toString());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(TokenFilesRead.data(out())).hasSize(150).allMatch(TokenFilesRead::validFromStandIn);
+            assertThat(server.stalled()).as("stalls were injected").isGreaterThanOrEqualTo(5);
+            // One stall waited out would take 30 s; the whole run ends in a fraction of that.
+            assertThat(seconds).as("seconds for 150 tokens").isLessThan(20);
+            assertThat(server.tokenRequests()).as("login requests for 150 tokens").isLessThanOrEqualTo(150 * 5 / 4);
+            assertThat(run.out()).containsPattern("requests +\\d+ \\([1-9]\\d* hedges");
+            assertNoSecrets(run);
+        }
+    }
+
+    @Test
     void settlesNearTheServersRateLimit() throws Exception {
         double limit = 20;
         int burst = 5;

@@ -28,6 +28,19 @@ class UsersCommandTest {
     }
 
     @Test
+    void aCreationWhoseAnswerWasLostIsLookedUpNotSentAgain() {
+        // A third of the creations create the user and drop the connection: sending them again would be blind.
+        try (StandInGoTrue server = StandInGoTrue.start().withLostCreateAnswers(0.3)) {
+            Map<String, String> env = env(server, StandInGoTrue.SERVICE_KEY);
+            CliRun run = CliRun.with(env, "users", "--range", "1..20");
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out()).isEqualTo("auth users      20 (20 created, 0 existed)\n");
+            assertThat(server.userIds()).hasSize(20);
+            assertThat(server.createRequests()).as("one creation per user, none repeated").isEqualTo(20);
+        }
+    }
+
+    @Test
     void createsUsersOnceAndTheirPlatformRowsWithTheSameIds() throws Exception {
         try (StandInGoTrue server = StandInGoTrue.start(); TestDatabase db = TestDatabase.create(getClass())) {
             Map<String, String> env = env(server, StandInGoTrue.SERVICE_KEY);

@@ -47,23 +47,43 @@ public final class StandInGoTrue implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Faults to inject into password grants, each a probability per request.
+     * Faults to inject into password grants, each a probability per request, and the time every answer takes.
      *
-     * @param serverError answer 500
-     * @param slow        answer only after {@code slowMillis}
-     * @param drop        close the connection without answering
+     * @param serverError   answer 500
+     * @param slow          answer only after {@code slowMillis}
+     * @param drop          close the connection without answering
+     * @param stall         hold the request {@code stallMillis} without a word, then close the connection — a hung
+     *                      upstream, or a half-open connection behind a load balancer
+     * @param latencyMillis added to every answer, as a real server's work and network take time
      */
-    public record Faults(double serverError, double slow, long slowMillis, double drop) {
+    public record Faults(double serverError, double slow, long slowMillis, double drop, double stall,
+                        long stallMillis, long latencyMillis) {
         public static final Faults NONE = new Faults(0, 0, 0, 0);
+
+        public Faults(double serverError, double slow, long slowMillis, double drop) {
+            this(serverError, slow, slowMillis, drop, 0, 0, 0);
+        }
+
+        /** {@code serverError,slow,slowMillis,drop,stall,stallMillis,latencyMillis}, as the benchmark passes them. */
+        public static Faults parse(String csv) {
+            String[] v = csv.split(",");
+            return new Faults(Double.parseDouble(v[0]), Double.parseDouble(v[1]), Long.parseLong(v[2]),
+                    Double.parseDouble(v[3]), Double.parseDouble(v[4]), Long.parseLong(v[5]), Long.parseLong(v[6]));
+        }
     }
 
     private final HttpServer server;
-    private final ExecutorService pool = Executors.newFixedThreadPool(64);
+    // Stalled requests hold their thread for the whole stall: room for many of them.
+    private final ExecutorService pool = Executors.newCachedThreadPool();
     private final Map<String, String> idsByEmail = new ConcurrentHashMap<>();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final AtomicLong tokenRequests = new AtomicLong();
     private final AtomicLong issued = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicLong stalled = new AtomicLong();
+    private final AtomicLong createRequests = new AtomicLong();
+    private final AtomicLong lostCreateDraws = new AtomicLong();
+    private volatile double lostCreates;
     private final AtomicLong faultDraws = new AtomicLong();
     private final List<Long> issuedAtNanos = new ArrayList<>();
     private volatile double rate;
@@ -184,7 +204,14 @@ public final class StandInGoTrue implements AutoCloseable {
         }
         if (draw < f.drop() + f.serverError() + f.slow()) {
             sleep(f.slowMillis());
+        } else if (draw < f.drop() + f.serverError() + f.slow() + f.stall()) {
+            stalled.incrementAndGet();
+            ex.getRequestBody().readAllBytes();
+            sleep(f.stallMillis());
+            ex.close();
+            return;
         }
+        sleep(f.latencyMillis());
         JsonNode body = JSON.readTree(ex.getRequestBody());
         String email = body.path("email").asText("").toLowerCase(java.util.Locale.ROOT);
         String password = body.path("password").asText("");
@@ -241,7 +268,24 @@ public final class StandInGoTrue implements AutoCloseable {
             return;
         }
         addUser(email, body.path("password").asText(""));
+        createRequests.incrementAndGet();
+        if (Rng.of(11, "lost-create", lostCreateDraws.incrementAndGet()).nextDouble() < lostCreates) {
+            // Created, but the answer never arrives: the client cannot know whether it worked.
+            ex.close();
+            return;
+        }
         send(ex, 200, Map.of("id", idsByEmail.get(email), "email", email, "aud", "authenticated"));
+    }
+
+    /** Creations that did create a user, answered or not. */
+    public long createRequests() {
+        return createRequests.get();
+    }
+
+    /** Each creation, with probability {@code p}, creates the user and then drops the connection unanswered. */
+    public StandInGoTrue withLostCreateAnswers(double p) {
+        this.lostCreates = p;
+        return this;
     }
 
     private static String param(String query, String name, String fallback) {
@@ -313,10 +357,19 @@ public final class StandInGoTrue implements AutoCloseable {
         pool.shutdownNow();
     }
 
-    /** {@code StandInGoTrue RATE BURST USERS}: serves until killed, users loadtest1..USERS@example.com. */
+    /** Password grants held and then dropped so far. */
+    public long stalled() {
+        return stalled.get();
+    }
+
+    /**
+     * {@code StandInGoTrue RATE BURST USERS [FAULTS]}: serves until killed, users loadtest1..USERS@example.com;
+     * FAULTS as {@link Faults#parse}.
+     */
     public static void main(String[] args) throws Exception {
         StandInGoTrue s = start().withUsers("loadtest{n}@example.com", 1, Integer.parseInt(args[2]))
-                .withRateLimit(Double.parseDouble(args[0]), Double.parseDouble(args[1]));
+                .withRateLimit(Double.parseDouble(args[0]), Double.parseDouble(args[1]))
+                .withFaults(args.length > 3 ? Faults.parse(args[3]) : Faults.NONE);
         System.out.println(s.url());
         System.out.flush();
         Thread.currentThread().join();
