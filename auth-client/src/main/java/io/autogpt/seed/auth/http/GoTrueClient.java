@@ -278,7 +278,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
             if (outcome.isFinal()) {
                 return outcome.reply();
             }
-            if (mode == Mode.PREFLIGHT && outcome.reply() == null) {
+            if ((mode == Mode.PREFLIGHT || outcome.failure() == Failure.UNREACHABLE) && outcome.reply() == null) {
                 throw new TokenException.ServerUnavailable("cannot reach Supabase Auth at " + settings.url() + " ("
                         + outcome.problem() + ")");
             }
@@ -343,9 +343,11 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
             if (exchange.cancelled()) {
                 return Outcome.CANCELLED;
             }
-            gate.overloaded(sentAt);
-            return new Outcome(null, Transport.isTimeout(e) ? Failure.TIMEOUT : Failure.CONNECTION,
-                    Transport.describe(e), null, false);
+            Failure failure = Transport.classify(e);
+            if (failure != Failure.UNREACHABLE) {
+                gate.overloaded(sentAt);
+            }
+            return new Outcome(null, failure, http.describe(e), null, false);
         } finally {
             if (exchange.freeSlot()) {
                 gate.release();

@@ -3,7 +3,13 @@ package io.autogpt.seed.auth.http;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import io.autogpt.seed.auth.policy.Failure;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -127,16 +133,47 @@ final class Transport implements Closeable {
         });
     }
 
-    /** Whether {@code e} means "no answer in time" rather than "no connection". */
-    static boolean isTimeout(IOException e) {
-        return e instanceof SocketTimeoutException
-                || e instanceof InterruptedIOException && !(e instanceof java.nio.channels.ClosedByInterruptException);
+    /** What a transport failure means for retrying: a timeout, a lost connection, or an address that cannot work. */
+    static Failure classify(IOException e) {
+        if (e instanceof UnknownHostException || e instanceof ConnectException || e instanceof SSLException) {
+            return Failure.UNREACHABLE;
+        }
+        if (e instanceof SocketTimeoutException
+                || e instanceof InterruptedIOException && !(e instanceof java.nio.channels.ClosedByInterruptException)) {
+            return Failure.TIMEOUT;
+        }
+        return Failure.CONNECTION;
     }
 
-    /** A short description of a transport failure for messages: the exception's type and text, never a header. */
-    static String describe(IOException e) {
-        String text = e.getMessage();
-        return e.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+    /**
+     * A transport failure in words a person can act on, without Java class names: what happened and what to check.
+     * Never a header.
+     */
+    String describe(IOException e) {
+        String host = settings.url().getHost();
+        String text = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof UnknownHostException) {
+            return "no such host: " + host + "; check the Supabase URL";
+        }
+        if (e instanceof ConnectTimeoutException) {
+            return "no connection to " + host + " within " + settings.connectTimeout().toMillis() + " ms; is the host "
+                    + "up and the port open?";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused by " + host + (settings.url().getPort() > 0 ? ":" + settings.url().getPort()
+                    : "") + "; is Supabase Auth running there?";
+        }
+        if (e instanceof SSLException) {
+            return "TLS handshake failed: " + text + "; check http:// or https:// in the URL, and the server's "
+                    + "certificate";
+        }
+        if (e instanceof NoHttpResponseException) {
+            return "the server closed the connection without answering";
+        }
+        if (classify(e) == Failure.TIMEOUT) {
+            return "no answer within " + settings.responseTimeout().toMillis() + " ms";
+        }
+        return "the connection failed" + (text.isEmpty() ? "" : ": " + text.toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override

@@ -8,8 +8,13 @@ public enum Failure {
     SERVER_ERROR,
     /** No response in time. Retryable. */
     TIMEOUT,
-    /** Refused, reset or closed without an answer. Retryable. */
+    /** Reset or closed without an answer. Retryable. */
     CONNECTION,
+    /**
+     * No such host, a refused connection, a failed TLS handshake: the address or the security settings are wrong, and
+     * asking again will not change them (HttpClient's own retry strategy never retries these either).
+     */
+    UNREACHABLE,
     /** A 4xx other than 408 and 429 (bad credentials, bad key, conflict): the same request can never succeed. */
     REJECTED;
 
@@ -29,6 +34,6 @@ public enum Failure {
 
     /** Whether another attempt might succeed. */
     public boolean retryable() {
-        return this != REJECTED;
+        return this != REJECTED && this != UNREACHABLE;
     }
 }

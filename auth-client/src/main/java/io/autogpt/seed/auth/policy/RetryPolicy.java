@@ -59,6 +59,9 @@ public record RetryPolicy(int maxRetries, Duration base, Duration cap, Duration 
      * @param jitter       uniform in [0, 1): where in the backoff window to land
      */
     public Decision decide(Failure failure, int retriesSoFar, @Nullable Duration retryAfter, double jitter) {
+        if (failure == Failure.UNREACHABLE) {
+            return new GiveUp("retrying cannot reach it");
+        }
         if (!failure.retryable()) {
             return new GiveUp("the server refused the request; retrying cannot help");
         }

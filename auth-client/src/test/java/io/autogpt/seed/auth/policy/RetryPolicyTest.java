@@ -32,6 +32,7 @@ class RetryPolicyTest {
             "RATE_LIMITED, 3, 0.5, 250",
             "RATE_LIMITED, 11, 0.5, 250",
             "RATE_LIMITED, 12, 0.5, GIVE_UP",
+            "UNREACHABLE,  0, 0.5, GIVE_UP",
     })
     void decisionsFollowTheTable(Failure failure, int retries, double jitter, String expected) {
         RetryPolicy.Decision d = policy.decide(failure, retries, null, jitter);

@@ -1,7 +1,12 @@
 package io.autogpt.seed.it.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autogpt.seed.auth.http.GoTrueClient;
+import io.autogpt.seed.auth.http.GoTrueSettings;
+import io.autogpt.seed.core.token.TestUser;
+import io.autogpt.seed.core.token.TokenException;
 import io.autogpt.seed.it.support.CliRun;
 import io.autogpt.seed.it.support.StandInGoTrue;
 import java.nio.file.Files;
@@ -139,7 +144,30 @@ class TokensCommandTest {
         Map<String, String> env = Map.of("SUPABASE_SERVICE_KEY", "k", "LOADTEST_PASSWORD", "p");
         CliRun run = CliRun.with(env, "tokens", "--supabase-url", "http://127.0.0.1:1", "--out", out().toString());
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).startsWith("error: cannot reach Supabase Auth at http://127.0.0.1:1 (");
+        assertThat(run.err()).isEqualTo("error: cannot reach Supabase Auth at http://127.0.0.1:1 (connection refused "
+                + "by 127.0.0.1:1; is Supabase Auth running there?)\n");
+        CliRun unknown = CliRun.with(env, "tokens", "--supabase-url", "http://no-such-host.invalid", "--out",
+                out().toString());
+        assertThat(unknown.err()).isEqualTo("error: cannot reach Supabase Auth at http://no-such-host.invalid (no such "
+                + "host: no-such-host.invalid; check the Supabase URL)\n");
+    }
+
+    @Test
+    void aServerThatGoesAwayAfterThePreflightIsNotAskedTenTimes() {
+        StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 3);
+        try (GoTrueClient client = GoTrueClient.open(GoTrueSettings.of(server.url(),
+                StandInGoTrue.SERVICE_KEY, "$KEY"))) {
+            client.checkKey();
+            server.close();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.issue(new TestUser("loadtest1@example.com", StandInGoTrue.PASSWORD, null), 1))
+                    .isInstanceOf(TokenException.ServerUnavailable.class)
+                    .hasMessageContaining("connection refused by 127.0.0.1")
+                    .hasMessageNotContaining("Exception");
+            // At most one retry: the pre-flight's pooled connection is found dead; the refused reconnect is final.
+            assertThat(client.stats().retries()).as("retries").isLessThanOrEqualTo(1);
+            assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(2);
+        }
     }
 
     @Test
