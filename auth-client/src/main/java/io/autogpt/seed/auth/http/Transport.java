@@ -49,6 +49,8 @@ final class Transport implements Closeable {
         int connections = Math.max(2, settings.throttle().maxWindow() + 1);
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        // Connections that never log the key or a password, whatever the logging configuration.
+                        .setConnectionFactory(QuietConnection.factory())
                         .setMaxConnTotal(connections).setMaxConnPerRoute(connections)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
                                 .setSocketTimeout(response)

@@ -153,6 +153,25 @@ class TokensCommandTest {
     }
 
     @Test
+    void httpClientsHeaderAndWireLogsAtDebugShowNeitherKeyNorPassword() throws Exception {
+        // As an embedder might configure logging: HttpClient's own header and wire loggers at DEBUG.
+        try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 3)) {
+            Path log = out().getParent().resolve("debug.log");
+            Files.createDirectories(log.getParent());
+            Process p = io.autogpt.seed.it.support.CliProcess.start(List.of(
+                            "-Dorg.slf4j.simpleLogger.log.org.apache.hc.client5.http.headers=debug",
+                            "-Dorg.slf4j.simpleLogger.log.org.apache.hc.client5.http.wire=debug"),
+                    env(server), log, "tokens", "--range", "1..3", "--count", "3", "--out", out().toString());
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            String logged = Files.readString(log);
+            assertThat(p.exitValue()).as(logged).isZero();
+            assertThat(logged).as("header logging was on").contains(">> apikey: ***", ">> Authorization: ***");
+            assertThat(logged).doesNotContain(StandInGoTrue.SERVICE_KEY).doesNotContain(StandInGoTrue.ANON_KEY)
+                    .doesNotContain(StandInGoTrue.PASSWORD).doesNotContain("\"password\"");
+        }
+    }
+
+    @Test
     void aServerThatGoesAwayAfterThePreflightIsNotAskedTenTimes() {
         StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 3);
         try (GoTrueClient client = GoTrueClient.open(GoTrueSettings.of(server.url(),
