@@ -4,16 +4,28 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Reads durations as people write them on a command line: 3600, 90s, 15m, 2h, 1d, or ISO-8601 PT1H. */
+/** Reads durations as people write them on a command line: 3600, 500ms, 90s, 15m, 2h, 1d, or ISO-8601 PT1H. */
 final class Durations {
     private Durations() {
     }
 
-    static Duration parse(String option, String text) {
+    /** {@code text} as a duration for {@code option}: positive and at most {@code max}. */
+    static Duration parse(String option, String text, Duration max) {
+        Duration d = parse(option, text);
+        if (d.compareTo(max) > 0) {
+            throw new UsageException(option + " must be at most " + human(max) + ", got '" + text + "'");
+        }
+        return d;
+    }
+
+    private static Duration parse(String option, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.startsWith("pt") || t.startsWith("p")) {
                 return positive(option, text, Duration.parse(text.trim().toUpperCase(Locale.ROOT)));
+            }
+            if (t.endsWith("ms")) {
+                return positive(option, text, Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2))));
             }
             char unit = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
             String number = Character.isDigit(unit) ? t : t.substring(0, t.length() - 1);
@@ -31,8 +43,8 @@ final class Durations {
                 }
             };
             return positive(option, text, d);
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new UsageException(option + " must be a duration like 3600, 90s, 15m, 2h or 1d, got '"
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+            throw new UsageException(option + " must be a duration like 3600, 500ms, 90s, 15m, 2h or 1d, got '"
                     + text + "'");
         }
     }
@@ -47,6 +59,12 @@ final class Durations {
     /** "59 min", "2 h 5 min", "3 d 4 h" — for telling people when tokens expire. */
     static String human(Duration d) {
         long minutes = Math.max(0, d.toMinutes());
+        if (d.toMillis() < 60_000 && d.toMillis() % 1000 != 0) {
+            return d.toMillis() + " ms";
+        }
+        if (d.toSeconds() < 60) {
+            return d.toSeconds() + " s";
+        }
         if (minutes < 120) {
             return minutes + " min";
         }

@@ -43,6 +43,9 @@ final class SupabaseOptions {
         }
     }
 
+    /** A longer wait is a mistake: a load test's token step would hang for it. */
+    static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+
     URI url(Map<String, String> env) {
         URI uri = urlOrNull(env);
         if (uri == null) {
@@ -53,7 +56,7 @@ final class SupabaseOptions {
 
     /** Where and how to reach Supabase Auth: URL, key, timeouts (connecting: at most 5 s), clock. */
     GoTrueSettings settings(Map<String, String> env, Clock clock) {
-        Duration response = Durations.parse("--timeout", timeout);
+        Duration response = Durations.parse("--timeout", timeout, MAX_TIMEOUT);
         Duration connect = response.compareTo(MAX_CONNECT) < 0 ? response : MAX_CONNECT;
         URI url = url(env);
         String key = key(env);

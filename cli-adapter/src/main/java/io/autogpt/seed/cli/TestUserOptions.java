@@ -6,6 +6,9 @@ import io.autogpt.seed.core.token.TestUser;
 import io.autogpt.seed.core.token.TestUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import picocli.CommandLine.Option;
 /** Which test users to use: numbered by a pattern, or listed in a file. Shared by {@code tokens} and {@code users}. */
 final class TestUserOptions {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
     @Option(names = "--email-pattern", paramLabel = "PATTERN", defaultValue = "loadtest{n}@example.com",
             description = "Test users' emails; {n} is the number. Default: ${DEFAULT-VALUE}.")
@@ -47,6 +51,9 @@ final class TestUserOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--range: " + e.getMessage());
         }
+        if ((long) numbers.max() - numbers.min() + 1 > TokensCommand.MAX_COUNT) {
+            throw new UsageException("--range " + range + " names more than " + TokensCommand.MAX_COUNT + " users");
+        }
         return UsageException.of("--email-pattern", () -> TestUsers.numbered(emailPattern, numbers, password));
     }
 
@@ -70,17 +77,25 @@ final class TestUserOptions {
                 throw new UsageException("--users-file " + file + " is not a JSON array of {email, password}");
             }
         } else {
-            int lineNo = 0;
-            for (String line : text.split("\\R")) {
-                lineNo++;
-                if (line.isBlank() || lineNo == 1 && line.trim().toLowerCase(java.util.Locale.ROOT).startsWith("email")) {
-                    continue;
+            // RFC 4180 CSV: "quoted, fields", doubled "" quotes; spaces are kept (a password may end in one).
+            try (MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(text)) {
+                int lineNo = 0;
+                while (rows.hasNext()) {
+                    String[] row = rows.next();
+                    lineNo++;
+                    String first = row.length == 0 ? "" : row[0].trim();
+                    if (first.isEmpty() && row.length <= 1
+                            || lineNo == 1 && first.toLowerCase(java.util.Locale.ROOT).equals("email")) {
+                        continue;
+                    }
+                    users.add(user(file, lineNo, first, row.length > 1 ? row[1] : "", withPasswords));
                 }
-                // Emails never contain a comma, passwords may: split at the first one.
-                int comma = line.indexOf(',');
-                String email = comma < 0 ? line.trim() : line.substring(0, comma).trim();
-                String password = comma < 0 ? "" : line.substring(comma + 1);
-                users.add(user(file, lineNo, email, password, withPasswords));
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof UsageException usage) {
+                    throw usage;
+                }
+                throw new UsageException("--users-file " + file + " is not CSV lines of email,password: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable"));
             }
         }
         if (users.isEmpty()) {

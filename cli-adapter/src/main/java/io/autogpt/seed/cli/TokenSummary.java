@@ -1,5 +1,6 @@
 package io.autogpt.seed.cli;
 
+import io.autogpt.seed.auth.file.SecureFiles;
 import io.autogpt.seed.auth.file.TokenFiles;
 import io.autogpt.seed.auth.http.GoTrueClient;
 import io.autogpt.seed.core.token.IssuedToken;
@@ -34,7 +35,10 @@ final class TokenSummary {
         }
         row("source", source.description());
         row("first expiry", expiry + " (in " + Durations.human(Duration.between(now, expiry)) + ")");
-        row("written", paths.module() + ", " + paths.data() + " (mode 0600)");
+        // Say "mode 0600" only where the file system applied it.
+        row("written", paths.module() + ", " + paths.data() + (SecureFiles.isOwnerOnly(paths.module())
+                && SecureFiles.isOwnerOnly(paths.data()) ? " (mode 0600)"
+                : " (this file system has no owner-only mode: keep the files private yourself)"));
         if (source.login() && Duration.between(now, expiry).compareTo(Duration.ofHours(2)) < 0) {
             out.println("note: logins get the server's JWT lifetime; for a longer test, mint tokens with "
                     + "--mint --expires-in.");

@@ -34,6 +34,11 @@ import picocli.CommandLine.Option;
                 "k6 module AutoGPT's load tests import, plus a JSON data file. Progress is checkpointed: after a crash",
                 "or Ctrl-C, --resume continues without asking again for tokens it already holds."})
 final class TokensCommand implements Callable<Integer> {
+    /** A million tokens is a large load test's worth; more is a typo (and memory: every token is held). */
+    static final int MAX_COUNT = 1_000_000;
+    static final int MAX_RETRIES = 100;
+    /** Supabase's own JWT expiry tops out at a week; a year leaves room and catches typos. */
+    static final Duration MAX_LIFETIME = Duration.ofDays(365);
     /** Tokens closer to expiry than this are not kept on --resume. */
     static final Duration RESUME_MARGIN = Duration.ofMinutes(5);
 
@@ -162,8 +167,11 @@ final class TokensCommand implements Callable<Integer> {
             throw new UsageException("--users-from-db picks the users: it cannot be combined with "
                     + "--users-file, --email-pattern or --range");
         }
-        if (count < 1) {
-            throw new UsageException("--count must be 1 or more, got " + count);
+        if (count < 1 || count > MAX_COUNT) {
+            throw new UsageException("--count must be between 1 and " + MAX_COUNT + ", got " + count);
+        }
+        if (maxRetries < 0 || maxRetries > MAX_RETRIES) {
+            throw new UsageException("--max-retries must be between 0 and " + MAX_RETRIES + ", got " + maxRetries);
         }
         if (!out.getFileName().toString().endsWith(".js")) {
             throw new UsageException("--out must name a .js file (the k6 module), got " + out);
@@ -215,7 +223,8 @@ final class TokensCommand implements Callable<Integer> {
     private Composition.TokenSource mintSource() {
         URI url = supabase.urlOrNull(env);
         String issuer = url == null ? "supabase" : url.toString().replaceAll("/+$", "") + "/auth/v1";
-        Duration lifetime = expiresIn == null ? Duration.ofHours(1) : Durations.parse("--expires-in", expiresIn);
+        Duration lifetime = expiresIn == null ? Duration.ofHours(1) : Durations.parse("--expires-in", expiresIn,
+                MAX_LIFETIME);
         TokenMint.Settings settings = new TokenMint.Settings(issuer, lifetime, clock);
         if (jwtKeyFile != null) {
             return Composition.mint(UsageException.of("--jwt-key-file", () -> TokenMint.withKeyFile(jwtKeyFile,

@@ -16,7 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /** Files that hold tokens: owner-only from creation (mode 0600), and replaced whole or not at all. */
-final class SecureFiles {
+public final class SecureFiles {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -62,6 +62,18 @@ final class SecureFiles {
                     ownerOnly());
         }
         return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Whether {@code file} is readable and writable by its owner only, as the file system reports it: false where
+     * it has no POSIX modes (then nothing was restricted, and a summary must not claim it was).
+     */
+    public static boolean isOwnerOnly(Path file) {
+        try {
+            return POSIX && Files.getPosixFilePermissions(file).equals(OWNER_ONLY);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static FileAttribute<Set<PosixFilePermission>> ownerOnly() {

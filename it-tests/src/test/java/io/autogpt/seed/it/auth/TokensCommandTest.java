@@ -222,6 +222,31 @@ class TokensCommandTest {
     }
 
     @Test
+    void absurdOrOverflowingNumbersGetOneLineAndExitTwo() {
+        Map<String, String> env = Map.of("SUPABASE_URL", "http://127.0.0.1:1", "SUPABASE_SERVICE_KEY", "k",
+                "LOADTEST_PASSWORD", "p", "SUPABASE_JWT_SECRET", "x".repeat(40));
+        Map<String[], String> cases = Map.of(
+                new String[] {"tokens", "--count", "2000000"}, "error: --count must be between 1 and 1000000, got "
+                        + "2000000",
+                new String[] {"tokens", "--count", "99999999999"}, "error: Invalid value for option '--count': "
+                        + "'99999999999' is not an int (see 'autogpt-seed tokens --help')",
+                new String[] {"tokens", "--max-retries", "1000"}, "error: --max-retries must be between 0 and 100, "
+                        + "got 1000",
+                new String[] {"tokens", "--range", "1..99999999"}, "error: --range 1..99999999 names more than "
+                        + "1000000 users",
+                new String[] {"tokens", "--mint", "--expires-in", "99999999999999999d"}, "error: --expires-in must "
+                        + "be a duration like 3600, 500ms, 90s, 15m, 2h or 1d, got '99999999999999999d'",
+                new String[] {"tokens", "--mint", "--expires-in", "400d"}, "error: --expires-in must be at most "
+                        + "365 d 0 h, got '400d'",
+                new String[] {"tokens", "--timeout", "1h"}, "error: --timeout must be at most 10 min, got '1h'");
+        cases.forEach((args, message) -> {
+            CliRun run = CliRun.with(env, args);
+            assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.all()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo(message + "\n");
+        });
+    }
+
+    @Test
     void badOptionsGetOneLineAndExitTwo() {
         Map<String, String> env = Map.of("SUPABASE_URL", "http://127.0.0.1:1", "SUPABASE_SERVICE_KEY", "k",
                 "LOADTEST_PASSWORD", "p", "SUPABASE_JWT_SECRET", "x".repeat(40));
@@ -233,7 +258,7 @@ class TokensCommandTest {
                 new String[] {"tokens", "--email-pattern", "nobody"}, "error: --email-pattern: the email pattern must contain {n}, "
                         + "got 'nobody'",
                 new String[] {"tokens", "--mint", "--expires-in", "soon"}, "error: --expires-in must be a duration "
-                        + "like 3600, 90s, 15m, 2h or 1d, got 'soon'",
+                        + "like 3600, 500ms, 90s, 15m, 2h or 1d, got 'soon'",
                 new String[] {"tokens", "--key", "abc"}, "error: Unknown options: '--key', 'abc' (see "
                         + "'autogpt-seed tokens --help')",
                 new String[] {"tokens", "--mint", "--concurrency", "4"}, "error: --concurrency is about logging in: "

@@ -1,0 +1,64 @@
+package io.autogpt.seed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autogpt.seed.core.token.TestUser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Values as people type them: milliseconds, absurd sizes, and CSV files with quotes and spaces. */
+class InputEdgesTest {
+    private static final Duration DAY = Duration.ofDays(1);
+
+    @Test
+    void durationsTakeMillisecondsAndTheUsualUnits() {
+        assertThat(Durations.parse("--timeout", "500ms", DAY)).isEqualTo(Duration.ofMillis(500));
+        assertThat(Durations.parse("--timeout", "90s", DAY)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Durations.parse("--timeout", "3600", DAY)).isEqualTo(Duration.ofHours(1));
+        assertThat(Durations.parse("--timeout", "PT2M", DAY)).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void anOverflowingOrOversizedDurationIsAUsageErrorNotABug() {
+        assertThatThrownBy(() -> Durations.parse("--expires-in", "99999999999999999d", DAY))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("--expires-in must be a duration like");
+        assertThatThrownBy(() -> Durations.parse("--timeout", "2d", DAY))
+                .isInstanceOf(UsageException.class).hasMessage("--timeout must be at most 24 h 0 min, got '2d'");
+        assertThatThrownBy(() -> Durations.parse("--timeout", "0ms", DAY)).isInstanceOf(UsageException.class)
+                .hasMessage("--timeout must be positive, got '0ms'");
+    }
+
+    @Test
+    void aCsvUsersFileKeepsQuotedCommasAndTrailingSpaces(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("users.csv");
+        Files.writeString(file, "email,password\n"
+                + "a@example.com,plain\n"
+                + "\"b@example.com\",\"with, comma\"\n"
+                + "c@example.com,ends with a space \n"
+                + "d@example.com,\"has \"\"quotes\"\"\"\n");
+        TestUserOptions options = new TestUserOptions();
+        options.usersFile = file;
+        List<TestUser> users = options.users(Map.of(), true);
+        assertThat(users).extracting(TestUser::email)
+                .containsExactly("a@example.com", "b@example.com", "c@example.com", "d@example.com");
+        assertThat(users).extracting(TestUser::password)
+                .containsExactly("plain", "with, comma", "ends with a space ", "has \"quotes\"");
+    }
+
+    @Test
+    void aBrokenCsvIsOneLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("users.csv");
+        Files.writeString(file, "a@example.com,\"never closed\n");
+        TestUserOptions options = new TestUserOptions();
+        options.usersFile = file;
+        assertThatThrownBy(() -> options.users(Map.of(), true)).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--users-file " + file + " is not CSV lines of email,password")
+                .hasMessageNotContaining("\n");
+    }
+}
