@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The table printed after {@code tokens}: what was obtained, how fast, and when it expires. */
 final class TokenSummary {
@@ -18,7 +19,7 @@ final class TokenSummary {
     }
 
     void print(List<IssuedToken> tokens, int kept, double seconds, Composition.TokenSource source,
-               TokenFiles.Paths paths, Instant now) {
+               TokenFiles.Paths paths, Instant now, @Nullable String userRows) {
         int fresh = tokens.size() - kept;
         GoTrueClient.Stats stats = source.stats().get();
         Instant expiry = TokenFiles.earliestExpiry(tokens);
@@ -34,6 +35,9 @@ final class TokenSummary {
                     stats.hedges()));
         }
         row("source", source.description());
+        if (userRows != null) {
+            row("\"User\" rows", userRows);
+        }
         row("first expiry", expiry + " (in " + Durations.human(Duration.between(now, expiry)) + ")");
         // Say "mode 0600" only where the file system applied it.
         row("written", paths.module() + ", " + paths.data() + (SecureFiles.isOwnerOnly(paths.module())

@@ -8,6 +8,7 @@ import io.autogpt.seed.auth.policy.AdaptiveThrottle;
 import io.autogpt.seed.auth.policy.RetryPolicy;
 import io.autogpt.seed.core.token.IssuedToken;
 import io.autogpt.seed.core.token.TestUser;
+import io.autogpt.seed.core.token.TestUsers;
 import io.autogpt.seed.core.token.TokenException;
 import io.autogpt.seed.core.run.TokenHarvest;
 import io.autogpt.seed.core.token.TokenJob;
@@ -93,6 +94,12 @@ final class TokensCommand implements Callable<Integer> {
                     + "--count of them, by email.")
     @Nullable String usersFromDb;
 
+    @Option(names = "--db", paramLabel = "URL",
+            description = {"With --mint for pattern or file users: first create their platform \"User\" rows here",
+                    "(ids derived as in the tokens). Without it the platform has no row for them: only",
+                    "POST /api/auth/user creates one, and every other endpoint fails on the foreign key."})
+    @Nullable String db;
+
     TokensCommand(Map<String, String> env, Clock clock) {
         this.env = env;
         this.clock = clock;
@@ -107,6 +114,7 @@ final class TokensCommand implements Callable<Integer> {
         List<TokenJob> jobs = TokenJob.roundRobin(users, count);
         held.keySet().retainAll(jobs.stream().map(TokenJob::key).toList());
         Composition.TokenSource source = source();
+        String userRows = mint && usersFromDb == null ? platformRows(users) : null;
         TokenProgress progress = new TokenProgress(StatusLine.forConsole(spec.commandLine().getErr()), jobs.size(),
                 held.size(), source.stats());
         long start = System.nanoTime();
@@ -136,15 +144,19 @@ final class TokensCommand implements Callable<Integer> {
         TokenFiles.write(paths, tokens);
         Checkpoint.delete(paths.checkpoint());
         new TokenSummary(spec.commandLine().getOut()).print(tokens, held.size(), seconds, source, paths,
-                clock.instant());
+                clock.instant(), userRows);
         return ExitCodes.OK;
     }
 
     private void checkOptions() {
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (db != null && usersFromDb != null) {
+            throw new UsageException("--db creates rows for pattern or file users; --users-from-db picks users that "
+                    + "have rows already: give one");
+        }
         if (!mint) {
             for (String mintOnly : new String[] {"--jwt-secret-env", "--jwt-key-file", "--users-from-db",
-                    "--expires-in"}) {
+                    "--expires-in", "--db"}) {
                 if (given.hasMatchedOption(mintOnly)) {
                     throw new UsageException(mintOnly + " needs --mint"
                             + ("--expires-in".equals(mintOnly) ? ": password logins get the server's JWT lifetime "
@@ -176,6 +188,28 @@ final class TokensCommand implements Callable<Integer> {
         if (!out.getFileName().toString().endsWith(".js")) {
             throw new UsageException("--out must name a .js file (the k6 module), got " + out);
         }
+    }
+
+    /**
+     * Minted tokens name users by id; the platform serves a user only once its {@code "User"} row exists. With
+     * {@code --db}, the rows of these users (derived ids, as the tokens carry) are created first; without it, one
+     * warning line says what will fail and how to avoid it.
+     *
+     * @return the summary's line about the rows, or null when none were written
+     */
+    private @Nullable String platformRows(List<TestUser> users) {
+        if (db == null) {
+            spec.commandLine().getErr().println("warning: the platform has no \"User\" row for these users: only "
+                    + "POST /api/auth/user creates one, every other endpoint fails for them; add --db URL to create "
+                    + "the rows, or mint for existing users with --users-from-db URL");
+            spec.commandLine().getErr().flush();
+            return null;
+        }
+        List<TestUser> withIds = users.stream().map(u -> u.userId() != null ? u
+                : u.withUserId(TestUsers.derivedId(u.email()))).toList();
+        int created = Composition.userRows(db, clock).save(withIds);
+        return String.format("%,d created, %,d existed, in %s", created, withIds.size() - created,
+                Composition.redacted(db));
     }
 
     /** Tokens from an interrupted run, still valid for a while; refuses to overwrite them without --resume. */

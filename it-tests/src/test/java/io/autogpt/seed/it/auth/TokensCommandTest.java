@@ -291,5 +291,29 @@ class TokensCommandTest {
         Map<String, Long> perUser = tokens.stream().collect(Collectors.groupingBy(TokenFilesRead.Entry::user,
                 Collectors.counting()));
         assertThat(perUser).hasSize(47);
+        assertThat(run.err()).as("pattern users have no platform row").isEqualTo("warning: the platform has no "
+                + "\"User\" row for these users: only POST /api/auth/user creates one, every other endpoint fails for "
+                + "them; add --db URL to create the rows, or mint for existing users with --users-from-db URL\n");
+    }
+
+    @Test
+    void mintingForPatternUsersWithDbCreatesTheirPlatformRowsWithTheTokensIds() throws Exception {
+        String secret = "a-project-jwt-secret-of-forty-characters";
+        try (io.autogpt.seed.it.support.TestDatabase db = io.autogpt.seed.it.support.TestDatabase.create(getClass())) {
+            assertThat(CliRun.of("seed", "--db", db.cliUrl(null), "--create-schema", "--users", "1").exitCode())
+                    .isZero();
+            CliRun run = CliRun.with(Map.of("SUPABASE_JWT_SECRET", secret), "tokens", "--mint", "--range", "1..5",
+                    "--count", "10", "--db", db.cliUrl(null), "--out", out().toString());
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.err()).isEmpty();
+            assertThat(run.out()).contains("\"User\" rows     5 created, 0 existed");
+            List<TokenFilesRead.Entry> tokens = TokenFilesRead.data(out());
+            try (java.sql.Connection c = db.connect("public")) {
+                for (TokenFilesRead.Entry token : tokens) {
+                    assertThat(io.autogpt.seed.it.support.Sql.strings(c, "SELECT email FROM \"User\" WHERE id = '"
+                            + token.userId() + "'")).as("the token's sub has a row").containsExactly(token.user());
+                }
+            }
+        }
     }
 }
