@@ -2,36 +2,17 @@ package io.autogpt.seed.jpa;
 
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.table.Table;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Iterator;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
 
 /**
- * Writes rows with PostgreSQL's COPY, the fastest way in: each table is one COPY stream, fed in 64 KiB chunks by a
- * producer thread, so the server ingests one chunk while the next ones are made.
+ * Writes rows with PostgreSQL's COPY, the fastest way in: each table is one {@link CopyStream}.
  */
 final class CopyTransaction extends JdbcTransaction {
-    private static final int CHUNK_CHARS = 1 << 16;
-    /** Chunks the producer may run ahead: 16 × 64 KiB. */
-    private static final int QUEUED_CHUNKS = 16;
-    private static final byte[] END = new byte[0];
-
-    private final CopyManager copy;
-    private int updateTables;
-
-    CopyTransaction(Connection conn, String schema, SeedPlan plan, ForeignKeyDeferral deferral)
-            throws SQLException {
+    CopyTransaction(Connection conn, String schema, SeedPlan plan, ForeignKeyDeferral deferral) {
         super(conn, schema, plan, deferral);
-        this.copy = conn.unwrap(PGConnection.class).getCopyAPI();
     }
 
     @Override
@@ -39,126 +20,21 @@ final class CopyTransaction extends JdbcTransaction {
         try {
             if (table.kind() == Table.Kind.INSERT) {
                 beforeInsert(table.name());
-                return copyRows(CopyText.copyInto(table, CopyText.quote(table.name())), table, rows);
+                return CopyStream.copy(conn, CopyText.copyInto(table, CopyText.quote(table.name())), table, rows);
             }
             if (table.kind() == Table.Kind.INSERT_MISSING) {
                 return insertMissing(table, rows);
             }
             // Updates: COPY into a session-local staging table, then one UPDATE ... FROM.
             triggersOn();
-            String staging = "seed_update_" + (++updateTables);
-            try (Statement st = conn.createStatement()) {
-                st.execute(CopyText.createStaging(table, staging));
-            }
-            long rowCount = copyRows(CopyText.copyInto(table, staging), table, rows);
+            long[] count = {0};
+            String staging = stage(table, rows, count);
             try (Statement st = conn.createStatement()) {
                 st.executeUpdate(CopyText.applyStaging(table, staging));
             }
-            return rowCount;
+            return count[0];
         } catch (SQLException e) {
             throw failure("writing \"" + table.name() + "\"", e);
         }
     }
-
-    /**
-     * Streams {@code rows} into one COPY. Rows are generated and encoded on a producer thread, a few chunks ahead,
-     * while this thread only writes to the socket: the server never waits for the generator, and the generator
-     * never waits for the network. The stream is consumed on the producer thread, and only there.
-     */
-    @Override
-    <R extends Record> long copyRows(String sql, Table<R> table, Stream<R> rows) throws SQLException {
-        BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        long[] count = {0};
-        Thread producer = new Thread(() -> produce(table, rows, chunks, failure, count), "seed-copy-" + table.name());
-        producer.setDaemon(true);
-        CopyIn in = copy.copyIn(sql);
-        producer.start();
-        try {
-            while (true) {
-                byte[] chunk = chunks.take();
-                if (chunk == END) {
-                    break;
-                }
-                in.writeToCopy(chunk, 0, chunk.length);
-            }
-            rethrow(failure.get());
-            in.endCopy();
-            return count[0];
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while writing \"" + table.name() + "\"", e);
-        } finally {
-            producer.interrupt();
-            joinUninterruptibly(producer);
-            // An exception mid-stream must abort the COPY: ending it would load the rows sent so far.
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
-        }
-    }
-
-    private static <R extends Record> void produce(Table<R> table, Stream<R> rows, BlockingQueue<byte[]> chunks,
-                                                   AtomicReference<Throwable> failure, long[] count) {
-        try {
-            StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 4096);
-            for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
-                CopyText.appendRow(chunk, table, it.next());
-                count[0]++;
-                if (chunk.length() >= CHUNK_CHARS) {
-                    chunks.put(bytes(chunk));
-                }
-            }
-            if (chunk.length() > 0) {
-                chunks.put(bytes(chunk));
-            }
-        } catch (InterruptedException e) {
-            // The writer gave up (the server refused a row); it reports why.
-            Thread.currentThread().interrupt();
-            return;
-        } catch (RuntimeException | Error e) {
-            failure.set(e);
-        }
-        try {
-            chunks.put(END);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static byte[] bytes(StringBuilder chunk) {
-        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-        chunk.setLength(0);
-        return bytes;
-    }
-
-    private static void rethrow(Throwable failure) {
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-    }
-
-    /**
-     * Waits until {@code thread} has ended, even if this thread is or gets interrupted, and restores the interrupt
-     * afterwards. Restoring it first would make {@code join} return at once, leaving the producer still consuming the
-     * row stream while the caller goes on to cancel the COPY and close the connection.
-     */
-    static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = Thread.interrupted();
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
 }

@@ -7,18 +7,14 @@ import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.port.TargetException;
 import io.autogpt.seed.core.run.Dataset;
 import io.autogpt.seed.core.table.Table;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +38,7 @@ abstract class JdbcTransaction implements DatasetTransaction {
     private final SeedPlan plan;
     /** Set-based foreign key checks, when the role allows them; null: checks stay per row. */
     private final @Nullable ForeignKeyDeferral deferral;
-    /** Shared rows staged but not yet inserted: (table, staging table, insert statement). */
+    /** Inserts of staged shared rows not yet run. */
     private final List<String> pendingShared = new ArrayList<>();
     private int stagingTables;
     private boolean committed;
@@ -78,16 +74,25 @@ abstract class JdbcTransaction implements DatasetTransaction {
      * shards of one dataset load side by side instead of one after another.
      */
     final <R extends Record> long insertMissing(Table<R> table, Stream<R> rows) throws SQLException {
-        String staging = "seed_shared_" + (++stagingTables);
-        try (Statement st = conn.createStatement()) {
-            st.execute(CopyText.createStaging(table, staging));
-        }
-        long count = copyRows(CopyText.copyInto(table, staging), table, rows);
-        pendingShared.add(CopyText.insertMissing(table, staging));
+        long[] count = {0};
+        pendingShared.add(CopyText.insertMissing(table, stage(table, rows, count)));
         if (deferral == null) {
             applyShared();
         }
-        return count;
+        return count[0];
+    }
+
+    /**
+     * COPYs {@code rows} into a new session-local table of {@code table}'s columns, dropped at commit, and returns
+     * its name; {@code count[0]} receives how many rows went in.
+     */
+    final <R extends Record> String stage(Table<R> table, Stream<R> rows, long[] count) throws SQLException {
+        String staging = "seed_staging_" + (++stagingTables);
+        try (Statement st = conn.createStatement()) {
+            st.execute(CopyText.createStaging(table, staging));
+        }
+        count[0] = CopyStream.copy(conn, CopyText.copyInto(table, staging), table, rows);
+        return staging;
     }
 
     /** Inserts the staged shared rows that are still missing. */
@@ -104,36 +109,6 @@ abstract class JdbcTransaction implements DatasetTransaction {
             }
         }
         pendingShared.clear();
-    }
-
-    /**
-     * COPYs {@code rows} with {@code sql} on this thread, in 64 KiB chunks. The COPY writer overrides this with
-     * one that generates on a producer thread.
-     */
-    <R extends Record> long copyRows(String sql, Table<R> table, Stream<R> rows) throws SQLException {
-        StringBuilder data = new StringBuilder();
-        long count = 0;
-        CopyIn in = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-        try {
-            for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
-                CopyText.appendRow(data, table, it.next());
-                count++;
-                if (data.length() >= 1 << 16) {
-                    byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
-                    in.writeToCopy(bytes, 0, bytes.length);
-                    data.setLength(0);
-                }
-            }
-            byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
-            in.writeToCopy(bytes, 0, bytes.length);
-            in.endCopy();
-            return count;
-        } finally {
-            // Ending a COPY loads what was sent: an exception mid-stream must cancel it instead.
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
-        }
     }
 
     /**

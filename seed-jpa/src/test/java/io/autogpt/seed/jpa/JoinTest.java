@@ -25,7 +25,7 @@ class JoinTest {
             sleep(200);
             release.countDown();
         }).start();
-        CopyTransaction.joinUninterruptibly(producer);
+        CopyStream.joinUninterruptibly(producer);
         assertThat(producer.isAlive()).as("producer ended before join returned").isFalse();
         assertThat(Thread.interrupted()).as("interrupt restored").isTrue();
     }
