@@ -138,11 +138,6 @@ abstract class JdbcTransaction implements DatasetTransaction {
         }
     }
 
-    /** The seeder's idempotent DDL. */
-    static String ddl() {
-        return SchemaDdl.TEXT;
-    }
-
     @Override
     public RunLedger runs() {
         return new RunLedger() {

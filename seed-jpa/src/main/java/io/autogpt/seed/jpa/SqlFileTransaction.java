@@ -58,7 +58,7 @@ final class SqlFileTransaction implements DatasetTransaction {
         }
         line("SET LOCAL search_path TO " + CopyText.quote(schema) + ";");
         if (createSchema) {
-            out.write(JdbcTransaction.ddl());
+            out.write(SchemaDdl.TEXT);
         }
         // The file refuses to load twice, or over another run of the seed whose users overlap its own.
         line("DO $$ BEGIN IF EXISTS (SELECT 1 FROM autogpt_seed.runs WHERE target_schema = "

@@ -44,6 +44,7 @@ public final class Hedging {
             return new Settings(3, initial, Duration.ofMillis(20), ceiling);
         }
 
+        /** Never hedge: every login waits for its one answer, or for the timeout. */
         public static final Settings OFF = new Settings(0, Duration.ZERO, Duration.ZERO, Duration.ZERO);
     }
 

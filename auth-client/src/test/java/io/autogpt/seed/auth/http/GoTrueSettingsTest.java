@@ -24,5 +24,7 @@ class GoTrueSettingsTest {
                 Duration.ofMillis(800));
         assertThat(settings.effectiveHedging().ceiling()).isEqualTo(Duration.ofMillis(400));
         assertThat(settings.toString()).doesNotContain("=k,").contains("key=***");
+        assertThat(settings.withHedging(io.autogpt.seed.auth.policy.Hedging.Settings.OFF).effectiveHedging()
+                .maxHedges()).as("an embedder can turn hedging off").isZero();
     }
 }

@@ -31,7 +31,7 @@ public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fro
             throw new IllegalArgumentException("user slice [" + fromUser + ", " + toUser + ") must be a non-empty "
                     + "part of [0, " + scale.users() + ")");
         }
-        if (!onCohortBoundary(fromUser, scale) || !onCohortBoundary(toUser, scale)) {
+        if (!scale.isCohortBoundary(fromUser) || !scale.isCohortBoundary(toUser)) {
             throw new IllegalArgumentException("user slice [" + fromUser + ", " + toUser + ") must hold whole cohorts of "
                     + scale.cohortUsers() + " users: it starts at a multiple of " + scale.cohortUsers()
                     + " and ends at one or at " + scale.users());
@@ -75,12 +75,4 @@ public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fro
         return slice(first * scale.cohortUsers(), (int) Math.min((long) end * scale.cohortUsers(), scale.users()));
     }
 
-    /** Whether this plan covers all users. */
-    public boolean isWhole() {
-        return fromUser == 0 && toUser == scale.users();
-    }
-
-    private static boolean onCohortBoundary(int user, ScaleProfile scale) {
-        return user % scale.cohortUsers() == 0 || user == scale.users();
-    }
 }

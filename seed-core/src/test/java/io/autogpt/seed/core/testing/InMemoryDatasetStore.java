@@ -125,7 +125,6 @@ public final class InMemoryDatasetStore implements WriteDatasetPort {
         private final RunKey writer;
         private final State state;
         private final long basedOn;
-        private boolean done;
 
         Tx(SeedPlan plan, State state, long basedOn) {
             this.writer = new RunKey(plan.seed(), plan.fromUser(), plan.toUser());
@@ -295,17 +294,11 @@ public final class InMemoryDatasetStore implements WriteDatasetPort {
         public void commit() {
             checkForeignKeys();
             InMemoryDatasetStore.this.commit(state, basedOn);
-            done = true;
         }
 
         @Override
         public void close() {
-            done = true;
-        }
-
-        @Override
-        public String toString() {
-            return "in-memory transaction of " + writer + (done ? " (ended)" : "");
+            // Nothing to release: uncommitted changes live only in this transaction's copy of the state.
         }
     }
 }
