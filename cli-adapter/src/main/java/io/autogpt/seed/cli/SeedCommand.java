@@ -236,7 +236,7 @@ final class SeedCommand implements Callable<Integer> {
         if (r.max() > last) {
             throw new UsageException("--slice " + slice + " reaches past the last user, " + last);
         }
-        if (r.min() % cohort != 0 || ((long) r.max() + 1) % cohort != 0 && r.max() != last) {
+        if (!profile.isCohortBoundary(r.min()) || !profile.isCohortBoundary((long) r.max() + 1)) {
             long from = r.min() - r.min() % cohort;
             long to = Math.min(((long) r.max() / cohort + 1) * cohort - 1, last);
             throw new UsageException("--slice " + slice + " must hold whole cohorts of " + cohort + " users "

@@ -8,7 +8,6 @@ import io.autogpt.seed.auth.policy.AdaptiveThrottle;
 import io.autogpt.seed.auth.policy.RetryPolicy;
 import io.autogpt.seed.core.token.IssuedToken;
 import io.autogpt.seed.core.token.TestUser;
-import io.autogpt.seed.core.token.TestUsers;
 import io.autogpt.seed.core.token.TokenException;
 import io.autogpt.seed.core.run.TokenHarvest;
 import io.autogpt.seed.core.token.TokenJob;
@@ -205,8 +204,7 @@ final class TokensCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return null;
         }
-        List<TestUser> withIds = users.stream().map(u -> u.userId() != null ? u
-                : u.withUserId(TestUsers.derivedId(u.email()))).toList();
+        List<TestUser> withIds = users.stream().map(u -> u.withUserId(u.idOrDerived())).toList();
         int created = Composition.userRows(db, clock).save(withIds);
         return String.format("%,d created, %,d existed, in %s", created, withIds.size() - created,
                 Composition.redacted(db));

@@ -19,19 +19,19 @@ final class UsageException extends RuntimeException {
      * error that names the option, since the core and adapters speak of values, not of flags.
      */
     static <T> T of(String option, Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(option + ": " + e.getMessage());
-        }
+        return ask(option + ": ", check);
     }
 
     /** Runs {@code check}, which validates user input in another module; its refusal becomes a usage error. */
     static <T> T of(Supplier<T> check) {
+        return ask("", check);
+    }
+
+    private static <T> T ask(String prefix, Supplier<T> check) {
         try {
             return check.get();
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(prefix + e.getMessage());
         }
     }
 }

@@ -96,7 +96,7 @@ public final class TokenMint implements IssueTokenPort {
 
     @Override
     public IssuedToken issue(TestUser user, int round) {
-        String userId = user.userId() != null ? user.userId() : TestUsers.derivedId(user.email());
+        String userId = user.idOrDerived();
         Instant issued = settings.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant expires = issued.plus(settings.lifetime());
         Map<String, Object> claims = new LinkedHashMap<>();

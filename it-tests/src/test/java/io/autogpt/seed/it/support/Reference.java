@@ -1,5 +1,6 @@
 package io.autogpt.seed.it.support;
 
+import io.autogpt.seed.core.testing.ReferenceKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,13 +52,13 @@ public final class Reference {
     public static List<Map<String, String>> rows(String file) {
         try {
             List<String> lines = Files.readAllLines(dir().resolve(file));
-            List<String> header = parse(lines.get(0));
+            List<String> header = List.of(ReferenceKeys.csv(lines.get(0)));
             List<Map<String, String>> out = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> cells = parse(line);
+                List<String> cells = List.of(ReferenceKeys.csv(line));
                 Map<String, String> row = new java.util.LinkedHashMap<>();
                 for (int i = 0; i < header.size(); i++) {
                     row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
@@ -68,33 +69,5 @@ public final class Reference {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> parse(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        cells.add(cur.toString());
-        return cells;
     }
 }

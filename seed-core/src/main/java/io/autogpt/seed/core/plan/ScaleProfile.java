@@ -96,6 +96,11 @@ public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRan
                 analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, (int) count);
     }
 
+    /** Whether a slice may start or end before {@code user}: at a cohort's first user, or at the end of all users. */
+    public boolean isCohortBoundary(long user) {
+        return user % cohortUsers == 0 || user == users;
+    }
+
     /** How many cohorts the users form. */
     public int cohorts() {
         return (int) ((users + (long) cohortUsers - 1) / cohortUsers);

@@ -29,6 +29,11 @@ public record TestUser(String email, @Nullable String password, @Nullable String
         return new TestUser(email, password, Objects.requireNonNull(id, "id"));
     }
 
+    /** The user's id, else the stable one derived from the email ({@link TestUsers#derivedId}) that minted tokens carry. */
+    public String idOrDerived() {
+        return userId != null ? userId : TestUsers.derivedId(email);
+    }
+
     @Override
     public String toString() {
         return "TestUser[email=" + email + ", password=" + (password == null ? "none" : "***") + ", userId="

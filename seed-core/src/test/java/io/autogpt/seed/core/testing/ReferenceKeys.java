@@ -98,8 +98,8 @@ public record ReferenceKeys(Map<String, List<UniqueKey>> unique, List<ForeignKey
         }
     }
 
-    /** One CSV line: commas separate, double quotes enclose, doubled quotes escape. */
-    private static String[] csv(String line) {
+    /** One line of the reference CSVs: commas separate, double quotes enclose, doubled quotes escape. */
+    public static String[] csv(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
