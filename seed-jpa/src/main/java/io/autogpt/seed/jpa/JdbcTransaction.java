@@ -185,7 +185,7 @@ abstract class JdbcTransaction implements DatasetTransaction {
                 return recorded;
             }
             try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM \"User\" WHERE id = ?")) {
-                ps.setString(1, new Dataset(plan).userIds().findFirst().orElseThrow());
+                ps.setString(1, Dataset.userIds(seed, plan.fromUser(), plan.fromUser() + 1).findFirst().orElseThrow());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return List.of();

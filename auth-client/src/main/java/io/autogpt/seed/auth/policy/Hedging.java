@@ -51,9 +51,12 @@ public final class Hedging {
     private final Settings settings;
     private final long[] latencies = new long[WINDOW];
     private long seen;
+    /** The delay the latencies so far give; recomputed when an answer arrives, read on every wait. */
+    private volatile long delay;
 
     public Hedging(Settings settings) {
         this.settings = settings;
+        this.delay = settings.initial().toNanos();
     }
 
     public int maxHedges() {
@@ -63,17 +66,16 @@ public final class Hedging {
     /** A request answered after {@code nanos}. */
     public synchronized void answered(long nanos) {
         latencies[(int) (seen++ % WINDOW)] = nanos;
+        if (seen >= WARM_UP) {
+            long[] window = Arrays.copyOf(latencies, (int) Math.min(seen, WINDOW));
+            Arrays.sort(window);
+            long p95 = window[(int) Math.min(window.length - 1, Math.ceil(PERCENTILE * window.length) - 1)];
+            delay = Math.max(settings.floor().toNanos(), Math.min(settings.ceiling().toNanos(), (long) (p95 * FACTOR)));
+        }
     }
 
     /** How long a request may wait for its answer before a hedge is sent, in nanoseconds. */
-    public synchronized long delayNanos() {
-        if (seen < WARM_UP) {
-            return settings.initial().toNanos();
-        }
-        long[] window = Arrays.copyOf(latencies, (int) Math.min(seen, WINDOW));
-        Arrays.sort(window);
-        long p95 = window[(int) Math.min(window.length - 1, Math.ceil(PERCENTILE * window.length) - 1)];
-        long delay = (long) (p95 * FACTOR);
-        return Math.max(settings.floor().toNanos(), Math.min(settings.ceiling().toNanos(), delay));
+    public long delayNanos() {
+        return delay;
     }
 }
