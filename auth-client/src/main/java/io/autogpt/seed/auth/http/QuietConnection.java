@@ -91,20 +91,20 @@ final class QuietConnection extends DefaultBHttpClientConnection implements Mana
 
     @Override
     protected void onRequestSubmitted(ClassicHttpRequest request) {
-        if (HEADERS.isDebugEnabled()) {
-            HEADERS.debug("{} >> {} {}", id, request.getMethod(), request.getRequestUri());
-            for (Header header : request.getHeaders()) {
-                HEADERS.debug("{} >> {}", id, redacted(header));
-            }
-        }
+        log(">>", request.getMethod() + " " + request.getRequestUri(), request.getHeaders());
     }
 
     @Override
     protected void onResponseReceived(ClassicHttpResponse response) {
+        log("<<", response.getCode() + " " + response.getReasonPhrase(), response.getHeaders());
+    }
+
+    /** The first line and the headers of a message, as HttpClient logs them, credentials masked. */
+    private void log(String direction, String firstLine, Header[] headers) {
         if (HEADERS.isDebugEnabled()) {
-            HEADERS.debug("{} << {} {}", id, response.getCode(), response.getReasonPhrase());
-            for (Header header : response.getHeaders()) {
-                HEADERS.debug("{} << {}", id, redacted(header));
+            HEADERS.debug("{} {} {}", id, direction, firstLine);
+            for (Header header : headers) {
+                HEADERS.debug("{} {} {}", id, direction, redacted(header));
             }
         }
     }
