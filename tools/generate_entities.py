@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Generates the Jakarta Persistence entities of seed-jpa (io.autogpt.seed.jpa.entity) from the reference facts.
 
-One XxxJpaEntity per platform table, one field per column the seeder writes (named like the column; names are
-quoted through orm.xml's delimited-identifiers), a constructor from the core row record, and the EntityRegistry
-mapping each core table to its entity. Generated once and committed; rerun after the reference changes:
-    python3 tools/generate_entities.py [reference-dir]
+One XxxJpaEntity per platform table the seeder writes, one field per column any known schema version has (named like
+the column; names are quoted through orm.xml's delimited-identifiers), a constructor from the core row record, and the
+EntityRegistry mapping each core table to its entity. A target that lacks a column gets the entity without that
+field's mapping (JpaTransaction removes it when the persistence unit starts). Generated once and committed; rerun
+after the reference changes:
+    python3 tools/generate_entities.py
 """
 import csv
 import os
@@ -12,14 +14,16 @@ import sys
 from collections import OrderedDict
 
 here = os.path.dirname(os.path.abspath(__file__))
-ref = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "reference")
+refs = os.path.join(here, "..", "reference")
+VERSIONS = ["original", "platform-2026-01", "platform-upstream-2026"]  # oldest first
 pkg_dir = os.path.join(here, "..", "seed-jpa", "src", "main", "java", "io", "autogpt", "seed", "jpa", "entity")
 res_dir = os.path.join(here, "..", "seed-jpa", "src", "main", "resources", "META-INF")
 
 CORE = {
     "User": "user", "Profile": "user", "UserOnboarding": "user",
     "AgentBlock": "agent", "AgentGraph": "agent", "AgentNode": "agent", "AgentNodeLink": "agent",
-    "AgentPreset": "agent", "LibraryAgent": "agent",
+    "AgentPreset": "agent", "LibraryAgent": "agent", "LibraryFolder": "agent",
+    "UserWorkspace": "workspace", "UserWorkspaceFile": "workspace",
     "AgentGraphExecution": "execution", "AgentNodeExecution": "execution", "AgentNodeExecutionInputOutput": "execution",
     "StoreListing": "store", "StoreListingVersion": "store", "StoreListingReview": "store",
     "CreditTransaction": "credit", "UserBalance": "credit",
@@ -27,21 +31,29 @@ CORE = {
     "AnalyticsDetails": "analytics", "AnalyticsMetrics": "analytics",
 }
 ENUM_PKG = {"AgentExecutionStatus": "execution", "SubmissionStatus": "store", "CreditTransactionType": "credit",
-            "APIKeyStatus": "integration", "APIKeyPermission": "integration", "OnboardingStep": "user"}
+            "APIKeyStatus": "integration", "APIKeyPermission": "integration", "OnboardingStep": "user",
+            "SubscriptionTier": "user"}
 PKS = {"AgentGraph": ["id", "version"], "CreditTransaction": ["transactionKey", "userId"], "UserBalance": ["userId"]}
 
-with open(os.path.join(ref, "columns.csv"), newline="") as f:
-    columns = list(csv.DictReader(f))
 enums = set()
-with open(os.path.join(ref, "enums.csv"), newline="") as f:
-    for r in csv.DictReader(f):
-        enums.add(r["enum_type"])
-
+# The union of every version's columns of the tables the seeder writes: the newest version's order, then columns
+# only older versions have. A column nullable in any version is mapped as nullable.
 tables = OrderedDict()
-for c in columns:
-    if c["type"] == "tsvector":
-        continue  # kept up by the platform; the seeder never writes it
-    tables.setdefault(c["table_name"], []).append(c)
+for version in reversed(VERSIONS):
+    with open(os.path.join(refs, version, "enums.csv"), newline="") as f:
+        for r in csv.DictReader(f):
+            enums.add(r["enum_type"])
+    with open(os.path.join(refs, version, "columns.csv"), newline="") as f:
+        for c in csv.DictReader(f):
+            if c["type"] == "tsvector" or c["table_name"] not in CORE:
+                continue  # tsvector: kept up by the platform; other tables: not written by the seeder
+            cols = tables.setdefault(c["table_name"], OrderedDict())
+            known = cols.get(c["column_name"])
+            if known is None:
+                cols[c["column_name"]] = dict(c)
+            elif c["is_nullable"] == "YES":
+                known["is_nullable"] = "YES"
+tables = OrderedDict((t, list(cols.values())) for t, cols in sorted(tables.items()))
 
 
 def java_type(c):
@@ -50,6 +62,8 @@ def java_type(c):
         return "String", "row.%s()"
     if t == "integer":
         return ("Integer" if nullable else "int"), "row.%s()"
+    if t == "bigint":
+        return ("Long" if nullable else "long"), "row.%s()"
     if t == "double precision":
         return "double", "row.%s()"
     if t == "boolean":

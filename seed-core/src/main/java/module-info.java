@@ -21,4 +21,5 @@ module io.autogpt.seed.core {
     exports io.autogpt.seed.core.credit;
     exports io.autogpt.seed.core.integration;
     exports io.autogpt.seed.core.analytics;
+    exports io.autogpt.seed.core.workspace;
 }

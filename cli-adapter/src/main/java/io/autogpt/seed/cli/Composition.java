@@ -8,11 +8,13 @@ import io.autogpt.seed.core.port.IssueTokenPort;
 import io.autogpt.seed.core.port.SaveTestUsersPort;
 import io.autogpt.seed.core.port.WriteDatasetPort;
 import io.autogpt.seed.jpa.DatabaseUrl;
+import io.autogpt.seed.jpa.SchemaVersion;
 import io.autogpt.seed.jpa.SeedTargets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** The one place adapters are wired to the core: which port a command writes through. */
 final class Composition {
@@ -28,13 +30,13 @@ final class Composition {
     private Composition() {
     }
 
-    static SeedTarget database(String url, String schemaOverride, boolean jpa, boolean createSchema) {
+    static SeedTarget database(String url, String schemaOverride, boolean jpa, @Nullable SchemaVersion create) {
         DatabaseUrl parsed = parse(url);
         if (schemaOverride != null) {
             parsed = parsed.withSchema(schemaOverride);
         }
         SeedTargets.Writer writer = jpa ? SeedTargets.Writer.JPA : SeedTargets.Writer.COPY;
-        return new SeedTarget(SeedTargets.postgres(parsed, writer, createSchema),
+        return new SeedTarget(SeedTargets.postgres(parsed, writer, create),
                 parsed.redacted() + " (schema " + parsed.schemaOrDefault() + ", " + writer + ")");
     }
 
@@ -100,9 +102,9 @@ final class Composition {
         return UsageException.of(() -> DatabaseUrl.parse(url));
     }
 
-    static SeedTarget sqlFile(Path file, String schemaOrNull, boolean createSchema) {
+    static SeedTarget sqlFile(Path file, String schemaOrNull, SchemaVersion version, boolean createSchema) {
         String schema = schemaOrNull == null ? DatabaseUrl.DEFAULT_SCHEMA : schemaOrNull;
-        return new SeedTarget(SeedTargets.sqlFile(file, schema, createSchema), file + " (SQL for psql -f, schema "
+        return new SeedTarget(SeedTargets.sqlFile(file, schema, version, createSchema), file + " (SQL for psql -f, schema "
                 + schema + ")");
     }
 }

@@ -7,12 +7,15 @@ import io.autogpt.seed.core.run.Dataset;
 import io.autogpt.seed.core.run.SeedProgress;
 import io.autogpt.seed.core.run.SeedReport;
 import io.autogpt.seed.core.run.SeedRunner;
+import io.autogpt.seed.jpa.SchemaVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,8 +83,14 @@ final class SeedCommand implements Callable<Integer> {
             description = "copy (PostgreSQL COPY, fastest) or jpa (EclipseLink batches). Default: copy.")
     WriterChoice writer;
 
-    @Option(names = "--create-schema", description = "Create the schema, enums, tables, constraints and indexes that are missing.")
+    @Option(names = "--create-schema", description = {"Create what is missing of the schema: enums, tables, constraints,",
+            "indexes, views, functions and triggers of --schema-version."})
     boolean createSchema;
+
+    @Option(names = "--schema-version", paramLabel = "NAME", description = {
+            "The platform schema --create-schema creates and --out writes: original, platform-2026-01",
+            "or platform-upstream-2026. Default: the newest. An existing schema is matched as it is."})
+    String schemaVersion;
 
     @Option(names = "--reset", description = "Remove the rows an earlier run of this seed created, then seed again.")
     boolean reset;
@@ -114,6 +123,10 @@ final class SeedCommand implements Callable<Integer> {
         String apiKeysPerUser;
         @Option(names = "--webhooks-per-user", paramLabel = "RANGE", description = "Default: 1..3.")
         String webhooksPerUser;
+        @Option(names = "--library-folders-per-user", paramLabel = "RANGE", description = "Default: 0..4.")
+        String libraryFoldersPerUser;
+        @Option(names = "--workspace-files-per-user", paramLabel = "RANGE", description = "Default: 0..6.")
+        String workspaceFilesPerUser;
         @Option(names = "--onboarding-share", paramLabel = "P", description = "Default: 0.7.")
         Double onboardingShare;
         @Option(names = "--webhook-share", paramLabel = "P", description = "Default: 0.3.")
@@ -130,7 +143,9 @@ final class SeedCommand implements Callable<Integer> {
                     range(analyticsPerUser, base.analyticsPerUser()), range(apiKeysPerUser, base.apiKeysPerUser()),
                     range(webhooksPerUser, base.webhooksPerUser()),
                     onboardingShare == null ? base.onboardingShare() : onboardingShare,
-                    webhookShare == null ? base.webhookShare() : webhookShare, base.cohortUsers());
+                    webhookShare == null ? base.webhookShare() : webhookShare,
+                    range(libraryFoldersPerUser, base.libraryFoldersPerUser()),
+                    range(workspaceFilesPerUser, base.workspaceFilesPerUser()), base.cohortUsers());
         }
 
         private static IntRange range(String text, IntRange fallback) {
@@ -155,14 +170,23 @@ final class SeedCommand implements Callable<Integer> {
                 }
             }
         }
+        SchemaVersion version = schemaVersion();
+        if (schemaVersion != null && !createSchema && out == null) {
+            throw new UsageException("--schema-version chooses what --create-schema creates or --out writes; an "
+                    + "existing schema is matched as it is");
+        }
         Composition.SeedTarget target = out != null
-                ? Composition.sqlFile(out, schema, createSchema)
-                : Composition.database(databaseUrl(), schema, writer == WriterChoice.JPA, createSchema);
+                ? Composition.sqlFile(out, schema, version, createSchema)
+                : Composition.database(databaseUrl(), schema, writer == WriterChoice.JPA,
+                        createSchema ? version : null);
         PrintWriter stdout = spec.commandLine().getOut();
         SeedProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
         warmUp(plan);
         SeedReport report = new SeedRunner(target.port(), progress).run(plan, reset);
         new Summary(stdout).print(report, plan, target.description());
+        PrintWriter stderr = spec.commandLine().getErr();
+        report.target().notes().forEach(note -> stderr.println("info: " + note));
+        stderr.flush();
         return ExitCodes.OK;
     }
 
@@ -181,6 +205,15 @@ final class SeedCommand implements Callable<Integer> {
         }, "seed-warm-up");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private SchemaVersion schemaVersion() {
+        if (schemaVersion == null) {
+            return SchemaVersion.newest();
+        }
+        return SchemaVersion.byId(schemaVersion).orElseThrow(() -> new UsageException("--schema-version must be one of "
+                + Arrays.stream(SchemaVersion.values()).map(SchemaVersion::id).collect(Collectors.joining(", "))
+                + ", got '" + schemaVersion + "'"));
     }
 
     private String databaseUrl() {

@@ -13,7 +13,10 @@ final class Summary {
         this.out = out;
     }
 
-    void print(SeedReport report, SeedPlan plan, String target) {
+    void print(SeedReport report, SeedPlan plan, String description) {
+        // The run's first line names the schema version the target matched, so a wrong target shows at once.
+        String version = report.target().schemaVersion();
+        String target = version.isEmpty() ? description : description + ", schema version " + version;
         // Users as --slice and --range write them: both ends inclusive.
         String what = "seed " + plan.seed() + " (users " + plan.fromUser() + ".." + (plan.toUser() - 1) + " of "
                 + plan.scale().users() + ", anchor " + plan.now() + "Z)";

@@ -4,34 +4,80 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autogpt.seed.it.support.CliRun;
 import io.autogpt.seed.it.support.Invariants;
+import io.autogpt.seed.it.support.Reference;
 import io.autogpt.seed.it.support.Sql;
 import io.autogpt.seed.it.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** A database seeded through the CLI keeps every platform rule, and each rule's check can catch a break. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/**
+ * A database seeded through the CLI keeps every platform rule, and each rule's check can catch a break: once per
+ * known schema version, each created by {@code --create-schema --schema-version} (the rules that read tables a
+ * version lacks run where it has them).
+ */
 class SeededDatabaseTest {
+    @Nested
+    class Original extends SeededVersion {
+        @Override
+        String version() {
+            return "original";
+        }
+    }
+
+    @Nested
+    class Platform202601 extends SeededVersion {
+        @Override
+        String version() {
+            return "platform-2026-01";
+        }
+    }
+
+    @Nested
+    class PlatformUpstream2026 extends SeededVersion {
+        @Override
+        String version() {
+            return "platform-upstream-2026";
+        }
+    }
+}
+
+/** The suite for one version; {@link SeededDatabaseTest} runs it for each. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SeededVersion {
     private static final String SCHEMA = "platform";
-    static final List<Invariants.Invariant> INVARIANTS = Invariants.ALL;
 
     private TestDatabase db;
+
+    /** The schema version this run creates and seeds. */
+    abstract String version();
+
+    /** The rules whose tables this version has. */
+    List<Invariants.Invariant> invariants() {
+        Set<String> tables = Reference.rows(version(), "columns.csv").stream().map(r -> r.get("table_name"))
+                .collect(Collectors.toSet());
+        return Invariants.ALL.stream().filter(i -> tables.containsAll(i.needs())).toList();
+    }
 
     @BeforeAll
     void seed() {
         db = TestDatabase.create(getClass());
-        CliRun run = CliRun.of("seed", "--db", db.cliUrl(SCHEMA), "--create-schema", "--users", "60", "--blocks",
-                "40", "--seed", "42", "--now", Invariants.ANCHOR);
+        CliRun run = CliRun.of("seed", "--db", db.cliUrl(SCHEMA), "--create-schema", "--schema-version", version(),
+                "--users", "60", "--blocks", "40", "--seed", "42", "--now", Invariants.ANCHOR);
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).contains("seeded seed 42 (users 0..59 of 60").contains("total (with commit)");
+        assertThat(run.out()).contains("seeded seed 42 (users 0..59 of 60").contains("total (with commit)")
+                .contains("schema version");
+        assertThat(run.out().lines().findFirst().orElseThrow()).contains(version());
     }
 
     @AfterAll
@@ -42,7 +88,7 @@ class SeededDatabaseTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @FieldSource("INVARIANTS")
+    @MethodSource("invariants")
     void invariantHolds(Invariants.Invariant invariant) throws Exception {
         try (Connection c = db.connect(SCHEMA)) {
             assertThat(Sql.count(c, invariant.check())).as(invariant.name()).isZero();
@@ -50,7 +96,7 @@ class SeededDatabaseTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @FieldSource("INVARIANTS")
+    @MethodSource("invariants")
     void invariantCheckCatchesABreak(Invariants.Invariant invariant) throws Exception {
         try (Connection c = db.connect(SCHEMA)) {
             c.setAutoCommit(false);
@@ -76,6 +122,19 @@ class SeededDatabaseTest {
             assertThat(n.get("CreditTransaction")).isEqualTo(60);
             assertThat(n.get("AgentGraph")).isBetween(60L, 300L);
             assertThat(n.get("StoreListing")).isEqualTo(n.get("AgentGraph"));
+            assertThat(Sql.count(c, "SELECT count(DISTINCT \"agentGraphId\") FROM \"StoreListing\""))
+                    .as("one listing per graph, as the newest schema requires").isEqualTo(n.get("StoreListing"));
+            assertThat(Sql.count(c, "SELECT count(DISTINCT \"userId\") FROM \"Profile\""))
+                    .as("a profile per user, with its user").isEqualTo(60);
+            if (n.containsKey("LibraryFolder")) {
+                assertThat(n.get("LibraryFolder")).isBetween(60L, 240L);
+                assertThat(n.get("UserWorkspace")).isEqualTo(60);
+                assertThat(n.get("UserWorkspaceFile")).isBetween(60L, 360L);
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"LibraryFolder\" WHERE \"parentId\" IS NOT NULL"))
+                        .as("some folders nest").isPositive();
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"LibraryAgent\" WHERE \"folderId\" IS NOT NULL"))
+                        .as("some entries are filed").isPositive();
+            }
             assertThat(n.get("StoreListingVersion")).isEqualTo(n.get("AgentGraph"));
             assertThat(n.get("AgentNode")).isBetween(2 * n.get("AgentGraph"), 5 * n.get("AgentGraph"));
             assertThat(n.get("AgentNodeLink")).isEqualTo(n.get("AgentNode") - n.get("AgentGraph"));

@@ -14,6 +14,7 @@ import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.WriteDatasetPort;
 import io.autogpt.seed.core.user.Profile;
+import io.autogpt.seed.core.user.SubscriptionTier;
 import io.autogpt.seed.core.user.User;
 import io.autogpt.seed.jpa.SeedTargets;
 import java.time.Instant;
@@ -53,7 +54,8 @@ class WritersAgreeTest {
             SeedPlan plan = SeedPlan.of(78, Instant.parse("2025-03-09T02:30:00.123456Z"),
                     ScaleProfile.original().withUsers(1));
             User user = new User("gap-user", "gap@example.org", null, gap, gap, Json.EMPTY_OBJECT, "", null, null, 3,
-                    true, true, true, true, true, true, true, true, true, "not-set", true, true);
+                    true, true, true, true, true, true, true, true, true, "not-set", true, true,
+                    SubscriptionTier.FREE);
             throughEveryWriter(dir, plan, "2025-03-09T02:30:00Z", tx -> tx.write(User.TABLE, Stream.of(user)),
                     (writer, c) -> {
                         assertThat(Sql.strings(c, "SELECT \"createdAt\"::text FROM \"User\" WHERE id = 'gap-user'"))
@@ -95,7 +97,8 @@ class WritersAgreeTest {
         SeedPlan plan = SeedPlan.of(77, Instant.parse("2025-06-01T00:00:00Z"), ScaleProfile.original().withUsers(1));
         LocalDateTime at = LocalDateTime.of(2025, 1, 1, 0, 0, 0, 123_456_000);
         User user = new User("awkward-user", "awkward@example.org", awkward, at, at, Json.obj("note", awkward), "",
-                null, null, 3, true, true, true, true, true, true, true, true, true, "not-set", true, true);
+                null, null, 3, true, true, true, true, true, true, true, true, true, "not-set", true, true,
+                SubscriptionTier.BUSINESS);
         Profile profile = new Profile("awkward-profile", at, at, "awkward-user", awkward, "awkward-username", awkward,
                 List.of(awkward, "plain", "", "NULL", "a,b"), null, false);
         List<String> seen = new java.util.ArrayList<>();

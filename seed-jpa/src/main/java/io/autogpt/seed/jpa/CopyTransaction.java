@@ -11,12 +11,16 @@ import java.util.stream.Stream;
  * Writes rows with PostgreSQL's COPY, the fastest way in: each table is one {@link CopyStream}.
  */
 final class CopyTransaction extends JdbcTransaction {
-    CopyTransaction(Connection conn, String schema, SeedPlan plan, ForeignKeyDeferral deferral) {
-        super(conn, schema, plan, deferral);
+    CopyTransaction(Connection conn, String schema, SeedPlan plan, ForeignKeyDeferral deferral, Target target) {
+        super(conn, schema, plan, deferral, target);
     }
 
     @Override
-    public <R extends Record> long write(Table<R> table, Stream<R> rows) {
+    public <R extends Record> long write(Table<R> given, Stream<R> rows) {
+        Table<R> table = fitted(given);
+        if (table == null) {
+            return 0;
+        }
         try {
             if (table.kind() == Table.Kind.INSERT) {
                 beforeInsert(table.name());

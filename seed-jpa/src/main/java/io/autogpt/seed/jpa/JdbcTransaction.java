@@ -5,6 +5,7 @@ import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
 import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.port.TargetException;
+import io.autogpt.seed.core.port.TargetFacts;
 import io.autogpt.seed.core.run.Dataset;
 import io.autogpt.seed.core.table.Table;
 import java.sql.Connection;
@@ -38,16 +39,44 @@ abstract class JdbcTransaction implements DatasetTransaction {
     private final SeedPlan plan;
     /** Set-based foreign key checks, when the role allows them; null: checks stay per row. */
     private final @Nullable ForeignKeyDeferral deferral;
+    /** Which tables and columns the target takes, and what it said about itself. */
+    private final Target target;
     /** Inserts of staged shared rows not yet run. */
     private final List<String> pendingShared = new ArrayList<>();
     private int stagingTables;
     private boolean committed;
 
-    JdbcTransaction(Connection conn, String schema, SeedPlan plan, @Nullable ForeignKeyDeferral deferral) {
+    /**
+     * The target as {@link #prepare} found it.
+     *
+     * @param fit   how the dataset's tables fit the target's schema
+     * @param notes what creating the schema could not do here (no pgvector, …)
+     */
+    record Target(SchemaFit fit, List<String> notes) {
+        TargetFacts facts() {
+            List<String> all = new ArrayList<>(notes);
+            all.addAll(fit.notes());
+            return new TargetFacts(fit.versionLine(), fit.leftOut(), all);
+        }
+    }
+
+    JdbcTransaction(Connection conn, String schema, SeedPlan plan, @Nullable ForeignKeyDeferral deferral,
+                    Target target) {
         this.conn = conn;
         this.schema = schema;
         this.plan = plan;
         this.deferral = deferral;
+        this.target = target;
+    }
+
+    @Override
+    public TargetFacts facts() {
+        return target.facts();
+    }
+
+    /** {@code table} as the target takes it, or null when the target leaves the table out. */
+    final <R extends Record> @Nullable Table<R> fitted(Table<R> table) {
+        return target.fit().table(table);
     }
 
     /** Readies the session for a bulk insert into {@code table}. */
@@ -116,7 +145,8 @@ abstract class JdbcTransaction implements DatasetTransaction {
      *
      * @throws TargetException listing every problem when the schema cannot take the rows
      */
-    static void prepare(Connection conn, String schema, SeedPlan plan, boolean createSchema) throws SQLException {
+    static Target prepare(Connection conn, String schema, SeedPlan plan, @Nullable SchemaVersion create)
+            throws SQLException {
         Ledger.ensure(conn);
         // Runs of one seed share a lock, so shards load side by side; two runs of one slice exclude each other: the
         // second waits, then finds the first in the ledger ("already seeded").
@@ -127,14 +157,31 @@ abstract class JdbcTransaction implements DatasetTransaction {
                     + plan.toUser());
             lock.execute();
         }
-        if (createSchema) {
-            SchemaDdl.ensure(conn, schema, "autogpt-seed/" + schema + "/ddl");
+        List<String> notes = create == null ? List.of()
+                : SchemaDdl.of(create).ensure(conn, schema, "autogpt-seed/" + schema + "/ddl");
+        if (!schemaExists(conn, schema)) {
+            throw new TargetException("schema \"" + schema + "\" cannot take the seeded rows",
+                    List.of("schema \"" + schema + "\" does not exist"), TargetException.Remedy.CREATE_SCHEMA);
         }
-        List<Table<?>> tables = new Dataset(plan).steps().stream().<Table<?>>map(Dataset.Step::table).toList();
-        List<String> problems = SchemaVerifier.problems(conn, schema, tables);
-        if (!problems.isEmpty()) {
-            throw new TargetException("schema \"" + schema + "\" cannot take the seeded rows", problems,
-                    createSchema ? TargetException.Remedy.NONE : TargetException.Remedy.CREATE_SCHEMA);
+        SchemaFit fit = SchemaFit.of(SchemaShape.read(conn, schema), tables(plan));
+        if (!fit.problems().isEmpty()) {
+            throw new TargetException("schema \"" + schema + "\" cannot take the seeded rows", fit.problems(),
+                    create != null ? TargetException.Remedy.NONE : TargetException.Remedy.CREATE_SCHEMA);
+        }
+        return new Target(fit, notes);
+    }
+
+    /** The dataset's tables, in write order. */
+    static List<Table<?>> tables(SeedPlan plan) {
+        return new Dataset(plan).steps().stream().<Table<?>>map(Dataset.Step::table).toList();
+    }
+
+    private static boolean schemaExists(Connection conn, String schema) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
@@ -161,7 +208,7 @@ abstract class JdbcTransaction implements DatasetTransaction {
                 try {
                     beforeJdbc();
                     triggersOn();
-                    long removed = RunRemover.remove(conn, userIds);
+                    long removed = RunRemover.remove(conn, userIds, target.fit()::hasTable);
                     Ledger.forget(conn, schema, run);
                     return removed;
                 } catch (SQLException e) {

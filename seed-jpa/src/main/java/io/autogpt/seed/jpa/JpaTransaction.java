@@ -9,12 +9,15 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import org.eclipse.persistence.sessions.SessionCustomizer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,8 +32,8 @@ final class JpaTransaction extends JdbcTransaction {
     private final EntityManagerFactory factory;
     private final EntityManager em;
 
-    JpaTransaction(Connection conn, String schema, SeedPlan plan, ForeignKeyDeferral deferral) {
-        super(conn, schema, plan, deferral);
+    JpaTransaction(Connection conn, String schema, SeedPlan plan, ForeignKeyDeferral deferral, Target target) {
+        super(conn, schema, plan, deferral, target);
         Map<String, Object> props = new HashMap<>();
         props.put("jakarta.persistence.nonJtaDataSource", new SingleConnectionDataSource(conn));
         props.put("eclipselink.target-database", "PostgreSQL");
@@ -41,13 +44,23 @@ final class JpaTransaction extends JdbcTransaction {
         props.put("eclipselink.weaving", "false");
         props.put("eclipselink.logging.level", "OFF");
         props.put("eclipselink.persistence-context.flush-mode", "COMMIT");
+        // A target that lacks some columns (an older or newer schema) gets entities without their mappings. The
+        // session name tells such units apart, so one with other columns is never reused for it.
+        Map<String, List<String>> absent = absentColumns(plan);
+        props.put("eclipselink.session-name", "autogpt-seed/" + absent);
+        props.put("eclipselink.session.customizer", (SessionCustomizer) session -> absent.forEach((entity, fields) ->
+                fields.forEach(session.getDescriptorForAlias(entity)::removeMappingForAttributeName)));
         this.factory = Persistence.createEntityManagerFactory("autogpt-seed", props);
         this.em = factory.createEntityManager();
         em.getTransaction().begin();
     }
 
     @Override
-    public <R extends Record> long write(Table<R> table, Stream<R> rows) {
+    public <R extends Record> long write(Table<R> given, Stream<R> rows) {
+        Table<R> table = fitted(given);
+        if (table == null) {
+            return 0;
+        }
         try {
             if (table.kind() == Table.Kind.INSERT) {
                 beforeInsert(table.name());
@@ -66,6 +79,22 @@ final class JpaTransaction extends JdbcTransaction {
         } catch (PersistenceException e) {
             throw failure("writing \"" + table.name() + "\"", sqlCause(e));
         }
+    }
+
+    /** Per entity, the fields whose columns the target does not have. */
+    private Map<String, List<String>> absentColumns(SeedPlan plan) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (Table<?> table : tables(plan)) {
+            Table<?> fitted = fitted(table);
+            if (table.kind() != Table.Kind.INSERT || fitted == null || fitted.columns().size() == table.columns()
+                    .size()) {
+                continue;
+            }
+            Set<String> kept = fitted.columns().stream().map(Column::name).collect(Collectors.toSet());
+            out.put(EntityRegistry.entityName(table.name()), table.columns().stream().map(Column::name)
+                    .filter(c -> !kept.contains(c)).toList());
+        }
+        return out;
     }
 
     private <R extends Record> long persist(Stream<R> rows) {

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 
@@ -28,6 +31,8 @@ final class RunRemover {
                     + "WHERE v.\"storeListingId\" = l.id AND l.\"owningUserId\" = s.id",
             "DELETE FROM \"StoreListing\" l USING seed_users s WHERE l.\"owningUserId\" = s.id",
             "DELETE FROM \"LibraryAgent\" a USING seed_users s WHERE a.\"userId\" = s.id",
+            // After the entries filed in them (the platform restricts deleting a folder that holds any).
+            "DELETE FROM \"LibraryFolder\" f USING seed_users s WHERE f.\"userId\" = s.id",
             "DELETE FROM \"AgentNodeExecutionInputOutput\" io USING \"AgentNodeExecution\" ne, "
                     + "\"AgentGraphExecution\" ge, seed_users s WHERE ge.\"userId\" = s.id "
                     + "AND ne.\"agentGraphExecutionId\" = ge.id "
@@ -47,8 +52,13 @@ final class RunRemover {
             "DELETE FROM \"AnalyticsDetails\" d USING seed_users s WHERE d.\"userId\" = s.id",
             "DELETE FROM \"AnalyticsMetrics\" m USING seed_users s WHERE m.\"userId\" = s.id",
             "DELETE FROM \"APIKey\" k USING seed_users s WHERE k.\"userId\" = s.id",
+            "DELETE FROM \"UserWorkspaceFile\" f USING \"UserWorkspace\" w, seed_users s "
+                    + "WHERE w.\"userId\" = s.id AND f.\"workspaceId\" = w.id",
+            "DELETE FROM \"UserWorkspace\" w USING seed_users s WHERE w.\"userId\" = s.id",
             "DELETE FROM \"Profile\" p USING seed_users s WHERE p.\"userId\" = s.id",
             "DELETE FROM \"User\" u USING seed_users s WHERE u.id = s.id");
+
+    private static final Pattern TABLE = Pattern.compile("^(?:DELETE FROM|UPDATE) \"([^\"]+)\"");
 
     private RunRemover() {
     }
@@ -57,11 +67,14 @@ final class RunRemover {
      * Removes the rows of the given users; returns how many rows went. Blocks stay: they are shared by every run of
      * the seed, and other slices' nodes reference them.
      */
-    static long remove(Connection conn, Stream<String> userIds) throws SQLException {
+    static long remove(Connection conn, Stream<String> userIds, Predicate<String> hasTable) throws SQLException {
         stage(conn, "seed_users", userIds);
         long removed = 0;
         try (Statement st = conn.createStatement()) {
             for (String delete : DELETES) {
+                if (!hasTable.test(table(delete))) {
+                    continue; // an older or newer schema without this table: nothing of it to remove
+                }
                 int n = st.executeUpdate(delete);
                 if (delete.startsWith("DELETE")) {
                     removed += n;
@@ -69,6 +82,15 @@ final class RunRemover {
             }
         }
         return removed;
+    }
+
+    /** The table a statement of {@link #DELETES} removes rows from or updates. */
+    static String table(String statement) {
+        Matcher m = TABLE.matcher(statement);
+        if (!m.find()) {
+            throw new IllegalStateException("no table in " + statement);
+        }
+        return m.group(1);
     }
 
     private static void stage(Connection conn, String table, Stream<String> ids) throws SQLException {

@@ -7,15 +7,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * The seeder's DDL ({@code schema.sql}, generated from the reference) and the objects it creates, so a run can tell
- * whether anything is missing before it takes a lock or runs a statement.
+ * One known schema version's DDL ({@code schema/<version>.sql}, generated from the reference) and the objects it
+ * creates, so a run can tell whether anything is missing before it takes a lock or runs a statement.
+ *
+ * <p>Objects that need pgvector (the embeddings table) are guarded: on a server without the extension they are
+ * skipped, the rest is created, and the run says so.
  *
  * <p>Creating objects takes locks that last until commit ({@code CREATE INDEX} locks its table even when the index
  * exists), and concurrent creators of one schema deadlock or collide. So {@link #ensure} runs the DDL only when an
@@ -24,24 +29,88 @@ import java.util.regex.Pattern;
  * complete.
  */
 final class SchemaDdl {
-    private static final String RESOURCE = "/io/autogpt/seed/jpa/schema.sql";
-    static final String TEXT = read();
-    private static final List<String> RELATIONS = names(
-            "CREATE TABLE IF NOT EXISTS \"([^\"]+)\"|CREATE (?:UNIQUE )?INDEX IF NOT EXISTS \"([^\"]+)\"");
-    private static final List<String> CONSTRAINTS = names("CONSTRAINT \"([^\"]+)\"");
-    private static final List<String> TYPES = names("t\\.typname = '([^']+)'");
+    private static final Map<SchemaVersion, SchemaDdl> CACHE = new EnumMap<>(SchemaVersion.class);
     private static final String PRESENT_SQL = "SELECT (SELECT count(DISTINCT relname) FROM pg_class WHERE relnamespace "
             + "= to_regnamespace(?) AND relname = ANY(?)) + (SELECT count(DISTINCT conname) FROM pg_constraint WHERE "
             + "connamespace = to_regnamespace(?) AND conname = ANY(?)) + (SELECT count(DISTINCT typname) FROM pg_type "
-            + "WHERE typnamespace = to_regnamespace(?) AND typname = ANY(?))";
+            + "WHERE typnamespace = to_regnamespace(?) AND typname = ANY(?)) + (SELECT count(DISTINCT proname) FROM "
+            + "pg_proc WHERE pronamespace = to_regnamespace(?) AND proname = ANY(?)) + (SELECT count(DISTINCT tgname) "
+            + "FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE c.relnamespace = to_regnamespace(?) AND "
+            + "tgname = ANY(?))";
+    private static final List<String> KINDS = List.of("relation", "constraint", "type", "function", "trigger");
+    /** Whether the vector type resolves on the search path; where it lives, when it lives elsewhere. */
+    private static final String VECTOR_SQL = "SELECT to_regtype('vector') IS NOT NULL, (SELECT n.nspname FROM pg_type "
+            + "t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typname = 'vector' LIMIT 1), EXISTS (SELECT 1 "
+            + "FROM pg_available_extensions WHERE name = 'vector')";
 
-    private SchemaDdl() {
+    private final SchemaVersion version;
+    private final String script;
+    /** kind → names, for the objects that need nothing; and for those that need pgvector. */
+    private final Map<String, List<String>> plain;
+    private final Map<String, List<String>> vector;
+    private final List<String> vectorTables;
+
+    private SchemaDdl(SchemaVersion version, String text) {
+        this.version = version;
+        this.plain = objects();
+        this.vector = objects();
+        this.vectorTables = new ArrayList<>();
+        StringBuilder script = new StringBuilder();
+        boolean inVector = false;
+        String[] chunks = text.split("(?m)^(?=--@ )");
+        for (String chunk : chunks) {
+            if (!chunk.startsWith("--@ ")) {
+                continue; // the header comment
+            }
+            int eol = chunk.indexOf('\n');
+            String[] marker = chunk.substring(4, eol < 0 ? chunk.length() : eol).trim().split(" ", 2);
+            String sql = eol < 0 ? "" : chunk.substring(eol + 1).strip();
+            if (marker[0].equals("section")) {
+                inVector = marker[1].equals("vector");
+                continue;
+            }
+            (inVector ? vector : plain).get(marker[0]).add(marker[1]);
+            if (inVector && marker[0].equals("relation") && sql.startsWith("CREATE TABLE")) {
+                vectorTables.add(marker[1]);
+            }
+            if (sql.isEmpty() || sql.startsWith("--")) {
+                continue;
+            }
+            if (inVector) {
+                // Runs only where the type exists: a server without pgvector gets everything else.
+                sql = "DO $vector$ BEGIN IF to_regtype('vector') IS NOT NULL THEN EXECUTE $stmt$"
+                        + sql.replaceAll(";$", "") + "$stmt$; END IF; END $vector$;";
+            }
+            script.append(sql).append('\n');
+        }
+        this.script = script.toString();
     }
 
-    /** Creates what is missing of the schema in {@code conn}'s open transaction; see the class comment for locks. */
-    static void ensure(Connection conn, String schema, String lockName) throws SQLException {
-        if (complete(conn, schema)) {
-            return;
+    private static Map<String, List<String>> objects() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        KINDS.forEach(k -> out.put(k, new ArrayList<>()));
+        return out;
+    }
+
+    /** The DDL of {@code version}. */
+    static synchronized SchemaDdl of(SchemaVersion version) {
+        return CACHE.computeIfAbsent(version, v -> new SchemaDdl(v, read(v)));
+    }
+
+    /** The whole DDL as one script for the current schema: idempotent, pgvector objects guarded. */
+    String script() {
+        return script;
+    }
+
+    /**
+     * Creates what is missing of the schema in {@code conn}'s open transaction; see the class comment for locks.
+     *
+     * @return notes for the run's report (what could not be created here), empty when everything is there
+     */
+    List<String> ensure(Connection conn, String schema, String lockName) throws SQLException {
+        boolean vectorHere = vectorType(conn, schema);
+        if (complete(conn, schema, vectorHere)) {
+            return notes(vectorHere);
         }
         try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_lock(" + JdbcTransaction.LOCK_KEY
                 + ")")) {
@@ -50,61 +119,105 @@ final class SchemaDdl {
             lock.setString(1, lockName);
             lock.execute();
         }
-        if (complete(conn, schema)) {
+        if (complete(conn, schema, vectorHere)) {
             try (PreparedStatement unlock = conn.prepareStatement("SELECT pg_advisory_unlock("
                     + JdbcTransaction.LOCK_KEY + ")")) {
                 unlock.setString(1, lockName);
                 unlock.execute();
             }
-            return;
+            return notes(vectorHere);
         }
         try (Statement st = conn.createStatement()) {
             st.execute("SET LOCAL client_min_messages = warning");
             st.execute("CREATE SCHEMA IF NOT EXISTS " + CopyText.quote(schema));
-            st.execute(TEXT);
+            st.execute(script);
+        }
+        return notes(vectorHere);
+    }
+
+    private List<String> notes(boolean vectorHere) {
+        return vectorHere || vectorTables.isEmpty() ? List.of() : List.of("pgvector is not installed on this "
+                + "server: " + String.join(", ", vectorTables) + " (a vector(1536) column) not created");
+    }
+
+    /**
+     * Makes the {@code vector} type resolvable when the server has pgvector: on the search path already, in
+     * another schema (Supabase keeps extensions in {@code extensions}), or installable. Only for versions that need
+     * it; false when it cannot be had.
+     */
+    private boolean vectorType(Connection conn, String schema) throws SQLException {
+        if (vectorTables.isEmpty()) {
+            return false;
+        }
+        boolean resolves;
+        String home;
+        boolean available;
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(VECTOR_SQL)) {
+            rs.next();
+            resolves = rs.getBoolean(1);
+            home = rs.getString(2);
+            available = rs.getBoolean(3);
+        }
+        if (resolves) {
+            return true;
+        }
+        try (Statement st = conn.createStatement()) {
+            if (home != null) {
+                st.execute("SET LOCAL search_path TO " + CopyText.quote(schema) + ", " + CopyText.quote(home));
+                return true;
+            }
+            if (!available) {
+                return false;
+            }
+            Savepoint before = conn.setSavepoint();
+            try {
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + CopyText.quote(schema));
+                st.execute("CREATE EXTENSION IF NOT EXISTS vector");
+                conn.releaseSavepoint(before);
+                return true;
+            } catch (SQLException e) {
+                // Not allowed to install it here: the rest of the schema is created all the same.
+                conn.rollback(before);
+                return false;
+            }
         }
     }
 
-    /** Whether every table, index, constraint and enum type of the DDL exists in {@code schema}. */
-    static boolean complete(Connection conn, String schema) throws SQLException {
+    /** Whether every object of the DDL exists in {@code schema} (the pgvector ones only when pgvector is there). */
+    boolean complete(Connection conn, String schema, boolean vectorHere) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(PRESENT_SQL)) {
             String quoted = CopyText.quote(schema);
-            ps.setString(1, quoted);
-            ps.setArray(2, conn.createArrayOf("text", RELATIONS.toArray()));
-            ps.setString(3, quoted);
-            ps.setArray(4, conn.createArrayOf("text", CONSTRAINTS.toArray()));
-            ps.setString(5, quoted);
-            ps.setArray(6, conn.createArrayOf("text", TYPES.toArray()));
+            long expected = 0;
+            int i = 1;
+            for (String kind : KINDS) {
+                List<String> names = new ArrayList<>(plain.get(kind));
+                if (vectorHere) {
+                    names.addAll(vector.get(kind));
+                }
+                expected += names.stream().distinct().count();
+                ps.setString(i++, quoted);
+                ps.setArray(i++, conn.createArrayOf("text", names.toArray()));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1) == RELATIONS.size() + CONSTRAINTS.size() + TYPES.size();
+                return rs.getLong(1) == expected;
             }
         }
     }
 
-    private static List<String> names(String regex) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile(regex).matcher(TEXT);
-        while (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2);
-            if (!out.contains(name)) {
-                out.add(name);
-            }
-        }
-        if (out.isEmpty()) {
-            throw new IllegalStateException("schema.sql names no objects for " + regex);
-        }
-        return List.copyOf(out);
+    SchemaVersion version() {
+        return version;
     }
 
-    private static String read() {
-        try (InputStream in = SchemaDdl.class.getResourceAsStream(RESOURCE)) {
+    private static String read(SchemaVersion version) {
+        String resource = "/io/autogpt/seed/jpa/schema/" + version.id() + ".sql";
+        try (InputStream in = SchemaDdl.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("schema.sql is missing from the jar");
+                throw new IllegalStateException(resource + " is missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read schema.sql", e);
+            throw new IllegalStateException("cannot read " + resource, e);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The persistence adapter's entry point: {@link WriteDatasetPort} implementations for PostgreSQL.
@@ -40,22 +41,36 @@ public final class SeedTargets {
     }
 
     /**
-     * Writes into the database at {@code url}, in its schema (default {@code public}). Each
-     * {@link WriteDatasetPort#begin} opens its own connection and checks the schema before writing.
+     * Writes into the database at {@code url}, in its schema (default {@code public}), creating what is missing of
+     * the newest known schema version first when {@code createSchema}.
      *
-     * @param createSchema create the enums, tables, constraints and indexes that are missing first
+     * @see #postgres(DatabaseUrl, Writer, SchemaVersion)
      */
     public static WriteDatasetPort postgres(DatabaseUrl url, Writer writer, boolean createSchema) {
+        return postgres(url, writer, createSchema ? SchemaVersion.newest() : null);
+    }
+
+    /**
+     * Writes into the database at {@code url}, in its schema (default {@code public}). Each
+     * {@link WriteDatasetPort#begin} opens its own connection, matches the target's schema against the known
+     * versions and checks it can take the rows before writing: the rows go into the tables and columns the target
+     * has, and a table or column some known version lacks may be missing. The transaction's
+     * {@link io.autogpt.seed.core.port.DatasetTransaction#facts() facts} name the version found.
+     *
+     * @param create the version whose missing enums, tables, constraints, indexes, views, functions and triggers
+     *               are created first; null to create nothing
+     */
+    public static WriteDatasetPort postgres(DatabaseUrl url, Writer writer, @Nullable SchemaVersion create) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(writer, "writer");
         return plan -> {
             String schema = url.schemaOrDefault();
             Connection conn = Connections.open(url, writer == Writer.JPA);
             try {
-                JdbcTransaction.prepare(conn, schema, plan, createSchema);
+                JdbcTransaction.Target target = JdbcTransaction.prepare(conn, schema, plan, create);
                 ForeignKeyDeferral deferral = ForeignKeyDeferral.tryOn(conn);
-                return writer == Writer.COPY ? new CopyTransaction(conn, schema, plan, deferral)
-                        : new JpaTransaction(conn, schema, plan, deferral);
+                return writer == Writer.COPY ? new CopyTransaction(conn, schema, plan, deferral, target)
+                        : new JpaTransaction(conn, schema, plan, deferral, target);
             } catch (SQLException e) {
                 closeQuietly(conn);
                 throw JdbcTransaction.failure("preparing schema \"" + schema + "\"", e);
@@ -67,13 +82,24 @@ public final class SeedTargets {
     }
 
     /**
-     * Writes a SQL file that {@code psql -f} loads in one transaction, into {@code schema}. The file appears only
-     * when the run commits.
+     * Writes a SQL file for the newest schema version.
+     *
+     * @see #sqlFile(Path, String, SchemaVersion, boolean)
      */
     public static WriteDatasetPort sqlFile(Path file, String schema, boolean createSchema) {
+        return sqlFile(file, schema, SchemaVersion.newest(), createSchema);
+    }
+
+    /**
+     * Writes a SQL file that {@code psql -f} loads in one transaction, into {@code schema} of schema version
+     * {@code version} (its tables and columns; with {@code createSchema}, its DDL first). The file appears only when
+     * the run commits.
+     */
+    public static WriteDatasetPort sqlFile(Path file, String schema, SchemaVersion version, boolean createSchema) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(schema, "schema");
-        return plan -> new SqlFileTransaction(file, schema, plan, createSchema);
+        Objects.requireNonNull(version, "version");
+        return plan -> new SqlFileTransaction(file, schema, plan, version, createSchema);
     }
 
     private static void closeQuietly(Connection conn) {

@@ -4,6 +4,7 @@ import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
 import io.autogpt.seed.core.port.RunLedger;
+import io.autogpt.seed.core.port.TargetFacts;
 import io.autogpt.seed.core.table.Table;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -28,13 +29,15 @@ final class SqlFileTransaction implements DatasetTransaction {
     private final BufferedWriter out;
     private final String schema;
     private final SeedPlan plan;
+    private final SchemaFit fit;
     private int stagingTables;
     private boolean committed;
 
-    SqlFileTransaction(Path target, String schema, SeedPlan plan, boolean createSchema) {
+    SqlFileTransaction(Path target, String schema, SeedPlan plan, SchemaVersion version, boolean createSchema) {
         this.target = target.toAbsolutePath();
         this.schema = schema;
         this.plan = plan;
+        this.fit = SchemaFit.of(version, JdbcTransaction.tables(plan));
         try {
             Path dir = this.target.getParent();
             Files.createDirectories(dir);
@@ -58,7 +61,7 @@ final class SqlFileTransaction implements DatasetTransaction {
         }
         line("SET LOCAL search_path TO " + CopyText.quote(schema) + ";");
         if (createSchema) {
-            out.write(SchemaDdl.TEXT);
+            out.write(SchemaDdl.of(fit.closest()).script());
         }
         // The file refuses to load twice, or over another run of the seed whose users overlap its own.
         line("DO $$ BEGIN IF EXISTS (SELECT 1 FROM autogpt_seed.runs WHERE target_schema = "
@@ -92,8 +95,18 @@ final class SqlFileTransaction implements DatasetTransaction {
         };
     }
 
+    /** The file is for one known version: its tables and columns, nothing to detect. */
     @Override
-    public <R extends Record> long write(Table<R> table, Stream<R> rows) {
+    public TargetFacts facts() {
+        return new TargetFacts(fit.versionLine(), fit.leftOut(), List.of());
+    }
+
+    @Override
+    public <R extends Record> long write(Table<R> given, Stream<R> rows) {
+        Table<R> table = fit.table(given);
+        if (table == null) {
+            return 0;
+        }
         try {
             String relation = CopyText.quote(table.name());
             if (table.kind() != Table.Kind.INSERT) {

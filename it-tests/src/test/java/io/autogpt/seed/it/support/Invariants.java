@@ -1,6 +1,7 @@
 package io.autogpt.seed.it.support;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The platform's rules a seeded database keeps, as SQL that counts violations, each with a statement that breaks
@@ -13,8 +14,13 @@ public final class Invariants {
      * @param name   what holds
      * @param check  counts rows that violate it; 0 when it holds
      * @param breaker an UPDATE that makes at least one row violate it
+     * @param needs  tables the rule reads beyond those every known schema version has (empty: runs everywhere)
      */
-    public record Invariant(String name, String check, String breaker) {
+    public record Invariant(String name, String check, String breaker, Set<String> needs) {
+        public Invariant(String name, String check, String breaker) {
+            this(name, check, breaker, Set.of());
+        }
+
         @Override
         public String toString() {
             return name;
@@ -62,8 +68,8 @@ public final class Invariants {
                             + "WHERE v.\"submittedAt\" < v.\"createdAt\" OR v.\"reviewedAt\" < v.\"submittedAt\" "
                             + "OR (v.\"submissionStatus\" = 'DRAFT') <> (v.\"submittedAt\" IS NULL) "
                             + "OR (v.\"submissionStatus\" IN ('APPROVED', 'REJECTED')) <> (v.\"reviewedAt\" IS NOT NULL) "
-                            + "OR (v.\"reviewerId\" IS NULL) <> (v.\"reviewedAt\" IS NULL) OR l.\"createdAt\" < (SELECT g.\"createdAt\" "
-                            + "FROM \"AgentGraph\" g WHERE g.id = l.\"agentGraphId\" AND g.version = l.\"agentGraphVersion\")",
+                            + "OR (v.\"reviewerId\" IS NULL) <> (v.\"reviewedAt\" IS NULL) OR l.\"createdAt\" < (SELECT min(g.\"createdAt\") "
+                            + "FROM \"AgentGraph\" g WHERE g.id = l.\"agentGraphId\")",
                     "UPDATE \"StoreListingVersion\" SET \"reviewedAt\" = NULL WHERE id = (SELECT min(id) FROM \"StoreListingVersion\" WHERE \"submissionStatus\" = 'APPROVED')"),
             new Invariant("graph executions: created <= started <= ended <= anchor; ended exactly when finished; started unless queued",
                     "SELECT count(*) FROM \"AgentGraphExecution\" e WHERE e.\"startedAt\" < e.\"createdAt\" OR e.\"endedAt\" < e.\"startedAt\" "
@@ -143,7 +149,27 @@ public final class Invariants {
                     "SELECT (SELECT count(*) FROM \"User\" WHERE email <> lower(email) OR email !~ '^[a-z0-9.]+\\.s[0-9]+n[0-9]+@example\\.com$') "
                             + "+ (SELECT count(*) FROM \"Profile\" WHERE username !~ '-s[0-9]+n[0-9]+$') "
                             + "+ (SELECT count(*) FROM \"AgentBlock\" WHERE name !~ '-s[0-9]+n[0-9]+$')",
-                    "UPDATE \"User\" SET email = upper(email) WHERE id = (SELECT min(id) FROM \"User\")"));
+                    "UPDATE \"User\" SET email = upper(email) WHERE id = (SELECT min(id) FROM \"User\")"),
+            new Invariant("library folders nest at most two levels deep under an older folder of the same user; an "
+                    + "entry is filed only into a folder of its own user, after the folder was made",
+                    "SELECT (SELECT count(*) FROM \"LibraryFolder\" f JOIN \"LibraryFolder\" p ON p.id = f.\"parentId\" "
+                            + "LEFT JOIN \"LibraryFolder\" pp ON pp.id = p.\"parentId\" WHERE p.\"userId\" <> f.\"userId\" "
+                            + "OR p.\"createdAt\" > f.\"createdAt\" OR pp.\"parentId\" IS NOT NULL OR f.\"isDeleted\") "
+                            + "+ (SELECT count(*) FROM \"LibraryAgent\" a JOIN \"LibraryFolder\" f ON f.id = a.\"folderId\" "
+                            + "WHERE f.\"userId\" <> a.\"userId\" OR a.\"createdAt\" < f.\"createdAt\")",
+                    "UPDATE \"LibraryAgent\" SET \"folderId\" = (SELECT min(f.id) FROM \"LibraryFolder\" f WHERE f.\"userId\" <> "
+                            + "\"LibraryAgent\".\"userId\") WHERE id = (SELECT min(id) FROM \"LibraryAgent\" WHERE \"folderId\" IS NOT NULL)",
+                    Set.of("LibraryFolder")),
+            new Invariant("workspaces: one per user, made after sign-up; a file's path is /dir/name, its storage path the "
+                    + "workspace's and the file's id; deletedAt exactly for deleted files",
+                    "SELECT (SELECT count(*) FROM \"User\" u WHERE (SELECT count(*) FROM \"UserWorkspace\" w WHERE "
+                            + "w.\"userId\" = u.id) <> 1) + (SELECT count(*) FROM \"UserWorkspaceFile\" f JOIN \"UserWorkspace\" w "
+                            + "ON w.id = f.\"workspaceId\" WHERE f.path !~ ('^/[a-z]+/' || f.name || '$') OR f.\"storagePath\" <> "
+                            + "'gcs://autogpt-workspaces/workspaces/' || w.id || '/' || f.id || '/' || f.name "
+                            + "OR f.\"isDeleted\" <> (f.\"deletedAt\" IS NOT NULL) OR f.\"createdAt\" < w.\"createdAt\" "
+                            + "OR f.\"sizeBytes\" <= 0)",
+                    "UPDATE \"UserWorkspaceFile\" SET \"storagePath\" = 'gcs://elsewhere/' || name WHERE id = (SELECT min(id) FROM \"UserWorkspaceFile\")",
+                    Set.of("UserWorkspace", "UserWorkspaceFile")));
 
     private Invariants() {
     }

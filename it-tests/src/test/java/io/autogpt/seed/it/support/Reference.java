@@ -8,50 +8,58 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * The reference facts about the deployed AutoGPT schema ({@code columns.csv}, {@code constraints.csv},
- * {@code indexes.csv}, {@code enums.csv}). Read from {@code ../shared/reference} beside the repository when present
- * (the source of truth), else from the copy in {@code reference/} that the DDL was generated from.
+ * The reference facts about the AutoGPT schema, per known version ({@code columns.csv}, {@code constraints.csv},
+ * {@code indexes.csv}, {@code enums.csv}, and for the newer versions views, functions and triggers). Read from
+ * {@code ../shared/reference} beside the repository when present (the source of truth: the original 21 tables at its
+ * root, the newer versions in folders), else from the repository's copy in {@code reference/<version>/}.
  */
 public final class Reference {
+    /** The known versions, oldest first, as the seeder names them. */
+    public static final List<String> VERSIONS = List.of("original", "platform-2026-01", "platform-upstream-2026");
+
     private Reference() {
     }
 
-    /** The shared reference folder if it is there, else the repository's copy. */
-    public static Path dir() {
+    /** Version {@code version}'s folder in the shared reference if it is there, else in the repository's copy. */
+    public static Path dir(String version) {
         String property = System.getProperty("seed.reference.dir");
-        return Stream.of(property == null ? null : Path.of(property), Path.of("../../shared/reference"),
-                        Path.of("../reference"))
-                .filter(p -> p != null && Files.isRegularFile(p.resolve("columns.csv")))
-                .findFirst().orElseThrow(() -> new IllegalStateException("reference CSVs not found"));
+        Path shared = property != null ? Path.of(property) : Path.of("../../shared/reference");
+        if (Files.isRegularFile(shared.resolve("columns.csv"))) {
+            return sharedFolder(shared, version);
+        }
+        return repositoryCopy().resolve(version);
     }
 
     /**
-     * The shared reference itself ({@code -Dseed.reference.dir}, else {@code ../shared/reference} beside the
-     * clone); fails when neither is there, so a comparison with the repository's copy cannot silently compare the
-     * copy with itself.
+     * Version {@code version}'s folder in the shared reference itself ({@code -Dseed.reference.dir}, else
+     * {@code ../shared/reference} beside the clone); fails when neither is there, so a comparison with the
+     * repository's copy cannot silently compare the copy with itself.
      */
-    public static Path shared() {
+    public static Path shared(String version) {
         String property = System.getProperty("seed.reference.dir");
         Path path = property != null ? Path.of(property) : Path.of("../../shared/reference");
         if (!Files.isRegularFile(path.resolve("columns.csv"))) {
             throw new IllegalStateException("the shared reference is not at " + path.toAbsolutePath().normalize()
                     + ": check out shared/ beside the repository, or pass -Dseed.reference.dir=DIR");
         }
-        return path;
+        return sharedFolder(path, version);
     }
 
-    /** The repository's own copy, which tools/generate_ddl.py reads. */
+    private static Path sharedFolder(Path shared, String version) {
+        return version.equals("original") ? shared : shared.resolve(version);
+    }
+
+    /** The repository's own copy, which tools/generate_*.py read: one folder per version. */
     public static Path repositoryCopy() {
         return Path.of("../reference");
     }
 
-    /** The rows of {@code file}, each as header name to value. */
-    public static List<Map<String, String>> rows(String file) {
+    /** The rows of {@code file} of {@code version}, each as header name to value. */
+    public static List<Map<String, String>> rows(String version, String file) {
         try {
-            List<String> lines = Files.readAllLines(dir().resolve(file));
+            List<String> lines = records(Files.readString(dir(version).resolve(file)));
             List<String> header = List.of(ReferenceKeys.csv(lines.get(0)));
             List<Map<String, String>> out = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
@@ -69,5 +77,25 @@ public final class Reference {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** CSV records: lines, except that a quoted cell may span several (function bodies do). */
+    private static List<String> records(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder record = new StringBuilder();
+        int quotes = 0;
+        for (String line : text.split("\n", -1)) {
+            if (record.length() > 0) {
+                record.append('\n');
+            }
+            record.append(line);
+            quotes += (int) line.chars().filter(ch -> ch == '"').count();
+            if (quotes % 2 == 0) {
+                out.add(record.toString());
+                record.setLength(0);
+                quotes = 0;
+            }
+        }
+        return out;
     }
 }

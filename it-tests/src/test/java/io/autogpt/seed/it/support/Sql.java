@@ -37,10 +37,22 @@ public final class Sql {
         return out;
     }
 
-    /** Rows per seeded table. */
+    /** The seeded tables the current schema has, in write order. */
+    private static List<String> present(Connection c) throws SQLException {
+        List<String> present = new java.util.ArrayList<>();
+        for (String t : TABLES) {
+            if (count(c, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = '" + t
+                    + "'") > 0) {
+                present.add(t);
+            }
+        }
+        return present;
+    }
+
+    /** Rows per seeded table the current schema has (older versions lack some). */
     public static Map<String, Long> counts(Connection c) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (String t : TABLES) {
+        for (String t : present(c)) {
             out.put(t, count(c, "SELECT count(*) FROM \"" + t + "\""));
         }
         return out;
@@ -52,7 +64,7 @@ public final class Sql {
      */
     public static Map<String, String> digests(Connection c) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String t : TABLES) {
+        for (String t : present(c)) {
             out.put(t, strings(c, "SELECT md5(coalesce(string_agg(x.r, E'\\n' ORDER BY x.r), '')) FROM "
                     + "(SELECT t::text AS r FROM \"" + t + "\" t) x").get(0));
         }

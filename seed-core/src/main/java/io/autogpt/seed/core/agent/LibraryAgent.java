@@ -6,11 +6,15 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A row of {@code "LibraryAgent"}: a graph in a user's library (their own or added from the marketplace). */
+/**
+ * A row of {@code "LibraryAgent"}: a graph in a user's library (their own or added from the marketplace), filed into
+ * one of the user's {@link LibraryFolder}s or none; {@code folderId} exists in newer schemas only.
+ */
 public record LibraryAgent(String id, LocalDateTime createdAt, LocalDateTime updatedAt, String userId,
                            String agentGraphId, int agentGraphVersion, boolean isFavorite, boolean isCreatedByUser,
                            boolean isArchived, boolean isDeleted, boolean useGraphIsActiveVersion,
-                           @Nullable String creatorId, @Nullable String imageUrl, Json settings) {
+                           @Nullable String creatorId, @Nullable String imageUrl, Json settings,
+                           @Nullable String folderId) {
     public static final Table<LibraryAgent> TABLE = Table.insertOf(LibraryAgent.class);
 
     public LibraryAgent {

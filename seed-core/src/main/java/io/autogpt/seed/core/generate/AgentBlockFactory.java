@@ -35,6 +35,7 @@ public final class AgentBlockFactory {
         Json output = Json.obj("type", "object", "title", name + "Output",
                 "properties", Json.map(outputPin(b), Json.map("type", "string", "title", outputPin(b)),
                         "error", Json.map("type", "string", "title", "Error")));
-        return new AgentBlock(shape.blockId(b), name, input.text(), output.text());
+        String description = "Reads its " + inputPin(b) + " input and produces " + outputPin(b) + ".";
+        return new AgentBlock(shape.blockId(b), name, input.text(), output.text(), description, null);
     }
 }

@@ -100,6 +100,14 @@ public final class DatasetShape {
         return Ids.uuid(seed, "StoreListingVersion", u, g);
     }
 
+    public String libraryFolderId(long u, long f) {
+        return Ids.uuid(seed, "LibraryFolder", u, f);
+    }
+
+    public String workspaceId(long u) {
+        return Ids.uuid(seed, "UserWorkspace", u);
+    }
+
     /** Any other row's id: {@code table} and its ordinal path. */
     public String id(String table, long... path) {
         return Ids.uuid(seed, table, path);
@@ -142,6 +150,14 @@ public final class DatasetShape {
     public int webhooks(long u) {
         Rng rng = rng("count/webhooks", u);
         return rng.chance(scale.webhookShare()) ? draw(scale.webhooksPerUser(), rng) : 0;
+    }
+
+    public int libraryFolders(long u) {
+        return draw(scale.libraryFoldersPerUser(), rng("count/folders", u));
+    }
+
+    public int workspaceFiles(long u) {
+        return draw(scale.workspaceFilesPerUser(), rng("count/workspace-files", u));
     }
 
     public boolean hasOnboarding(long u) {
@@ -191,6 +207,11 @@ public final class DatasetShape {
     /** When graph (u, g) was created: after its owner signed up, and at least a day before the anchor. */
     public LocalDateTime graphCreatedAt(long u, long g) {
         return between(rng("time/graph", u, g), userCreatedAt(u), now().minus(QUIET_DAY));
+    }
+
+    /** When folder (u, f) was made: after its owner signed up, and at least a day before the anchor. */
+    public LocalDateTime libraryFolderCreatedAt(long u, long f) {
+        return between(rng("time/folder", u, f), userCreatedAt(u), now().minus(QUIET_DAY));
     }
 
     /** The graph's display name; the store listing and version of the graph show the same name. */

@@ -46,14 +46,23 @@ public final class LibraryAgentFactory {
             long owner = graphs.get(i)[0];
             long g = graphs.get(i)[1];
             Rng rng = shape.rng("LibraryAgent", u, i);
+            Rng filing = shape.rng("LibraryAgent/folder", u, i);
+            int folders = shape.libraryFolders(u);
+            // About half of a user's entries are filed, each after its folder exists (a stream of its own keeps the
+            // other values as they were before folders existed).
+            Integer folder = folders > 0 && filing.chance(0.5) ? filing.nextInt(folders) : null;
             LocalDateTime after = max(shape.userCreatedAt(u), shape.graphCreatedAt(owner, g));
+            if (folder != null) {
+                after = max(after, shape.libraryFolderCreatedAt(u, folder));
+            }
             LocalDateTime createdAt = DatasetShape.between(rng, after, shape.now());
             boolean archived = rng.chance(0.05);
             rows.add(new LibraryAgent(shape.id("LibraryAgent", u, i), createdAt,
                     DatasetShape.between(rng, createdAt, shape.now()), shape.userId(u), shape.graphId(owner, g), 1,
                     rng.chance(0.2), owner == u, archived, false, owner == u, shape.profileId(owner),
                     "https://picsum.photos/seed/" + shape.tag(owner) + "g" + g + "/400/300",
-                    Json.obj("sensitive_action_safe_mode", false, "human_in_the_loop_safe_mode", true)));
+                    Json.obj("sensitive_action_safe_mode", false, "human_in_the_loop_safe_mode", true),
+                    folder == null ? null : shape.libraryFolderId(u, folder)));
         }
         return rows;
     }

@@ -3,6 +3,7 @@ package io.autogpt.seed.core.generate;
 import io.autogpt.seed.core.json.Json;
 import io.autogpt.seed.core.random.AgentVocabulary;
 import io.autogpt.seed.core.random.Rng;
+import io.autogpt.seed.core.user.SubscriptionTier;
 import io.autogpt.seed.core.user.User;
 import java.time.LocalDateTime;
 
@@ -24,6 +25,16 @@ public final class UserFactory {
         return names.of(u).handle().replace('-', '.') + "." + shape.tag(u) + "@example.com";
     }
 
+    /**
+     * The user's plan: most accounts are free, a few pay. Drawn from a stream of its own, so the column's arrival
+     * in newer schemas left every other value of the row as it was.
+     */
+    private SubscriptionTier tier(long u) {
+        double p = shape.rng("User/tier", u).nextDouble();
+        return p < 0.6 ? SubscriptionTier.FREE : p < 0.9 ? SubscriptionTier.PRO : p < 0.98 ? SubscriptionTier.BUSINESS
+                : SubscriptionTier.ENTERPRISE;
+    }
+
     public User create(long u) {
         Rng rng = shape.rng("User", u);
         PersonNames.PersonName name = names.of(u);
@@ -34,6 +45,7 @@ public final class UserFactory {
         String stripe = rng.chance(0.3) ? "cus_" + rng.urlSafe(14).replace('-', 'x').replace('_', 'y') : null;
         return new User(shape.userId(u), email(u), name.full(), createdAt, updatedAt, Json.EMPTY_OBJECT, "",
                 stripe, topUp, rng.between(1, 5), !quiet, true, true, !quiet && rng.chance(0.5), true,
-                rng.chance(0.3), rng.chance(0.6), true, true, rng.pick(AgentVocabulary.TIMEZONES), true, true);
+                rng.chance(0.3), rng.chance(0.6), true, true, rng.pick(AgentVocabulary.TIMEZONES), true, true,
+                tier(u));
     }
 }

@@ -21,6 +21,8 @@ package io.autogpt.seed.core.plan;
  * @param webhooksPerUser            webhooks of a user who has any
  * @param onboardingShare            share of users with an onboarding record, 0–1
  * @param webhookShare               share of users with webhooks, 0–1
+ * @param libraryFoldersPerUser      folders a user files library agents into (where the schema has them)
+ * @param workspaceFilesPerUser      files in a user's workspace (where the schema has workspaces)
  * @param cohortUsers                users per cohort: users only interact within their cohort (library entries of
  *                                   each other's graphs, reviews, onboarding picks), so a slice of whole cohorts
  *                                   references nothing outside itself; the last cohort may be smaller
@@ -29,7 +31,8 @@ public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRan
                            IntRange presetsPerUser, IntRange libraryAgentsPerUser, IntRange executionsPerGraph,
                            IntRange reviewsPerVersion, IntRange creditTransactionsPerUser,
                            IntRange analyticsPerUser, IntRange apiKeysPerUser, IntRange webhooksPerUser,
-                           double onboardingShare, double webhookShare, int cohortUsers) {
+                           double onboardingShare, double webhookShare, IntRange libraryFoldersPerUser,
+                           IntRange workspaceFilesPerUser, int cohortUsers) {
     /** Users beyond this are almost certainly a typo; split larger loads over several runs with user ranges. */
     public static final int MAX_USERS = 50_000_000;
     public static final int MAX_BLOCKS = 1_000_000;
@@ -54,17 +57,23 @@ public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRan
         checkRange("webhooks per user", webhooksPerUser, 0);
         checkShare("onboarding share", onboardingShare);
         checkShare("webhook share", webhookShare);
+        checkRange("library folders per user", libraryFoldersPerUser, 0);
+        checkRange("workspace files per user", workspaceFilesPerUser, 0);
         check("users per cohort", cohortUsers, 1, MAX_USERS);
         if (presetsPerUser.max() > 0 && graphsPerUser.min() == 0) {
             throw new IllegalArgumentException("presets need graphs: graphs per user must be at least 1");
         }
     }
 
-    /** The counts of the original seeding script: 100 users, 100 blocks, and the per-parent ranges it used. */
+    /**
+     * The counts of the original seeding script: 100 users, 100 blocks, and the per-parent ranges it used; the
+     * tables it did not know (library folders, workspace files) get modest counts of their own.
+     */
     public static ScaleProfile original() {
         return new ScaleProfile(100, 100, new IntRange(1, 5), new IntRange(2, 5), new IntRange(1, 5),
                 new IntRange(1, 10), new IntRange(1, 20), new IntRange(1, 5), IntRange.exactly(1),
-                IntRange.exactly(1), IntRange.exactly(1), new IntRange(1, 3), 0.7, 0.3, DEFAULT_COHORT_USERS);
+                IntRange.exactly(1), IntRange.exactly(1), new IntRange(1, 3), 0.7, 0.3, new IntRange(0, 4),
+                new IntRange(0, 6), DEFAULT_COHORT_USERS);
     }
 
     /** This profile with users and blocks multiplied by {@code factor} (rounded, at least 1). */
@@ -79,21 +88,24 @@ public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRan
         check("users", count, 1, MAX_USERS);
         return new ScaleProfile((int) count, blocks, graphsPerUser, nodesPerGraph, presetsPerUser,
                 libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
-                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, cohortUsers);
+                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, libraryFoldersPerUser,
+                workspaceFilesPerUser, cohortUsers);
     }
 
     public ScaleProfile withBlocks(long count) {
         check("blocks", count, 1, MAX_BLOCKS);
         return new ScaleProfile(users, (int) count, graphsPerUser, nodesPerGraph, presetsPerUser,
                 libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
-                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, cohortUsers);
+                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, libraryFoldersPerUser,
+                workspaceFilesPerUser, cohortUsers);
     }
 
     public ScaleProfile withCohortUsers(long count) {
         check("users per cohort", count, 1, MAX_USERS);
         return new ScaleProfile(users, blocks, graphsPerUser, nodesPerGraph, presetsPerUser,
                 libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
-                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, (int) count);
+                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, libraryFoldersPerUser,
+                workspaceFilesPerUser, (int) count);
     }
 
     /** Whether a slice may start or end before {@code user}: at a cohort's first user, or at the end of all users. */

@@ -28,6 +28,14 @@ public interface DatasetTransaction extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * What the target found out about itself when the transaction began: its schema version and the tables it
+     * leaves out; {@link TargetFacts#NONE} when it takes every table and has nothing to say.
+     */
+    default TargetFacts facts() {
+        return TargetFacts.NONE;
+    }
+
     /** The target's record of runs, in this transaction; {@link RunLedger#NONE} when it keeps none. */
     default RunLedger runs() {
         return RunLedger.NONE;

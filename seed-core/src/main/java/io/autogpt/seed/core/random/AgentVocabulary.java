@@ -58,6 +58,28 @@ public final class AgentVocabulary {
     public static final List<String> YOUTUBE_IDS = List.of(
             "dQw4w9WgXcQ", "jNQXAC9IVRw", "9bZkp7q19f0", "kJQP7kiw5Fk", "OPf0YbXqDm0", "RgKAFK5djSk",
             "JGwWNGJdvx8", "fJ9rUzIMcZQ", "hT_nvWreIhg", "YQHsXMglC9A");
+    /** What people call the folders of their agent library. */
+    public static final List<String> FOLDER_NAMES = List.of(
+            "Marketing", "Research", "Daily reports", "Experiments", "Client work", "Archive", "Personal",
+            "Social media", "Data pipelines", "Sales", "Content", "Support", "Finance", "Drafts", "Favourites");
+    /** Folder icons (the builder shows an emoji) and colours (hex, as the folder picker offers them). */
+    public static final List<String> FOLDER_ICONS = List.of("📁", "🚀", "📊", "🧪", "💼", "🗂️", "📝", "🤖");
+    public static final List<String> FOLDER_COLORS = List.of(
+            "#6366F1", "#10B981", "#F59E0B", "#EF4444", "#3B82F6", "#8B5CF6", "#EC4899", "#14B8A6");
+    /** Kinds of workspace files: base name, extension, MIME type, and a typical size range in bytes. */
+    public record FileKind(String base, String extension, String mimeType, int minBytes, int maxBytes) {
+    }
+
+    public static final List<FileKind> FILE_KINDS = List.of(
+            new FileKind("report", "pdf", "application/pdf", 40_000, 4_000_000),
+            new FileKind("notes", "md", "text/markdown", 300, 40_000),
+            new FileKind("data", "csv", "text/csv", 1_000, 2_000_000),
+            new FileKind("screenshot", "png", "image/png", 50_000, 3_000_000),
+            new FileKind("summary", "txt", "text/plain", 200, 20_000),
+            new FileKind("export", "json", "application/json", 500, 500_000),
+            new FileKind("photo", "jpg", "image/jpeg", 80_000, 5_000_000));
+    /** Top-level folders of a workspace, as the CoPilot and uploads file them. */
+    public static final List<String> WORKSPACE_DIRS = List.of("documents", "outputs", "uploads", "images");
 
     private AgentVocabulary() {
     }

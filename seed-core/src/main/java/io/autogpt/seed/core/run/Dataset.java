@@ -11,7 +11,10 @@ import io.autogpt.seed.core.generate.AgentNodeLinkFactory;
 import io.autogpt.seed.core.agent.AgentPreset;
 import io.autogpt.seed.core.generate.AgentPresetFactory;
 import io.autogpt.seed.core.agent.LibraryAgent;
+import io.autogpt.seed.core.agent.LibraryFolder;
 import io.autogpt.seed.core.generate.LibraryAgentFactory;
+import io.autogpt.seed.core.generate.LibraryFolderFactory;
+import io.autogpt.seed.core.generate.UserWorkspaceFactory;
 import io.autogpt.seed.core.analytics.AnalyticsDetails;
 import io.autogpt.seed.core.generate.AnalyticsFactory;
 import io.autogpt.seed.core.analytics.AnalyticsMetrics;
@@ -45,6 +48,8 @@ import io.autogpt.seed.core.generate.ProfileFactory;
 import io.autogpt.seed.core.user.User;
 import io.autogpt.seed.core.generate.UserFactory;
 import io.autogpt.seed.core.user.UserOnboarding;
+import io.autogpt.seed.core.workspace.UserWorkspace;
+import io.autogpt.seed.core.workspace.UserWorkspaceFile;
 import io.autogpt.seed.core.generate.UserOnboardingFactory;
 import java.util.List;
 import java.util.function.Supplier;
@@ -87,6 +92,7 @@ public final class Dataset {
     private final AgentNodeFactory nodes;
     private final AgentNodeLinkFactory links;
     private final AgentPresetFactory presets;
+    private final LibraryFolderFactory folders;
     private final LibraryAgentFactory library;
     private final ExecutionTimelines timelines;
     private final AgentGraphExecutionFactory graphExecutions;
@@ -99,6 +105,7 @@ public final class Dataset {
     private final StoreListingReviewFactory reviews;
     private final IntegrationWebhookFactory webhooks;
     private final APIKeyFactory apiKeys;
+    private final UserWorkspaceFactory workspaces;
 
     public Dataset(SeedPlan plan) {
         this.plan = plan;
@@ -111,6 +118,7 @@ public final class Dataset {
         this.nodes = new AgentNodeFactory(shape);
         this.links = new AgentNodeLinkFactory(shape);
         this.presets = new AgentPresetFactory(shape);
+        this.folders = new LibraryFolderFactory(shape);
         this.library = new LibraryAgentFactory(shape);
         this.timelines = new ExecutionTimelines(shape);
         this.graphExecutions = new AgentGraphExecutionFactory(shape);
@@ -123,6 +131,7 @@ public final class Dataset {
         this.reviews = new StoreListingReviewFactory(shape);
         this.webhooks = new IntegrationWebhookFactory(shape);
         this.apiKeys = new APIKeyFactory(shape);
+        this.workspaces = new UserWorkspaceFactory(shape);
     }
 
     public SeedPlan plan() {
@@ -152,6 +161,8 @@ public final class Dataset {
                 step(AgentPreset.TABLE, () -> perUser(u -> count(shape.presets(u))
                         .mapToObj(p -> presets.create(u, p)))),
                 step(Profile.TABLE, () -> perUser(u -> Stream.of(profiles.create(u)))),
+                step(LibraryFolder.TABLE, () -> perUser(u -> IntStream.range(0, shape.libraryFolders(u))
+                        .mapToObj(f -> folders.create(u, f)))),
                 step(LibraryAgent.TABLE, () -> perUser(u -> library.create(u).stream())),
                 step(AgentGraphExecution.TABLE, () -> perExecution((u, g, e, t) ->
                         Stream.of(graphExecutions.create(u, g, e, t)))),
@@ -172,7 +183,10 @@ public final class Dataset {
                 step(StoreListingReview.TABLE, () -> perGraph((u, g) -> reviews.create(u, g).stream())),
                 step(UserOnboarding.TABLE, () -> perUser(u -> onboarding.exists(u)
                         ? Stream.of(onboarding.create(u)) : Stream.empty())),
-                step(APIKey.TABLE, () -> perUser(u -> count(shape.apiKeys(u)).mapToObj(k -> apiKeys.create(u, k)))));
+                step(APIKey.TABLE, () -> perUser(u -> count(shape.apiKeys(u)).mapToObj(k -> apiKeys.create(u, k)))),
+                step(UserWorkspace.TABLE, () -> perUser(u -> Stream.of(workspaces.workspace(u)))),
+                step(UserWorkspaceFile.TABLE, () -> perUser(u -> IntStream.range(0, shape.workspaceFiles(u))
+                        .mapToObj(f -> workspaces.file(u, f)))));
     }
 
     /**

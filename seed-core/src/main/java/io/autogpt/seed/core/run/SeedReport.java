@@ -1,6 +1,7 @@
 package io.autogpt.seed.core.run;
 
 import io.autogpt.seed.core.port.RecordedRun;
+import io.autogpt.seed.core.port.TargetFacts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -14,9 +15,10 @@ import java.util.Objects;
  * @param elapsed     wall time of the whole run, commit included
  * @param earlier     the earlier runs found in the target: the one left alone, or those removed by reset; empty
  *                    when there were none
+ * @param target      what the target told about itself: its schema version, tables left out, notes
  */
 public record SeedReport(Outcome outcome, List<TableReport> tables, long removedRows, Duration elapsed,
-                         List<RecordedRun> earlier) {
+                         List<RecordedRun> earlier, TargetFacts target) {
     /** How a run ended. */
     public enum Outcome { SEEDED, RESEEDED, ALREADY_SEEDED }
 
@@ -39,6 +41,7 @@ public record SeedReport(Outcome outcome, List<TableReport> tables, long removed
         Objects.requireNonNull(elapsed, "elapsed");
         tables = List.copyOf(tables);
         earlier = List.copyOf(earlier);
+        Objects.requireNonNull(target, "target");
     }
 
     /** Rows written over all tables. */

@@ -5,6 +5,7 @@ import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
 import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.port.TargetException;
+import io.autogpt.seed.core.port.TargetFacts;
 import io.autogpt.seed.core.port.WriteDatasetPort;
 import io.autogpt.seed.core.table.Table;
 import java.time.Duration;
@@ -44,7 +45,8 @@ public final class SeedRunner {
             List<RecordedRun> earlier = ledger.overlapping();
             boolean rerun = earlier.size() == 1 && sameSlice(earlier.get(0), plan);
             if (rerun && !reset) {
-                return new SeedReport(SeedReport.Outcome.ALREADY_SEEDED, List.of(), 0, since(start), earlier);
+                return new SeedReport(SeedReport.Outcome.ALREADY_SEEDED, List.of(), 0, since(start), earlier,
+                        tx.facts());
             }
             for (RecordedRun run : earlier) {
                 // A reset removes whole earlier runs: one reaching beyond this plan would lose users it does not
@@ -63,15 +65,18 @@ public final class SeedRunner {
                 removed = removed < 0 || n < 0 ? -1 : removed + n;
             }
             List<SeedReport.TableReport> tables = new ArrayList<>();
+            TargetFacts target = tx.facts();
             for (Dataset.Step<?> step : dataset.steps()) {
-                tables.add(write(tx, step));
+                if (!target.tablesLeftOut().contains(step.table().name())) {
+                    tables.add(write(tx, step));
+                }
             }
             long rows = tables.stream().mapToLong(SeedReport.TableReport::rows).sum();
             ledger.record(new RecordedRun(plan.seed(), plan.fromUser(), plan.toUser(), plan.scale().users(),
                     plan.scale().blocks(), plan.now(), rows));
             tx.commit();
             return new SeedReport(earlier.isEmpty() ? SeedReport.Outcome.SEEDED : SeedReport.Outcome.RESEEDED,
-                    tables, removed, since(start), earlier);
+                    tables, removed, since(start), earlier, target);
         } finally {
             progress.runFinished();
         }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * One column the seeder writes: its name as in the platform schema, its type, whether the seeder may write
  * {@code null} into it, and how to read its value from a row record.
  *
- * <p>Values read through {@link #value} are {@link String}, {@link Integer}, {@link Double}, {@link Boolean},
+ * <p>Values read through {@link #value} are {@link String}, {@link Integer}, {@link Long}, {@link Double}, {@link Boolean},
  * {@link java.time.LocalDateTime} (UTC), {@link io.autogpt.seed.core.json.Json}, a Java {@link Enum} named like its
  * PostgreSQL type, or a {@link java.util.List} of strings or enums for array columns.
  *

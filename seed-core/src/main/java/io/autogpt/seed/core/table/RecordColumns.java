@@ -22,12 +22,14 @@ import org.jspecify.annotations.Nullable;
  * COPY writer calls it for every value).
  */
 final class RecordColumns {
-    private static final Map<Class<?>, SqlType> SCALARS = Map.of(String.class, SqlType.TEXT, int.class,
-            SqlType.INTEGER, Integer.class, SqlType.INTEGER, double.class, SqlType.DOUBLE, Double.class,
-            SqlType.DOUBLE, boolean.class, SqlType.BOOLEAN, Boolean.class, SqlType.BOOLEAN, LocalDateTime.class,
-            SqlType.TIMESTAMP, Json.class, SqlType.JSONB);
-    private static final Map<Class<?>, Class<?>> BOXES = Map.of(int.class, Integer.class, double.class, Double.class,
-            boolean.class, Boolean.class);
+    private static final Map<Class<?>, SqlType> SCALARS = Map.ofEntries(Map.entry(String.class, SqlType.TEXT),
+            Map.entry(int.class, SqlType.INTEGER), Map.entry(Integer.class, SqlType.INTEGER),
+            Map.entry(long.class, SqlType.BIGINT), Map.entry(Long.class, SqlType.BIGINT),
+            Map.entry(double.class, SqlType.DOUBLE), Map.entry(Double.class, SqlType.DOUBLE),
+            Map.entry(boolean.class, SqlType.BOOLEAN), Map.entry(Boolean.class, SqlType.BOOLEAN),
+            Map.entry(LocalDateTime.class, SqlType.TIMESTAMP), Map.entry(Json.class, SqlType.JSONB));
+    private static final Map<Class<?>, Class<?>> BOXES = Map.of(int.class, Integer.class, long.class, Long.class,
+            double.class, Double.class, boolean.class, Boolean.class);
 
     private RecordColumns() {
     }

@@ -7,6 +7,7 @@ package io.autogpt.seed.core.table;
 public enum SqlType {
     TEXT("text"),
     INTEGER("integer"),
+    BIGINT("bigint"),
     DOUBLE("double precision"),
     BOOLEAN("boolean"),
     TIMESTAMP("timestamp without time zone"),

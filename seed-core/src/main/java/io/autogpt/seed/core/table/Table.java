@@ -1,5 +1,6 @@
 package io.autogpt.seed.core.table;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -66,6 +67,26 @@ public final class Table<R extends Record> {
             throw new IllegalStateException("table " + name + " needs columns");
         }
         return new Table<>(name, rowType, kind, columns);
+    }
+
+    /**
+     * This table without the named columns, for a target schema that lacks them (an older or newer platform):
+     * writers then leave those columns to the target's default. Names this table does not have are ignored.
+     *
+     * @throws IllegalArgumentException when no column would be left, or an update would lose its key
+     */
+    public Table<R> without(Collection<String> names) {
+        if (names.isEmpty() || columns.stream().noneMatch(c -> names.contains(c.name()))) {
+            return this;
+        }
+        if (kind == Kind.UPDATE && names.contains(columns.get(0).name())) {
+            throw new IllegalArgumentException("the update of " + name + " needs its key " + columns.get(0).name());
+        }
+        List<Column<R>> kept = columns.stream().filter(c -> !names.contains(c.name())).toList();
+        if (kept.isEmpty() || (kind == Kind.UPDATE && kept.size() < 2)) {
+            throw new IllegalArgumentException("no column of " + label() + " would be left");
+        }
+        return new Table<>(name, rowType, kind, kept);
     }
 
     /** The platform table name, case-sensitive, unquoted. */

@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A row of {@code "Profile"}: a user's public creator profile on the marketplace. */
-public record Profile(String id, LocalDateTime createdAt, LocalDateTime updatedAt, @Nullable String userId,
+public record Profile(String id, LocalDateTime createdAt, LocalDateTime updatedAt, String userId,
                       String name, String username, String description, List<String> links,
                       @Nullable String avatarUrl, boolean isFeatured) {
     public static final Table<Profile> TABLE = Table.insertOf(Profile.class);
@@ -16,6 +16,7 @@ public record Profile(String id, LocalDateTime createdAt, LocalDateTime updatedA
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(description, "description");

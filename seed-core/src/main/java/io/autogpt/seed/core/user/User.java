@@ -6,14 +6,17 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A row of {@code "User"}: a platform account. Timestamps are UTC. */
+/**
+ * A row of {@code "User"}: a platform account. Timestamps are UTC. {@code subscriptionTier} exists in newer schemas
+ * only; writers leave it out where the target has no such column.
+ */
 public record User(String id, String email, @Nullable String name, LocalDateTime createdAt, LocalDateTime updatedAt,
                    Json metadata, String integrations, @Nullable String stripeCustomerId, @Nullable Json topUpConfig,
                    int maxEmailsPerDay, boolean notifyOnAgentRun, boolean notifyOnBlockExecutionFailed,
                    boolean notifyOnContinuousAgentError, boolean notifyOnDailySummary, boolean notifyOnLowBalance,
                    boolean notifyOnMonthlySummary, boolean notifyOnWeeklySummary, boolean notifyOnZeroBalance,
                    boolean emailVerified, String timezone, boolean notifyOnAgentApproved,
-                   boolean notifyOnAgentRejected) {
+                   boolean notifyOnAgentRejected, SubscriptionTier subscriptionTier) {
     public static final Table<User> TABLE = Table.insertOf(User.class);
 
     public User {
@@ -24,5 +27,6 @@ public record User(String id, String email, @Nullable String name, LocalDateTime
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(integrations, "integrations");
         Objects.requireNonNull(timezone, "timezone");
+        Objects.requireNonNull(subscriptionTier, "subscriptionTier");
     }
 }

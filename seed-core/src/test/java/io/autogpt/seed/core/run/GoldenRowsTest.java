@@ -40,7 +40,7 @@ class GoldenRowsTest {
 
     private static final String GOLDEN = """
             APIKey=812cac2e2f277502
-            AgentBlock=897e4dfed1c5bf56
+            AgentBlock=e0d03f6eee693ee6
             AgentGraph=2a3ca6dce3b6b782
             AgentGraphExecution=a0e43a69edbc21fb
             AgentNode=c60af6b4ae292d38
@@ -52,13 +52,16 @@ class GoldenRowsTest {
             AnalyticsMetrics=e525e584c50dd947
             CreditTransaction=e95dbc207ff74d8d
             IntegrationWebhook=988dd35e01ded505
-            LibraryAgent=712ef4c541782ef8
+            LibraryAgent=0d1d4ff6a77f1083
+            LibraryFolder=2e0ae79992d3bbd0
             Profile=e07a8f50c0ca6f8e
             StoreListing=90915e6a51fdfd35
             StoreListing (update activeVersionId)=5b40a3e9a6397404
             StoreListingReview=f5d436f5a0fdecd8
             StoreListingVersion=f19d359f91445e6c
-            User=ee457a2e5d7df9b3
+            User=ddb1a3135467674c
             UserBalance=a09d1f95cfbe15b1
-            UserOnboarding=4a77ffa33210a47b""";
+            UserOnboarding=4a77ffa33210a47b
+            UserWorkspace=969a4db41a7b1d57
+            UserWorkspaceFile=0d6c2ff05476d529""";
 }

@@ -34,7 +34,8 @@ public abstract class DatasetStoreContract {
     protected static final SeedPlan PLAN = SeedPlan.of(42, Instant.parse("2025-06-01T00:00:00Z"),
             new ScaleProfile(4, 3, IntRange.exactly(2), new IntRange(2, 3), IntRange.exactly(1), new IntRange(1, 2),
                     new IntRange(1, 2), IntRange.exactly(1), IntRange.exactly(2), IntRange.exactly(1),
-                    IntRange.exactly(1), IntRange.exactly(1), 1.0, 0.5, 2));
+                    IntRange.exactly(1), IntRange.exactly(1), 1.0, 0.5, new IntRange(1, 3),
+                    new IntRange(1, 2), 2));
 
     /** A port onto this test's target, empty at the start of each test. */
     protected abstract WriteDatasetPort port();
@@ -151,7 +152,7 @@ public abstract class DatasetStoreContract {
         Dataset dataset = new Dataset(foreign);
         User user = dataset.rows(User.TABLE).findFirst().orElseThrow();
         LibraryAgent entry = new LibraryAgent("foreign-library-entry", user.createdAt(), user.createdAt(), user.id(),
-                graphId, 1, false, false, false, false, false, null, null, Json.EMPTY_OBJECT);
+                graphId, 1, false, false, false, false, false, null, null, Json.EMPTY_OBJECT, null);
         try (DatasetTransaction tx = port().begin(foreign)) {
             tx.write(User.TABLE, Stream.of(user));
             tx.write(LibraryAgent.TABLE, Stream.of(entry));

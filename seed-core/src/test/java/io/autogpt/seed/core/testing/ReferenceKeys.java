@@ -42,15 +42,24 @@ public record ReferenceKeys(Map<String, List<UniqueKey>> unique, List<ForeignKey
     }
 
     private static final String RESOURCES = "/io/autogpt/seed/core/testing/reference/";
+    /** The schema versions the reference describes, oldest first (folders of {@code reference/}). */
+    public static final List<String> VERSIONS = List.of("original", "platform-2026-01", "platform-upstream-2026");
+    /** The newest known version: the one the in-memory store enforces by default. */
+    public static final String NEWEST = VERSIONS.get(VERSIONS.size() - 1);
     private static final Pattern UNIQUE_INDEX = Pattern.compile(
             "CREATE UNIQUE INDEX \"([^\"]+)\" ON \\S+ USING btree \\(([^)]*)\\)$");
     private static final Pattern FOREIGN = Pattern.compile(
             "FOREIGN KEY \\(([^)]*)\\) REFERENCES \"([^\"]+)\"\\(([^)]*)\\)(?:.*ON DELETE (CASCADE|SET NULL|RESTRICT))?.*");
 
-    /** The reference schema's keys. */
+    /** The newest reference schema's keys. */
     public static ReferenceKeys load() {
+        return load(NEWEST);
+    }
+
+    /** The keys of schema {@code version}, one of {@link #VERSIONS}. */
+    public static ReferenceKeys load(String version) {
         Map<String, List<UniqueKey>> unique = new LinkedHashMap<>();
-        for (String[] row : rows("indexes.csv")) {
+        for (String[] row : rows(version, "indexes.csv")) {
             Matcher m = UNIQUE_INDEX.matcher(row[2]);
             if (m.matches()) {
                 List<UniqueKey> keys = unique.computeIfAbsent(row[0], t -> new ArrayList<>());
@@ -62,7 +71,7 @@ public record ReferenceKeys(Map<String, List<UniqueKey>> unique, List<ForeignKey
             }
         }
         List<ForeignKey> foreign = new ArrayList<>();
-        for (String[] row : rows("constraints.csv")) {
+        for (String[] row : rows(version, "constraints.csv")) {
             Matcher m = FOREIGN.matcher(row[3]);
             if ("foreign key".equals(row[2]) && m.matches()
                     && foreign.stream().noneMatch(f -> f.name().equals(row[1]))) {
@@ -79,9 +88,9 @@ public record ReferenceKeys(Map<String, List<UniqueKey>> unique, List<ForeignKey
         return Arrays.stream(list.split(",")).map(c -> c.trim().replace("\"", "")).toList();
     }
 
-    /** The rows of {@code file} of the reference, header left out, each as its cells. */
-    static List<String[]> rows(String file) {
-        try (InputStream in = ReferenceKeys.class.getResourceAsStream(RESOURCES + file)) {
+    /** The rows of {@code file} of reference {@code version}, header left out, each as its cells. */
+    static List<String[]> rows(String version, String file) {
+        try (InputStream in = ReferenceKeys.class.getResourceAsStream(RESOURCES + version + "/" + file)) {
             if (in == null) {
                 throw new IllegalStateException(file + " is missing from the test jar");
             }

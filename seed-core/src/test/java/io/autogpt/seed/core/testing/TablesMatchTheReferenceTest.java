@@ -11,41 +11,76 @@ import io.autogpt.seed.core.table.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * Each table is described once, by its row record; this holds every record against the reference schema, so a
- * renamed, retyped or wrongly nullable component fails here, before any database sees it.
+ * Each table is described once, by its row record, for every known schema version at once: a record holds the union
+ * of the versions' columns, and writers leave out what a target lacks. This holds every record against each
+ * version's reference, so a renamed, retyped or wrongly nullable component fails here, before any database sees it.
  */
 class TablesMatchTheReferenceTest {
-    /** table.column → {type, is_nullable, column_default} */
-    private static final Map<String, String[]> REFERENCE = new HashMap<>();
+    static final List<String> VERSIONS = ReferenceKeys.VERSIONS;
+    private static final List<Table<?>> TABLES = new Dataset(SeedPlan.of(1, Instant.EPOCH.plusSeconds(1L << 31),
+            ScaleProfile.original().withUsers(1))).steps().stream().<Table<?>>map(Dataset.Step::table).toList();
 
-    static {
-        for (String[] row : ReferenceKeys.rows("columns.csv")) {
-            REFERENCE.put(row[0] + "." + row[1], new String[] {row[2], row[3], row.length > 4 ? row[4] : ""});
+    /** table.column → {type, is_nullable, column_default}, per version. */
+    private static Map<String, String[]> reference(String version) {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        for (String[] row : ReferenceKeys.rows(version, "columns.csv")) {
+            out.put(row[0] + "." + row[1], new String[] {row[2], row[3], row.length > 4 ? row[4] : ""});
         }
+        return out;
     }
 
-    @Test
-    void everyColumnOfEveryTableHasTheReferenceTypeAndNullability() {
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("VERSIONS")
+    void everyColumnAVersionHasHasItsTypeAndNullability(String version) {
+        Map<String, String[]> reference = reference(version);
         List<String> problems = new ArrayList<>();
-        for (Dataset.Step<?> step : new Dataset(SeedPlan.of(1, Instant.EPOCH.plusSeconds(1L << 31),
-                ScaleProfile.original().withUsers(1))).steps()) {
-            problems.addAll(problems(step.table()));
+        for (Table<?> table : TABLES) {
+            problems.addAll(problems(table, reference, true));
         }
         assertThat(problems).isEmpty();
     }
 
-    private static List<String> problems(Table<?> table) {
+    @Test
+    void everyColumnOfEveryRecordIsInSomeVersion() {
+        Map<String, String[]> union = new HashMap<>();
+        VERSIONS.forEach(v -> union.putAll(reference(v)));
+        List<String> missing = new ArrayList<>();
+        for (Table<?> table : TABLES) {
+            for (Column<?> column : table.columns()) {
+                if (!union.containsKey(table.name() + "." + column.name())) {
+                    missing.add(table.name() + "." + column.name());
+                }
+            }
+        }
+        assertThat(missing).as("columns no known schema version has").isEmpty();
+    }
+
+    /**
+     * What keeps {@code table}'s record from fitting a version: a column it writes that the version has with another
+     * type, or NOT NULL while the record may leave it null; a NOT NULL column without default the record does not
+     * write. Columns the version lacks are fine (writers leave them out), unless {@code partial} is false.
+     */
+    private static List<String> problems(Table<?> table, Map<String, String[]> reference, boolean partial) {
         List<String> out = new ArrayList<>();
+        boolean versionHasTable = reference.keySet().stream().anyMatch(k -> k.startsWith(table.name() + "."));
+        if (!versionHasTable) {
+            return out;
+        }
         for (Column<?> column : table.columns()) {
-            String[] ref = REFERENCE.get(table.name() + "." + column.name());
+            String[] ref = reference.get(table.name() + "." + column.name());
             if (ref == null) {
-                out.add(table.name() + "." + column.name() + " is not in the reference");
+                if (!partial) {
+                    out.add(table.name() + "." + column.name() + " is not in the reference");
+                }
             } else if (!ref[0].equals(column.sqlTypeName())) {
                 out.add(table.name() + "." + column.name() + " is " + column.sqlTypeName() + ", the reference " + ref[0]);
             } else if (column.nullable() && ref[1].equals("NO")) {
@@ -53,7 +88,7 @@ class TablesMatchTheReferenceTest {
             }
         }
         if (table.kind() != Table.Kind.UPDATE) {
-            REFERENCE.forEach((key, ref) -> {
+            reference.forEach((key, ref) -> {
                 boolean written = table.columns().stream().anyMatch(c -> key.equals(table.name() + "." + c.name()));
                 if (key.startsWith(table.name() + ".") && ref[1].equals("NO") && ref[2].isEmpty() && !written) {
                     out.add(key + " is NOT NULL without a default, and the record does not write it");
@@ -67,14 +102,23 @@ class TablesMatchTheReferenceTest {
     record User(String id, int email, @Nullable String name) {
     }
 
+    /** A profile whose owner may be missing: the 2026-01 schema allows it, the upstream one does not. */
+    record Profile(String id, java.time.LocalDateTime createdAt, java.time.LocalDateTime updatedAt,
+                   @Nullable String userId, String name, String username, String description, List<String> links,
+                   @Nullable String avatarUrl, boolean isFeatured) {
+    }
+
     record Unmappable(String id, Object anything) {
     }
 
     @Test
     void aRecordThatDriftsFromTheSchemaIsCaught() {
-        assertThat(problems(Table.insertOf(User.class))).contains(
+        assertThat(problems(Table.insertOf(User.class), reference("original"), false)).contains(
                 "User.email is integer, the reference text",
                 "User.updatedAt is NOT NULL without a default, and the record does not write it");
+        assertThat(problems(Table.insertOf(Profile.class), reference("platform-2026-01"), true)).isEmpty();
+        assertThat(problems(Table.insertOf(Profile.class), reference("platform-upstream-2026"), true))
+                .containsExactly("Profile.userId may be null, the reference is NOT NULL");
         assertThatThrownBy(() -> Table.insertOf(Unmappable.class))
                 .hasMessage("Unmappable.anything has a type with no column type: class java.lang.Object");
     }

@@ -14,6 +14,8 @@ public class AgentBlockJpaEntity {
     private String name;
     private String inputSchema;
     private String outputSchema;
+    private String description;
+    private String optimizedDescription;
 
     /** For the persistence provider. */
     protected AgentBlockJpaEntity() {
@@ -25,5 +27,7 @@ public class AgentBlockJpaEntity {
         this.name = row.name();
         this.inputSchema = row.inputSchema();
         this.outputSchema = row.outputSchema();
+        this.description = row.description();
+        this.optimizedDescription = row.optimizedDescription();
     }
 }

@@ -6,6 +6,7 @@ import io.autogpt.seed.core.agent.AgentNode;
 import io.autogpt.seed.core.agent.AgentNodeLink;
 import io.autogpt.seed.core.agent.AgentPreset;
 import io.autogpt.seed.core.agent.LibraryAgent;
+import io.autogpt.seed.core.agent.LibraryFolder;
 import io.autogpt.seed.core.analytics.AnalyticsDetails;
 import io.autogpt.seed.core.analytics.AnalyticsMetrics;
 import io.autogpt.seed.core.credit.CreditTransaction;
@@ -21,6 +22,8 @@ import io.autogpt.seed.core.store.StoreListingVersion;
 import io.autogpt.seed.core.user.Profile;
 import io.autogpt.seed.core.user.User;
 import io.autogpt.seed.core.user.UserOnboarding;
+import io.autogpt.seed.core.workspace.UserWorkspace;
+import io.autogpt.seed.core.workspace.UserWorkspaceFile;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -41,13 +44,16 @@ public final class EntityRegistry {
             Map.entry(CreditTransaction.class, row -> new CreditTransactionJpaEntity((CreditTransaction) row)),
             Map.entry(IntegrationWebhook.class, row -> new IntegrationWebhookJpaEntity((IntegrationWebhook) row)),
             Map.entry(LibraryAgent.class, row -> new LibraryAgentJpaEntity((LibraryAgent) row)),
+            Map.entry(LibraryFolder.class, row -> new LibraryFolderJpaEntity((LibraryFolder) row)),
             Map.entry(Profile.class, row -> new ProfileJpaEntity((Profile) row)),
             Map.entry(StoreListing.class, row -> new StoreListingJpaEntity((StoreListing) row)),
             Map.entry(StoreListingReview.class, row -> new StoreListingReviewJpaEntity((StoreListingReview) row)),
             Map.entry(StoreListingVersion.class, row -> new StoreListingVersionJpaEntity((StoreListingVersion) row)),
             Map.entry(User.class, row -> new UserJpaEntity((User) row)),
             Map.entry(UserBalance.class, row -> new UserBalanceJpaEntity((UserBalance) row)),
-            Map.entry(UserOnboarding.class, row -> new UserOnboardingJpaEntity((UserOnboarding) row)));
+            Map.entry(UserOnboarding.class, row -> new UserOnboardingJpaEntity((UserOnboarding) row)),
+            Map.entry(UserWorkspace.class, row -> new UserWorkspaceJpaEntity((UserWorkspace) row)),
+            Map.entry(UserWorkspaceFile.class, row -> new UserWorkspaceFileJpaEntity((UserWorkspaceFile) row)));
 
     private EntityRegistry() {
     }

@@ -29,6 +29,7 @@ public class LibraryAgentJpaEntity {
     private String creatorId;
     private String imageUrl;
     private String settings;
+    private String folderId;
 
     /** For the persistence provider. */
     protected LibraryAgentJpaEntity() {
@@ -50,5 +51,6 @@ public class LibraryAgentJpaEntity {
         this.creatorId = row.creatorId();
         this.imageUrl = row.imageUrl();
         this.settings = json(row.settings());
+        this.folderId = row.folderId();
     }
 }

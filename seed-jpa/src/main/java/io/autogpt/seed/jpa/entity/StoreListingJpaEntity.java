@@ -19,12 +19,12 @@ public class StoreListingJpaEntity {
     private LocalDateTime updatedAt;
     private boolean isDeleted;
     private String agentGraphId;
-    private int agentGraphVersion;
     private String owningUserId;
     private String activeVersionId;
     private boolean hasApprovedVersion;
     private String slug;
     private boolean useForOnboarding;
+    private int agentGraphVersion;
 
     /** For the persistence provider. */
     protected StoreListingJpaEntity() {
@@ -37,11 +37,11 @@ public class StoreListingJpaEntity {
         this.updatedAt = row.updatedAt();
         this.isDeleted = row.isDeleted();
         this.agentGraphId = row.agentGraphId();
-        this.agentGraphVersion = row.agentGraphVersion();
         this.owningUserId = row.owningUserId();
         this.activeVersionId = row.activeVersionId();
         this.hasApprovedVersion = row.hasApprovedVersion();
         this.slug = row.slug();
         this.useForOnboarding = row.useForOnboarding();
+        this.agentGraphVersion = row.agentGraphVersion();
     }
 }

@@ -1,9 +1,12 @@
 package io.autogpt.seed.jpa.entity;
 
 import static io.autogpt.seed.jpa.entity.Values.json;
+import io.autogpt.seed.core.user.SubscriptionTier;
 import io.autogpt.seed.core.user.User;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
@@ -37,6 +40,8 @@ public class UserJpaEntity {
     private String timezone;
     private boolean notifyOnAgentApproved;
     private boolean notifyOnAgentRejected;
+    @Enumerated(EnumType.STRING)
+    private SubscriptionTier subscriptionTier;
 
     /** For the persistence provider. */
     protected UserJpaEntity() {
@@ -66,5 +71,6 @@ public class UserJpaEntity {
         this.timezone = row.timezone();
         this.notifyOnAgentApproved = row.notifyOnAgentApproved();
         this.notifyOnAgentRejected = row.notifyOnAgentRejected();
+        this.subscriptionTier = row.subscriptionTier();
     }
 }

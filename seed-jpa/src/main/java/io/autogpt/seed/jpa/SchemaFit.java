@@ -1,0 +1,218 @@
+package io.autogpt.seed.jpa;
+
+import io.autogpt.seed.core.table.Column;
+import io.autogpt.seed.core.table.SqlType;
+import io.autogpt.seed.core.table.Table;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the dataset's tables fit one target schema, decided once before anything is written: which known version the
+ * target is (or is closest to), which tables and columns are written, and what stops the run.
+ *
+ * <p>The records hold the union of every known version's columns. A table or column some known version lacks is
+ * <em>optional</em>: where the target lacks it too, it is left out (a column with it any column pointing into a
+ * left-out table). Everything else the seeder writes must be there. Columns and tables the seeder does not know are
+ * left to their defaults and left empty; only one it cannot leave (NOT NULL without a default) stops the run.
+ */
+final class SchemaFit {
+    private static final Map<SchemaVersion, SchemaShape> KNOWN = new EnumMap<>(SchemaVersion.class);
+    /** child table → column → parent table, over every known version. */
+    private static final Map<String, Map<String, String>> REFERENCES = new HashMap<>();
+
+    static {
+        for (SchemaVersion v : SchemaVersion.values()) {
+            KNOWN.put(v, SchemaShape.of(v));
+            SchemaShape.references(v).forEach((t, cols) -> REFERENCES.computeIfAbsent(t, k -> new HashMap<>())
+                    .putAll(cols));
+        }
+    }
+
+    private final IdentityHashMap<Table<?>, Table<?>> fitted = new IdentityHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Set<String> targetTables;
+    private final Set<String> leftOut = new LinkedHashSet<>();
+    private final SchemaVersion closest;
+    private final int differences;
+
+    private SchemaFit(SchemaShape target, List<Table<?>> tables) {
+        this.targetTables = target.tables().keySet();
+        SchemaVersion best = SchemaVersion.newest();
+        int fewest = Integer.MAX_VALUE;
+        for (SchemaVersion v : SchemaVersion.values()) {
+            int d = KNOWN.get(v).differences(target);
+            if (d <= fewest) { // ties go to the newer version
+                best = v;
+                fewest = d;
+            }
+        }
+        this.closest = best;
+        this.differences = fewest;
+        fit(target, tables);
+    }
+
+    /** The fit of {@code tables} (the dataset's, in write order) to the schema {@code target}. */
+    static SchemaFit of(SchemaShape target, List<Table<?>> tables) {
+        return new SchemaFit(target, tables);
+    }
+
+    /** The fit to a known version itself: what a SQL file for that version writes. */
+    static SchemaFit of(SchemaVersion version, List<Table<?>> tables) {
+        return new SchemaFit(KNOWN.get(version), tables);
+    }
+
+    private void fit(SchemaShape target, List<Table<?>> tables) {
+        Set<String> leftOutTables = leftOut;
+        for (Table<?> table : tables) {
+            if (!target.tables().containsKey(table.name()) && optionalTable(table.name())) {
+                leftOutTables.add(table.name());
+            }
+        }
+        Set<String> missing = new HashSet<>();
+        for (Table<?> table : tables) {
+            Map<String, SchemaShape.ColumnFacts> actual = target.tables().get(table.name());
+            if (actual == null) {
+                if (!leftOutTables.contains(table.name()) && missing.add(table.name())) {
+                    problems.add("table \"" + table.name() + "\" is missing");
+                }
+                continue;
+            }
+            fitted.put(table, fitTable(table, actual, target, leftOutTables));
+        }
+        if (!leftOutTables.isEmpty()) {
+            notes.add("left out, not in this schema: " + String.join(", ", leftOutTables));
+        }
+        Set<String> unknown = new TreeSet<>(target.tables().keySet());
+        KNOWN.values().forEach(shape -> unknown.removeAll(shape.tables().keySet()));
+        if (!unknown.isEmpty()) {
+            notes.add("left empty, tables the seeder does not know: " + String.join(", ", unknown));
+        }
+    }
+
+    private <R extends Record> Table<R> fitTable(Table<R> table, Map<String, SchemaShape.ColumnFacts> actual,
+                                                 SchemaShape target, Set<String> leftOutTables) {
+        Set<String> dropped = new HashSet<>();
+        Map<String, String> references = REFERENCES.getOrDefault(table.name(), Map.of());
+        for (Column<R> column : table.columns()) {
+            String where = "column \"" + table.name() + "\".\"" + column.name() + "\"";
+            SchemaShape.ColumnFacts facts = actual.get(column.name());
+            if (facts == null || leftOutTables.contains(references.get(column.name()))) {
+                if (facts == null && !optionalColumn(table.name(), column.name())) {
+                    problems.add(where + " is missing");
+                }
+                dropped.add(column.name());
+                continue;
+            }
+            check(where, column, facts, target);
+        }
+        if (table.kind() == Table.Kind.INSERT) {
+            Set<String> unknownLeftToDefault = new TreeSet<>();
+            actual.forEach((name, c) -> {
+                boolean written = !dropped.contains(name) && table.columns().stream().anyMatch(k -> k.name()
+                        .equals(name));
+                if (!written && !c.nullable() && !c.hasDefault()) {
+                    problems.add("column \"" + table.name() + "\".\"" + name
+                            + "\" is NOT NULL without a default, and the seeder does not write it");
+                } else if (!written && !knownColumn(table.name(), name)) {
+                    unknownLeftToDefault.add("\"" + table.name() + "\".\"" + name + "\"");
+                }
+            });
+            if (!unknownLeftToDefault.isEmpty()) {
+                notes.add("left to their defaults, columns the seeder does not know: "
+                        + String.join(", ", unknownLeftToDefault));
+            }
+        }
+        try {
+            return table.without(dropped);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return table;
+        }
+    }
+
+    private static void check(String where, Column<?> column, SchemaShape.ColumnFacts actual, SchemaShape target,
+                              List<String> problems) {
+        if (!actual.type().equals(column.sqlTypeName())) {
+            problems.add(where + " is " + actual.type() + ", the seeder writes " + column.sqlTypeName());
+            return;
+        }
+        if (column.nullable() && !actual.nullable()) {
+            problems.add(where + " is NOT NULL, the seeder may leave it null");
+        }
+        if (column.type() == SqlType.ENUM || column.type() == SqlType.ENUM_ARRAY) {
+            Set<String> labels = target.enums().getOrDefault(column.enumType(), Set.of());
+            List<String> lacking = column.enumLabels().stream().filter(l -> !labels.contains(l)).toList();
+            if (!lacking.isEmpty()) {
+                problems.add("enum \"" + column.enumType() + "\" lacks " + String.join(", ", lacking));
+            }
+        }
+    }
+
+    private void check(String where, Column<?> column, SchemaShape.ColumnFacts actual, SchemaShape target) {
+        check(where, column, actual, target, problems);
+    }
+
+    /** Whether some known version lacks the table: a target may, too. */
+    private static boolean optionalTable(String table) {
+        return KNOWN.values().stream().anyMatch(shape -> !shape.tables().containsKey(table));
+    }
+
+    /** Whether some known version that has the table lacks the column: a target may, too. */
+    private static boolean optionalColumn(String table, String column) {
+        return KNOWN.values().stream().anyMatch(shape -> shape.tables().containsKey(table)
+                && !shape.tables().get(table).containsKey(column));
+    }
+
+    private static boolean knownColumn(String table, String column) {
+        return KNOWN.values().stream().anyMatch(shape -> shape.tables().containsKey(table)
+                && shape.tables().get(table).containsKey(column));
+    }
+
+    /** {@code table} as the target takes it (columns it lacks left out), or null when the table is left out. */
+    @SuppressWarnings("unchecked")
+    <R extends Record> @Nullable Table<R> table(Table<R> table) {
+        return (Table<R>) fitted.get(table);
+    }
+
+    /** The dataset's tables the target does not have and need not have. */
+    Set<String> leftOut() {
+        return Set.copyOf(leftOut);
+    }
+
+    /** Whether the target has a table of this name. */
+    boolean hasTable(String name) {
+        return targetTables.contains(name);
+    }
+
+    /** What stops the run, one line each; empty when the rows fit. */
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** What the run leaves out or to defaults, one line each. */
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** The known version the target matches, or is closest to. */
+    SchemaVersion closest() {
+        return closest;
+    }
+
+    /** {@code platform-2026-01}, or {@code closest to platform-2026-01 (3 differences)}. */
+    String versionLine() {
+        return differences == 0 ? closest.id() : "closest to " + closest.id() + " (" + differences
+                + (differences == 1 ? " difference)" : " differences)");
+    }
+
+}
