@@ -51,15 +51,19 @@ class EnumsMatchReferenceTest {
     @Test
     void everyWrittenColumnHasTheReferenceTypeAndNullabilityWhereAVersionHasIt() {
         Dataset dataset = new Dataset(SeedPlan.of(1, Instant.EPOCH, ScaleProfile.original()));
+        // version → "table.column" → its reference row, each version's file read once.
+        Map<String, Map<String, Map<String, String>>> columns = new java.util.LinkedHashMap<>();
+        for (String version : Reference.VERSIONS) {
+            columns.put(version, Reference.rows(version, "columns.csv").stream()
+                    .collect(Collectors.toMap(r -> r.get("table_name") + "." + r.get("column_name"), r -> r)));
+        }
         int checked = 0;
         for (Dataset.Step<?> step : dataset.steps()) {
             Table<?> table = step.table();
             for (Column<?> column : table.columns()) {
                 int found = 0;
                 for (String version : Reference.VERSIONS) {
-                    Map<String, String> ref = Reference.rows(version, "columns.csv").stream()
-                            .filter(r -> r.get("table_name").equals(table.name())
-                                    && r.get("column_name").equals(column.name())).findFirst().orElse(null);
+                    Map<String, String> ref = columns.get(version).get(table.name() + "." + column.name());
                     if (ref == null) {
                         continue;
                     }

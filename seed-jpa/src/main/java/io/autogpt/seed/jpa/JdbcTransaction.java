@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,14 +51,9 @@ abstract class JdbcTransaction implements DatasetTransaction {
      * The target as {@link #prepare} found it.
      *
      * @param fit   how the dataset's tables fit the target's schema
-     * @param notes what creating the schema could not do here (no pgvector, …)
+     * @param facts what the run reports of it
      */
-    record Target(SchemaFit fit, List<String> notes) {
-        TargetFacts facts() {
-            List<String> all = new ArrayList<>(notes);
-            all.addAll(fit.notes());
-            return new TargetFacts(fit.versionLine(), fit.leftOut(), all);
-        }
+    record Target(SchemaFit fit, TargetFacts facts) {
     }
 
     JdbcTransaction(Connection conn, String schema, SeedPlan plan, @Nullable ForeignKeyDeferral deferral,
@@ -72,6 +68,11 @@ abstract class JdbcTransaction implements DatasetTransaction {
     @Override
     public TargetFacts facts() {
         return target.facts();
+    }
+
+    /** Per table written without some of its columns (the target lacks them), those columns. */
+    final Map<String, List<String>> absentColumns() {
+        return target.fit().absentColumns();
     }
 
     /** {@code table} as the target takes it, or null when the target leaves the table out. */
@@ -168,7 +169,7 @@ abstract class JdbcTransaction implements DatasetTransaction {
             throw new TargetException("schema \"" + schema + "\" cannot take the seeded rows", fit.problems(),
                     create != null ? TargetException.Remedy.NONE : TargetException.Remedy.CREATE_SCHEMA);
         }
-        return new Target(fit, notes);
+        return new Target(fit, fit.facts(notes));
     }
 
     /** The dataset's tables, in write order. */

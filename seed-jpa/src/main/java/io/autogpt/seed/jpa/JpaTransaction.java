@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,7 +45,8 @@ final class JpaTransaction extends JdbcTransaction {
         props.put("eclipselink.persistence-context.flush-mode", "COMMIT");
         // A target that lacks some columns (an older or newer schema) gets entities without their mappings. The
         // session name tells such units apart, so one with other columns is never reused for it.
-        Map<String, List<String>> absent = absentColumns(plan);
+        Map<String, List<String>> absent = new TreeMap<>();
+        absentColumns().forEach((table, columns) -> absent.put(EntityRegistry.entityName(table), columns));
         props.put("eclipselink.session-name", "autogpt-seed/" + absent);
         props.put("eclipselink.session.customizer", (SessionCustomizer) session -> absent.forEach((entity, fields) ->
                 fields.forEach(session.getDescriptorForAlias(entity)::removeMappingForAttributeName)));
@@ -79,22 +79,6 @@ final class JpaTransaction extends JdbcTransaction {
         } catch (PersistenceException e) {
             throw failure("writing \"" + table.name() + "\"", sqlCause(e));
         }
-    }
-
-    /** Per entity, the fields whose columns the target does not have. */
-    private Map<String, List<String>> absentColumns(SeedPlan plan) {
-        Map<String, List<String>> out = new TreeMap<>();
-        for (Table<?> table : tables(plan)) {
-            Table<?> fitted = fitted(table);
-            if (table.kind() != Table.Kind.INSERT || fitted == null || fitted.columns().size() == table.columns()
-                    .size()) {
-                continue;
-            }
-            Set<String> kept = fitted.columns().stream().map(Column::name).collect(Collectors.toSet());
-            out.put(EntityRegistry.entityName(table.name()), table.columns().stream().map(Column::name)
-                    .filter(c -> !kept.contains(c)).toList());
-        }
-        return out;
     }
 
     private <R extends Record> long persist(Stream<R> rows) {

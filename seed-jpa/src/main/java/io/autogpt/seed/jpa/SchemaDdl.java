@@ -43,15 +43,13 @@ final class SchemaDdl {
             + "t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typname = 'vector' LIMIT 1), EXISTS (SELECT 1 "
             + "FROM pg_available_extensions WHERE name = 'vector')";
 
-    private final SchemaVersion version;
     private final String script;
     /** kind → names, for the objects that need nothing; and for those that need pgvector. */
     private final Map<String, List<String>> plain;
     private final Map<String, List<String>> vector;
     private final List<String> vectorTables;
 
-    private SchemaDdl(SchemaVersion version, String text) {
-        this.version = version;
+    private SchemaDdl(String text) {
         this.plain = objects();
         this.vector = objects();
         this.vectorTables = new ArrayList<>();
@@ -94,7 +92,7 @@ final class SchemaDdl {
 
     /** The DDL of {@code version}. */
     static synchronized SchemaDdl of(SchemaVersion version) {
-        return CACHE.computeIfAbsent(version, v -> new SchemaDdl(v, read(v)));
+        return CACHE.computeIfAbsent(version, v -> new SchemaDdl(read(v)));
     }
 
     /** The whole DDL as one script for the current schema: idempotent, pgvector objects guarded. */
@@ -203,10 +201,6 @@ final class SchemaDdl {
                 return rs.getLong(1) == expected;
             }
         }
-    }
-
-    SchemaVersion version() {
-        return version;
     }
 
     private static String read(SchemaVersion version) {

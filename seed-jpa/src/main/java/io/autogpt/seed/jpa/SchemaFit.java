@@ -1,9 +1,11 @@
 package io.autogpt.seed.jpa;
 
+import io.autogpt.seed.core.port.TargetFacts;
 import io.autogpt.seed.core.table.Column;
 import io.autogpt.seed.core.table.SqlType;
 import io.autogpt.seed.core.table.Table;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +45,8 @@ final class SchemaFit {
     private final List<String> notes = new ArrayList<>();
     private final Set<String> targetTables;
     private final Set<String> leftOut = new LinkedHashSet<>();
+    /** table → columns of the record the target lacks, for the tables that are written without some. */
+    private final Map<String, List<String>> absentColumns = new TreeMap<>();
     private final SchemaVersion closest;
     private final int differences;
 
@@ -72,25 +77,24 @@ final class SchemaFit {
     }
 
     private void fit(SchemaShape target, List<Table<?>> tables) {
-        Set<String> leftOutTables = leftOut;
         for (Table<?> table : tables) {
             if (!target.tables().containsKey(table.name()) && optionalTable(table.name())) {
-                leftOutTables.add(table.name());
+                leftOut.add(table.name());
             }
         }
         Set<String> missing = new HashSet<>();
         for (Table<?> table : tables) {
             Map<String, SchemaShape.ColumnFacts> actual = target.tables().get(table.name());
             if (actual == null) {
-                if (!leftOutTables.contains(table.name()) && missing.add(table.name())) {
+                if (!leftOut.contains(table.name()) && missing.add(table.name())) {
                     problems.add("table \"" + table.name() + "\" is missing");
                 }
                 continue;
             }
-            fitted.put(table, fitTable(table, actual, target, leftOutTables));
+            fitted.put(table, fitTable(table, actual, target));
         }
-        if (!leftOutTables.isEmpty()) {
-            notes.add("left out, not in this schema: " + String.join(", ", leftOutTables));
+        if (!leftOut.isEmpty()) {
+            notes.add("left out, not in this schema: " + String.join(", ", leftOut));
         }
         Set<String> unknown = new TreeSet<>(target.tables().keySet());
         KNOWN.values().forEach(shape -> unknown.removeAll(shape.tables().keySet()));
@@ -100,13 +104,13 @@ final class SchemaFit {
     }
 
     private <R extends Record> Table<R> fitTable(Table<R> table, Map<String, SchemaShape.ColumnFacts> actual,
-                                                 SchemaShape target, Set<String> leftOutTables) {
+                                                 SchemaShape target) {
         Set<String> dropped = new HashSet<>();
         Map<String, String> references = REFERENCES.getOrDefault(table.name(), Map.of());
         for (Column<R> column : table.columns()) {
             String where = "column \"" + table.name() + "\".\"" + column.name() + "\"";
             SchemaShape.ColumnFacts facts = actual.get(column.name());
-            if (facts == null || leftOutTables.contains(references.get(column.name()))) {
+            if (facts == null || leftOut.contains(references.get(column.name()))) {
                 if (facts == null && !optionalColumn(table.name(), column.name())) {
                     problems.add(where + " is missing");
                 }
@@ -114,6 +118,10 @@ final class SchemaFit {
                 continue;
             }
             check(where, column, facts, target);
+        }
+        if (!dropped.isEmpty() && table.kind() == Table.Kind.INSERT) {
+            absentColumns.put(table.name(), table.columns().stream().map(Column::name).filter(dropped::contains)
+                    .toList());
         }
         if (table.kind() == Table.Kind.INSERT) {
             Set<String> unknownLeftToDefault = new TreeSet<>();
@@ -140,8 +148,7 @@ final class SchemaFit {
         }
     }
 
-    private static void check(String where, Column<?> column, SchemaShape.ColumnFacts actual, SchemaShape target,
-                              List<String> problems) {
+    private void check(String where, Column<?> column, SchemaShape.ColumnFacts actual, SchemaShape target) {
         if (!actual.type().equals(column.sqlTypeName())) {
             problems.add(where + " is " + actual.type() + ", the seeder writes " + column.sqlTypeName());
             return;
@@ -156,10 +163,6 @@ final class SchemaFit {
                 problems.add("enum \"" + column.enumType() + "\" lacks " + String.join(", ", lacking));
             }
         }
-    }
-
-    private void check(String where, Column<?> column, SchemaShape.ColumnFacts actual, SchemaShape target) {
-        check(where, column, actual, target, problems);
     }
 
     /** Whether some known version lacks the table: a target may, too. */
@@ -184,9 +187,9 @@ final class SchemaFit {
         return (Table<R>) fitted.get(table);
     }
 
-    /** The dataset's tables the target does not have and need not have. */
-    Set<String> leftOut() {
-        return Set.copyOf(leftOut);
+    /** Per inserted table written without some of its record's columns, those columns, in record order. */
+    Map<String, List<String>> absentColumns() {
+        return Collections.unmodifiableMap(absentColumns);
     }
 
     /** Whether the target has a table of this name. */
@@ -199,14 +202,11 @@ final class SchemaFit {
         return List.copyOf(problems);
     }
 
-    /** What the run leaves out or to defaults, one line each. */
-    List<String> notes() {
-        return List.copyOf(notes);
-    }
-
-    /** The known version the target matches, or is closest to. */
-    SchemaVersion closest() {
-        return closest;
+    /** What the run reports of this target: its version, the tables left out, {@code before} and then its notes. */
+    TargetFacts facts(List<String> before) {
+        List<String> all = new ArrayList<>(before);
+        all.addAll(notes);
+        return new TargetFacts(versionLine(), leftOut, all);
     }
 
     /** {@code platform-2026-01}, or {@code closest to platform-2026-01 (3 differences)}. */

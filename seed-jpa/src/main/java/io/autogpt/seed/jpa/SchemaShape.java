@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the seeder needs to know of a schema: its tables' columns (type, nullability, default) and its enums' labels.
@@ -38,6 +40,9 @@ record SchemaShape(Map<String, Map<String, SchemaShape.ColumnFacts>> tables, Map
             + "column_default FROM information_schema.columns c WHERE table_schema = ? AND EXISTS (SELECT 1 FROM "
             + "information_schema.tables t WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name "
             + "AND t.table_type = 'BASE TABLE') ORDER BY table_name, ordinal_position";
+    /** A foreign key's definition: its first column and the table it references. */
+    private static final Pattern FOREIGN_KEY = Pattern.compile(
+            "FOREIGN KEY \\(\"?([^\",)]+)\"?[^)]*\\) REFERENCES \"([^\"]+)\".*");
     private static final String ENUMS_SQL = "SELECT t.typname, e.enumlabel FROM pg_type t "
             + "JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ?";
 
@@ -92,10 +97,8 @@ record SchemaShape(Map<String, Map<String, SchemaShape.ColumnFacts>> tables, Map
      */
     static Map<String, Map<String, String>> references(SchemaVersion version) {
         Map<String, Map<String, String>> out = new HashMap<>();
-        java.util.regex.Pattern fk = java.util.regex.Pattern.compile(
-                "FOREIGN KEY \\(\"?([^\",)]+)\"?[^)]*\\) REFERENCES \"([^\"]+)\".*");
         for (String[] row : reference(version, "constraints.csv")) {
-            java.util.regex.Matcher m = fk.matcher(row[3]);
+            Matcher m = FOREIGN_KEY.matcher(row[3]);
             if ("foreign key".equals(row[2]) && m.matches()) {
                 out.computeIfAbsent(row[0], t -> new HashMap<>()).put(m.group(1), m.group(2));
             }

@@ -29,6 +29,7 @@ final class SqlFileTransaction implements DatasetTransaction {
     private final BufferedWriter out;
     private final String schema;
     private final SeedPlan plan;
+    private final SchemaVersion version;
     private final SchemaFit fit;
     private int stagingTables;
     private boolean committed;
@@ -37,6 +38,7 @@ final class SqlFileTransaction implements DatasetTransaction {
         this.target = target.toAbsolutePath();
         this.schema = schema;
         this.plan = plan;
+        this.version = version;
         this.fit = SchemaFit.of(version, JdbcTransaction.tables(plan));
         try {
             Path dir = this.target.getParent();
@@ -61,7 +63,7 @@ final class SqlFileTransaction implements DatasetTransaction {
         }
         line("SET LOCAL search_path TO " + CopyText.quote(schema) + ";");
         if (createSchema) {
-            out.write(SchemaDdl.of(fit.closest()).script());
+            out.write(SchemaDdl.of(version).script());
         }
         // The file refuses to load twice, or over another run of the seed whose users overlap its own.
         line("DO $$ BEGIN IF EXISTS (SELECT 1 FROM autogpt_seed.runs WHERE target_schema = "
@@ -98,7 +100,7 @@ final class SqlFileTransaction implements DatasetTransaction {
     /** The file is for one known version: its tables and columns, nothing to detect. */
     @Override
     public TargetFacts facts() {
-        return new TargetFacts(fit.versionLine(), fit.leftOut(), List.of());
+        return fit.facts(List.of());
     }
 
     @Override

@@ -39,14 +39,8 @@ public final class Sql {
 
     /** The seeded tables the current schema has, in write order. */
     private static List<String> present(Connection c) throws SQLException {
-        List<String> present = new java.util.ArrayList<>();
-        for (String t : TABLES) {
-            if (count(c, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = '" + t
-                    + "'") > 0) {
-                present.add(t);
-            }
-        }
-        return present;
+        List<String> inSchema = strings(c, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()");
+        return TABLES.stream().filter(inSchema::contains).toList();
     }
 
     /** Rows per seeded table the current schema has (older versions lack some). */

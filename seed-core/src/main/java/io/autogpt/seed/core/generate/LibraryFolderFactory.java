@@ -4,6 +4,7 @@ import io.autogpt.seed.core.agent.LibraryFolder;
 import io.autogpt.seed.core.random.AgentVocabulary;
 import io.autogpt.seed.core.random.Rng;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,39 +22,42 @@ public final class LibraryFolderFactory {
         this.shape = shape;
     }
 
-    public LibraryFolder create(long u, int f) {
-        Rng rng = shape.rng("LibraryFolder", u, f);
-        Integer parent = parent(u, f);
-        LocalDateTime createdAt = shape.libraryFolderCreatedAt(u, f);
-        return new LibraryFolder(shape.libraryFolderId(u, f), createdAt, DatasetShape.between(rng, createdAt,
-                shape.now()), shape.userId(u), name(u, f), rng.chance(0.7) ? rng.pick(AgentVocabulary.FOLDER_ICONS)
-                : null, rng.chance(0.7) ? rng.pick(AgentVocabulary.FOLDER_COLORS) : null,
-                parent == null ? null : shape.libraryFolderId(u, parent), false);
+    /** The user's folders, in ordinal order: each folder's parent comes before it. */
+    public List<LibraryFolder> create(long u) {
+        int count = shape.libraryFolders(u);
+        LocalDateTime[] createdAt = new LocalDateTime[count];
+        int[] depth = new int[count];
+        List<LibraryFolder> rows = new ArrayList<>(count);
+        for (int f = 0; f < count; f++) {
+            createdAt[f] = shape.libraryFolderCreatedAt(u, f);
+            int parent = parent(u, f, createdAt, depth);
+            depth[f] = parent < 0 ? 0 : depth[parent] + 1;
+            Rng rng = shape.rng("LibraryFolder", u, f);
+            rows.add(new LibraryFolder(shape.libraryFolderId(u, f), createdAt[f], DatasetShape.between(rng,
+                    createdAt[f], shape.now()), shape.userId(u), name(u, f), rng.chance(0.7)
+                    ? rng.pick(AgentVocabulary.FOLDER_ICONS) : null, rng.chance(0.7)
+                    ? rng.pick(AgentVocabulary.FOLDER_COLORS) : null,
+                    parent < 0 ? null : shape.libraryFolderId(u, parent), false));
+        }
+        return rows;
     }
 
     /**
-     * The folder {@code f} sits in, or null at the top: an earlier folder of the same user that is not at the
-     * deepest level, made before {@code f}; the first folder is always at the top.
+     * The folder {@code f} sits in, or -1 at the top: an earlier folder of the same user that is not at the deepest
+     * level, made before {@code f}; the first folder is always at the top. Earlier folders' times and depths are
+     * known by then.
      */
-    Integer parent(long u, int f) {
+    private int parent(long u, int f, LocalDateTime[] createdAt, int[] depth) {
         if (f == 0) {
-            return null;
+            return -1;
         }
         Rng rng = shape.rng("LibraryFolder/parent", u, f);
         if (rng.chance(0.5)) {
-            return null;
+            return -1;
         }
         int candidate = rng.nextInt(f);
-        boolean older = !shape.libraryFolderCreatedAt(u, candidate).isAfter(shape.libraryFolderCreatedAt(u, f));
-        return older && depth(u, candidate) < MAX_DEPTH ? candidate : null;
-    }
-
-    int depth(long u, int f) {
-        int depth = 0;
-        for (Integer p = parent(u, f); p != null; p = parent(u, p)) {
-            depth++;
-        }
-        return depth;
+        boolean older = !createdAt[candidate].isAfter(createdAt[f]);
+        return older && depth[candidate] < MAX_DEPTH ? candidate : -1;
     }
 
     /** Distinct per user: consecutive names from a per-user start, numbered once the list runs out. */

@@ -161,8 +161,7 @@ public final class Dataset {
                 step(AgentPreset.TABLE, () -> perUser(u -> count(shape.presets(u))
                         .mapToObj(p -> presets.create(u, p)))),
                 step(Profile.TABLE, () -> perUser(u -> Stream.of(profiles.create(u)))),
-                step(LibraryFolder.TABLE, () -> perUser(u -> IntStream.range(0, shape.libraryFolders(u))
-                        .mapToObj(f -> folders.create(u, f)))),
+                step(LibraryFolder.TABLE, () -> perUser(u -> folders.create(u).stream())),
                 step(LibraryAgent.TABLE, () -> perUser(u -> library.create(u).stream())),
                 step(AgentGraphExecution.TABLE, () -> perExecution((u, g, e, t) ->
                         Stream.of(graphExecutions.create(u, g, e, t)))),
