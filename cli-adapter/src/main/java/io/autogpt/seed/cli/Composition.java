@@ -30,13 +30,15 @@ final class Composition {
     private Composition() {
     }
 
-    static SeedTarget database(String url, String schemaOverride, boolean jpa, @Nullable SchemaVersion create) {
+    static SeedTarget database(String url, String schemaOverride, boolean jpa, @Nullable SchemaVersion create,
+                               boolean keepIndexes) {
         DatabaseUrl parsed = parse(url);
         if (schemaOverride != null) {
             parsed = parsed.withSchema(schemaOverride);
         }
         SeedTargets.Writer writer = jpa ? SeedTargets.Writer.JPA : SeedTargets.Writer.COPY;
-        return new SeedTarget(SeedTargets.postgres(parsed, writer, create),
+        SeedTargets.Indexes indexes = keepIndexes ? SeedTargets.Indexes.KEPT : SeedTargets.Indexes.REBUILT_AFTER_LOAD;
+        return new SeedTarget(SeedTargets.postgres(parsed, writer, create, indexes),
                 parsed.redacted() + " (schema " + parsed.schemaOrDefault() + ", " + writer + ")");
     }
 

@@ -83,6 +83,15 @@ final class SeedCommand implements Callable<Integer> {
             description = "copy (PostgreSQL COPY, fastest) or jpa (EclipseLink batches). Default: copy.")
     WriterChoice writer;
 
+    @Option(names = "--keep-indexes", description = {"Load every table with its indexes and foreign keys in place,",
+            "checked row by row. Default: empty tables are loaded bare and their indexes and keys",
+            "built again from the catalog before commit, as pg_restore does (same rows, faster)."})
+    boolean keepIndexes;
+
+    @Option(names = "--verbose", description = {"Also print how the run goes about it: which tables load bare and why",
+            "others keep their indexes, how long rebuilding indexes and foreign keys takes."})
+    boolean verbose;
+
     @Option(names = "--create-schema", description = {"Create what is missing of the schema: enums, tables, constraints,",
             "indexes, views, functions and triggers of --schema-version."})
     boolean createSchema;
@@ -160,10 +169,14 @@ final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (verbose) {
+            // Read when the adapters' loggers are made, which is after this: their info lines go to stderr too.
+            System.setProperty("org.slf4j.simpleLogger.log.io.autogpt.seed", "info");
+        }
         SeedPlan plan = UsageException.of(this::plan);
         if (out != null) {
             CommandLine.ParseResult given = spec.commandLine().getParseResult();
-            for (String databaseOnly : new String[] {"--reset", "--db", "--writer"}) {
+            for (String databaseOnly : new String[] {"--reset", "--db", "--writer", "--keep-indexes"}) {
                 if (given.hasMatchedOption(databaseOnly)) {
                     throw new UsageException(databaseOnly + " needs a database: it cannot be combined "
                             + "with --out");
@@ -178,7 +191,7 @@ final class SeedCommand implements Callable<Integer> {
         Composition.SeedTarget target = out != null
                 ? Composition.sqlFile(out, schema, version, createSchema)
                 : Composition.database(databaseUrl(), schema, writer == WriterChoice.JPA,
-                        createSchema ? version : null);
+                        createSchema ? version : null, keepIndexes);
         PrintWriter stdout = spec.commandLine().getOut();
         SeedProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
         warmUp(plan);

@@ -34,15 +34,17 @@ final class Summary {
             out.printf("removed %,d rows of %d earlier run%s%n", report.removedRows(), report.earlier().size(),
                     report.earlier().size() == 1 ? "" : "s");
         }
-        out.printf("%-44s %12s %9s %12s%n", "table", "rows", "seconds", "rows/s");
+        out.printf("%-44s %12s %9s %12s  %s%n", "table", "rows", "seconds", "rows/s", "path");
         for (SeedReport.TableReport t : report.tables()) {
-            row(t.table(), t.rows(), t.elapsed().toNanos() / 1e9);
+            row(t.table(), t.rows(), t.elapsed().toNanos() / 1e9, t.path());
         }
-        row("total (with commit)", report.totalRows(), report.elapsed().toNanos() / 1e9);
+        // Commit includes building the indexes and foreign keys of tables loaded bare.
+        row("total (with commit)", report.totalRows(), report.elapsed().toNanos() / 1e9, "");
         out.flush();
     }
 
-    private void row(String label, long rows, double seconds) {
-        out.printf("%-44s %,12d %9.2f %,12.0f%n", label, rows, seconds, seconds > 0 ? rows / seconds : 0);
+    private void row(String label, long rows, double seconds, String path) {
+        out.println(String.format("%-44s %,12d %9.2f %,12.0f  %s", label, rows, seconds,
+                seconds > 0 ? rows / seconds : 0, path).stripTrailing());
     }
 }

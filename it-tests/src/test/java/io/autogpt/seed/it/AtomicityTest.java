@@ -79,7 +79,8 @@ class AtomicityTest {
                 // The server notices the dead client and rolls its transaction back.
                 long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (Sql.count(c, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'autogpt-seed' "
-                        + "AND datname = current_database()") > 0 && System.nanoTime() < until) {
+                        + "AND datname = current_database() AND pid <> pg_backend_pid()") > 0) {
+                    assertThat(System.nanoTime()).as("the server kept the dead run's session").isLessThan(until);
                     Thread.sleep(100);
                 }
                 assertThat(Sql.count(c, "SELECT count(*) FROM \"User\" WHERE email LIKE '%.s77n%'")).isZero();

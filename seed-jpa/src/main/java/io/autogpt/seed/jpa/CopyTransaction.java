@@ -11,8 +11,8 @@ import java.util.stream.Stream;
  * Writes rows with PostgreSQL's COPY, the fastest way in: each table is one {@link CopyStream}.
  */
 final class CopyTransaction extends JdbcTransaction {
-    CopyTransaction(Connection conn, String schema, SeedPlan plan, ForeignKeyDeferral deferral, Target target) {
-        super(conn, schema, plan, deferral, target);
+    CopyTransaction(Connection conn, String schema, SeedPlan plan, Session session, Target target) {
+        super(conn, schema, plan, session, target);
     }
 
     @Override
@@ -30,7 +30,7 @@ final class CopyTransaction extends JdbcTransaction {
                 return insertMissing(table, rows);
             }
             // Updates: COPY into a session-local staging table, then one UPDATE ... FROM.
-            triggersOn();
+            beforeUpdate(table.name());
             long[] count = {0};
             String staging = stage(table, rows, count);
             try (Statement st = conn.createStatement()) {

@@ -40,6 +40,8 @@ abstract class JdbcTransaction implements DatasetTransaction {
     private final SeedPlan plan;
     /** Set-based foreign key checks, when the role allows them; null: checks stay per row. */
     private final @Nullable ForeignKeyDeferral deferral;
+    /** Which tables load without their indexes and foreign keys, and their rebuild before commit. */
+    private final BulkLoad bulk;
     /** Which tables and columns the target takes, and what it said about itself. */
     private final Target target;
     /** Inserts of staged shared rows not yet run. */
@@ -54,14 +56,28 @@ abstract class JdbcTransaction implements DatasetTransaction {
      * @param facts what the run reports of it
      */
     record Target(SchemaFit fit, TargetFacts facts) {
+        /** This target, with more to say about itself. */
+        Target withNotes(List<String> more) {
+            return more.isEmpty() ? this : new Target(fit, facts.withNotes(more));
+        }
+
+        /** The tables the run inserts new rows into that this target has, in write order. */
+        List<String> insertTables(SeedPlan plan) {
+            return tables(plan).stream().filter(t -> t.kind() == Table.Kind.INSERT && fit.table(t) != null)
+                    .map(Table::name).distinct().toList();
+        }
     }
 
-    JdbcTransaction(Connection conn, String schema, SeedPlan plan, @Nullable ForeignKeyDeferral deferral,
-                    Target target) {
+    /** How the parts of a writer that reach the database go about it. */
+    record Session(@Nullable ForeignKeyDeferral deferral, BulkLoad bulk) {
+    }
+
+    JdbcTransaction(Connection conn, String schema, SeedPlan plan, Session session, Target target) {
         this.conn = conn;
         this.schema = schema;
         this.plan = plan;
-        this.deferral = deferral;
+        this.deferral = session.deferral();
+        this.bulk = session.bulk();
         this.target = target;
     }
 
@@ -80,13 +96,41 @@ abstract class JdbcTransaction implements DatasetTransaction {
         return target.fit().table(table);
     }
 
-    /** Readies the session for a bulk insert into {@code table}. */
+    @Override
+    public String path(Table<?> table) {
+        return switch (table.kind()) {
+            case INSERT -> bulk.path(table.name());
+            case INSERT_MISSING -> "where missing";
+            case UPDATE -> "update";
+        };
+    }
+
+    /**
+     * Readies the session for a bulk insert into {@code table}. Before the first, decides which tables load without
+     * their indexes and foreign keys.
+     */
     final void beforeInsert(String table) throws SQLException {
+        beforeJdbc();
+        bulk.start();
+        if (bulk.isBulk(table)) {
+            // Its foreign keys come back, checked, before commit; its own triggers, if any, fire as usual.
+            if (deferral != null) {
+                deferral.triggersOn();
+            }
+            return;
+        }
         boolean deferred = deferral != null && deferral.beforeInsert(table);
         if (!deferred) {
             // Checked row by row: every parent must be there, the shared ones included.
             applyShared();
         }
+    }
+
+    /** Readies the session for updating rows of {@code table}: its indexes, its triggers. */
+    final void beforeUpdate(String table) throws SQLException {
+        beforeJdbc();
+        bulk.beforeUpdate(table);
+        triggersOn();
     }
 
     /** Turns per-row triggers back on, for updates and deletes. */
@@ -253,6 +297,7 @@ abstract class JdbcTransaction implements DatasetTransaction {
         try {
             beforeJdbc();
             applyShared();
+            bulk.finish();
             if (deferral != null) {
                 deferral.verify();
             }
@@ -279,7 +324,20 @@ abstract class JdbcTransaction implements DatasetTransaction {
              ResultSet rs = st.executeQuery("SELECT to_regproc('refresh_store_materialized_views') IS NOT NULL")) {
             if (rs.next() && rs.getBoolean(1)) {
                 LOG.info("refreshing the store's materialized views");
-                st.execute("SELECT refresh_store_materialized_views()");
+                java.sql.Savepoint before = conn.setSavepoint();
+                try {
+                    st.execute("SELECT refresh_store_materialized_views()");
+                    conn.releaseSavepoint(before);
+                } catch (SQLException e) {
+                    if (!"42501".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    // Only the views' owner may refresh them; the platform's own scheduled refresh will.
+                    conn.rollback(before);
+                    LOG.warn("the store's materialized views were not refreshed: {}; the marketplace shows the new "
+                            + "listings after the platform's next refresh", Connections.firstLine(e.getMessage())
+                            .replaceFirst("^ERROR: ", ""));
+                }
             }
         }
     }

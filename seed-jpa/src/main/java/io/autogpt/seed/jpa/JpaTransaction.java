@@ -31,8 +31,8 @@ final class JpaTransaction extends JdbcTransaction {
     private final EntityManagerFactory factory;
     private final EntityManager em;
 
-    JpaTransaction(Connection conn, String schema, SeedPlan plan, ForeignKeyDeferral deferral, Target target) {
-        super(conn, schema, plan, deferral, target);
+    JpaTransaction(Connection conn, String schema, SeedPlan plan, Session session, Target target) {
+        super(conn, schema, plan, session, target);
         Map<String, Object> props = new HashMap<>();
         props.put("jakarta.persistence.nonJtaDataSource", new SingleConnectionDataSource(conn));
         props.put("eclipselink.target-database", "PostgreSQL");
@@ -48,8 +48,8 @@ final class JpaTransaction extends JdbcTransaction {
         Map<String, List<String>> absent = new TreeMap<>();
         absentColumns().forEach((table, columns) -> absent.put(EntityRegistry.entityName(table), columns));
         props.put("eclipselink.session-name", "autogpt-seed/" + absent);
-        props.put("eclipselink.session.customizer", (SessionCustomizer) session -> absent.forEach((entity, fields) ->
-                fields.forEach(session.getDescriptorForAlias(entity)::removeMappingForAttributeName)));
+        props.put("eclipselink.session.customizer", (SessionCustomizer) eclipseLink -> absent.forEach((entity, fields) ->
+                fields.forEach(eclipseLink.getDescriptorForAlias(entity)::removeMappingForAttributeName)));
         this.factory = Persistence.createEntityManagerFactory("autogpt-seed", props);
         this.em = factory.createEntityManager();
         em.getTransaction().begin();
@@ -72,7 +72,7 @@ final class JpaTransaction extends JdbcTransaction {
                 beforeJdbc();
                 return insertMissing(table, rows);
             }
-            triggersOn();
+            beforeUpdate(table.name());
             return update(table, rows);
         } catch (SQLException e) {
             throw failure("writing \"" + table.name() + "\"", e);

@@ -6,6 +6,7 @@ import io.autogpt.seed.core.port.WriteDatasetPort;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,17 @@ public final class SeedTargets {
         COPY,
         /** Jakarta Persistence entities through EclipseLink, batched. */
         JPA
+    }
+
+    /** What happens to the indexes and foreign keys of the tables a run inserts into. */
+    public enum Indexes {
+        /**
+         * Empty tables this role owns are loaded without them and get them back, built from their catalog
+         * definitions and checked, before commit — as {@code pg_restore} loads; tables holding rows keep theirs.
+         */
+        REBUILT_AFTER_LOAD,
+        /** Every table keeps them while rows go in: checked row by row (slower; the same rows). */
+        KEPT
     }
 
     private SeedTargets() {
@@ -61,16 +73,29 @@ public final class SeedTargets {
      *               are created first; null to create nothing
      */
     public static WriteDatasetPort postgres(DatabaseUrl url, Writer writer, @Nullable SchemaVersion create) {
+        return postgres(url, writer, create, Indexes.REBUILT_AFTER_LOAD);
+    }
+
+    /**
+     * Writes into the database at {@code url} as {@link #postgres(DatabaseUrl, Writer, SchemaVersion)} does, with
+     * the tables' indexes and foreign keys treated as {@code indexes} says.
+     */
+    public static WriteDatasetPort postgres(DatabaseUrl url, Writer writer, @Nullable SchemaVersion create,
+                                            Indexes indexes) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(writer, "writer");
+        Objects.requireNonNull(indexes, "indexes");
         return plan -> {
             String schema = url.schemaOrDefault();
             Connection conn = Connections.open(url, writer == Writer.JPA);
             try {
-                JdbcTransaction.Target target = JdbcTransaction.prepare(conn, schema, plan, create);
-                ForeignKeyDeferral deferral = ForeignKeyDeferral.tryOn(conn);
-                return writer == Writer.COPY ? new CopyTransaction(conn, schema, plan, deferral, target)
-                        : new JpaTransaction(conn, schema, plan, deferral, target);
+                JdbcTransaction.Target found = JdbcTransaction.prepare(conn, schema, plan, create);
+                List<String> tables = found.insertTables(plan);
+                BulkLoad bulk = indexes == Indexes.KEPT ? BulkLoad.none(tables) : BulkLoad.of(conn, tables);
+                JdbcTransaction.Target target = found.withNotes(bulk.notes());
+                JdbcTransaction.Session session = new JdbcTransaction.Session(ForeignKeyDeferral.tryOn(conn), bulk);
+                return writer == Writer.COPY ? new CopyTransaction(conn, schema, plan, session, target)
+                        : new JpaTransaction(conn, schema, plan, session, target);
             } catch (SQLException e) {
                 closeQuietly(conn);
                 throw JdbcTransaction.failure("preparing schema \"" + schema + "\"", e);

@@ -64,4 +64,25 @@ public final class Sql {
         }
         return out;
     }
+
+    /**
+     * Everything of the current schema a load could disturb, one line per object, sorted: each index and
+     * constraint with its definition and comment, each trigger, view and materialised view with its definition.
+     */
+    public static List<String> catalog(Connection c) throws SQLException {
+        return strings(c, "SELECT x FROM ("
+                + "SELECT 'index ' || i.indrelid::regclass || ' ' || ic.relname || ': ' || pg_get_indexdef(i.indexrelid) "
+                + "|| coalesce(' -- ' || obj_description(i.indexrelid, 'pg_class'), '') AS x FROM pg_index i "
+                + "JOIN pg_class ic ON ic.oid = i.indexrelid WHERE ic.relnamespace = current_schema()::regnamespace "
+                + "UNION ALL SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ': ' "
+                + "|| pg_get_constraintdef(oid) || CASE WHEN convalidated THEN '' ELSE ' (not validated)' END "
+                + "|| coalesce(' -- ' || obj_description(oid, 'pg_constraint'), '') FROM pg_constraint "
+                + "WHERE connamespace = current_schema()::regnamespace "
+                + "UNION ALL SELECT 'trigger ' || tgname || ': ' || pg_get_triggerdef(t.oid) || ' ' || tgenabled::text "
+                + "FROM pg_trigger t JOIN pg_class tc ON tc.oid = t.tgrelid "
+                + "WHERE NOT tgisinternal AND tc.relnamespace = current_schema()::regnamespace "
+                + "UNION ALL SELECT 'view ' || c.relname || ' ' || c.relkind::text || ': ' || pg_get_viewdef(c.oid) "
+                + "FROM pg_class c WHERE c.relkind IN ('v', 'm') AND c.relnamespace = current_schema()::regnamespace"
+                + ") all_objects ORDER BY x");
+    }
 }

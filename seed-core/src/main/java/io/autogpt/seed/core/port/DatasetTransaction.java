@@ -36,6 +36,15 @@ public interface DatasetTransaction extends AutoCloseable {
         return TargetFacts.NONE;
     }
 
+    /**
+     * How {@code table}'s rows went in, once {@link #write} returned: a few words for the run's report (a database
+     * may say {@code bulk} for rows loaded before the table's indexes were built, or {@code indexed (held rows)});
+     * empty when the target does not tell.
+     */
+    default String path(Table<?> table) {
+        return "";
+    }
+
     /** The target's record of runs, in this transaction; {@link RunLedger#NONE} when it keeps none. */
     default RunLedger runs() {
         return RunLedger.NONE;

@@ -22,4 +22,10 @@ public record TargetFacts(String schemaVersion, Set<String> tablesLeftOut, List<
         tablesLeftOut = Set.copyOf(tablesLeftOut);
         notes = List.copyOf(notes);
     }
+
+    /** These facts with {@code more} notes after the ones they have. */
+    public TargetFacts withNotes(List<String> more) {
+        return new TargetFacts(schemaVersion, tablesLeftOut,
+                java.util.stream.Stream.concat(notes.stream(), more.stream()).toList());
+    }
 }

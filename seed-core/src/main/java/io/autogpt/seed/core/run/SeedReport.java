@@ -28,11 +28,14 @@ public record SeedReport(Outcome outcome, List<TableReport> tables, long removed
      * @param table   the table's label
      * @param rows    rows written
      * @param elapsed time spent generating and writing them
+     * @param path    how the target put them in, as it says ({@code bulk}, {@code indexed (held rows)}, …); empty
+     *                when it does not tell
      */
-    public record TableReport(String table, long rows, Duration elapsed) {
+    public record TableReport(String table, long rows, Duration elapsed, String path) {
         public TableReport {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(elapsed, "elapsed");
+            Objects.requireNonNull(path, "path");
         }
     }
 

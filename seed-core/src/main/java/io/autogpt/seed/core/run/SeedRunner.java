@@ -98,7 +98,7 @@ public final class SeedRunner {
             }
         });
         long written = tx.write(table, rows);
-        SeedReport.TableReport report = new SeedReport.TableReport(label, written, since(start));
+        SeedReport.TableReport report = new SeedReport.TableReport(label, written, since(start), tx.path(table));
         progress.rowsWritten(label, written);
         progress.tableFinished(report);
         return report;

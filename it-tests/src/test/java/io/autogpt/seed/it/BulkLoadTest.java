@@ -1,0 +1,283 @@
+package io.autogpt.seed.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autogpt.seed.core.agent.AgentNode;
+import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.plan.ScaleProfile;
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.port.DatasetTransaction;
+import io.autogpt.seed.core.port.TargetException;
+import io.autogpt.seed.core.run.Dataset;
+import io.autogpt.seed.core.run.SeedProgress;
+import io.autogpt.seed.core.run.SeedReport;
+import io.autogpt.seed.core.run.SeedRunner;
+import io.autogpt.seed.core.table.Table;
+import io.autogpt.seed.it.support.CliRun;
+import io.autogpt.seed.it.support.Sql;
+import io.autogpt.seed.it.support.TestDatabase;
+import io.autogpt.seed.jpa.DatabaseUrl;
+import io.autogpt.seed.jpa.SchemaVersion;
+import io.autogpt.seed.jpa.SeedTargets;
+import io.autogpt.seed.jpa.SeedTargets.Indexes;
+import io.autogpt.seed.jpa.SeedTargets.Writer;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Empty tables are loaded as {@code pg_restore} loads them: rows first, then the indexes and foreign keys the catalog
+ * had, rebuilt under the same names from the same definitions, in the run's one transaction.
+ */
+class BulkLoadTest {
+    private static final String NOW = "2025-06-01T00:00:00Z";
+    private static final SeedPlan PLAN = SeedPlan.of(11, Instant.parse(NOW),
+            ScaleProfile.original().withUsers(20).withBlocks(10));
+    private static final AgentNode DANGLING = new AgentNode("dangling-node", "no-such-block", "no-such-graph", 1,
+            null, Json.EMPTY_OBJECT, Json.EMPTY_OBJECT);
+
+    @ParameterizedTest
+    @EnumSource(Writer.class)
+    void aCreatedSchemaIsLoadedBareAndGetsExactlyItsIndexesAndKeysBack(Writer writer) throws Exception {
+        try (TestDatabase bulk = TestDatabase.create(getClass()); TestDatabase kept = TestDatabase.create(getClass())) {
+            SeedReport bare = run(bulk.url(), writer, SchemaVersion.newest(), Indexes.REBUILT_AFTER_LOAD);
+            SeedReport indexed = run(kept.url(), writer, SchemaVersion.newest(), Indexes.KEPT);
+            assertThat(paths(bare).values()).as("every table inserted into was empty").allMatch(path ->
+                    path.startsWith("bulk") || path.equals("where missing") || path.equals("update"));
+            assertThat(paths(indexed).values()).doesNotContain("bulk").contains("indexed (asked)");
+            try (Connection b = bulk.connect("public"); Connection k = kept.connect("public")) {
+                assertThat(Sql.catalog(b)).isEqualTo(Sql.catalog(k)).hasSizeGreaterThan(200);
+                assertThat(Sql.digests(b)).as("the same rows either way").isEqualTo(Sql.digests(k));
+            }
+        }
+    }
+
+    @Test
+    void aMigratedSchemaKeepsEveryObjectOfItsOwn() throws Exception {
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            migrated(db, "platform");
+            try (Connection c = db.connect("platform"); Statement st = c.createStatement()) {
+                st.execute("CREATE INDEX active_graphs ON \"AgentGraph\" (\"userId\") WHERE \"isActive\"");
+                st.execute("COMMENT ON INDEX active_graphs IS 'the builder lists active graphs'");
+                st.execute("COMMENT ON CONSTRAINT \"AgentGraph_userId_fkey\" ON \"AgentGraph\" IS 'owner'");
+                st.execute("CREATE TABLE graph_log (graph text, at timestamptz DEFAULT now())");
+                st.execute("CREATE FUNCTION log_graph() RETURNS trigger LANGUAGE plpgsql AS "
+                        + "$$ BEGIN INSERT INTO graph_log (graph) VALUES (NEW.id); RETURN NEW; END $$");
+                st.execute("CREATE TRIGGER graph_logged AFTER INSERT ON \"AgentGraph\" FOR EACH ROW "
+                        + "EXECUTE FUNCTION log_graph()");
+                st.execute("CREATE VIEW user_names AS SELECT id, name FROM \"User\"");
+                // Selecting u.email while grouping by u.id relies on "User_pkey": it cannot be dropped meanwhile.
+                st.execute("CREATE VIEW graphs_per_user AS SELECT u.id, u.email, count(g.id) AS graphs FROM "
+                        + "\"User\" u LEFT JOIN \"AgentGraph\" g ON g.\"userId\" = u.id GROUP BY u.id");
+            }
+            List<String> before;
+            try (Connection c = db.connect("platform")) {
+                before = Sql.catalog(c);
+            }
+            SeedReport report = run(db.url().withSchema("platform"), Writer.COPY, null, Indexes.REBUILT_AFTER_LOAD);
+            assertThat(paths(report)).containsEntry("User", "bulk (kept User_pkey)")
+                    .containsEntry("AgentGraph", "bulk");
+            try (Connection c = db.connect("platform")) {
+                assertThat(Sql.catalog(c)).isEqualTo(before);
+                assertThat(Sql.count(c, "SELECT count(*) FROM graph_log"))
+                        .as("the platform's own trigger fired for every graph")
+                        .isEqualTo(Sql.count(c, "SELECT count(*) FROM \"AgentGraph\"")).isPositive();
+                assertThat(Sql.count(c, "SELECT sum(graphs) FROM graphs_per_user"))
+                        .isEqualTo(Sql.count(c, "SELECT count(*) FROM \"AgentGraph\""));
+            }
+        }
+    }
+
+    @Test
+    void aDuplicateKeyFailsTheRunAndLeavesTheSchemaAsItWas() throws Exception {
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            migrated(db, "public");
+            Map<String, Object> before = state(db);
+            Dataset.Step<?> graphs = new Dataset(PLAN).steps().stream()
+                    .filter(step -> step.table().name().equals("AgentGraph")).findFirst().orElseThrow();
+            try (DatasetTransaction tx = SeedTargets.postgres(db.url(), Writer.COPY, null).begin(PLAN)) {
+                assertThat(writeTwice(tx, graphs)).isEqualTo(2);
+                assertThat(tx.path(graphs.table())).isEqualTo("bulk");
+                assertThatThrownBy(tx::commit).isInstanceOf(TargetException.class).hasMessage("duplicate key in "
+                        + "\"AgentGraph\": unique index \"AgentGraph_pkey\" cannot be built over the rows; nothing "
+                        + "was written");
+            }
+            assertThat(state(db)).isEqualTo(before);
+            // "User_pkey" stays while loading: tables the run does not write refer to it. A duplicate fails at once.
+            Dataset.Step<?> users = new Dataset(PLAN).steps().get(0);
+            try (DatasetTransaction tx = SeedTargets.postgres(db.url(), Writer.COPY, null).begin(PLAN)) {
+                assertThatThrownBy(() -> writeTwice(tx, users)).isInstanceOf(TargetException.class)
+                        .hasMessage("writing \"User\" failed: ERROR: duplicate key value violates unique constraint "
+                                + "\"User_pkey\"");
+                assertThat(tx.path(users.table())).isEqualTo("bulk (kept User_pkey)");
+            }
+            assertThat(state(db)).isEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Writer.class)
+    void aDanglingKeyFailsTheRunAndLeavesTheSchemaAsItWas(Writer writer) throws Exception {
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            migrated(db, "public");
+            Map<String, Object> before = state(db);
+            try (DatasetTransaction tx = SeedTargets.postgres(db.url(), writer, null).begin(PLAN)) {
+                assertThat(tx.write(AgentNode.TABLE, Stream.of(DANGLING))).isEqualTo(1);
+                assertThat(tx.path(AgentNode.TABLE)).isEqualTo("bulk");
+                assertThatThrownBy(tx::commit).isInstanceOf(TargetException.class).hasMessage("foreign key "
+                        + "\"AgentNode_agentBlockId_fkey\" of \"AgentNode\" is violated: a row refers to a missing "
+                        + "row of \"AgentBlock\"; nothing was written");
+            }
+            assertThat(state(db)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void killingTheProcessWhileIndexesAreRebuiltLeavesNothing() throws Exception {
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            migrated(db, "public");
+            try (Connection c = db.connect("public"); Statement st = c.createStatement()) {
+                // An index of the platform's that takes a while to build: long enough to be caught building it.
+                st.execute("CREATE FUNCTION slow_key(text) RETURNS text IMMUTABLE LANGUAGE plpgsql AS "
+                        + "$$ BEGIN PERFORM pg_sleep(0.02); RETURN $1; END $$");
+                st.execute("CREATE INDEX slow_graph_key ON \"AgentGraph\" (slow_key(id))");
+            }
+            Map<String, Object> before = state(db);
+            List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-cp", System.getProperty("java.class.path"), "io.autogpt.seed.cli.Main", "seed", "--db",
+                    db.cliUrl(null), "--seed", "77", "--users", "40", "--now", NOW));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (Connection c = db.connect("public")) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (Sql.count(c, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                        + "AND query LIKE 'CREATE INDEX slow_graph_key%'") == 0) {
+                    assertThat(p.isAlive()).as("seeding ended before its index build could be caught").isTrue();
+                    assertThat(System.nanoTime()).as("the index build never started").isLessThan(deadline);
+                    Thread.sleep(20);
+                }
+                p.destroyForcibly();
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (Sql.count(c, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'autogpt-seed' "
+                        + "AND datname = current_database() AND pid <> pg_backend_pid()") > 0) {
+                    assertThat(System.nanoTime()).as("the server kept the dead run's session").isLessThan(until);
+                    Thread.sleep(100);
+                }
+            } finally {
+                p.destroyForcibly();
+            }
+            assertThat(state(db)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aTableHoldingRowsKeepsItsIndexesWhileTheEmptyOnesLoadBare() throws Exception {
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            migrated(db, "public");
+            try (Connection c = db.connect("public"); Statement st = c.createStatement()) {
+                st.execute("INSERT INTO \"User\" (id, email, \"updatedAt\") VALUES ('a-real-user', "
+                        + "'someone@example.com', now())");
+            }
+            List<String> before;
+            try (Connection c = db.connect("public")) {
+                before = Sql.catalog(c);
+            }
+            SeedReport first = run(db.url(), Writer.COPY, null, Indexes.REBUILT_AFTER_LOAD);
+            assertThat(paths(first)).containsEntry("User", "indexed (held rows)").containsEntry("AgentGraph", "bulk")
+                    .containsEntry("AgentNodeExecution", "bulk");
+            SeedReport second = new SeedRunner(SeedTargets.postgres(db.url(), Writer.COPY, null), SeedProgress.NONE)
+                    .run(SeedPlan.of(12, Instant.parse(NOW), PLAN.scale()), false);
+            assertThat(paths(second).values()).doesNotContain("bulk").contains("indexed (held rows)");
+            try (Connection c = db.connect("public")) {
+                assertThat(Sql.catalog(c)).isEqualTo(before);
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"User\"")).isEqualTo(41);
+            }
+        }
+    }
+
+    @Test
+    void aRoleThatDoesNotOwnTheTablesKeepsTheirIndexesAndSaysWhy() throws Exception {
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            migrated(db, "public");
+            String role = "seed_not_owner_" + ProcessHandle.current().pid();
+            try (Connection c = db.connect("public"); Statement st = c.createStatement()) {
+                st.execute("DROP ROLE IF EXISTS " + role);
+                st.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'not-owner-pw'");
+                for (String schema : List.of("public", "autogpt_seed")) {
+                    st.execute("GRANT USAGE ON SCHEMA " + schema + " TO " + role);
+                    st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + role);
+                    st.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + role);
+                }
+            }
+            List<String> before;
+            try (Connection c = db.connect("public")) {
+                before = Sql.catalog(c);
+            }
+            try {
+                DatabaseUrl other = new DatabaseUrl(db.url().host(), db.url().port(), db.url().database(), role,
+                        "not-owner-pw", null, Map.of());
+                CliRun run = CliRun.of("seed", "--db", TestDatabase.cliForm(other), "--users", "5", "--now", NOW);
+                assertThat(run.exitCode()).as(run.all()).isZero();
+                assertThat(run.out()).contains("indexed (not owner)").doesNotContain(" bulk");
+                assertThat(run.err()).contains("info: indexes stay in place while loading User, IntegrationWebhook, ")
+                        .contains(": only their owner may drop and rebuild them (slower, same rows)")
+                        .doesNotContain("not-owner-pw");
+                try (Connection c = db.connect("public")) {
+                    assertThat(Sql.catalog(c)).isEqualTo(before);
+                    assertThat(Sql.count(c, "SELECT count(*) FROM \"User\"")).isEqualTo(5);
+                }
+            } finally {
+                db.close();
+                TestDatabase.onServer("DROP ROLE IF EXISTS " + role);
+            }
+        }
+    }
+
+    /** Stand-in for a database the platform just migrated: the schema with all its objects, and no rows. */
+    private static void migrated(TestDatabase db, String schema) throws Exception {
+        CliRun created = CliRun.of("seed", "--db", db.cliUrl(schema), "--create-schema", "--schema-version",
+                "platform-2026-01", "--users", "1", "--seed", "1", "--now", NOW);
+        assertThat(created.exitCode()).as(created.all()).isZero();
+        try (Connection c = db.connect(schema); Statement st = c.createStatement()) {
+            String tables = Sql.strings(c, "SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables "
+                    + "WHERE schemaname = current_schema()").get(0);
+            st.execute("TRUNCATE " + tables + ", autogpt_seed.runs");
+        }
+    }
+
+    private static SeedReport run(DatabaseUrl url, Writer writer, SchemaVersion create, Indexes indexes) {
+        return new SeedRunner(SeedTargets.postgres(url, writer, create, indexes), SeedProgress.NONE).run(PLAN, false);
+    }
+
+    /** Per table label, the path its rows took. */
+    private static Map<String, String> paths(SeedReport report) {
+        return report.tables().stream().collect(Collectors.toMap(SeedReport.TableReport::table,
+                SeedReport.TableReport::path, (a, b) -> a + "; " + b, TreeMap::new));
+    }
+
+    /** The schema's objects and every seeded table's rows, for before/after comparisons. */
+    private static Map<String, Object> state(TestDatabase db) throws Exception {
+        try (Connection c = db.connect("public")) {
+            return Map.of("catalog", Sql.catalog(c), "rows", Sql.digests(c),
+                    "runs", Sql.count(c, "SELECT count(*) FROM autogpt_seed.runs"));
+        }
+    }
+
+    private static <R extends Record> long writeTwice(DatasetTransaction tx, Dataset.Step<R> step) {
+        Table<R> table = step.table();
+        R first = step.rows().get().findFirst().orElseThrow();
+        return tx.write(table, Stream.of(first, first));
+    }
+}

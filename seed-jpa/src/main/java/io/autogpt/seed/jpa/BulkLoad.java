@@ -1,0 +1,417 @@
+package io.autogpt.seed.jpa;
+
+import io.autogpt.seed.core.port.TargetException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads empty tables the way {@code pg_restore} does: rows first, then indexes and foreign keys, all in the run's
+ * transaction.
+ *
+ * <p>Inserting into a table keeps each of its indexes up to date row by row; on random UUID keys every row lands on
+ * a different index page, and that, with per-row foreign key checks, is most of a load's cost. An index built over
+ * the finished table sorts once instead, and a foreign key added to a full table is checked with one join. So, when
+ * the first row is about to go in, the tables the run inserts into that are empty, that this role owns and that no
+ * other transaction is using are locked, their foreign keys and indexes are read from the catalog and dropped; before
+ * commit, each is created again from its own definition ({@code pg_get_indexdef}, {@code pg_get_constraintdef}),
+ * under its own name, with its comment. A duplicate key or a dangling reference fails the statement that rebuilds
+ * the index or key, and with it the run: the transaction rolls back and the tables are as they were, indexes and
+ * all, as they are if the process dies on the way.
+ *
+ * <p>Tables holding rows, tables of another owner, and tables another transaction has open keep their indexes and
+ * take the indexed path; so does any index the catalog shows something else depends on (a foreign key from a table
+ * outside the load, a view relying on a primary key), and any index whose definition would not come back whole
+ * (clustered, a replica identity, in a tablespace of its own). Locks are taken at once or not at all
+ * ({@code NOWAIT}): a shard that finds another loader in its tables takes the indexed path and waits its turn there,
+ * and never holds a lock the other one needs.
+ */
+final class BulkLoad {
+    private static final Logger LOG = LoggerFactory.getLogger(BulkLoad.class);
+
+    /** How a table's rows went in; the text of {@link #path}. */
+    static final String BULK = "bulk";
+    static final String INDEXED = "indexed";
+
+    /** Index builds sort in memory up to this, instead of in temporary files. */
+    private static final String MAINTENANCE_WORK_MEM = "512MB";
+
+    private static final String TABLES_SQL = "SELECT c.relname, c.relkind = 'r' AND NOT c.relhassubclass "
+            + "AND NOT c.relispartition, pg_has_role(c.relowner, 'USAGE') "
+            + "FROM unnest(?::text[]) t(name) JOIN pg_class c ON c.oid = to_regclass(quote_ident(t.name))";
+
+    /** Foreign keys of the loaded tables: qualified table, quoted name, definition, comment statement or null. */
+    private static final String FOREIGN_KEYS_SQL = "SELECT c.oid, c.conrelid::regclass::text, quote_ident(c.conname), "
+            + "pg_get_constraintdef(c.oid), c.confrelid::regclass::text, "
+            + "'COMMENT ON CONSTRAINT ' || quote_ident(c.conname) || ' ON ' || c.conrelid::regclass::text || ' IS ' "
+            + "|| quote_literal(obj_description(c.oid, 'pg_constraint')) "
+            + "FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = ANY(?::regclass[]) "
+            + "ORDER BY array_position(?::regclass[], c.conrelid), c.conname";
+
+    /**
+     * Indexes of the loaded tables that can go: the owning constraint's definition if it has one, else the index's;
+     * and whether something other than the foreign keys being dropped depends on the index or its constraint.
+     */
+    private static final String INDEXES_SQL = "SELECT i.indrelid::regclass::text, ic.relname, "
+            + "quote_ident(n.nspname) || '.' || quote_ident(ic.relname), pg_get_indexdef(i.indexrelid), "
+            + "quote_ident(con.conname), pg_get_constraintdef(con.oid), "
+            + "CASE WHEN con.oid IS NOT NULL THEN 'COMMENT ON CONSTRAINT ' || quote_ident(con.conname) || ' ON ' "
+            + "|| i.indrelid::regclass::text || ' IS ' || quote_literal(obj_description(con.oid, 'pg_constraint')) "
+            + "ELSE 'COMMENT ON INDEX ' || quote_ident(n.nspname) || '.' || quote_ident(ic.relname) || ' IS ' "
+            + "|| quote_literal(obj_description(i.indexrelid, 'pg_class')) END, "
+            + "i.indisclustered OR i.indisreplident OR ic.reltablespace <> 0 OR EXISTS (SELECT 1 FROM pg_depend d "
+            + "WHERE d.deptype = 'n' AND ((d.refclassid = 'pg_class'::regclass AND d.refobjid = i.indexrelid) "
+            + "OR (d.refclassid = 'pg_constraint'::regclass AND d.refobjid = con.oid)) "
+            + "AND NOT (d.classid = 'pg_constraint'::regclass AND d.objid = ANY(?::oid[]))), "
+            + "(SELECT relname FROM pg_class WHERE oid = i.indrelid) "
+            + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace "
+            + "LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
+            + "AND con.contype IN ('p', 'u', 'x') "
+            + "WHERE i.indrelid = ANY(?::regclass[]) ORDER BY array_position(?::regclass[], i.indrelid), "
+            + "con.contype = 'p' DESC NULLS LAST, ic.relname";
+
+    /** What a rebuilt object checks when it comes back. */
+    private enum Kind { INDEX, UNIQUE, FOREIGN_KEY }
+
+    /**
+     * One index or constraint taken away for the load, and how it comes back.
+     *
+     * @param table   the table, as the server names it in statements ({@code "User"})
+     * @param name    the index's or constraint's name
+     * @param drop    the statement that drops it
+     * @param create  the statement that creates it again, from its catalog definition
+     * @param comment the statement that puts its comment back, or null when it has none
+     * @param parent  for a foreign key, the table it refers to; else null
+     */
+    private record Rebuilt(Kind kind, String table, String name, String drop, String create,
+                           @Nullable String comment, @Nullable String parent) {
+    }
+
+    /** Null when no table loads bare. */
+    private final @Nullable Connection conn;
+    /** Tables the run inserts new rows into, in write order. */
+    private final List<String> candidates;
+    /** Tables this role may not rebuild, and why. */
+    private final Map<String, String> excluded;
+    private final Map<String, String> paths = new LinkedHashMap<>();
+    /** Per bulk-loaded table, its indexes and constraints to build again; emptied as they are. */
+    private final Map<String, List<Rebuilt>> indexes = new LinkedHashMap<>();
+    private final List<Rebuilt> foreignKeys = new ArrayList<>();
+    private boolean started;
+
+    private BulkLoad(@Nullable Connection conn, List<String> candidates, Map<String, String> excluded) {
+        this.conn = conn;
+        this.candidates = candidates;
+        this.excluded = excluded;
+    }
+
+    /**
+     * The bulk path for {@code tables} on {@code conn}; tables it may not use (of another owner, partitioned) take
+     * the indexed path.
+     */
+    static BulkLoad of(Connection conn, List<String> tables) throws SQLException {
+        Map<String, String> excluded = new LinkedHashMap<>();
+        List<String> candidates = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(TABLES_SQL)) {
+            ps.setArray(1, conn.createArrayOf("text", tables.toArray()));
+            Map<String, String> why = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    why.put(rs.getString(1), !rs.getBoolean(2) ? "partitioned" : !rs.getBoolean(3) ? "not owner" : "");
+                }
+            }
+            for (String table : tables) {
+                String reason = why.getOrDefault(table, "");
+                if (reason.isEmpty()) {
+                    candidates.add(table);
+                } else {
+                    excluded.put(table, reason);
+                }
+            }
+        }
+        return new BulkLoad(conn, candidates, excluded);
+    }
+
+    /** A load that keeps every index: each table takes the indexed path. */
+    static BulkLoad none(List<String> tables) {
+        Map<String, String> excluded = new LinkedHashMap<>();
+        tables.forEach(table -> excluded.put(table, "asked"));
+        return new BulkLoad(null, List.of(), excluded);
+    }
+
+    /** What a person should know before the run: one line when this role may not rebuild some tables. */
+    List<String> notes() {
+        List<String> notOwned = excluded.entrySet().stream().filter(e -> e.getValue().equals("not owner"))
+                .map(Map.Entry::getKey).toList();
+        if (notOwned.isEmpty()) {
+            return List.of();
+        }
+        return List.of("indexes stay in place while loading " + String.join(", ", notOwned)
+                + ": only their owner may drop and rebuild them (slower, same rows)");
+    }
+
+    /**
+     * How {@code table}'s rows went in: {@code bulk}, {@code bulk (kept an_index)} when something else depends on
+     * one of its indexes, or {@code indexed (why)}; empty before {@link #start}.
+     */
+    String path(String table) {
+        return paths.getOrDefault(table, "");
+    }
+
+    /** Whether {@code table} is loaded without its indexes and foreign keys. */
+    boolean isBulk(String table) {
+        return paths.getOrDefault(table, "").startsWith(BULK);
+    }
+
+    /**
+     * Before the first new row: decides which tables load bare, locks them and drops their foreign keys and indexes.
+     * Runs once; later calls do nothing.
+     */
+    void start() throws SQLException {
+        if (started) {
+            return;
+        }
+        started = true;
+        excluded.forEach((table, why) -> paths.put(table, INDEXED + " (" + why + ")"));
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Savepoint savepoint = conn.setSavepoint();
+        List<String> empty;
+        try {
+            lock(candidates, List.of());
+            empty = emptyOf(candidates);
+            if (empty.size() < candidates.size()) {
+                // Let go of the tables holding rows: other writers (the platform itself) keep using them.
+                conn.rollback(savepoint);
+                savepoint = conn.setSavepoint();
+                if (!empty.isEmpty()) {
+                    lock(empty, List.of());
+                }
+            }
+            if (!empty.isEmpty()) {
+                // Adding a foreign key back locks its parent against writes; take those locks now, or not at all.
+                List<String> parents = parentsOutside(empty);
+                if (!parents.isEmpty()) {
+                    lock(List.of(), parents);
+                }
+                if (emptyOf(empty).size() < empty.size()) {
+                    throw new SQLException("rows arrived while locking", "55P03");
+                }
+            }
+        } catch (SQLException e) {
+            if (!"55P03".equals(e.getSQLState())) {
+                throw e;
+            }
+            conn.rollback(savepoint);
+            LOG.info("indexes stay in place: another transaction is using the tables ({})",
+                    Connections.firstLine(e.getMessage()));
+            candidates.forEach(table -> paths.put(table, INDEXED + " (in use)"));
+            return;
+        }
+        conn.releaseSavepoint(savepoint);
+        for (String table : candidates) {
+            paths.put(table, empty.contains(table) ? BULK : INDEXED + " (held rows)");
+        }
+        if (!empty.isEmpty()) {
+            drop(empty);
+        }
+    }
+
+    /** Locks {@code exclusive} against everything and {@code shared} against writes, at once or fails (55P03). */
+    private void lock(List<String> exclusive, List<String> shared) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            if (!exclusive.isEmpty()) {
+                st.execute("LOCK TABLE " + quoted(exclusive) + " IN ACCESS EXCLUSIVE MODE NOWAIT");
+            }
+            if (!shared.isEmpty()) {
+                st.execute("LOCK TABLE " + String.join(", ", shared) + " IN SHARE ROW EXCLUSIVE MODE NOWAIT");
+            }
+        }
+    }
+
+    private List<String> emptyOf(List<String> tables) throws SQLException {
+        List<String> empty = new ArrayList<>();
+        try (Statement st = conn.createStatement()) {
+            for (String table : tables) {
+                try (ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT FROM " + CopyText.quote(table) + ")")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        empty.add(table);
+                    }
+                }
+            }
+        }
+        return empty;
+    }
+
+    /** Parent tables (qualified) of foreign keys on {@code tables} that are not among them. */
+    private List<String> parentsOutside(List<String> tables) throws SQLException {
+        Set<String> parents = new LinkedHashSet<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT confrelid::regclass::text FROM "
+                + "pg_constraint WHERE contype = 'f' AND conrelid = ANY(?::regclass[]) "
+                + "AND NOT confrelid = ANY(?::regclass[])")) {
+            Array regs = regclasses(tables);
+            ps.setArray(1, regs);
+            ps.setArray(2, regs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    parents.add(rs.getString(1));
+                }
+            }
+        }
+        return List.copyOf(parents);
+    }
+
+    /** Reads the foreign keys and indexes of {@code tables} from the catalog, then drops them: keys first. */
+    private void drop(List<String> tables) throws SQLException {
+        Array regs = regclasses(tables);
+        List<Long> keyIds = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(FOREIGN_KEYS_SQL)) {
+            ps.setArray(1, regs);
+            ps.setArray(2, regs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keyIds.add(rs.getLong(1));
+                    String table = rs.getString(2);
+                    foreignKeys.add(new Rebuilt(Kind.FOREIGN_KEY, table, rs.getString(3),
+                            "ALTER TABLE " + table + " DROP CONSTRAINT " + rs.getString(3),
+                            "ALTER TABLE " + table + " ADD CONSTRAINT " + rs.getString(3) + " " + rs.getString(4),
+                            rs.getString(6), rs.getString(5)));
+                }
+            }
+        }
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement(INDEXES_SQL)) {
+            ps.setArray(1, conn.createArrayOf("oid", keyIds.toArray()));
+            ps.setArray(2, regs);
+            ps.setArray(3, regs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getBoolean(8)) {
+                        kept.computeIfAbsent(rs.getString(9), t -> new ArrayList<>()).add(rs.getString(2));
+                        continue;
+                    }
+                    String table = rs.getString(1);
+                    String constraint = rs.getString(5);
+                    Kind kind = constraint != null || rs.getString(4).startsWith("CREATE UNIQUE") ? Kind.UNIQUE
+                            : Kind.INDEX;
+                    Rebuilt index = constraint == null
+                            ? new Rebuilt(kind, table, rs.getString(2), "DROP INDEX " + rs.getString(3),
+                                    rs.getString(4), rs.getString(7), null)
+                            : new Rebuilt(kind, table, rs.getString(2), "ALTER TABLE " + table + " DROP CONSTRAINT "
+                                    + constraint, "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " "
+                                    + rs.getString(6), rs.getString(7), null);
+                    indexes.computeIfAbsent(rs.getString(9), t -> new ArrayList<>()).add(index);
+                }
+            }
+        }
+        try (Statement st = conn.createStatement()) {
+            for (Rebuilt key : foreignKeys) {
+                st.execute(key.drop());
+            }
+            for (List<Rebuilt> list : indexes.values()) {
+                for (Rebuilt index : list) {
+                    st.execute(index.drop());
+                }
+            }
+        }
+        // An index something else depends on stays, and is maintained row by row: the path names it.
+        kept.forEach((table, names) -> paths.put(table, BULK + " (kept " + String.join(", ", names) + ")"));
+        LOG.info("loading {} empty tables without their {} indexes and {} foreign keys; rebuilt before commit",
+                tables.size(), indexes.values().stream().mapToInt(List::size).sum(), foreignKeys.size());
+    }
+
+    /**
+     * Before anything but a COPY touches {@code table} (an update joins on its key): builds its indexes again now.
+     */
+    void beforeUpdate(String table) throws SQLException {
+        if (!isBulk(table)) {
+            return;
+        }
+        List<Rebuilt> pending = indexes.remove(table);
+        if (pending != null) {
+            rebuild(pending);
+            LOG.info("rebuilt {} indexes of {} before updating it", pending.size(), table);
+        }
+    }
+
+    /**
+     * Builds every index and foreign key taken away, from its catalog definition; a duplicate or a dangling key
+     * fails the run with a line naming the table and the index or key.
+     *
+     * @throws TargetException when the rows break a unique index or a foreign key; the transaction must roll back
+     */
+    void finish() throws SQLException {
+        if (indexes.isEmpty() && foreignKeys.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        int built = 0;
+        int keys = foreignKeys.size();
+        try (Statement st = conn.createStatement()) {
+            st.execute("SET LOCAL maintenance_work_mem = '" + MAINTENANCE_WORK_MEM + "'");
+            st.execute("SET LOCAL work_mem = '256MB'");
+        }
+        for (List<Rebuilt> list : indexes.values()) {
+            rebuild(list);
+            built += list.size();
+        }
+        indexes.clear();
+        rebuild(foreignKeys);
+        foreignKeys.clear();
+        LOG.info("rebuilt {} indexes and {} foreign keys before commit in {} ms", built, keys,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void rebuild(List<Rebuilt> objects) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            for (Rebuilt object : objects) {
+                try {
+                    st.execute(object.create());
+                } catch (SQLException e) {
+                    throw explain(object, e);
+                }
+                if (object.comment() != null) {
+                    st.execute(object.comment());
+                }
+            }
+        }
+    }
+
+    /** A rebuild that failed, as one line: a broken unique index or foreign key names the table and the object. */
+    private static TargetException explain(Rebuilt object, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("23505") && object.kind() != Kind.FOREIGN_KEY) {
+            return new TargetException("duplicate key in " + object.table() + ": unique index \"" + object.name()
+                    + "\" cannot be built over the rows; nothing was written", List.of());
+        }
+        if (state.equals("23503") && object.kind() == Kind.FOREIGN_KEY) {
+            return new TargetException("foreign key " + object.name() + " of " + object.table()
+                    + " is violated: a row refers to a missing row of " + object.parent() + "; nothing was written",
+                    List.of());
+        }
+        return JdbcTransaction.failure("rebuilding " + object.name() + " of " + object.table(), e);
+    }
+
+    private Array regclasses(List<String> tables) throws SQLException {
+        return conn.createArrayOf("text", tables.stream().map(CopyText::quote).toArray());
+    }
+
+    private static String quoted(List<String> tables) {
+        return String.join(", ", tables.stream().map(CopyText::quote).toList());
+    }
+}
