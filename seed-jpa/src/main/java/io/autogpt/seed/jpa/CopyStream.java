@@ -1,7 +1,6 @@
 package io.autogpt.seed.jpa;
 
 import io.autogpt.seed.core.table.Table;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -18,10 +17,10 @@ import org.postgresql.copy.CopyIn;
  * database writer fills for updates and shared rows.
  */
 final class CopyStream {
-    private static final int CHUNK_CHARS = 1 << 16;
+    private static final int CHUNK_BYTES = 1 << 16;
     /** Chunks the producer may run ahead: 16 × 64 KiB. */
     private static final int QUEUED_CHUNKS = 16;
-    private static final byte[] END = new byte[0];
+    private static final Chunk END = new Chunk(new byte[0], 0);
 
     private CopyStream() {
     }
@@ -33,7 +32,7 @@ final class CopyStream {
      */
     static <R extends Record> long copy(Connection conn, String sql, Table<R> table, Stream<R> rows)
             throws SQLException {
-        BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] count = {0};
         Thread producer = new Thread(() -> produce(table, rows, chunks, failure, count), "seed-copy-" + table.name());
@@ -42,11 +41,11 @@ final class CopyStream {
         producer.start();
         try {
             while (true) {
-                byte[] chunk = chunks.take();
+                Chunk chunk = chunks.take();
                 if (chunk == END) {
                     break;
                 }
-                in.writeToCopy(chunk, 0, chunk.length);
+                in.writeToCopy(chunk.bytes(), 0, chunk.length());
             }
             rethrow(failure.get());
             in.endCopy();
@@ -64,19 +63,20 @@ final class CopyStream {
         }
     }
 
-    private static <R extends Record> void produce(Table<R> table, Stream<R> rows, BlockingQueue<byte[]> chunks,
+    private static <R extends Record> void produce(Table<R> table, Stream<R> rows, BlockingQueue<Chunk> chunks,
                                                    AtomicReference<Throwable> failure, long[] count) {
         try {
-            StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 4096);
+            CopyBuffer chunk = new CopyBuffer(CHUNK_BYTES + 4096);
+            CopyText.RowEncoder<R> encoder = CopyText.rows(table);
             for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
-                CopyText.appendRow(chunk, table, it.next());
+                encoder.append(chunk, it.next());
                 count[0]++;
-                if (chunk.length() >= CHUNK_CHARS) {
-                    chunks.put(bytes(chunk));
+                if (chunk.size() >= CHUNK_BYTES) {
+                    chunks.put(Chunk.of(chunk));
                 }
             }
-            if (chunk.length() > 0) {
-                chunks.put(bytes(chunk));
+            if (chunk.size() > 0) {
+                chunks.put(Chunk.of(chunk));
             }
         } catch (InterruptedException e) {
             // The writer gave up (the server refused a row); it reports why.
@@ -92,10 +92,12 @@ final class CopyStream {
         }
     }
 
-    private static byte[] bytes(StringBuilder chunk) {
-        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-        chunk.setLength(0);
-        return bytes;
+    /** Encoded rows on their way to the server: the first {@code length} bytes of {@code bytes}. */
+    private record Chunk(byte[] bytes, int length) {
+        static Chunk of(CopyBuffer buffer) {
+            int length = buffer.size();
+            return new Chunk(buffer.detach(), length);
+        }
     }
 
     private static void rethrow(Throwable failure) {

@@ -6,7 +6,8 @@ import io.autogpt.seed.core.port.RecordedRun;
 import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.port.TargetFacts;
 import io.autogpt.seed.core.table.Table;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
 final class SqlFileTransaction implements DatasetTransaction {
     private final Path target;
     private final Path temp;
-    private final BufferedWriter out;
+    private final OutputStream out;
     private final String schema;
     private final SeedPlan plan;
     private final SchemaVersion version;
@@ -44,7 +45,7 @@ final class SqlFileTransaction implements DatasetTransaction {
             Path dir = this.target.getParent();
             Files.createDirectories(dir);
             this.temp = Files.createTempFile(dir, "." + this.target.getFileName(), ".partial");
-            this.out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+            this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
             header(createSchema);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
@@ -63,7 +64,7 @@ final class SqlFileTransaction implements DatasetTransaction {
         }
         line("SET LOCAL search_path TO " + CopyText.quote(schema) + ";");
         if (createSchema) {
-            out.write(SchemaDdl.of(version).script());
+            out.write(SchemaDdl.of(version).script().getBytes(StandardCharsets.UTF_8));
         }
         // The file refuses to load twice, or over another run of the seed whose users overlap its own.
         line("DO $$ BEGIN IF EXISTS (SELECT 1 FROM autogpt_seed.runs WHERE target_schema = "
@@ -116,14 +117,18 @@ final class SqlFileTransaction implements DatasetTransaction {
                 line(CopyText.createStaging(table, relation) + ";");
             }
             line(CopyText.copyInto(table, relation) + ";");
-            StringBuilder buffer = new StringBuilder(1 << 12);
+            CopyBuffer buffer = new CopyBuffer(1 << 16);
+            CopyText.RowEncoder<R> encoder = CopyText.rows(table);
             long count = 0;
             for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
-                CopyText.appendRow(buffer, table, it.next());
+                encoder.append(buffer, it.next());
                 count++;
-                out.append(buffer);
-                buffer.setLength(0);
+                if (buffer.size() >= 1 << 15) {
+                    buffer.writeTo(out);
+                    buffer.clear();
+                }
             }
+            buffer.writeTo(out);
             line("\\.");
             if (table.kind() == Table.Kind.UPDATE) {
                 line(CopyText.applyStaging(table, relation) + ";");
@@ -178,7 +183,7 @@ final class SqlFileTransaction implements DatasetTransaction {
     }
 
     private void line(String text) throws IOException {
-        out.write(text);
+        out.write(text.getBytes(StandardCharsets.UTF_8));
         out.write('\n');
     }
 }
