@@ -3,11 +3,13 @@
 #
 #   bench/benchmark.sh [SCALE ...]          default: 1 100
 #
-# For each scale: seeds a fresh database with each writer (JVM start to exit, -Xmx256m, GC log for peak heap), then
-# two references from the COPY writer's rows: PostgreSQL's own atomic load, pg_restore --single-transaction of a
-# custom-format dump (schema, data, then indexes and constraints) into an empty database — the floor every ratio is
-# taken against — and psql -f of a data-only dump into a database that already holds the schema with its indexes. Needs psql, pg_dump and a PostgreSQL server
-# (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres). Writes scratch files under bench-results/.
+# For each scale: seeds a fresh database with each writer (JVM start to exit, -Xmx256m, GC log for peak heap), and
+# with the COPY writer once more into a database laid out as the platform's migrations leave it (the platform-2026-01
+# schema with every index, constraint, view and function, and no rows); then two references from the COPY writer's
+# rows: PostgreSQL's own atomic load, pg_restore --single-transaction of a custom-format dump (schema, data, then
+# indexes and constraints) into an empty database — the floor every ratio is taken against — and psql -f of a
+# data-only dump into a database that already holds the schema with its indexes. Needs psql, pg_dump and a PostgreSQL
+# server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres). Writes scratch files under bench-results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +38,23 @@ for scale in "${scales[@]}"; do
     heap[$writer]=$(peak_heap_mb "$gclog")
   done
 
+  # Into a migrated, empty platform database: its schema is there (made here, then emptied), the seeder creates nothing.
+  migrated="bench_migrated_$(echo "$scale" | tr . _)"
+  fresh_db "$migrated"
+  java -jar "$jar" seed --db "$(db_url "$migrated")" --create-schema --schema-version platform-2026-01 --users 1 \
+    --seed 1 --now "$NOW" > /dev/null
+  psql -qX -d "$migrated" -c "DO \$\$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname,
+    tablename), ', ') FROM pg_tables WHERE schemaname IN ('public', 'autogpt_seed')); END \$\$" -c 'VACUUM ANALYZE' >/dev/null
+  gclog="$out/gc-migrated-$scale.log"
+  t0=$(now_s)
+  java -Xmx256m -Xlog:gc:file="$gclog" -jar "$jar" seed --db "$(db_url "$migrated")" --scale "$scale" --seed 42 \
+    --now "$NOW" --writer copy > "$out/seed-migrated-$scale.txt"
+  t1=$(now_s)
+  secs[migrated]=$(echo "$t1 - $t0" | bc -l)
+  rows[migrated]=$(grep '^total' "$out/seed-migrated-$scale.txt" | awk '{gsub(",", "", $4); print $4}')
+  heap[migrated]=$(peak_heap_mb "$gclog")
+  grep -q ' bulk' "$out/seed-migrated-$scale.txt" || { echo "the migrated database was not loaded bare" >&2; exit 1; }
+
   src="bench_copy_$(echo "$scale" | tr . _)"
   # The floor: PostgreSQL's own atomic load of the same rows into an empty database, as pg_restore does it.
   atomic="bench_pgrestore_$(echo "$scale" | tr . _)"
@@ -53,6 +72,7 @@ for scale in "${scales[@]}"; do
   # --disable-triggers: the listing/version foreign keys form a cycle, which a data-only restore cannot order.
   pg_dump -d "$src" -n public --data-only --disable-triggers -f "$out/data-$scale.sql"
   fresh_db "$ref"
+  psql -qX -d "$ref" -c 'DROP SCHEMA public' >/dev/null   # the dump creates it
   psql -qX -d "$ref" -f "$out/schema-$scale.sql" >/dev/null
   t0=$(now_s)
   psql -qX -v ON_ERROR_STOP=1 -d "$ref" -f "$out/data-$scale.sql" >/dev/null
@@ -66,8 +86,10 @@ for scale in "${scales[@]}"; do
     "$floor" "$(echo "${rows[copy]} / $floor" | bc -l)" "-" "1.00"
   printf '%-6s %-28s %12s %10.2f %12.0f %10s %9.2f\n' "$scale" "psql -f (data-only dump)" "${rows[copy]}" "$restore" \
     "$(echo "${rows[copy]} / $restore" | bc -l)" "-" "$(echo "$restore / $floor" | bc -l)"
-  for writer in copy jpa; do
-    printf '%-6s %-28s %12s %10.2f %12.0f %9sM %9.2f\n' "$scale" "seed --writer $writer" "${rows[$writer]}" \
+  for writer in copy jpa migrated; do
+    label="seed --writer $writer"
+    [ "$writer" = migrated ] && label="seed into migrated (copy)"
+    printf '%-6s %-28s %12s %10.2f %12.0f %9sM %9.2f\n' "$scale" "$label" "${rows[$writer]}" \
       "${secs[$writer]}" "$(echo "${rows[$writer]} / ${secs[$writer]}" | bc -l)" "${heap[$writer]:-?}" \
       "$(echo "${secs[$writer]} / $floor" | bc -l)"
   done

@@ -233,6 +233,8 @@ class BulkLoadTest {
                 assertThat(run.out()).contains("indexed (not owner)").doesNotContain(" bulk");
                 assertThat(run.err()).contains("info: indexes stay in place while loading User, IntegrationWebhook, ")
                         .contains(": only their owner may drop and rebuild them (slower, same rows)")
+                        .contains("the store's materialized views were not refreshed: must be owner of materialized "
+                                + "view")
                         .doesNotContain("not-owner-pw");
                 try (Connection c = db.connect("public")) {
                     assertThat(Sql.catalog(c)).isEqualTo(before);
