@@ -3,7 +3,8 @@
 #
 #   bench/benchmark.sh [SCALE ...]          default: 1 100
 #
-# For each scale: seeds a fresh database with each writer (JVM start to exit, -Xmx256m, GC log for peak heap), and
+# For each scale: seeds a fresh database with each writer (bin/autogpt-seed, JVM start to exit, -Xmx256m, GC log for
+# peak heap), and
 # with the COPY writer once more into a database laid out as the platform's migrations leave it (the platform-2026-01
 # schema with every index, constraint, view and function, and no rows); then two references from the COPY writer's
 # rows: PostgreSQL's own atomic load, pg_restore --single-transaction of a custom-format dump (schema, data, then
@@ -29,7 +30,7 @@ for scale in "${scales[@]}"; do
     fresh_db "$db"
     gclog="$out/gc-$writer-$scale.log"
     t0=$(now_s)
-    java -Xmx256m -Xlog:gc:file="$gclog" -jar "$jar" seed --db "$(db_url "$db")" --create-schema \
+    JAVA_OPTS="-Xmx256m -Xlog:gc:file=$gclog" bin/autogpt-seed seed --db "$(db_url "$db")" --create-schema \
       --scale "$scale" --seed 42 --now "$NOW" --writer "$writer" > "$out/seed-$writer-$scale.txt"
     t1=$(now_s)
     psql -qX -d "$db" -c 'VACUUM ANALYZE' >/dev/null
@@ -41,13 +42,13 @@ for scale in "${scales[@]}"; do
   # Into a migrated, empty platform database: its schema is there (made here, then emptied), the seeder creates nothing.
   migrated="bench_migrated_$(echo "$scale" | tr . _)"
   fresh_db "$migrated"
-  java -jar "$jar" seed --db "$(db_url "$migrated")" --create-schema --schema-version platform-2026-01 --users 1 \
+  bin/autogpt-seed seed --db "$(db_url "$migrated")" --create-schema --schema-version platform-2026-01 --users 1 \
     --seed 1 --now "$NOW" > /dev/null
   psql -qX -d "$migrated" -c "DO \$\$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname,
     tablename), ', ') FROM pg_tables WHERE schemaname IN ('public', 'autogpt_seed')); END \$\$" -c 'VACUUM ANALYZE' >/dev/null
   gclog="$out/gc-migrated-$scale.log"
   t0=$(now_s)
-  java -Xmx256m -Xlog:gc:file="$gclog" -jar "$jar" seed --db "$(db_url "$migrated")" --scale "$scale" --seed 42 \
+  JAVA_OPTS="-Xmx256m -Xlog:gc:file=$gclog" bin/autogpt-seed seed --db "$(db_url "$migrated")" --scale "$scale" --seed 42 \
     --now "$NOW" --writer copy > "$out/seed-migrated-$scale.txt"
   t1=$(now_s)
   secs[migrated]=$(echo "$t1 - $t0" | bc -l)

@@ -9,16 +9,16 @@ import io.autogpt.seed.core.port.WriteDatasetPort;
 import io.autogpt.seed.core.run.SeedProgress;
 import io.autogpt.seed.core.run.SeedRunner;
 import io.autogpt.seed.core.testing.FailingTransaction;
+import io.autogpt.seed.it.support.CliProcess;
 import io.autogpt.seed.it.support.CliRun;
 import io.autogpt.seed.it.support.Sql;
 import io.autogpt.seed.it.support.TestDatabase;
 import io.autogpt.seed.jpa.SeedTargets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -62,34 +62,19 @@ class AtomicityTest {
         try (TestDatabase db = TestDatabase.create(getClass())) {
             assertThat(CliRun.of("seed", "--db", db.cliUrl(null), "--create-schema", "--users", "1").exitCode())
                     .isZero();
-            List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-cp", System.getProperty("java.class.path"), "io.autogpt.seed.cli.Main", "seed", "--db",
-                    db.cliUrl(null), "--seed", "77", "--scale", "10"));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Path log = Files.createTempFile("atomicity-kill", ".log");
+            Process seeder = CliProcess.start(Map.of(), log, "seed", "--db", db.cliUrl(null), "--seed", "77",
+                    "--scale", "10");
             try (Connection c = db.connect("public")) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                // Kill it once it is deep into the executions.
-                while (Sql.count(c, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY \"AgentNodeExecution\"%'") == 0) {
-                    assertThat(p.isAlive()).as("seeding ended before it could be killed").isTrue();
-                    assertThat(System.nanoTime()).as("COPY of AgentNodeExecution never started").isLessThan(deadline);
-                    Thread.sleep(50);
-                }
-                p.destroyForcibly();
-                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                // The server notices the dead client and rolls its transaction back.
-                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (Sql.count(c, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'autogpt-seed' "
-                        + "AND datname = current_database() AND pid <> pg_backend_pid()") > 0) {
-                    assertThat(System.nanoTime()).as("the server kept the dead run's session").isLessThan(until);
-                    Thread.sleep(100);
-                }
+                // Killed once it is deep into the executions; the server rolls the transaction back.
+                CliProcess.killDuring(seeder, c, "COPY \"AgentNodeExecution\"%");
                 assertThat(Sql.count(c, "SELECT count(*) FROM \"User\" WHERE email LIKE '%.s77n%'")).isZero();
                 assertThat(Sql.count(c, "SELECT count(*) FROM \"AgentGraph\"")).isEqualTo(
                         Sql.count(c, "SELECT count(*) FROM \"AgentGraph\" g JOIN \"User\" u ON u.id = g.\"userId\" "
                                 + "WHERE u.email LIKE '%.s42n%'"));
                 assertThat(Sql.count(c, "SELECT count(*) FROM autogpt_seed.runs WHERE seed = 77")).isZero();
             } finally {
-                p.destroyForcibly();
+                Files.deleteIfExists(log);
             }
         }
     }

@@ -1,6 +1,11 @@
 package io.autogpt.seed.it.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,5 +31,31 @@ public final class CliProcess {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         return pb.start();
+    }
+
+    /**
+     * Kills {@code seeder} with SIGKILL once {@code db} runs a statement matching {@code queryLike} (a LIKE pattern),
+     * then waits until the server has dropped the dead run's session, so its transaction has been rolled back.
+     */
+    public static void killDuring(Process seeder, Connection db, String queryLike) throws Exception {
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (Sql.count(db, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '"
+                    + queryLike.replace("'", "''") + "'") == 0) {
+                assertThat(seeder.isAlive()).as("the run ended before it reached " + queryLike).isTrue();
+                assertThat(System.nanoTime()).as("the run never reached " + queryLike).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            seeder.destroyForcibly();
+            assertThat(seeder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (Sql.count(db, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'autogpt-seed' "
+                    + "AND datname = current_database() AND pid <> pg_backend_pid()") > 0) {
+                assertThat(System.nanoTime()).as("the server kept the dead run's session").isLessThan(until);
+                Thread.sleep(100);
+            }
+        } finally {
+            seeder.destroyForcibly();
+        }
     }
 }
