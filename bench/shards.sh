@@ -28,12 +28,12 @@ for n in "${counts[@]}"; do
   db="bench_shards_$n"
   fresh_db "$db"
   # Schema first, with an empty slice of another seed: processes then time loading only.
-  java -jar "$jar" seed --db "$(db_url "$db")" --create-schema --users 1 --blocks 1 --seed 999999 --now "$NOW" >/dev/null
+  bin/autogpt-seed seed --db "$(db_url "$db")" --create-schema --users 1 --blocks 1 --seed 999999 --now "$NOW" >/dev/null
   psql -qX -d "$db" -c "SET client_min_messages = warning" -c "TRUNCATE platform.\"User\", platform.\"AgentBlock\" CASCADE; TRUNCATE autogpt_seed.runs" >/dev/null
   pids=()
   t0=$(now_s)
   for ((i = 0; i < n; i++)); do
-    java -Xmx256m -jar "$jar" seed --db "$(db_url "$db")" --scale "$scale" --seed 42 --now "$NOW" \
+    JAVA_OPTS=-Xmx256m bin/autogpt-seed seed --db "$(db_url "$db")" --scale "$scale" --seed 42 --now "$NOW" \
       --shard "$i/$n" > "$out/shard-$n-$i.txt" 2>&1 &
     pids+=($!)
   done

@@ -206,6 +206,11 @@ class BulkLoadTest {
                     st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + role);
                     st.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + role);
                 }
+                // Owner of two tables: one whose parent it may refer to loads bare, one whose parents it may not
+                // keeps its keys (it could not add them back).
+                st.execute("ALTER TABLE \"AnalyticsMetrics\" OWNER TO " + role);
+                st.execute("GRANT REFERENCES ON \"User\" TO " + role);
+                st.execute("ALTER TABLE \"AgentNodeLink\" OWNER TO " + role);
             }
             List<String> before;
             try (Connection c = db.connect("public")) {
@@ -214,20 +219,26 @@ class BulkLoadTest {
             try {
                 DatabaseUrl other = new DatabaseUrl(db.url().host(), db.url().port(), db.url().database(), role,
                         "not-owner-pw", null, Map.of());
-                // A process of its own: the warning about the views is a log line, on the real CLI's stderr.
-                Path log = Files.createTempFile("not-owner", ".log");
-                Process seeder = CliProcess.start(Map.of(), log, "seed", "--db", TestDatabase.cliForm(other),
-                        "--users", "5", "--now", NOW);
-                assertThat(seeder.waitFor(120, TimeUnit.SECONDS)).isTrue();
-                String output = Files.readString(log);
-                Files.delete(log);
-                assertThat(seeder.exitValue()).as(output).isZero();
-                assertThat(output).contains("indexed (not owner)").doesNotContain(" bulk")
-                        .contains("info: indexes stay in place while loading User, IntegrationWebhook, ")
+                String output = seedAs(other, "--users", "5", "--now", NOW);
+                assertThat(output).contains("indexed (not owner)")
+                        .containsPattern("\\nAnalyticsMetrics .* indexed \\(no CREATE on its schema\\)\\n")
+                        .containsPattern("\\nAgentNodeLink .* indexed \\(no CREATE on its schema\\)\\n")
+                        .containsPattern("\\nAgentGraph .* indexed \\(not owner\\)\\n")
+                        .contains("info: indexes stay in place while loading User, IntegrationWebhook, AgentGraph, "
+                                + "AgentNode, AgentPreset")
                         .contains(": only their owner may drop and rebuild them (slower, same rows)")
                         .contains("the store's materialized views were not refreshed: must be owner of materialized "
                                 + "view")
                         .doesNotContain("not-owner-pw");
+                // With CREATE on the schema: the table whose parent it may refer to loads bare (the reset emptied it),
+                // the one whose parents it may not refer to keeps its keys, as it could not add them back.
+                try (Connection c = db.connect("public"); Statement st = c.createStatement()) {
+                    st.execute("GRANT CREATE ON SCHEMA public TO " + role);
+                }
+                String reseeded = seedAs(other, "--users", "5", "--now", NOW, "--reset");
+                assertThat(reseeded).contains("\nreseeded seed 42 (users 0..4 of 5")
+                        .containsPattern("\\nAnalyticsMetrics .* bulk\\n")
+                        .containsPattern("\\nAgentNodeLink .* indexed \\(may not refer to its parents\\)\\n");
                 try (Connection c = db.connect("public")) {
                     assertThat(Sql.catalog(c)).isEqualTo(before);
                     assertThat(Sql.count(c, "SELECT count(*) FROM \"User\"")).isEqualTo(5);
@@ -236,6 +247,22 @@ class BulkLoadTest {
                 db.close();
                 TestDatabase.onServer("DROP ROLE IF EXISTS " + role);
             }
+        }
+    }
+
+    /** Runs the CLI's seed as {@code role} in a process of its own (its log lines are its stderr); its output. */
+    private static String seedAs(DatabaseUrl role, String... args) throws Exception {
+        Path log = Files.createTempFile("seed-as", ".log");
+        try {
+            List<String> all = new java.util.ArrayList<>(List.of("seed", "--db", TestDatabase.cliForm(role)));
+            all.addAll(List.of(args));
+            Process seeder = CliProcess.start(Map.of(), log, all.toArray(String[]::new));
+            assertThat(seeder.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            String output = Files.readString(log);
+            assertThat(seeder.exitValue()).as(output).isZero();
+            return output;
+        } finally {
+            Files.deleteIfExists(log);
         }
     }
 

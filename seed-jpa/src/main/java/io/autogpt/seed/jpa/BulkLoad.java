@@ -46,8 +46,16 @@ final class BulkLoad {
     static final String BULK = "bulk";
     static final String INDEXED = "indexed";
 
+    /**
+     * Per table: whether it is a plain table, whether this role owns it (only the owner may drop its indexes), may
+     * create relations in its schema (an index is one), and may lock and refer to every parent of its foreign keys
+     * (to add them back).
+     */
     private static final String TABLES_SQL = "SELECT c.relname, c.relkind = 'r' AND NOT c.relhassubclass "
-            + "AND NOT c.relispartition, pg_has_role(c.relowner, 'USAGE') "
+            + "AND NOT c.relispartition, pg_has_role(c.relowner, 'USAGE'), "
+            + "has_schema_privilege(c.relnamespace, 'CREATE'), NOT EXISTS (SELECT 1 FROM pg_constraint k "
+            + "WHERE k.contype = 'f' AND k.conrelid = c.oid AND NOT (has_table_privilege(k.confrelid, 'REFERENCES') "
+            + "AND has_table_privilege(k.confrelid, 'UPDATE, DELETE, TRUNCATE'))) "
             + "FROM unnest(?::text[]) t(name) JOIN pg_class c ON c.oid = to_regclass(quote_ident(t.name))";
 
     /** Foreign keys of the loaded tables: qualified table, quoted name, definition, comment statement or null. */
@@ -116,7 +124,8 @@ final class BulkLoad {
     }
 
     /**
-     * The bulk path for {@code tables} on {@code conn}; tables it may not use (of another owner, partitioned) take
+     * The bulk path for {@code tables} on {@code conn}; tables it may not use (of another owner, in a schema this
+     * role may not create in, partitioned, or with a foreign key to a table this role may not refer to or lock) take
      * the indexed path.
      */
     static BulkLoad of(Connection conn, List<String> tables) throws SQLException {
@@ -127,7 +136,9 @@ final class BulkLoad {
             Map<String, String> why = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    why.put(rs.getString(1), !rs.getBoolean(2) ? "partitioned" : !rs.getBoolean(3) ? "not owner" : "");
+                    why.put(rs.getString(1), !rs.getBoolean(2) ? "partitioned" : !rs.getBoolean(3) ? "not owner"
+                            : !rs.getBoolean(4) ? "no CREATE on its schema"
+                            : !rs.getBoolean(5) ? "may not refer to its parents" : "");
                 }
             }
             for (String table : tables) {
