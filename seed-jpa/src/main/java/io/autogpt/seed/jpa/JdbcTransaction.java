@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -324,7 +325,7 @@ abstract class JdbcTransaction implements DatasetTransaction {
              ResultSet rs = st.executeQuery("SELECT to_regproc('refresh_store_materialized_views') IS NOT NULL")) {
             if (rs.next() && rs.getBoolean(1)) {
                 LOG.info("refreshing the store's materialized views");
-                java.sql.Savepoint before = conn.setSavepoint();
+                Savepoint before = conn.setSavepoint();
                 try {
                     st.execute("SELECT refresh_store_materialized_views()");
                     conn.releaseSavepoint(before);
