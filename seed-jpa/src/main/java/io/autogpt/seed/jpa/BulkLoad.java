@@ -42,9 +42,25 @@ import org.slf4j.LoggerFactory;
 final class BulkLoad {
     private static final Logger LOG = LoggerFactory.getLogger(BulkLoad.class);
 
-    /** How a table's rows went in; the text of {@link #path}. */
-    static final String BULK = "bulk";
-    static final String INDEXED = "indexed";
+    /**
+     * How a table's rows go in.
+     *
+     * @param bulk   loaded without its indexes and foreign keys
+     * @param detail why it keeps them, or which it keeps; empty when there is nothing to say
+     */
+    private record Path(boolean bulk, String detail) {
+        static final Path BULK = new Path(true, "");
+
+        static Path indexed(String why) {
+            return new Path(false, why);
+        }
+
+        /** As the run's report shows it: {@code bulk}, {@code bulk (kept User_pkey)}, {@code indexed (held rows)}. */
+        @Override
+        public String toString() {
+            return (bulk ? "bulk" : "indexed") + (detail.isEmpty() ? "" : " (" + detail + ")");
+        }
+    }
 
     /**
      * Per table: whether it is a plain table, whether this role owns it (only the owner may drop its indexes), may
@@ -111,7 +127,7 @@ final class BulkLoad {
     private final List<String> candidates;
     /** Tables this role may not rebuild, and why. */
     private final Map<String, String> excluded;
-    private final Map<String, String> paths = new LinkedHashMap<>();
+    private final Map<String, Path> paths = new LinkedHashMap<>();
     /** Per bulk-loaded table, its indexes and constraints to build again; emptied as they are. */
     private final Map<String, List<Rebuilt>> indexes = new LinkedHashMap<>();
     private final List<Rebuilt> foreignKeys = new ArrayList<>();
@@ -176,12 +192,14 @@ final class BulkLoad {
      * one of its indexes, or {@code indexed (why)}; empty before {@link #start}.
      */
     String path(String table) {
-        return paths.getOrDefault(table, "");
+        Path path = paths.get(table);
+        return path == null ? "" : path.toString();
     }
 
     /** Whether {@code table} is loaded without its indexes and foreign keys. */
     boolean isBulk(String table) {
-        return paths.getOrDefault(table, "").startsWith(BULK);
+        Path path = paths.get(table);
+        return path != null && path.bulk();
     }
 
     /**
@@ -193,7 +211,7 @@ final class BulkLoad {
             return;
         }
         started = true;
-        excluded.forEach((table, why) -> paths.put(table, INDEXED + " (" + why + ")"));
+        excluded.forEach((table, why) -> paths.put(table, Path.indexed(why)));
         if (candidates.isEmpty()) {
             return;
         }
@@ -227,12 +245,12 @@ final class BulkLoad {
             conn.rollback(savepoint);
             LOG.info("indexes stay in place: another transaction is using the tables ({})",
                     Connections.firstLine(e.getMessage()));
-            candidates.forEach(table -> paths.put(table, INDEXED + " (in use)"));
+            candidates.forEach(table -> paths.put(table, Path.indexed("in use")));
             return;
         }
         conn.releaseSavepoint(savepoint);
         for (String table : candidates) {
-            paths.put(table, empty.contains(table) ? BULK : INDEXED + " (held rows)");
+            paths.put(table, empty.contains(table) ? Path.BULK : Path.indexed("held rows"));
         }
         if (!empty.isEmpty()) {
             drop(empty);
@@ -338,7 +356,7 @@ final class BulkLoad {
             }
         }
         // An index something else depends on stays, and is maintained row by row: the path names it.
-        kept.forEach((table, names) -> paths.put(table, BULK + " (kept " + String.join(", ", names) + ")"));
+        kept.forEach((table, names) -> paths.put(table, new Path(true, "kept " + String.join(", ", names))));
         LOG.info("loading {} empty tables without their {} indexes and {} foreign keys; rebuilt before commit",
                 tables.size(), indexes.values().stream().mapToInt(List::size).sum(), foreignKeys.size());
     }
