@@ -12,7 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +60,6 @@ abstract class JdbcTransaction implements DatasetTransaction {
         /** This target, with more to say about itself. */
         Target withNotes(List<String> more) {
             return more.isEmpty() ? this : new Target(fit, facts.withNotes(more));
-        }
-
-        /** The tables the run inserts new rows into that this target has, in write order. */
-        List<String> insertTables(SeedPlan plan) {
-            return tables(plan).stream().filter(t -> t.kind() == Table.Kind.INSERT && fit.table(t) != null)
-                    .map(Table::name).distinct().toList();
         }
     }
 
@@ -319,26 +313,13 @@ abstract class JdbcTransaction implements DatasetTransaction {
         conn.commit();
     }
 
-    /** The marketplace reads materialised views; a migrated database refreshes them with this function. */
+    /** The marketplace reads materialised views; a migrated database refreshes them with its own function. */
     private void refreshStoreViews() throws SQLException {
-        try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT to_regproc('refresh_store_materialized_views') IS NOT NULL")) {
-            if (rs.next() && rs.getBoolean(1)) {
-                LOG.info("refreshing the store's materialized views");
-                Savepoint before = conn.setSavepoint();
-                try {
-                    st.execute("SELECT refresh_store_materialized_views()");
-                    conn.releaseSavepoint(before);
-                } catch (SQLException e) {
-                    if (!"42501".equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    // Only the views' owner may refresh them; the platform's own scheduled refresh will.
-                    conn.rollback(before);
-                    LOG.warn("the store's materialized views were not refreshed: {}; the marketplace shows the new "
-                            + "listings after the platform's next refresh", Connections.firstLine(e.getMessage())
-                            .replaceFirst("^ERROR: ", ""));
-                }
+        LOG.info("refreshing the store's materialized views, where the platform has them");
+        try (Statement st = conn.createStatement()) {
+            st.execute(StoreViews.REFRESH_SQL);
+            for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
+                LOG.warn(w.getMessage());
             }
         }
     }

@@ -16,11 +16,16 @@ import java.util.List;
  */
 final class Ledger {
     static final String SCHEMA = "autogpt_seed";
-    static final String CREATE_SQL = "CREATE SCHEMA IF NOT EXISTS autogpt_seed;\n"
+    /**
+     * Creates the ledger where it is missing, and asks nothing of a role when it is there: a role that may write the
+     * ledger need not be one that may create schemas. The database writers and SQL files run this same statement.
+     */
+    static final String CREATE_SQL = "DO $ledger$ BEGIN IF to_regclass('autogpt_seed.runs') IS NULL THEN "
+            + "CREATE SCHEMA IF NOT EXISTS autogpt_seed; "
             + "CREATE TABLE IF NOT EXISTS autogpt_seed.runs (target_schema text NOT NULL, seed bigint NOT NULL, "
             + "from_user integer NOT NULL, to_user integer NOT NULL, users integer NOT NULL, blocks integer NOT NULL, "
             + "anchor timestamp NOT NULL, row_count bigint NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now(), "
-            + "PRIMARY KEY (target_schema, seed, from_user, to_user))";
+            + "PRIMARY KEY (target_schema, seed, from_user, to_user)); END IF; END $ledger$";
     private static final String OVERLAPPING_SQL = "SELECT from_user, to_user, users, blocks, anchor, row_count "
             + "FROM autogpt_seed.runs WHERE target_schema = ? AND seed = ? AND from_user < ? AND to_user > ? "
             + "ORDER BY from_user";
@@ -40,12 +45,6 @@ final class Ledger {
         boolean auto = conn.getAutoCommit();
         conn.setAutoCommit(true);
         try (Statement st = conn.createStatement()) {
-            // Asked first: a role that may write the ledger need not be one that may create schemas.
-            try (ResultSet rs = st.executeQuery("SELECT to_regclass('autogpt_seed.runs') IS NOT NULL")) {
-                if (rs.next() && rs.getBoolean(1)) {
-                    return;
-                }
-            }
             st.execute(CREATE_SQL);
         } catch (SQLException e) {
             // Two runs creating it at once: the loser's duplicate error means it now exists.

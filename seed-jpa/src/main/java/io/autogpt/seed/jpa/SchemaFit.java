@@ -44,6 +44,8 @@ final class SchemaFit {
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Set<String> targetTables;
+    /** The dataset's tables, in write order. */
+    private final List<Table<?>> tables;
     private final Set<String> leftOut = new LinkedHashSet<>();
     /** table → columns of the record the target lacks, for the tables that are written without some. */
     private final Map<String, List<String>> absentColumns = new TreeMap<>();
@@ -52,6 +54,7 @@ final class SchemaFit {
 
     private SchemaFit(SchemaShape target, List<Table<?>> tables) {
         this.targetTables = target.tables().keySet();
+        this.tables = List.copyOf(tables);
         SchemaVersion best = SchemaVersion.newest();
         int fewest = Integer.MAX_VALUE;
         for (SchemaVersion v : SchemaVersion.values()) {
@@ -64,6 +67,12 @@ final class SchemaFit {
         this.closest = best;
         this.differences = fewest;
         fit(target, tables);
+    }
+
+    /** The tables the run inserts new rows into that the target has, in write order. */
+    List<String> insertTables() {
+        return tables.stream().filter(t -> t.kind() == Table.Kind.INSERT && table(t) != null).map(Table::name)
+                .distinct().toList();
     }
 
     /** The fit of {@code tables} (the dataset's, in write order) to the schema {@code target}. */

@@ -90,7 +90,7 @@ public final class SeedTargets {
             Connection conn = Connections.open(url, writer == Writer.JPA);
             try {
                 JdbcTransaction.Target found = JdbcTransaction.prepare(conn, schema, plan, create);
-                List<String> tables = found.insertTables(plan);
+                List<String> tables = found.fit().insertTables();
                 BulkLoad bulk = indexes == Indexes.KEPT ? BulkLoad.none(tables) : BulkLoad.of(conn, tables);
                 JdbcTransaction.Target target = found.withNotes(bulk.notes());
                 JdbcTransaction.Session session = new JdbcTransaction.Session(ForeignKeyDeferral.tryOn(conn), bulk);

@@ -155,8 +155,7 @@ final class SqlFileTransaction implements DatasetTransaction {
     @Override
     public void commit() {
         try {
-            line("DO $$ BEGIN IF to_regproc('refresh_store_materialized_views') IS NOT NULL THEN "
-                    + "PERFORM refresh_store_materialized_views(); END IF; END $$;");
+            line(StoreViews.REFRESH_SQL + ";");
             line("COMMIT;");
             out.close();
             try {
