@@ -16,6 +16,7 @@ module io.autogpt.seed.core {
     exports io.autogpt.seed.core.token;
     exports io.autogpt.seed.core.user;
     exports io.autogpt.seed.core.agent;
+    exports io.autogpt.seed.core.block;
     exports io.autogpt.seed.core.execution;
     exports io.autogpt.seed.core.store;
     exports io.autogpt.seed.core.credit;

@@ -1,5 +1,6 @@
 package io.autogpt.seed.core.generate;
 
+import io.autogpt.seed.core.block.BlockCatalogue;
 import io.autogpt.seed.core.plan.IntRange;
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
@@ -25,11 +26,13 @@ public final class DatasetShape {
     private final SeedPlan plan;
     private final long seed;
     private final ScaleProfile scale;
+    private final GraphDesigner designer;
 
     public DatasetShape(SeedPlan plan) {
         this.plan = plan;
         this.seed = plan.seed();
         this.scale = plan.scale();
+        this.designer = new GraphDesigner(this, BlockCatalogue.platform());
     }
 
     public SeedPlan plan() {
@@ -51,7 +54,7 @@ public final class DatasetShape {
 
     /**
      * A tag unique to (seed, user) for values the platform keeps unique across the whole database (emails,
-     * usernames, block names), so datasets of different seeds load side by side.
+     * usernames), so datasets of different seeds load side by side.
      */
     public String tag(long ordinal) {
         return "s" + seed + "n" + ordinal;
@@ -66,10 +69,6 @@ public final class DatasetShape {
     /** The ids of users {@code [from, to)} of any plan of {@code seed}: ids depend on seed and ordinal only. */
     public static java.util.stream.Stream<String> userIds(long seed, int from, int to) {
         return java.util.stream.LongStream.range(from, to).mapToObj(u -> Ids.uuid(seed, "User", u));
-    }
-
-    public String blockId(long b) {
-        return Ids.uuid(seed, "AgentBlock", b);
     }
 
     public String graphId(long u, long g) {
@@ -119,8 +118,14 @@ public final class DatasetShape {
         return draw(scale.graphsPerUser(), rng("count/graphs", u));
     }
 
+    /** How many nodes graph (u, g) has: its {@linkplain #design design's} size. */
     public int nodes(long u, long g) {
-        return draw(scale.nodesPerGraph(), rng("count/nodes", u, g));
+        return designer.size(u, g);
+    }
+
+    /** What graph (u, g) is made of: real blocks, their links and constants. */
+    public GraphDesign design(long u, long g) {
+        return designer.design(u, g);
     }
 
     public int executions(long u, long g) {

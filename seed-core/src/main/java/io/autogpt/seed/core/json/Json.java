@@ -67,6 +67,8 @@ public record Json(String text) {
                 throw new IllegalArgumentException("JSON has no " + d);
             }
             out.append(d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d));
+        } else if (value instanceof java.math.BigDecimal d) {
+            out.append(d.toString());
         } else if (value instanceof Map<?, ?> map) {
             Map<?, ?> sorted = map instanceof SortedMap ? map : new TreeMap<>(map);
             out.append('{');

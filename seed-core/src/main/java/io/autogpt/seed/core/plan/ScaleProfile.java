@@ -1,16 +1,16 @@
 package io.autogpt.seed.core.plan;
 
 /**
- * How much data to make: how many users and blocks, and how many rows of each kind hang off each parent.
+ * How much data to make: how many users, and how many rows of each kind hang off each parent. Blocks are not counted:
+ * every run writes the platform's block catalogue.
  *
  * <p>{@link #original()} reproduces the counts of the platform's original seeding script; {@link #scaled(double)}
- * multiplies users and blocks (everything else is per parent, so the whole dataset grows with it). Limits reject
+ * multiplies users (everything else is per parent, so the whole dataset grows with it). Limits reject
  * counts that are certainly mistakes (a billion users, a graph of a million nodes) before anything is written.
  *
  * @param users                      user accounts (each with a profile, a balance and an API key)
- * @param blocks                     agent blocks
  * @param graphsPerUser              graphs each user owns
- * @param nodesPerGraph              nodes in each graph, linked in a chain
+ * @param nodesPerGraph              nodes in each graph (inputs, processing blocks, outputs)
  * @param presetsPerUser             presets each user saved
  * @param libraryAgentsPerUser       library entries per user, each for a different graph
  * @param executionsPerGraph         runs of each graph
@@ -27,7 +27,7 @@ package io.autogpt.seed.core.plan;
  *                                   each other's graphs, reviews, onboarding picks), so a slice of whole cohorts
  *                                   references nothing outside itself; the last cohort may be smaller
  */
-public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRange nodesPerGraph,
+public record ScaleProfile(int users, IntRange graphsPerUser, IntRange nodesPerGraph,
                            IntRange presetsPerUser, IntRange libraryAgentsPerUser, IntRange executionsPerGraph,
                            IntRange reviewsPerVersion, IntRange creditTransactionsPerUser,
                            IntRange analyticsPerUser, IntRange apiKeysPerUser, IntRange webhooksPerUser,
@@ -35,7 +35,6 @@ public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRan
                            IntRange workspaceFilesPerUser, int cohortUsers) {
     /** Users beyond this are almost certainly a typo; split larger loads over several runs with user ranges. */
     public static final int MAX_USERS = 50_000_000;
-    public static final int MAX_BLOCKS = 1_000_000;
     /** Per-parent counts beyond this are almost certainly a typo. */
     public static final int MAX_PER_PARENT = 1_000;
     public static final double MAX_SCALE = 100_000;
@@ -44,7 +43,6 @@ public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRan
 
     public ScaleProfile {
         check("users", users, 1, MAX_USERS);
-        check("blocks", blocks, 1, MAX_BLOCKS);
         checkRange("graphs per user", graphsPerUser, 0);
         checkRange("nodes per graph", nodesPerGraph, 1);
         checkRange("presets per user", presetsPerUser, 0);
@@ -66,35 +64,27 @@ public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRan
     }
 
     /**
-     * The counts of the original seeding script: 100 users, 100 blocks, and the per-parent ranges it used; the
+     * The counts of the original seeding script: 100 users and the per-parent ranges it used; the
      * tables it did not know (library folders, workspace files) get modest counts of their own.
      */
     public static ScaleProfile original() {
-        return new ScaleProfile(100, 100, new IntRange(1, 5), new IntRange(2, 5), new IntRange(1, 5),
+        return new ScaleProfile(100, new IntRange(1, 5), new IntRange(2, 5), new IntRange(1, 5),
                 new IntRange(1, 10), new IntRange(1, 20), new IntRange(1, 5), IntRange.exactly(1),
                 IntRange.exactly(1), IntRange.exactly(1), new IntRange(1, 3), 0.7, 0.3, new IntRange(0, 4),
                 new IntRange(0, 6), DEFAULT_COHORT_USERS);
     }
 
-    /** This profile with users and blocks multiplied by {@code factor} (rounded, at least 1). */
+    /** This profile with users multiplied by {@code factor} (rounded, at least 1). */
     public ScaleProfile scaled(double factor) {
         if (!(factor > 0) || factor > MAX_SCALE) {
             throw new IllegalArgumentException("scale must be > 0 and <= " + (long) MAX_SCALE + ", got " + factor);
         }
-        return withUsers(multiply(users, factor)).withBlocks(multiply(blocks, factor));
+        return withUsers(multiply(users, factor));
     }
 
     public ScaleProfile withUsers(long count) {
         check("users", count, 1, MAX_USERS);
-        return new ScaleProfile((int) count, blocks, graphsPerUser, nodesPerGraph, presetsPerUser,
-                libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
-                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, libraryFoldersPerUser,
-                workspaceFilesPerUser, cohortUsers);
-    }
-
-    public ScaleProfile withBlocks(long count) {
-        check("blocks", count, 1, MAX_BLOCKS);
-        return new ScaleProfile(users, (int) count, graphsPerUser, nodesPerGraph, presetsPerUser,
+        return new ScaleProfile((int) count, graphsPerUser, nodesPerGraph, presetsPerUser,
                 libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
                 analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, libraryFoldersPerUser,
                 workspaceFilesPerUser, cohortUsers);
@@ -102,7 +92,7 @@ public record ScaleProfile(int users, int blocks, IntRange graphsPerUser, IntRan
 
     public ScaleProfile withCohortUsers(long count) {
         check("users per cohort", count, 1, MAX_USERS);
-        return new ScaleProfile(users, blocks, graphsPerUser, nodesPerGraph, presetsPerUser,
+        return new ScaleProfile(users, graphsPerUser, nodesPerGraph, presetsPerUser,
                 libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
                 analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, libraryFoldersPerUser,
                 workspaceFilesPerUser, (int) count);

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param fromUser  first user ordinal of its slice, inclusive
  * @param toUser    last user ordinal of its slice, exclusive
  * @param users     the plan's total user count
- * @param blocks    the plan's block count (blocks belong to the slice that starts at user 0)
+ * @param blocks    the size of the block catalogue the run wrote (where missing)
  * @param now       the run's time anchor
  * @param rows      rows the run wrote
  */

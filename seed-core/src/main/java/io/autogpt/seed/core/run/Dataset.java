@@ -1,7 +1,10 @@
 package io.autogpt.seed.core.run;
 
 import io.autogpt.seed.core.agent.AgentBlock;
+import io.autogpt.seed.core.block.BlockCatalogue;
 import io.autogpt.seed.core.generate.AgentBlockFactory;
+import io.autogpt.seed.core.generate.GraphDesign;
+import io.autogpt.seed.core.generate.GraphDesigns;
 import io.autogpt.seed.core.agent.AgentGraph;
 import io.autogpt.seed.core.generate.AgentGraphFactory;
 import io.autogpt.seed.core.agent.AgentNode;
@@ -87,7 +90,9 @@ public final class Dataset {
     private final UserFactory users;
     private final ProfileFactory profiles;
     private final UserOnboardingFactory onboarding;
+    /** Every slice writes the whole catalogue, where missing: slices and seeds loaded together share it. */
     private final AgentBlockFactory blocks;
+    private final GraphDesigns designs;
     private final AgentGraphFactory graphs;
     private final AgentNodeFactory nodes;
     private final AgentNodeLinkFactory links;
@@ -113,7 +118,8 @@ public final class Dataset {
         this.users = new UserFactory(shape);
         this.profiles = new ProfileFactory(shape);
         this.onboarding = new UserOnboardingFactory(shape);
-        this.blocks = new AgentBlockFactory(shape);
+        this.blocks = new AgentBlockFactory();
+        this.designs = new GraphDesigns(shape);
         this.graphs = new AgentGraphFactory(shape);
         this.nodes = new AgentNodeFactory(shape);
         this.links = new AgentNodeLinkFactory(shape);
@@ -150,14 +156,18 @@ public final class Dataset {
     public List<Step<?>> steps() {
         return List.of(
                 step(User.TABLE, () -> perUser(u -> Stream.of(users.create(u)))),
-                step(AgentBlock.TABLE, () -> blockOrdinals().mapToObj(blocks::create)),
+                step(AgentBlock.TABLE, () -> BlockCatalogue.platform().blocks().stream().map(blocks::create)),
                 step(IntegrationWebhook.TABLE, () -> perUser(u -> count(shape.webhooks(u))
                         .mapToObj(w -> webhooks.create(u, w)))),
                 step(AgentGraph.TABLE, () -> perGraph((u, g) -> Stream.of(graphs.create(u, g)))),
-                step(AgentNode.TABLE, () -> perGraph((u, g) -> count(shape.nodes(u, g))
-                        .mapToObj(n -> nodes.create(u, g, n)))),
-                step(AgentNodeLink.TABLE, () -> perGraph((u, g) -> count(shape.nodes(u, g) - 1)
-                        .mapToObj(n -> links.create(u, g, n)))),
+                step(AgentNode.TABLE, () -> perGraph((u, g) -> {
+                    GraphDesign design = designs.of(u, g);
+                    return IntStream.range(0, design.nodes().size()).mapToObj(n -> nodes.create(u, g, n, design));
+                })),
+                step(AgentNodeLink.TABLE, () -> perGraph((u, g) -> {
+                    GraphDesign design = designs.of(u, g);
+                    return IntStream.range(0, design.links().size()).mapToObj(k -> links.create(u, g, k, design));
+                })),
                 step(AgentPreset.TABLE, () -> perUser(u -> count(shape.presets(u))
                         .mapToObj(p -> presets.create(u, p)))),
                 step(Profile.TABLE, () -> perUser(u -> Stream.of(profiles.create(u)))),
@@ -207,11 +217,6 @@ public final class Dataset {
 
     private LongStream userOrdinals() {
         return LongStream.range(plan.fromUser(), plan.toUser());
-    }
-
-    /** Every slice makes all blocks; they are written where missing, so slices loaded together write each once. */
-    private LongStream blockOrdinals() {
-        return LongStream.range(0, plan.scale().blocks());
     }
 
     private static LongStream count(int n) {

@@ -8,6 +8,7 @@ import io.autogpt.seed.core.port.TargetException;
 import io.autogpt.seed.core.port.TargetFacts;
 import io.autogpt.seed.core.port.WriteDatasetPort;
 import io.autogpt.seed.core.table.Table;
+import io.autogpt.seed.core.block.BlockCatalogue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class SeedRunner {
             }
             long rows = tables.stream().mapToLong(SeedReport.TableReport::rows).sum();
             ledger.record(new RecordedRun(plan.seed(), plan.fromUser(), plan.toUser(), plan.scale().users(),
-                    plan.scale().blocks(), plan.now(), rows));
+                    BlockCatalogue.platform().size(), plan.now(), rows));
             tx.commit();
             return new SeedReport(earlier.isEmpty() ? SeedReport.Outcome.SEEDED : SeedReport.Outcome.RESEEDED,
                     tables, removed, since(start), earlier, target);

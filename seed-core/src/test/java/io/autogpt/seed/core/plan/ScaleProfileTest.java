@@ -10,7 +10,6 @@ class ScaleProfileTest {
     void originalReproducesTheScriptsCounts() {
         ScaleProfile p = ScaleProfile.original();
         assertThat(p.users()).isEqualTo(100);
-        assertThat(p.blocks()).isEqualTo(100);
         assertThat(p.graphsPerUser()).isEqualTo(new IntRange(1, 5));
         assertThat(p.nodesPerGraph()).isEqualTo(new IntRange(2, 5));
         assertThat(p.libraryAgentsPerUser()).isEqualTo(new IntRange(1, 10));
@@ -20,10 +19,10 @@ class ScaleProfileTest {
     }
 
     @Test
-    void scaleMultipliesUsersAndBlocksOnly() {
+    void scaleMultipliesUsersOnly() {
         ScaleProfile p = ScaleProfile.original().scaled(2.5);
         assertThat(p.users()).isEqualTo(250);
-        assertThat(p.blocks()).isEqualTo(250);
+        assertThat(p.nodesPerGraph()).isEqualTo(ScaleProfile.original().nodesPerGraph());
         assertThat(p.graphsPerUser()).isEqualTo(ScaleProfile.original().graphsPerUser());
         assertThat(ScaleProfile.original().scaled(0.001).users()).isEqualTo(1);
     }

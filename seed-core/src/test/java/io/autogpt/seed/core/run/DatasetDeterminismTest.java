@@ -24,7 +24,7 @@ class DatasetDeterminismTest {
     private static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
     /** Four cohorts of ten users. */
     private static final SeedPlan PLAN = SeedPlan.of(42, NOW,
-            ScaleProfile.original().withUsers(40).withBlocks(30).withCohortUsers(10));
+            ScaleProfile.original().withUsers(40).withCohortUsers(10));
 
     /** Every table's rows as canonical lines. */
     static Map<String, List<String>> lines(Dataset dataset) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenRowsTest {
     private static final SeedPlan PLAN = SeedPlan.of(7, Instant.parse("2025-01-01T00:00:00Z"),
-            ScaleProfile.original().withUsers(12).withBlocks(8));
+            ScaleProfile.original().withUsers(12));
 
     static Map<String, String> hashes() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -40,13 +40,13 @@ class GoldenRowsTest {
 
     private static final String GOLDEN = """
             APIKey=812cac2e2f277502
-            AgentBlock=e0d03f6eee693ee6
+            AgentBlock=05e03ab7ea115882
             AgentGraph=2a3ca6dce3b6b782
-            AgentGraphExecution=a0e43a69edbc21fb
-            AgentNode=c60af6b4ae292d38
-            AgentNodeExecution=53ba040d5c51fd7b
-            AgentNodeExecutionInputOutput=0e4bc484db55d433
-            AgentNodeLink=a7f01a67c77e9f41
+            AgentGraphExecution=c6ae23962097b73c
+            AgentNode=d6f42934d39d8b85
+            AgentNodeExecution=0bf37673e0907171
+            AgentNodeExecutionInputOutput=ce66a9bbe60940ed
+            AgentNodeLink=c7972aa69fd4c294
             AgentPreset=4c948acaca83375f
             AnalyticsDetails=b5c272f30f06c1b5
             AnalyticsMetrics=e525e584c50dd947

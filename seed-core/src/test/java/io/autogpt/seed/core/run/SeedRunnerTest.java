@@ -1,5 +1,6 @@
 package io.autogpt.seed.core.run;
 
+import io.autogpt.seed.core.block.BlockCatalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class SeedRunnerTest {
     private static final SeedPlan PLAN = SeedPlan.of(42, Instant.parse("2025-06-01T00:00:00Z"),
-            ScaleProfile.original().withUsers(10).withBlocks(5));
+            ScaleProfile.original().withUsers(10));
 
     @Test
     void seedsEveryTableAndRecordsTheRun() {
@@ -22,7 +23,7 @@ class SeedRunnerTest {
         SeedReport report = new SeedRunner(store, SeedProgress.NONE).run(PLAN, false);
         assertThat(report.outcome()).isEqualTo(SeedReport.Outcome.SEEDED);
         assertThat(store.rows("User")).hasSize(10);
-        assertThat(store.rows("AgentBlock")).hasSize(5);
+        assertThat(store.rows("AgentBlock")).hasSize(BlockCatalogue.platform().size());
         assertThat(store.runs()).extracting(RecordedRun::rows).containsExactly(report.totalRows());
         assertThat(report.tables()).extracting(SeedReport.TableReport::table).first().isEqualTo("User");
     }
