@@ -28,7 +28,7 @@ for n in "${counts[@]}"; do
   db="bench_shards_$n"
   fresh_db "$db"
   # Schema first, with an empty slice of another seed: processes then time loading only.
-  bin/autogpt-seed seed --db "$(db_url "$db")" --create-schema --users 1 --blocks 1 --seed 999999 --now "$NOW" >/dev/null
+  bin/autogpt-seed seed --db "$(db_url "$db")" --create-schema --users 1 --seed 999999 --now "$NOW" >/dev/null
   psql -qX -d "$db" -c "SET client_min_messages = warning" -c "TRUNCATE platform.\"User\", platform.\"AgentBlock\" CASCADE; TRUNCATE autogpt_seed.runs" >/dev/null
   pids=()
   t0=$(now_s)

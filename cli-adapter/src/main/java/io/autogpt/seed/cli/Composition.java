@@ -9,6 +9,7 @@ import io.autogpt.seed.core.port.SaveTestUsersPort;
 import io.autogpt.seed.core.port.WriteDatasetPort;
 import io.autogpt.seed.jpa.DatabaseUrl;
 import io.autogpt.seed.jpa.SchemaVersion;
+import io.autogpt.seed.jpa.LoginUsers;
 import io.autogpt.seed.jpa.SeedTargets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,15 +32,16 @@ final class Composition {
     }
 
     static SeedTarget database(String url, String schemaOverride, boolean jpa, @Nullable SchemaVersion create,
-                               boolean keepIndexes) {
+                               boolean keepIndexes, @Nullable LoginUsers logins) {
         DatabaseUrl parsed = parse(url);
         if (schemaOverride != null) {
             parsed = parsed.withSchema(schemaOverride);
         }
         SeedTargets.Writer writer = jpa ? SeedTargets.Writer.JPA : SeedTargets.Writer.COPY;
         SeedTargets.Indexes indexes = keepIndexes ? SeedTargets.Indexes.KEPT : SeedTargets.Indexes.REBUILT_AFTER_LOAD;
-        return new SeedTarget(SeedTargets.postgres(parsed, writer, create, indexes),
-                parsed.redacted() + " (schema " + parsed.schemaOrDefault() + ", " + writer + ")");
+        return new SeedTarget(SeedTargets.postgres(parsed, writer, create, indexes, logins),
+                parsed.redacted() + " (schema " + parsed.schemaOrDefault() + ", " + writer
+                        + (logins != null ? ", with Supabase Auth logins" : "") + ")");
     }
 
     /**
@@ -89,6 +91,10 @@ final class Composition {
 
     static FindTestUsersPort platformUsers(String url) {
         return SeedTargets.platformUsers(parse(url));
+    }
+
+    static FindTestUsersPort loginUsers(String url) {
+        return SeedTargets.loginUsers(parse(url));
     }
 
     static SaveTestUsersPort userRows(String url, Clock clock) {

@@ -4,6 +4,7 @@ import io.autogpt.seed.core.plan.IntRange;
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.run.Dataset;
+import io.autogpt.seed.jpa.LoginUsers;
 import io.autogpt.seed.core.run.SeedProgress;
 import io.autogpt.seed.core.run.SeedReport;
 import io.autogpt.seed.core.run.SeedRunner;
@@ -55,14 +56,11 @@ final class SeedCommand implements Callable<Integer> {
     String now;
 
     @Option(names = "--scale", paramLabel = "F", defaultValue = "1",
-            description = "Multiplies users and blocks (1 = the original script's 100 users). Default: ${DEFAULT-VALUE}.")
+            description = "Multiplies users (1 = the original script's 100 users). Default: ${DEFAULT-VALUE}.")
     double scale;
 
     @Option(names = "--users", paramLabel = "N", description = "User count; overrides --scale for users.")
     Long users;
-
-    @Option(names = "--blocks", paramLabel = "N", description = "Block count; overrides --scale for blocks.")
-    Long blocks;
 
     @Option(names = "--slice", paramLabel = "FROM..TO",
             description = {"Only users FROM to TO, both included (as --range), and what they own: whole cohorts,",
@@ -87,6 +85,16 @@ final class SeedCommand implements Callable<Integer> {
             "checked row by row. Default: empty tables are loaded bare and their indexes and keys",
             "built again from the catalog before commit, as pg_restore does (same rows, faster)."})
     boolean keepIndexes;
+
+    @Option(names = "--auth-users", description = {"Also give every seeded user a Supabase Auth login: an auth.users and",
+            "auth.identities row with the user's id, email confirmed, the password in --password-env.",
+            "Needs the Supabase project's database (schema auth); --reset removes the logins too."})
+    boolean authUsers;
+
+    @Option(names = "--password-env", paramLabel = "NAME",
+            description = "With --auth-users: environment variable holding the seeded users' password. "
+                    + "Default: LOADTEST_PASSWORD.")
+    String passwordEnv;
 
     @Option(names = "--verbose", description = {"Also print how the run goes about it: which tables load bare and why",
             "others keep their indexes, how long rebuilding indexes and foreign keys takes."})
@@ -142,7 +150,7 @@ final class SeedCommand implements Callable<Integer> {
         Double webhookShare;
 
         ScaleProfile apply(ScaleProfile base) {
-            return new ScaleProfile(base.users(), base.blocks(),
+            return new ScaleProfile(base.users(),
                     range(graphsPerUser, base.graphsPerUser()), range(nodesPerGraph, base.nodesPerGraph()),
                     range(presetsPerUser, base.presetsPerUser()),
                     range(libraryAgentsPerUser, base.libraryAgentsPerUser()),
@@ -176,13 +184,19 @@ final class SeedCommand implements Callable<Integer> {
         SeedPlan plan = UsageException.of(this::plan);
         if (out != null) {
             CommandLine.ParseResult given = spec.commandLine().getParseResult();
-            for (String databaseOnly : new String[] {"--reset", "--db", "--writer", "--keep-indexes"}) {
+            for (String databaseOnly : new String[] {"--reset", "--db", "--writer", "--keep-indexes", "--auth-users"}) {
                 if (given.hasMatchedOption(databaseOnly)) {
                     throw new UsageException(databaseOnly + " needs a database: it cannot be combined "
                             + "with --out");
                 }
             }
         }
+        if (passwordEnv != null && !authUsers) {
+            throw new UsageException("--password-env names the password of --auth-users logins: add --auth-users");
+        }
+        LoginUsers logins = authUsers && out == null ? new LoginUsers(PasswordHash.bcrypt(Secrets.fromEnv(env,
+                passwordEnv == null ? "LOADTEST_PASSWORD" : passwordEnv, "--password-env",
+                "the seeded users' password"), "--password-env")) : null;
         SchemaVersion version = schemaVersion();
         if (schemaVersion != null && !createSchema && out == null) {
             throw new UsageException("--schema-version chooses what --create-schema creates or --out writes; an "
@@ -191,7 +205,7 @@ final class SeedCommand implements Callable<Integer> {
         Composition.SeedTarget target = out != null
                 ? Composition.sqlFile(out, schema, version, createSchema)
                 : Composition.database(databaseUrl(), schema, writer == WriterChoice.JPA,
-                        createSchema ? version : null, keepIndexes);
+                        createSchema ? version : null, keepIndexes, logins);
         PrintWriter stdout = spec.commandLine().getOut();
         SeedProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
         warmUp(plan);
@@ -241,9 +255,6 @@ final class SeedCommand implements Callable<Integer> {
         ScaleProfile profile = counts.apply(ScaleProfile.original()).scaled(scale);
         if (users != null) {
             profile = profile.withUsers(users);
-        }
-        if (blocks != null) {
-            profile = profile.withBlocks(blocks);
         }
         if (cohortUsers != null) {
             profile = profile.withCohortUsers(cohortUsers);

@@ -38,6 +38,11 @@ final class TestUserOptions {
             description = "JSON [{\"email\":…,\"password\":…}] or CSV lines email,password instead of a pattern.")
     @Nullable Path usersFile;
 
+    /** The password in the variable {@code --password-env} names. */
+    String password(Map<String, String> env) {
+        return Secrets.fromEnv(env, passwordEnv, "--password-env", "the test users' password");
+    }
+
     /** The users, with passwords when {@code withPasswords}. */
     List<TestUser> users(Map<String, String> env, boolean withPasswords) {
         if (usersFile != null) {

@@ -89,8 +89,9 @@ final class TokensCommand implements Callable<Integer> {
     @Nullable Path jwtKeyFile;
 
     @Option(names = "--users-from-db", paramLabel = "URL",
-            description = "With --mint: mint for the users of this platform database (e.g. seeded ones): up to "
-                    + "--count of them, by email.")
+            description = {"Take the users from this platform database (e.g. seeded ones), up to --count, by email:",
+                    "with --mint every \"User\"; for password logins those with a Supabase Auth account",
+                    "(seed --auth-users), all with the password in --password-env."})
     @Nullable String usersFromDb;
 
     @Option(names = "--db", paramLabel = "URL",
@@ -154,8 +155,7 @@ final class TokensCommand implements Callable<Integer> {
                     + "have rows already: give one");
         }
         if (!mint) {
-            for (String mintOnly : new String[] {"--jwt-secret-env", "--jwt-key-file", "--users-from-db",
-                    "--expires-in", "--db"}) {
+            for (String mintOnly : new String[] {"--jwt-secret-env", "--jwt-key-file", "--expires-in", "--db"}) {
                 if (given.hasMatchedOption(mintOnly)) {
                     throw new UsageException(mintOnly + " needs --mint"
                             + ("--expires-in".equals(mintOnly) ? ": password logins get the server's JWT lifetime "
@@ -232,12 +232,22 @@ final class TokensCommand implements Callable<Integer> {
 
     private List<TestUser> users() {
         if (usersFromDb != null) {
-            List<TestUser> found = Composition.platformUsers(usersFromDb).find(count);
-            if (found.isEmpty()) {
-                throw new UsageException("no users in " + Composition.redacted(usersFromDb)
-                        + "; seed it first (autogpt-seed seed)");
+            if (mint) {
+                List<TestUser> found = Composition.platformUsers(usersFromDb).find(count);
+                if (found.isEmpty()) {
+                    throw new UsageException("no users in " + Composition.redacted(usersFromDb)
+                            + "; seed it first (autogpt-seed seed)");
+                }
+                return found;
             }
-            return found;
+            // Password logins: the users with accounts, all with the password the seed gave them.
+            String password = testUsers.password(env);
+            List<TestUser> found = Composition.loginUsers(usersFromDb).find(count);
+            if (found.isEmpty()) {
+                throw new UsageException("no users who can log in in " + Composition.redacted(usersFromDb)
+                        + "; seed them with logins first (autogpt-seed seed --auth-users)");
+            }
+            return found.stream().map(u -> new TestUser(u.email(), password, u.userId())).toList();
         }
         return testUsers.users(env, !mint);
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** One run is one transaction: a failure, or the process being killed, leaves no seeded row. */
 class AtomicityTest {
     private static final SeedPlan PLAN = SeedPlan.of(5, Instant.parse("2025-06-01T00:00:00Z"),
-            ScaleProfile.original().withUsers(30).withBlocks(10));
+            ScaleProfile.original().withUsers(30));
 
     @ParameterizedTest
     @EnumSource(SeedTargets.Writer.class)
@@ -42,7 +42,7 @@ class AtomicityTest {
             }
             // With the tables in place (and another seed's rows in them), a failing run changes nothing.
             new SeedRunner(SeedTargets.postgres(db.url(), writer, true), SeedProgress.NONE).run(SeedPlan.of(999,
-                    Instant.parse("2025-06-01T00:00:00Z"), ScaleProfile.original().withUsers(2).withBlocks(2)), false);
+                    Instant.parse("2025-06-01T00:00:00Z"), ScaleProfile.original().withUsers(2)), false);
             java.util.Map<String, String> before;
             try (Connection c = db.connect("public")) {
                 before = Sql.digests(c);

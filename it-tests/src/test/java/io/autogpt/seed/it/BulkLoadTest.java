@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BulkLoadTest {
     private static final String NOW = "2025-06-01T00:00:00Z";
     private static final SeedPlan PLAN = SeedPlan.of(11, Instant.parse(NOW),
-            ScaleProfile.original().withUsers(20).withBlocks(10));
+            ScaleProfile.original().withUsers(20));
     private static final AgentNode DANGLING = new AgentNode("dangling-node", "no-such-block", "no-such-graph", 1,
             null, Json.EMPTY_OBJECT, Json.EMPTY_OBJECT);
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ForeignKeyChecksTest {
     private static final SeedPlan PLAN = SeedPlan.of(3, Instant.parse("2025-06-01T00:00:00Z"),
-            ScaleProfile.original().withUsers(2).withBlocks(2));
+            ScaleProfile.original().withUsers(2));
     private static final AgentNode DANGLING = new AgentNode("dangling-node", "no-such-block", "no-such-graph", 1,
             null, Json.EMPTY_OBJECT, Json.EMPTY_OBJECT);
 

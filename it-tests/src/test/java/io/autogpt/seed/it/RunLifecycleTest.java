@@ -68,7 +68,7 @@ class RunLifecycleTest {
     }
 
     private static CliRun seed(String url, String seed, String... more) {
-        String[] args = WritersAgreeTest.concat(new String[] {"seed", "--db", url, "--users", "20", "--blocks", "10",
+        String[] args = WritersAgreeTest.concat(new String[] {"seed", "--db", url, "--users", "20",
                 "--seed", seed, "--now", NOW}, more);
         return CliRun.of(args);
     }

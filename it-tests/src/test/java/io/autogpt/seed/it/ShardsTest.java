@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShardsTest {
     private static final String SCHEMA = "platform";
-    private static final String[] PLAN = {"--users", "40", "--cohort-users", "10", "--blocks", "20", "--seed", "7",
+    private static final String[] PLAN = {"--users", "40", "--cohort-users", "10", "--seed", "7",
             "--now", "2025-06-01T00:00:00Z"};
 
     private TestDatabase whole;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The COPY writer, the JPA writer and the SQL file (loaded by psql) leave identical database contents. */
 class WritersAgreeTest {
-    private static final String[] PLAN = {"--users", "25", "--blocks", "15", "--seed", "1234", "--now",
+    private static final String[] PLAN = {"--users", "25", "--seed", "1234", "--now",
             "2025-06-01T00:00:00Z"};
 
     @org.junit.jupiter.params.ParameterizedTest(name = "JVM zone {0}")

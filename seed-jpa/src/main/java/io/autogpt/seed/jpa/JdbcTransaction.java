@@ -7,6 +7,7 @@ import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.port.TargetException;
 import io.autogpt.seed.core.port.TargetFacts;
 import io.autogpt.seed.core.run.Dataset;
+import io.autogpt.seed.core.user.User;
 import io.autogpt.seed.core.table.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,6 +46,8 @@ abstract class JdbcTransaction implements DatasetTransaction {
     private final BulkLoad bulk;
     /** Which tables and columns the target takes, and what it said about itself. */
     private final Target target;
+    private final @Nullable LoginUsers logins;
+    private boolean loginsWritten;
     /** Inserts of staged shared rows not yet run. */
     private final List<String> pendingShared = new ArrayList<>();
     private int stagingTables;
@@ -63,8 +66,15 @@ abstract class JdbcTransaction implements DatasetTransaction {
         }
     }
 
-    /** How the parts of a writer that reach the database go about it. */
-    record Session(@Nullable ForeignKeyDeferral deferral, BulkLoad bulk) {
+    /**
+     * How the parts of a writer that reach the database go about it.
+     *
+     * @param logins Supabase Auth accounts for the seeded users, or null for none
+     */
+    record Session(@Nullable ForeignKeyDeferral deferral, BulkLoad bulk, @Nullable LoginUsers logins) {
+        Session(@Nullable ForeignKeyDeferral deferral, BulkLoad bulk) {
+            this(deferral, bulk, null);
+        }
     }
 
     JdbcTransaction(Connection conn, String schema, SeedPlan plan, Session session, Target target) {
@@ -73,6 +83,7 @@ abstract class JdbcTransaction implements DatasetTransaction {
         this.plan = plan;
         this.deferral = session.deferral();
         this.bulk = session.bulk();
+        this.logins = session.logins();
         this.target = target;
     }
 
@@ -106,6 +117,12 @@ abstract class JdbcTransaction implements DatasetTransaction {
      */
     final void beforeInsert(String table) throws SQLException {
         beforeJdbc();
+        if (logins != null && !loginsWritten && table.equals(User.TABLE.name())) {
+            // Accounts first: the platform's trigger on auth.users would collide with seeded "User" rows.
+            loginsWritten = true;
+            long n = SupabaseLogins.write(conn, new Dataset(plan).rows(User.TABLE), logins);
+            LOG.info("{} Supabase Auth accounts written (auth.users, auth.identities)", n);
+        }
         bulk.start();
         if (bulk.isBulk(table)) {
             // Its foreign keys come back, checked, before commit; its own triggers, if any, fire as usual.
@@ -248,7 +265,11 @@ abstract class JdbcTransaction implements DatasetTransaction {
                 try {
                     beforeJdbc();
                     triggersOn();
-                    long removed = RunRemover.remove(conn, userIds, target.fit()::hasTable);
+                    List<String> ids = userIds.toList();
+                    long removed = RunRemover.remove(conn, ids.stream(), target.fit()::hasTable);
+                    if (SupabaseLogins.present(conn) && SupabaseLogins.mayRemove(conn)) {
+                        removed += SupabaseLogins.remove(conn, ids);
+                    }
                     Ledger.forget(conn, schema, run);
                     return removed;
                 } catch (SQLException e) {
@@ -281,7 +302,7 @@ abstract class JdbcTransaction implements DatasetTransaction {
             }
             LOG.warn("seed {} has rows in schema {} but no ledger entry; treating them as an earlier run", seed, schema);
             return List.of(new RecordedRun(seed, plan.fromUser(), plan.toUser(), plan.scale().users(),
-                    plan.scale().blocks(), plan.now(), -1));
+                    io.autogpt.seed.core.block.BlockCatalogue.platform().size(), plan.now(), -1));
         } catch (SQLException e) {
             throw failure("reading the run ledger", e);
         }

@@ -19,6 +19,10 @@ import java.util.Objects;
 /** The platform's {@code "User"} table, as the token commands need it: read users, add test users. */
 final class PlatformUsers implements FindTestUsersPort, SaveTestUsersPort {
     private static final String FIND = "SELECT id, email FROM \"User\" ORDER BY email LIMIT ?";
+    /** Users who can log in: those with a Supabase Auth account (same id) that has a password. */
+    private static final String FIND_LOGINS = "SELECT u.id, u.email FROM \"User\" u JOIN auth.users a "
+            + "ON a.id::text = u.id WHERE a.encrypted_password IS NOT NULL AND a.deleted_at IS NULL "
+            + "ORDER BY u.email LIMIT ?";
     // Every other column has a default in the platform's schema; ON CONFLICT without a target skips a row whose id
     // or email is taken, so a rerun changes nothing.
     private static final String INSERT = "INSERT INTO \"User\" (id, email, \"createdAt\", \"updatedAt\", "
@@ -26,15 +30,23 @@ final class PlatformUsers implements FindTestUsersPort, SaveTestUsersPort {
 
     private final DatabaseUrl url;
     private final Clock clock;
+    private final boolean logins;
 
     PlatformUsers(DatabaseUrl url, Clock clock) {
+        this(url, clock, false);
+    }
+
+    /** With {@code logins}, {@link #find} reads only users with a Supabase Auth account, where it can see them. */
+    PlatformUsers(DatabaseUrl url, Clock clock, boolean logins) {
         this.url = Objects.requireNonNull(url, "url");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.logins = logins;
     }
 
     @Override
     public List<TestUser> find(int limit) {
-        try (Connection conn = Connections.open(url, false); PreparedStatement st = conn.prepareStatement(FIND)) {
+        try (Connection conn = Connections.open(url, false);
+             PreparedStatement st = conn.prepareStatement(logins && SupabaseLogins.present(conn) ? FIND_LOGINS : FIND)) {
             st.setInt(1, limit);
             List<TestUser> users = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {

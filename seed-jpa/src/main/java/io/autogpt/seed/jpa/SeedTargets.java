@@ -2,6 +2,7 @@ package io.autogpt.seed.jpa;
 
 import io.autogpt.seed.core.port.FindTestUsersPort;
 import io.autogpt.seed.core.port.SaveTestUsersPort;
+import io.autogpt.seed.core.port.TargetException;
 import io.autogpt.seed.core.port.WriteDatasetPort;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,6 +48,15 @@ public final class SeedTargets {
         return new PlatformUsers(url, java.time.Clock.systemUTC());
     }
 
+    /**
+     * The users of the platform database at {@code url} who can log in: where the database has Supabase Auth's
+     * schema (a Supabase project's database), only those with an account there (as {@code seed --auth-users} makes);
+     * else every {@code "User"}.
+     */
+    public static FindTestUsersPort loginUsers(DatabaseUrl url) {
+        return new PlatformUsers(url, java.time.Clock.systemUTC(), true);
+    }
+
     /** Adds test users' {@code "User"} rows to the platform database at {@code url}, timestamped by {@code clock}. */
     public static SaveTestUsersPort userRows(DatabaseUrl url, java.time.Clock clock) {
         return new PlatformUsers(url, clock);
@@ -82,6 +92,17 @@ public final class SeedTargets {
      */
     public static WriteDatasetPort postgres(DatabaseUrl url, Writer writer, @Nullable SchemaVersion create,
                                             Indexes indexes) {
+        return postgres(url, writer, create, indexes, null);
+    }
+
+    /**
+     * Writes into the database at {@code url} as {@link #postgres(DatabaseUrl, Writer, SchemaVersion, Indexes)} does;
+     * with {@code logins}, every seeded user also gets a Supabase Auth account ({@code auth.users} and
+     * {@code auth.identities}, same id, that password hash, email confirmed) in the same transaction. A target
+     * without Supabase Auth's schema then fails before anything is written.
+     */
+    public static WriteDatasetPort postgres(DatabaseUrl url, Writer writer, @Nullable SchemaVersion create,
+                                            Indexes indexes, @Nullable LoginUsers logins) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(writer, "writer");
         Objects.requireNonNull(indexes, "indexes");
@@ -90,10 +111,15 @@ public final class SeedTargets {
             Connection conn = Connections.open(url, writer == Writer.JPA);
             try {
                 JdbcTransaction.Target found = JdbcTransaction.prepare(conn, schema, plan, create);
+                if (logins != null && !SupabaseLogins.present(conn)) {
+                    throw new TargetException("seeded users cannot get logins: the database has no Supabase Auth "
+                            + "schema (auth.users, auth.identities)", List.of());
+                }
                 List<String> tables = found.fit().insertTables();
                 BulkLoad bulk = indexes == Indexes.KEPT ? BulkLoad.none(tables) : BulkLoad.of(conn, tables);
                 JdbcTransaction.Target target = found.withNotes(bulk.notes());
-                JdbcTransaction.Session session = new JdbcTransaction.Session(ForeignKeyDeferral.tryOn(conn), bulk);
+                JdbcTransaction.Session session = new JdbcTransaction.Session(ForeignKeyDeferral.tryOn(conn), bulk,
+                        logins);
                 return writer == Writer.COPY ? new CopyTransaction(conn, schema, plan, session, target)
                         : new JpaTransaction(conn, schema, plan, session, target);
             } catch (SQLException e) {

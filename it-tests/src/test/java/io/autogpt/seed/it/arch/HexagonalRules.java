@@ -23,7 +23,7 @@ final class HexagonalRules {
     static ArchRule coreImportsNoFramework(String root) {
         return noClasses().that().resideInAPackage(root + ".core..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(root + ".core..", "java.lang..", "java.util..",
-                        "java.time..", "java.nio.charset..", "java.security..", "java.io..", "net.datafaker..",
+                        "java.time..", "java.math..", "java.nio.charset..", "java.security..", "java.io..", "net.datafaker..",
                         "org.jspecify..")
                 .because("seed-core is pure: factories and ports that any service can embed without our adapters");
     }

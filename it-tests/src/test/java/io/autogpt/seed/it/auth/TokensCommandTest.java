@@ -266,8 +266,9 @@ class TokensCommandTest {
                         + "'autogpt-seed tokens --help')",
                 new String[] {"tokens", "--mint", "--concurrency", "4"}, "error: --concurrency is about logging in: "
                         + "it has no effect with --mint",
-                new String[] {"tokens", "--users-from-db", "postgresql://x@h/db"}, "error: --users-from-db needs "
-                        + "--mint",
+                new String[] {"tokens", "--users-from-db", "postgresql://x@h/db", "--range", "1..2"}, "error: "
+                        + "--users-from-db picks the users: it cannot be combined with --users-file, --email-pattern "
+                        + "or --range",
                 new String[] {"tokens", "--range", "50..4"}, "error: --range: range must satisfy 0 <= min <= max, "
                         + "got 50..4");
         assertEachIsOneLineAndExitTwo(cases);

@@ -98,7 +98,31 @@ public final class Invariants {
                             + "\"AgentNodeExecutionInputOutput\" i WHERE i.\"referencedByInputExecId\" = n.id) "
                             + "OR (n.\"executionStatus\" IN ('COMPLETED', 'FAILED')) <> EXISTS (SELECT 1 FROM \"AgentNodeExecutionInputOutput\" o "
                             + "WHERE o.\"referencedByOutputExecId\" = n.id AND (o.name = 'error') = (n.\"executionStatus\" = 'FAILED') AND o.time = n.\"endedTime\")",
-                    "DELETE FROM \"AgentNodeExecutionInputOutput\" WHERE id = (SELECT min(id) FROM \"AgentNodeExecutionInputOutput\" WHERE \"referencedByOutputExecId\" IS NOT NULL)"),
+                    "DELETE FROM \"AgentNodeExecutionInputOutput\" WHERE \"referencedByOutputExecId\" = (SELECT min(\"referencedByOutputExecId\") FROM \"AgentNodeExecutionInputOutput\")"),
+            new Invariant("blocks are the platform's own: every AgentBlock row has a catalogue block's id and name",
+                    "SELECT count(*) FROM \"AgentBlock\" b WHERE (b.id, b.name) NOT IN (" + catalogue() + ")",
+                    "UPDATE \"AgentBlock\" SET name = name || 'V2' WHERE id = (SELECT min(id) FROM \"AgentBlock\")"),
+            new Invariant("links leave an output pin and enter an input pin their blocks declare; run data sits on real pins",
+                    "SELECT (SELECT count(*) FROM \"AgentNodeLink\" l JOIN \"AgentNode\" s ON s.id = l.\"agentNodeSourceId\" "
+                            + "JOIN \"AgentBlock\" sb ON sb.id = s.\"agentBlockId\" JOIN \"AgentNode\" t ON t.id = l.\"agentNodeSinkId\" "
+                            + "JOIN \"AgentBlock\" tb ON tb.id = t.\"agentBlockId\" "
+                            + "WHERE NOT (sb.\"outputSchema\"::jsonb -> 'properties') ? split_part(split_part(split_part(l.\"sourceName\", '_#_', 1), '_$_', 1), '_@_', 1) "
+                            + "OR NOT (tb.\"inputSchema\"::jsonb -> 'properties') ? split_part(split_part(split_part(l.\"sinkName\", '_#_', 1), '_$_', 1), '_@_', 1)) "
+                            + "+ (SELECT count(*) FROM \"AgentNodeExecutionInputOutput\" io JOIN \"AgentNodeExecution\" e "
+                            + "ON e.id = coalesce(io.\"referencedByInputExecId\", io.\"referencedByOutputExecId\") "
+                            + "JOIN \"AgentNode\" n ON n.id = e.\"agentNodeId\" JOIN \"AgentBlock\" b ON b.id = n.\"agentBlockId\" "
+                            + "WHERE CASE WHEN io.\"referencedByInputExecId\" IS NOT NULL "
+                            + "THEN NOT (b.\"inputSchema\"::jsonb -> 'properties') ? split_part(split_part(split_part(io.name, '_#_', 1), '_$_', 1), '_@_', 1) "
+                            + "ELSE io.name <> 'error' AND NOT (b.\"outputSchema\"::jsonb -> 'properties') ? split_part(split_part(split_part(io.name, '_#_', 1), '_$_', 1), '_@_', 1) END)",
+                    "UPDATE \"AgentNodeLink\" SET \"sinkName\" = 'prompt' WHERE id = (SELECT min(id) FROM \"AgentNodeLink\")"),
+            new Invariant("every required input of every node is set in constantInput or fed by a link (credentials aside)",
+                    "SELECT count(*) FROM \"AgentNode\" n JOIN \"AgentBlock\" b ON b.id = n.\"agentBlockId\" "
+                            + "CROSS JOIN LATERAL jsonb_array_elements_text(b.\"inputSchema\"::jsonb -> 'required') AS r(pin) "
+                            + "WHERE NOT coalesce((b.\"inputSchema\"::jsonb -> 'properties' -> r.pin ->> 'credentials')::boolean, false) "
+                            + "AND NOT n.\"constantInput\" ? r.pin AND NOT EXISTS (SELECT 1 FROM \"AgentNodeLink\" l "
+                            + "WHERE l.\"agentNodeSinkId\" = n.id AND split_part(split_part(split_part(l.\"sinkName\", '_#_', 1), '_$_', 1), '_@_', 1) = r.pin)",
+                    "UPDATE \"AgentNode\" SET \"constantInput\" = '{}' WHERE id = (SELECT min(n.id) FROM \"AgentNode\" n "
+                            + "JOIN \"AgentBlock\" b ON b.id = n.\"agentBlockId\" WHERE b.name = 'AgentOutputBlock')"),
             new Invariant("runningBalance is the running sum of each user's transactions in time order, never negative",
                     "SELECT count(*) FROM (SELECT \"runningBalance\", sum(amount) OVER (PARTITION BY \"userId\" ORDER BY \"createdAt\") AS s "
                             + "FROM \"CreditTransaction\") x WHERE x.\"runningBalance\" IS DISTINCT FROM x.s OR x.s < 0",
@@ -145,10 +169,9 @@ public final class Invariants {
                             + "OR (o.\"selectedStoreListingVersionId\" IS NOT NULL AND v.\"submissionStatus\" IS DISTINCT FROM 'APPROVED') "
                             + "OR (o.\"agentRuns\" = 0) <> (o.\"lastRunAt\" IS NULL) OR o.\"consecutiveRunDays\" > o.\"agentRuns\"",
                     "UPDATE \"UserOnboarding\" SET notified = '{RUN_AGENTS_100}' WHERE id = (SELECT min(id) FROM \"UserOnboarding\")"),
-            new Invariant("emails are lowercase and unique to the seed; usernames and block names carry the seed tag",
+            new Invariant("emails are lowercase and unique to the seed; usernames carry the seed tag",
                     "SELECT (SELECT count(*) FROM \"User\" WHERE email <> lower(email) OR email !~ '^[a-z0-9.]+\\.s[0-9]+n[0-9]+@example\\.com$') "
-                            + "+ (SELECT count(*) FROM \"Profile\" WHERE username !~ '-s[0-9]+n[0-9]+$') "
-                            + "+ (SELECT count(*) FROM \"AgentBlock\" WHERE name !~ '-s[0-9]+n[0-9]+$')",
+                            + "+ (SELECT count(*) FROM \"Profile\" WHERE username !~ '-s[0-9]+n[0-9]+$')",
                     "UPDATE \"User\" SET email = upper(email) WHERE id = (SELECT min(id) FROM \"User\")"),
             new Invariant("library folders nest at most two levels deep under an older folder of the same user; an "
                     + "entry is filed only into a folder of its own user, after the folder was made",
@@ -172,5 +195,14 @@ public final class Invariants {
                     Set.of("UserWorkspace", "UserWorkspaceFile")));
 
     private Invariants() {
+    }
+
+    /** The catalogue's (id, name) pairs as a VALUES list. */
+    private static String catalogue() {
+        StringBuilder out = new StringBuilder("VALUES ");
+        for (io.autogpt.seed.core.block.Block b : io.autogpt.seed.core.block.BlockCatalogue.platform().blocks()) {
+            out.append(out.length() > 7 ? ", " : "").append("('").append(b.id()).append("', '").append(b.name()).append("')");
+        }
+        return out.toString();
     }
 }

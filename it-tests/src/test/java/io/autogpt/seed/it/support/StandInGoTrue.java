@@ -78,6 +78,8 @@ public final class StandInGoTrue implements AutoCloseable {
     private final Map<String, String> idsByEmail = new ConcurrentHashMap<>();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final AtomicLong tokenRequests = new AtomicLong();
+    /** Where password grants look users up instead of the in-memory users, when set. */
+    private volatile java.util.concurrent.Callable<java.sql.Connection> database;
     private final AtomicLong issued = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong stalled = new AtomicLong();
@@ -122,6 +124,12 @@ public final class StandInGoTrue implements AutoCloseable {
     }
 
     /** Limits {@code /token} to {@code perSecond} with bursts of {@code burstSize}; 0 lifts the limit. */
+    /** Logs users in from this database's {@code auth.users}, as GoTrue does, instead of the in-memory users. */
+    public StandInGoTrue withDatabase(java.util.concurrent.Callable<java.sql.Connection> connections) {
+        this.database = connections;
+        return this;
+    }
+
     public synchronized StandInGoTrue withRateLimit(double perSecond, double burstSize) {
         this.rate = perSecond;
         this.burst = burstSize;
@@ -215,11 +223,58 @@ public final class StandInGoTrue implements AutoCloseable {
         JsonNode body = JSON.readTree(ex.getRequestBody());
         String email = body.path("email").asText("").toLowerCase(java.util.Locale.ROOT);
         String password = body.path("password").asText("");
+        if (database != null) {
+            loginFromDatabase(ex, email, password);
+            return;
+        }
         if (!password.equals(passwords.get(email))) {
             send(ex, 400, Map.of("code", 400, "error_code", "invalid_credentials", "msg", "Invalid login credentials"));
             return;
         }
-        String id = idsByEmail.get(email);
+        session(ex, idsByEmail.get(email), email);
+    }
+
+    /**
+     * GoTrue's password grant against a database's {@code auth.users}: the lookup GoTrue makes (nil instance, lower-case
+     * email, audience, not SSO), the columns it scans into non-null Go strings (a NULL answers 500 as GoTrue does),
+     * bcrypt through pgcrypto's {@code crypt}, a confirmed email, not banned.
+     */
+    private void loginFromDatabase(HttpExchange ex, String email, String password) throws IOException {
+        String sql = "SELECT id::text, public.crypt(?, coalesce(encrypted_password, '')) = encrypted_password, "
+                + "email_confirmed_at IS NOT NULL, coalesce(banned_until > now(), false), "
+                + "num_nulls(aud, role, confirmation_token, recovery_token, email_change_token_current, "
+                + "email_change_token_new, email_change, phone_change_token, phone_change, reauthentication_token, "
+                + "email_change_confirm_status, created_at, updated_at) FROM auth.users WHERE instance_id = "
+                + "'00000000-0000-0000-0000-000000000000' AND lower(email) = ? AND aud = 'authenticated' "
+                + "AND is_sso_user = false";
+        try (java.sql.Connection conn = database.call(); java.sql.PreparedStatement st = conn.prepareStatement(sql)) {
+            st.setString(1, password);
+            st.setString(2, email);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    send(ex, 400, Map.of("code", 400, "error_code", "invalid_credentials",
+                            "msg", "Invalid login credentials"));
+                } else if (rs.getInt(5) > 0) {
+                    send(ex, 500, Map.of("code", 500, "error_code", "unexpected_failure",
+                            "msg", "Database error querying schema"));
+                } else if (!rs.getBoolean(2)) {
+                    send(ex, 400, Map.of("code", 400, "error_code", "invalid_credentials",
+                            "msg", "Invalid login credentials"));
+                } else if (!rs.getBoolean(3)) {
+                    send(ex, 400, Map.of("code", 400, "error_code", "email_not_confirmed",
+                            "msg", "Email not confirmed"));
+                } else if (rs.getBoolean(4)) {
+                    send(ex, 400, Map.of("code", 400, "error_code", "user_banned", "msg", "User is banned"));
+                } else {
+                    session(ex, rs.getString(1), email);
+                }
+            }
+        } catch (Exception e) {
+            send(ex, 500, Map.of("code", 500, "msg", "Database error querying schema"));
+        }
+    }
+
+    private void session(HttpExchange ex, String id, String email) throws IOException {
         long n = issued.incrementAndGet();
         synchronized (this) {
             issuedAtNanos.add(System.nanoTime());
