@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * admin user API (422 email_exists), and injectable faults: 500s, slow answers and dropped connections, drawn from
  * a seeded random source so a failing test can be replayed.
  *
- * <p>Run it alone for benchmarks: {@code StandInGoTrue RATE BURST USERS} (RATE 0 = unlimited); it prints its URL.
+ * <p>Run it alone for benchmarks: {@code StandInGoTrue RATE BURST USERS [FAULTS [JDBC_URL]]} (RATE 0 = unlimited;
+ * FAULTS {@code -} for none; with a JDBC URL, logins check that database's {@code auth.users}); it prints its URL.
  */
 public final class StandInGoTrue implements AutoCloseable {
     public static final String ANON_KEY = "stand-in-anon-key";
@@ -424,7 +425,11 @@ public final class StandInGoTrue implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         StandInGoTrue s = start().withUsers("loadtest{n}@example.com", 1, Integer.parseInt(args[2]))
                 .withRateLimit(Double.parseDouble(args[0]), Double.parseDouble(args[1]))
-                .withFaults(args.length > 3 ? Faults.parse(args[3]) : Faults.NONE);
+                .withFaults(args.length > 3 && !args[3].equals("-") ? Faults.parse(args[3]) : Faults.NONE);
+        if (args.length > 4) {
+            String jdbc = args[4];
+            s.withDatabase(() -> java.sql.DriverManager.getConnection(jdbc));
+        }
         System.out.println(s.url());
         System.out.flush();
         Thread.currentThread().join();
