@@ -15,15 +15,8 @@ export LOADTEST_PASSWORD="load-test-path-pw"
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 psql -h 127.0.0.1 -U postgres -d "$db" -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION pgcrypto' \
   -f it-tests/src/test/resources/io/autogpt/seed/it/supabase-auth.sql -c 'CREATE SCHEMA platform'
-# The platform's trigger on auth.users, from the 2026-01 reference.
-python3 - "$out/trigger.sql" <<'PY'
-import csv, sys
-fs = {r["name"]: r["definition"] for r in csv.DictReader(open("reference/platform-2026-01/views-and-functions.csv"))}
-tr = [r["definition"] for r in csv.DictReader(open("reference/platform-2026-01/triggers.csv")) if r["on_table"] == "auth.users"]
-open(sys.argv[1], "w").write(fs["generate_username"].replace("public.generate_username", "platform.generate_username")
-                             + ";\n" + fs["add_user_and_profile_to_platform"] + ";\n" + tr[0] + ";\n")
-PY
-psql -h 127.0.0.1 -U postgres -d "$db" -q -v ON_ERROR_STOP=1 -f "$out/trigger.sql"
+# The platform's trigger on auth.users (tools/generate_auth_ddl.py writes it from the 2026-01 reference).
+psql -h 127.0.0.1 -U postgres -d "$db" -q -v ON_ERROR_STOP=1 -f it-tests/src/test/resources/io/autogpt/seed/it/platform-auth-trigger.sql
 url="postgresql://postgres@127.0.0.1:5432/$db?schema=platform"
 
 start=$(date +%s.%N)

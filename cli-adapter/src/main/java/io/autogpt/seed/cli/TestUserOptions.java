@@ -48,8 +48,7 @@ final class TestUserOptions {
         if (usersFile != null) {
             return fromFile(usersFile, withPasswords);
         }
-        String password = withPasswords ? Secrets.fromEnv(env, passwordEnv, "--password-env",
-                "the test users' password") : null;
+        String password = withPasswords ? password(env) : null;
         IntRange numbers;
         try {
             numbers = IntRange.parse(range);

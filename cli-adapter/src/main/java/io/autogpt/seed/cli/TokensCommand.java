@@ -232,20 +232,15 @@ final class TokensCommand implements Callable<Integer> {
 
     private List<TestUser> users() {
         if (usersFromDb != null) {
-            if (mint) {
-                List<TestUser> found = Composition.platformUsers(usersFromDb).find(count);
-                if (found.isEmpty()) {
-                    throw new UsageException("no users in " + Composition.redacted(usersFromDb)
-                            + "; seed it first (autogpt-seed seed)");
-                }
-                return found;
-            }
-            // Password logins: the users with accounts, all with the password the seed gave them.
-            String password = testUsers.password(env);
-            List<TestUser> found = Composition.loginUsers(usersFromDb).find(count);
+            // Minting needs only the users; password logins need their accounts and the password the seed gave all.
+            String password = mint ? null : testUsers.password(env);
+            List<TestUser> found = (mint ? Composition.platformUsers(usersFromDb)
+                    : Composition.loginUsers(usersFromDb)).find(count);
             if (found.isEmpty()) {
-                throw new UsageException("no users who can log in in " + Composition.redacted(usersFromDb)
-                        + "; seed them with logins first (autogpt-seed seed --auth-users)");
+                throw new UsageException(mint
+                        ? "no users in " + Composition.redacted(usersFromDb) + "; seed it first (autogpt-seed seed)"
+                        : "no users who can log in in " + Composition.redacted(usersFromDb)
+                                + "; seed them with logins first (autogpt-seed seed --auth-users)");
             }
             return found.stream().map(u -> new TestUser(u.email(), password, u.userId())).toList();
         }

@@ -1,5 +1,6 @@
 package io.autogpt.seed.it;
 
+import static io.autogpt.seed.it.support.CliRun.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autogpt.seed.it.support.CliRun;
@@ -68,7 +69,7 @@ class RunLifecycleTest {
     }
 
     private static CliRun seed(String url, String seed, String... more) {
-        String[] args = WritersAgreeTest.concat(new String[] {"seed", "--db", url, "--users", "20",
+        String[] args = concat(new String[] {"seed", "--db", url, "--users", "20",
                 "--seed", seed, "--now", NOW}, more);
         return CliRun.of(args);
     }

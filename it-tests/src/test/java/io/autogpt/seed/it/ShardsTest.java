@@ -1,5 +1,6 @@
 package io.autogpt.seed.it;
 
+import static io.autogpt.seed.it.support.CliRun.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autogpt.seed.it.support.CliRun;
@@ -116,9 +117,5 @@ class ShardsTest {
         try (Connection c = db.connect(SCHEMA)) {
             return Sql.digests(c);
         }
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        return WritersAgreeTest.concat(a, b);
     }
 }

@@ -1,5 +1,6 @@
 package io.autogpt.seed.it;
 
+import static io.autogpt.seed.it.support.CliRun.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autogpt.seed.it.support.CliRun;
@@ -172,12 +173,5 @@ class WritersAgreeTest {
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as("psql: " + output).isZero();
-    }
-
-    static String[] concat(String[] a, String... b) {
-        String[] out = new String[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -265,11 +265,7 @@ abstract class JdbcTransaction implements DatasetTransaction {
                 try {
                     beforeJdbc();
                     triggersOn();
-                    List<String> ids = userIds.toList();
-                    long removed = RunRemover.remove(conn, ids.stream(), target.fit()::hasTable);
-                    if (SupabaseLogins.present(conn) && SupabaseLogins.mayRemove(conn)) {
-                        removed += SupabaseLogins.remove(conn, ids);
-                    }
+                    long removed = RunRemover.remove(conn, userIds, target.fit()::hasTable);
                     Ledger.forget(conn, schema, run);
                     return removed;
                 } catch (SQLException e) {

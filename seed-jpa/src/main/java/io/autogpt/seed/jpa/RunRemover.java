@@ -64,8 +64,8 @@ final class RunRemover {
     }
 
     /**
-     * Removes the rows of the given users; returns how many rows went. Blocks stay: they are shared by every run of
-     * the seed, and other slices' nodes reference them.
+     * Removes the rows of the given users, their Supabase Auth accounts included; returns how many rows went. Blocks
+     * stay: they are shared by every run of the seed, and other slices' nodes reference them.
      */
     static long remove(Connection conn, Stream<String> userIds, Predicate<String> hasTable) throws SQLException {
         stage(conn, "seed_users", userIds);
@@ -81,7 +81,7 @@ final class RunRemover {
                 }
             }
         }
-        return removed;
+        return removed + SupabaseLogins.removeStaged(conn, "seed_users");
     }
 
     /** The table a statement of {@link #DELETES} removes rows from or updates. */

@@ -113,19 +113,19 @@ final class SupabaseLogins {
         return written;
     }
 
-    /** Deletes the accounts of {@code userIds} (their identities and sessions cascade); returns how many. */
-    static long remove(Connection conn, List<String> userIds) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM auth.users WHERE id = ANY(?::uuid[])")) {
-            ps.setArray(1, conn.createArrayOf("text", userIds.toArray()));
-            return ps.executeUpdate();
-        }
-    }
-
-    /** Whether this role may remove accounts. */
-    static boolean mayRemove(Connection conn) throws SQLException {
-        try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT has_table_privilege('auth.users', 'DELETE')")) {
-            return rs.next() && rs.getBoolean(1);
+    /**
+     * Deletes the accounts of the users staged in {@code stagedUsers} (a table of text ids), where the database has
+     * Supabase Auth and the role may delete them; their identities and sessions cascade. Returns how many went.
+     */
+    static long removeStaged(Connection conn, String stagedUsers) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT to_regclass('auth.users') IS NOT NULL "
+                    + "AND has_table_privilege('auth.users', 'DELETE')")) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return 0;
+                }
+            }
+            return st.executeUpdate("DELETE FROM auth.users a USING " + stagedUsers + " s WHERE a.id = s.id::uuid");
         }
     }
 
@@ -136,17 +136,19 @@ final class SupabaseLogins {
         Object[] created = chunk.stream().map(u -> u.createdAt().toInstant(ZoneOffset.UTC).toString())
                 .toArray();
         Array idArray = conn.createArrayOf("text", ids);
+        Array emailArray = conn.createArrayOf("text", emails);
+        Array createdArray = conn.createArrayOf("text", created);
         long n;
         try (PreparedStatement users = conn.prepareStatement(insertUsers);
              PreparedStatement identities = conn.prepareStatement(insertIdentities)) {
             users.setString(1, hash);
             users.setArray(2, idArray);
-            users.setArray(3, conn.createArrayOf("text", emails));
-            users.setArray(4, conn.createArrayOf("text", created));
+            users.setArray(3, emailArray);
+            users.setArray(4, createdArray);
             n = users.executeUpdate();
             identities.setArray(1, idArray);
-            identities.setArray(2, conn.createArrayOf("text", emails));
-            identities.setArray(3, conn.createArrayOf("text", created));
+            identities.setArray(2, emailArray);
+            identities.setArray(3, createdArray);
             identities.executeUpdate();
         }
         // What the platform's trigger made for these accounts, if it fired: the seeded rows replace it.

@@ -39,4 +39,12 @@ public record CliRun(int exitCode, String out, String err) {
     public String all() {
         return out + err;
     }
+
+    /** Command-line arguments {@code a} followed by {@code b}. */
+    public static String[] concat(String[] a, String... b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

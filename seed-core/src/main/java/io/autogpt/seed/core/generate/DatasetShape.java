@@ -1,6 +1,5 @@
 package io.autogpt.seed.core.generate;
 
-import io.autogpt.seed.core.block.BlockCatalogue;
 import io.autogpt.seed.core.plan.IntRange;
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
@@ -32,7 +31,7 @@ public final class DatasetShape {
         this.plan = plan;
         this.seed = plan.seed();
         this.scale = plan.scale();
-        this.designer = new GraphDesigner(this, BlockCatalogue.platform());
+        this.designer = new GraphDesigner(this);
     }
 
     public SeedPlan plan() {

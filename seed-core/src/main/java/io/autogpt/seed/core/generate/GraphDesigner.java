@@ -32,19 +32,24 @@ public final class GraphDesigner {
     private static final List<String> OUTPUT_NAMES = List.of("result", "summary", "report", "answer", "items",
             "status", "details", "draft");
 
-    private final DatasetShape shape;
-    private final BlockCatalogue catalogue;
-    private final List<Block> processing;
+    private static final BlockCatalogue CATALOGUE = BlockCatalogue.platform();
+    /** The blocks a random composition picks from: core processing blocks whose required inputs it can set. */
+    private static final List<Block> PROCESSING = CATALOGUE.core().stream()
+            .filter(b -> b.type() == BlockType.STANDARD && !NOT_COMPOSED.contains(b.name()))
+            .filter(b -> b.inputs().stream().filter(p -> p.required() && !p.credentials())
+                    .allMatch(PinValues::canMake))
+            .filter(b -> b.outputs().stream().anyMatch(p -> !p.name().equals("error")))
+            .toList();
 
-    GraphDesigner(DatasetShape shape, BlockCatalogue catalogue) {
+    private final DatasetShape shape;
+    /** The templates whose size lies within the plan's nodes per graph. */
+    private final List<GraphTemplates.Template> fitting;
+
+    GraphDesigner(DatasetShape shape) {
         this.shape = shape;
-        this.catalogue = catalogue;
-        this.processing = catalogue.core().stream()
-                .filter(b -> b.type() == BlockType.STANDARD && !NOT_COMPOSED.contains(b.name()))
-                .filter(b -> b.inputs().stream().filter(p -> p.required() && !p.credentials())
-                        .allMatch(PinValues::canMake))
-                .filter(b -> b.outputs().stream().anyMatch(p -> !p.name().equals("error")))
-                .toList();
+        IntRange range = shape.scale().nodesPerGraph();
+        this.fitting = GraphTemplates.ALL.stream()
+                .filter(t -> t.size() >= range.min() && t.size() <= range.max()).toList();
     }
 
     /** How many nodes graph (u, g) has, without designing it. */
@@ -55,7 +60,7 @@ public final class GraphDesigner {
 
     public GraphDesign design(long u, long g) {
         Choice choice = choose(u, g);
-        Composer c = new Composer(catalogue, shape.rng("graph/build", u, g));
+        Composer c = new Composer(CATALOGUE, shape.rng("graph/build", u, g));
         if (choice.template != null) {
             choice.template.build().accept(c);
             return c.build(choice.template.name());
@@ -64,23 +69,15 @@ public final class GraphDesigner {
         return c.build("composed");
     }
 
-    /** The templates, for tests and reports. */
-    public static List<GraphTemplates.Template> templates() {
-        return GraphTemplates.ALL;
-    }
-
     private record Choice(GraphTemplates.Template template, int size) {
     }
 
     private Choice choose(long u, long g) {
         Rng rng = shape.rng("graph/design", u, g);
-        IntRange range = shape.scale().nodesPerGraph();
-        List<GraphTemplates.Template> fitting = GraphTemplates.ALL.stream()
-                .filter(t -> t.size() >= range.min() && t.size() <= range.max()).toList();
         if (!fitting.isEmpty() && rng.chance(TEMPLATE_SHARE)) {
             return new Choice(rng.pick(fitting), 0);
         }
-        return new Choice(null, DatasetShape.draw(range, rng));
+        return new Choice(null, DatasetShape.draw(shape.scale().nodesPerGraph(), rng));
     }
 
     /** A random graph of {@code size} nodes: inputs, then blocks each fed by an earlier node, then outputs. */
@@ -107,7 +104,7 @@ public final class GraphDesigner {
     /** Adds a processing block one of whose inputs an earlier node's output can feed, and links them. */
     private void addFedBlock(Composer c, Rng rng) {
         for (int attempt = 0; attempt < 24; attempt++) {
-            Block block = rng.pick(processing);
+            Block block = rng.pick(PROCESSING);
             List<int[]> feeds = new ArrayList<>();
             List<Pin> feedPins = new ArrayList<>();
             for (int source = 0; source < c.size(); source++) {
