@@ -23,4 +23,9 @@ module io.autogpt.seed.core {
     exports io.autogpt.seed.core.integration;
     exports io.autogpt.seed.core.analytics;
     exports io.autogpt.seed.core.workspace;
+    exports io.autogpt.seed.core.chat;
+    exports io.autogpt.seed.core.notification;
+    exports io.autogpt.seed.core.oauth;
+    exports io.autogpt.seed.core.search;
+    exports io.autogpt.seed.core.vector;
 }

@@ -4,12 +4,8 @@ import io.autogpt.seed.core.integration.APIKey;
 import io.autogpt.seed.core.integration.APIKeyPermission;
 import io.autogpt.seed.core.integration.APIKeyStatus;
 import io.autogpt.seed.core.random.Rng;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -50,16 +46,7 @@ public final class APIKeyFactory {
         LocalDateTime revokedAt = status == APIKeyStatus.REVOKED
                 ? DatasetShape.between(rng, lastUsed != null ? lastUsed : createdAt, shape.now()) : null;
         return new APIKey(shape.id("APIKey", u, k), "Key " + (k + 1), key.substring(0, 8),
-                key.substring(key.length() - 8), sha256Hex(salt + key), status, permissions, createdAt, lastUsed,
+                key.substring(key.length() - 8), Hashes.sha256Hex(salt + key), status, permissions, createdAt, lastUsed,
                 revokedAt, rng.chance(0.5) ? "Load test key" : null, shape.userId(u), salt);
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

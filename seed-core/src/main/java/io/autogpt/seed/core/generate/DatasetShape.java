@@ -164,6 +164,80 @@ public final class DatasetShape {
         return draw(scale.workspaceFilesPerUser(), rng("count/workspace-files", u));
     }
 
+    // ---- the newer tables' counts ------------------------------------------------------------------------
+
+    public int chats(long u) {
+        return draw(scale.activity().chatsPerUser(), rng("count/chats", u));
+    }
+
+    public int turns(long u, long c) {
+        return draw(scale.activity().turnsPerChat(), rng("count/turns", u, c));
+    }
+
+    public boolean hasUnderstanding(long u) {
+        return rng("count/understanding", u).chance(scale.activity().understandingShare());
+    }
+
+    public int notifications(long u) {
+        return draw(scale.activity().notificationsPerUser(), rng("count/notifications", u));
+    }
+
+    public int keyValues(long u) {
+        return draw(scale.activity().keyValuesPerUser(), rng("count/key-values", u));
+    }
+
+    public boolean asksRefund(long u) {
+        return rng("count/refund", u).chance(scale.activity().refundShare());
+    }
+
+    /** Whether finished execution (u, g, e) stopped once for a human review on its way. */
+    public boolean hadReview(long u, long g, long e) {
+        return rng("count/reviewed-run", u, g, e).chance(scale.activity().reviewedRunShare());
+    }
+
+    public int storeSearches(long u) {
+        return draw(scale.activity().storeSearchesPerUser(), rng("count/store-searches", u));
+    }
+
+    public int builderSearches(long u) {
+        return draw(scale.activity().builderSearchesPerUser(), rng("count/builder-searches", u));
+    }
+
+    public boolean ownsOAuthApp(long u) {
+        return rng("count/oauth-app", u).chance(scale.activity().oauthAppShare());
+    }
+
+    /** Users who authorised {@code u}'s app: distinct users of the owner's cohort, never more than it has. */
+    public int oauthGrants(long u) {
+        return Math.min(draw(scale.activity().grantsPerApp(), rng("count/oauth-grants", u)), cohortSize(u));
+    }
+
+    /** The {@code k}-th user to authorise {@code u}'s app: the owner's cohort in turn, starting after the owner. */
+    public long oauthGrantee(long u, int k) {
+        long start = cohortStart(u);
+        return start + (u - start + 1 + k) % cohortSize(u);
+    }
+
+    /**
+     * The id of user {@code u}'s {@code i}-th logged search: {@code "SearchTerms"} has a bigint sequence, so seeded
+     * rows take a block of ids far above anything it hands out ({@link #searchTermIds}).
+     */
+    public long searchTermId(long u, int i) {
+        return searchTermIds(seed, u, u + 1)[0] + i;
+    }
+
+    /**
+     * The ids {@code [from, to)} the search terms of users {@code [fromUser, toUser)} of {@code seed} lie in: from
+     * 2^40 up (a sequence that hands out a million ids a day needs three thousand years to get there), a block of
+     * 2^36 per seed (keyed on the seed's hash, so seeds loaded side by side do not collide), {@value
+     * io.autogpt.seed.core.plan.ActivityProfile#MAX_STORE_SEARCHES} per user within it.
+     */
+    public static long[] searchTermIds(long seed, long fromUser, long toUser) {
+        long block = (1L << 40) + Long.remainderUnsigned(Rng.mix(seed), (1L << 26) - 1) * (1L << 36);
+        int perUser = io.autogpt.seed.core.plan.ActivityProfile.MAX_STORE_SEARCHES;
+        return new long[] {block + fromUser * perUser, block + toUser * perUser};
+    }
+
     public boolean hasOnboarding(long u) {
         return rng("count/onboarding", u).chance(scale.onboardingShare());
     }

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>created ≤ started ≤ ended for the graph and each node, all before the anchor;</li>
  *   <li>nodes run one after another, each inside the graph's [started, ended];</li>
  *   <li>COMPLETED graph: every node COMPLETED. FAILED / TERMINATED: nodes before the stop COMPLETED, the stopping
- *       node FAILED / TERMINATED, later nodes INCOMPLETE. RUNNING: one RUNNING node, no end times. QUEUED: the first
+ *       node FAILED / TERMINATED, later nodes INCOMPLETE. RUNNING: one RUNNING node, no end times. REVIEW: likewise, the
+ *       node waiting for a human review in REVIEW. QUEUED: the first
  *       node QUEUED, no start times.</li>
  * </ul>
  *

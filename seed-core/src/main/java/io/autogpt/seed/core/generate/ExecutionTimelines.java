@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Draws the {@link ExecutionTimeline} of execution (u, g, e). Status shares: 75 % completed, 10 % failed,
- * 5 % terminated, 5 % running, 5 % queued. Thread-safe.
+ * Draws the {@link ExecutionTimeline} of execution (u, g, e). Status shares: 72 % completed, 10 % failed,
+ * 5 % terminated, 5 % running, 3 % waiting for a human review, 5 % queued. Thread-safe.
  */
 public final class ExecutionTimelines {
     private final DatasetShape shape;
@@ -35,7 +35,9 @@ public final class ExecutionTimelines {
             if (n < stop || (n == stop && status != AgentExecutionStatus.QUEUED)) {
                 long queued = t;
                 long started = queued + rng.between(10, 500);
-                boolean ends = n < stop || status != AgentExecutionStatus.RUNNING;
+                // A running node, or one waiting for its review, has not ended.
+                boolean ends = n < stop || (status != AgentExecutionStatus.RUNNING
+                        && status != AgentExecutionStatus.REVIEW);
                 long ended = started + rng.between(200, 30_000);
                 offsets[n] = new long[] {queued, started, ends ? ended : -1};
                 t = ends ? ended : started;
@@ -71,8 +73,10 @@ public final class ExecutionTimelines {
 
     private static AgentExecutionStatus drawStatus(Rng rng) {
         double p = rng.nextDouble();
-        if (p < 0.75) {
+        if (p < 0.72) {
             return AgentExecutionStatus.COMPLETED;
+        } else if (p < 0.75) {
+            return AgentExecutionStatus.REVIEW;
         } else if (p < 0.85) {
             return AgentExecutionStatus.FAILED;
         } else if (p < 0.90) {

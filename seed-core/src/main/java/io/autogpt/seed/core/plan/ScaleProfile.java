@@ -26,13 +26,15 @@ package io.autogpt.seed.core.plan;
  * @param cohortUsers                users per cohort: users only interact within their cohort (library entries of
  *                                   each other's graphs, reviews, onboarding picks), so a slice of whole cohorts
  *                                   references nothing outside itself; the last cohort may be smaller
+ * @param activity                   the counts of the platform's newer tables (chats, notifications, OAuth apps…)
  */
 public record ScaleProfile(int users, IntRange graphsPerUser, IntRange nodesPerGraph,
                            IntRange presetsPerUser, IntRange libraryAgentsPerUser, IntRange executionsPerGraph,
                            IntRange reviewsPerVersion, IntRange creditTransactionsPerUser,
                            IntRange analyticsPerUser, IntRange apiKeysPerUser, IntRange webhooksPerUser,
                            double onboardingShare, double webhookShare, IntRange libraryFoldersPerUser,
-                           IntRange workspaceFilesPerUser, int cohortUsers) {
+                           IntRange workspaceFilesPerUser, int cohortUsers,
+                           ActivityProfile activity) {
     /** Users beyond this are almost certainly a typo; split larger loads over several runs with user ranges. */
     public static final int MAX_USERS = 50_000_000;
     /** Per-parent counts beyond this are almost certainly a typo. */
@@ -58,9 +60,22 @@ public record ScaleProfile(int users, IntRange graphsPerUser, IntRange nodesPerG
         checkRange("library folders per user", libraryFoldersPerUser, 0);
         checkRange("workspace files per user", workspaceFilesPerUser, 0);
         check("users per cohort", cohortUsers, 1, MAX_USERS);
+        java.util.Objects.requireNonNull(activity, "activity");
         if (presetsPerUser.max() > 0 && graphsPerUser.min() == 0) {
             throw new IllegalArgumentException("presets need graphs: graphs per user must be at least 1");
         }
+    }
+
+    /** A profile with the {@linkplain ActivityProfile#standard() standard activity} of the newer tables. */
+    public ScaleProfile(int users, IntRange graphsPerUser, IntRange nodesPerGraph, IntRange presetsPerUser,
+                        IntRange libraryAgentsPerUser, IntRange executionsPerGraph, IntRange reviewsPerVersion,
+                        IntRange creditTransactionsPerUser, IntRange analyticsPerUser, IntRange apiKeysPerUser,
+                        IntRange webhooksPerUser, double onboardingShare, double webhookShare,
+                        IntRange libraryFoldersPerUser, IntRange workspaceFilesPerUser, int cohortUsers) {
+        this(users, graphsPerUser, nodesPerGraph, presetsPerUser, libraryAgentsPerUser, executionsPerGraph,
+                reviewsPerVersion, creditTransactionsPerUser, analyticsPerUser, apiKeysPerUser, webhooksPerUser,
+                onboardingShare, webhookShare, libraryFoldersPerUser, workspaceFilesPerUser, cohortUsers,
+                ActivityProfile.standard());
     }
 
     /**
@@ -87,7 +102,7 @@ public record ScaleProfile(int users, IntRange graphsPerUser, IntRange nodesPerG
         return new ScaleProfile((int) count, graphsPerUser, nodesPerGraph, presetsPerUser,
                 libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
                 analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, libraryFoldersPerUser,
-                workspaceFilesPerUser, cohortUsers);
+                workspaceFilesPerUser, cohortUsers, activity);
     }
 
     public ScaleProfile withCohortUsers(long count) {
@@ -95,7 +110,15 @@ public record ScaleProfile(int users, IntRange graphsPerUser, IntRange nodesPerG
         return new ScaleProfile(users, graphsPerUser, nodesPerGraph, presetsPerUser,
                 libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
                 analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, libraryFoldersPerUser,
-                workspaceFilesPerUser, (int) count);
+                workspaceFilesPerUser, (int) count, activity);
+    }
+
+    /** This profile with other counts for the newer tables. */
+    public ScaleProfile withActivity(ActivityProfile newer) {
+        return new ScaleProfile(users, graphsPerUser, nodesPerGraph, presetsPerUser,
+                libraryAgentsPerUser, executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser,
+                analyticsPerUser, apiKeysPerUser, webhooksPerUser, onboardingShare, webhookShare, libraryFoldersPerUser,
+                workspaceFilesPerUser, cohortUsers, newer);
     }
 
     /** Whether a slice may start or end before {@code user}: at a cohort's first user, or at the end of all users. */
@@ -119,14 +142,14 @@ public record ScaleProfile(int users, IntRange graphsPerUser, IntRange nodesPerG
         }
     }
 
-    private static void checkRange(String what, IntRange range, int min) {
+    static void checkRange(String what, IntRange range, int min) {
         if (range.min() < min || range.max() > MAX_PER_PARENT) {
             throw new IllegalArgumentException(what + " must lie within " + min + ".." + MAX_PER_PARENT
                     + ", got " + range);
         }
     }
 
-    private static void checkShare(String what, double share) {
+    static void checkShare(String what, double share) {
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException(what + " must be between 0 and 1, got " + share);
         }

@@ -54,6 +54,28 @@ import io.autogpt.seed.core.user.UserOnboarding;
 import io.autogpt.seed.core.workspace.UserWorkspace;
 import io.autogpt.seed.core.workspace.UserWorkspaceFile;
 import io.autogpt.seed.core.generate.UserOnboardingFactory;
+import io.autogpt.seed.core.chat.ChatMessage;
+import io.autogpt.seed.core.chat.ChatSession;
+import io.autogpt.seed.core.chat.CoPilotUnderstanding;
+import io.autogpt.seed.core.credit.CreditRefundRequest;
+import io.autogpt.seed.core.execution.AgentNodeExecutionKeyValueData;
+import io.autogpt.seed.core.execution.PendingHumanReview;
+import io.autogpt.seed.core.generate.ChatFactory;
+import io.autogpt.seed.core.generate.HumanReviewFactory;
+import io.autogpt.seed.core.generate.KeyValueFactory;
+import io.autogpt.seed.core.generate.NotificationFactory;
+import io.autogpt.seed.core.generate.OAuthFactory;
+import io.autogpt.seed.core.generate.RefundFactory;
+import io.autogpt.seed.core.generate.StoreSearchFactory;
+import io.autogpt.seed.core.notification.NotificationEvent;
+import io.autogpt.seed.core.notification.UserNotificationBatch;
+import io.autogpt.seed.core.oauth.OAuthAccessToken;
+import io.autogpt.seed.core.oauth.OAuthApplication;
+import io.autogpt.seed.core.oauth.OAuthAuthorizationCode;
+import io.autogpt.seed.core.oauth.OAuthRefreshToken;
+import io.autogpt.seed.core.search.BuilderSearchHistory;
+import io.autogpt.seed.core.search.SearchTerms;
+import io.autogpt.seed.core.search.UnifiedContentEmbedding;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -111,6 +133,13 @@ public final class Dataset {
     private final IntegrationWebhookFactory webhooks;
     private final APIKeyFactory apiKeys;
     private final UserWorkspaceFactory workspaces;
+    private final ChatFactory chats;
+    private final NotificationFactory notifications;
+    private final HumanReviewFactory humanReviews;
+    private final KeyValueFactory keyValues;
+    private final RefundFactory refunds;
+    private final StoreSearchFactory search;
+    private final OAuthFactory oauth;
 
     public Dataset(SeedPlan plan) {
         this.plan = plan;
@@ -138,6 +167,13 @@ public final class Dataset {
         this.webhooks = new IntegrationWebhookFactory(shape);
         this.apiKeys = new APIKeyFactory(shape);
         this.workspaces = new UserWorkspaceFactory(shape);
+        this.chats = new ChatFactory(shape);
+        this.notifications = new NotificationFactory(shape);
+        this.humanReviews = new HumanReviewFactory(shape);
+        this.keyValues = new KeyValueFactory(shape);
+        this.refunds = new RefundFactory(shape);
+        this.search = new StoreSearchFactory(shape);
+        this.oauth = new OAuthFactory(shape);
     }
 
     public SeedPlan plan() {
@@ -195,7 +231,26 @@ public final class Dataset {
                 step(APIKey.TABLE, () -> perUser(u -> count(shape.apiKeys(u)).mapToObj(k -> apiKeys.create(u, k)))),
                 step(UserWorkspace.TABLE, () -> perUser(u -> Stream.of(workspaces.workspace(u)))),
                 step(UserWorkspaceFile.TABLE, () -> perUser(u -> IntStream.range(0, shape.workspaceFiles(u))
-                        .mapToObj(f -> workspaces.file(u, f)))));
+                        .mapToObj(f -> workspaces.file(u, f)))),
+                // The tables the platform added up to 2026-01.
+                step(ChatSession.TABLE, () -> perUser(u -> count(shape.chats(u)).mapToObj(c -> chats.session(u, c)))),
+                step(ChatMessage.TABLE, () -> perUser(u -> count(shape.chats(u)).boxed()
+                        .flatMap(c -> chats.messages(u, c).stream()))),
+                step(CoPilotUnderstanding.TABLE, () -> perUser(u -> shape.hasUnderstanding(u)
+                        ? Stream.of(chats.understanding(u)) : Stream.empty())),
+                step(CreditRefundRequest.TABLE, () -> perUser(u -> refunds.request(u).stream())),
+                step(UserNotificationBatch.TABLE, () -> perUser(u -> notifications.batches(u).stream())),
+                step(NotificationEvent.TABLE, () -> perUser(u -> notifications.events(u).stream())),
+                step(PendingHumanReview.TABLE, () -> perExecution((u, g, e, t) ->
+                        humanReviews.review(u, g, e, t).stream())),
+                step(AgentNodeExecutionKeyValueData.TABLE, () -> perUser(u -> keyValues.entries(u).stream())),
+                step(UnifiedContentEmbedding.TABLE, () -> perGraph((u, g) -> search.embedding(u, g).stream())),
+                step(SearchTerms.TABLE, () -> perUser(u -> search.searchTerms(u).stream())),
+                step(BuilderSearchHistory.TABLE, () -> perUser(u -> search.builderSearches(u).stream())),
+                step(OAuthApplication.TABLE, () -> perUser(u -> oauth.application(u).stream())),
+                step(OAuthAuthorizationCode.TABLE, () -> perUser(u -> oauth.codes(u).stream())),
+                step(OAuthAccessToken.TABLE, () -> perUser(u -> oauth.accessTokens(u).stream())),
+                step(OAuthRefreshToken.TABLE, () -> perUser(u -> oauth.refreshTokens(u).stream())));
     }
 
     /**
@@ -208,6 +263,14 @@ public final class Dataset {
         return steps().stream().filter(s -> s.table() == table).findFirst()
                 .map(s -> ((Step<R>) s).rows().get())
                 .orElseThrow(() -> new IllegalArgumentException("the dataset has no table " + table.label()));
+    }
+
+    /**
+     * The ids {@code [from, to)} the {@code "SearchTerms"} rows of users {@code [fromUser, toUser)} of any plan of
+     * {@code seed} lie in (that table has no user column): what a reset removes.
+     */
+    public static long[] searchTermIds(long seed, long fromUser, long toUser) {
+        return DatasetShape.searchTermIds(seed, fromUser, toUser);
     }
 
     /** The ids of this plan's users, in ordinal order. */

@@ -13,6 +13,8 @@ public enum SqlType {
     TIMESTAMP("timestamp without time zone"),
     JSONB("jsonb"),
     TEXT_ARRAY("text[]"),
+    /** pgvector's {@code vector}, written in its text form {@code [a,b,...]}. */
+    VECTOR("vector"),
     ENUM(null),
     ENUM_ARRAY(null);
 

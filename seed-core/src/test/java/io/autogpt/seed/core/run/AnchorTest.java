@@ -31,8 +31,9 @@ class AnchorTest {
     }
 
     private static <R extends Record> void collectLate(Dataset.Step<R> step, LocalDateTime now, List<String> late) {
+        // Deadlines (an OAuth code's or token's expiresAt) lie after the anchor while they are valid; nothing else may.
         List<Column<R>> timestamps = step.table().columns().stream()
-                .filter(c -> c.type() == SqlType.TIMESTAMP).toList();
+                .filter(c -> c.type() == SqlType.TIMESTAMP && !c.name().equals("expiresAt")).toList();
         try (var rows = step.rows().get()) {
             rows.forEach(row -> {
                 for (Column<R> column : timestamps) {

@@ -1,5 +1,6 @@
 package io.autogpt.seed.core.testing;
 
+import io.autogpt.seed.core.vector.Embedding;
 import io.autogpt.seed.core.table.Column;
 import io.autogpt.seed.core.table.Table;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,9 @@ public final class Canonical {
     public static <R extends Record> String line(Table<R> table, R row) {
         StringBuilder out = new StringBuilder();
         for (Column<R> column : table.columns()) {
-            out.append(column.name()).append('=').append(column.value(row)).append('\t');
+            Object value = column.value(row);
+            // A vector's own toString is a summary; the golden line needs every value.
+            out.append(column.name()).append('=').append(value instanceof Embedding e ? e.text() : value).append('\t');
         }
         return out.toString();
     }

@@ -1,0 +1,30 @@
+package io.autogpt.seed.core.chat;
+
+import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.table.Table;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A row of {@code "ChatSession"}: one CoPilot conversation of a user. The token totals are the sums over its
+ * assistant messages; {@code metadata} (newer schemas) is the platform's empty default. {@code successfulAgentRuns}
+ * counts, per graph id, the agents its {@code run_agent} calls started.
+ */
+public record ChatSession(String id, LocalDateTime createdAt, LocalDateTime updatedAt, String userId,
+                          @Nullable String title, Json credentials, Json successfulAgentRuns,
+                          Json successfulAgentSchedules, int totalPromptTokens, int totalCompletionTokens,
+                          Json metadata) {
+    public static final Table<ChatSession> TABLE = Table.insertOf(ChatSession.class);
+
+    public ChatSession {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(successfulAgentRuns, "successfulAgentRuns");
+        Objects.requireNonNull(successfulAgentSchedules, "successfulAgentSchedules");
+        Objects.requireNonNull(metadata, "metadata");
+    }
+}

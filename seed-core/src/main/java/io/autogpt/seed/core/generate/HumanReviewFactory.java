@@ -1,0 +1,69 @@
+package io.autogpt.seed.core.generate;
+
+import io.autogpt.seed.core.execution.AgentExecutionStatus;
+import io.autogpt.seed.core.execution.PendingHumanReview;
+import io.autogpt.seed.core.execution.ReviewStatus;
+import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.random.Rng;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Makes {@code "PendingHumanReview"} rows from an execution's timeline. A run waiting in {@code REVIEW} has one
+ * waiting review, of the node that waits; a share of finished runs stopped once on their way and had a node's data
+ * approved or rejected while that node ran (processed, as the platform leaves them). Other runs have none.
+ * Thread-safe.
+ */
+public final class HumanReviewFactory {
+    private static final List<String> INSTRUCTIONS = List.of("Check the draft before it is sent",
+            "Approve the list of recipients", "Review the generated post", "Confirm the amounts");
+
+    private final DatasetShape shape;
+
+    public HumanReviewFactory(DatasetShape shape) {
+        this.shape = shape;
+    }
+
+    public Optional<PendingHumanReview> review(long u, long g, long e, ExecutionTimeline timeline) {
+        Rng rng = shape.rng("PendingHumanReview", u, g, e);
+        if (timeline.status() == AgentExecutionStatus.REVIEW) {
+            for (int n = 0; n < timeline.nodes().size(); n++) {
+                ExecutionTimeline.NodeTiming node = timeline.nodes().get(n);
+                if (node.status() == AgentExecutionStatus.REVIEW) {
+                    LocalDateTime asked = node.started();
+                    return Optional.of(row(u, g, e, n, rng, ReviewStatus.WAITING, asked, null));
+                }
+            }
+            return Optional.empty();
+        }
+        if (!timeline.status().isFinished() || !shape.hadReview(u, g, e)) {
+            return Optional.empty();
+        }
+        List<Integer> completed = java.util.stream.IntStream.range(0, timeline.nodes().size())
+                .filter(n -> timeline.nodes().get(n).status() == AgentExecutionStatus.COMPLETED).boxed().toList();
+        if (completed.isEmpty()) {
+            return Optional.empty();
+        }
+        int n = rng.pick(completed);
+        ExecutionTimeline.NodeTiming node = timeline.nodes().get(n);
+        LocalDateTime reviewed = DatasetShape.between(rng, node.started(), node.ended());
+        ReviewStatus status = rng.chance(0.8) ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
+        return Optional.of(row(u, g, e, n, rng, status, node.started(), reviewed));
+    }
+
+    private PendingHumanReview row(long u, long g, long e, int n, Rng rng, ReviewStatus status, LocalDateTime asked,
+                                   LocalDateTime reviewed) {
+        boolean editable = rng.chance(0.8);
+        boolean decided = status != ReviewStatus.WAITING;
+        boolean edited = decided && editable && rng.chance(0.3);
+        Json payload = Json.obj("name", shape.graphName(u, g), "data",
+                Json.map("text", "Draft " + rng.hex(6), "recipients", rng.between(1, 20)));
+        String message = decided && rng.chance(0.5)
+                ? (status == ReviewStatus.APPROVED ? "Looks good" : "Not this time") : null;
+        return new PendingHumanReview(shape.nodeExecutionId(u, g, e, n), shape.userId(u),
+                shape.graphExecutionId(u, g, e), shape.graphId(u, g), 1, payload, rng.pick(INSTRUCTIONS), editable,
+                status, message, decided ? edited : null, decided, asked, decided ? reviewed : asked,
+                decided ? reviewed : null);
+    }
+}

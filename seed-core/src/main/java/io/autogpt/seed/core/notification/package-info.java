@@ -1,0 +1,5 @@
+/** Nullness: every type is non-null unless annotated {@code @Nullable}. */
+@NullMarked
+package io.autogpt.seed.core.notification;
+
+import org.jspecify.annotations.NullMarked;

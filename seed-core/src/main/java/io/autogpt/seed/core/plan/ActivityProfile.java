@@ -1,0 +1,48 @@
+package io.autogpt.seed.core.plan;
+
+/**
+ * How much users did on the platform's newer features (the tables added up to 2026-01): CoPilot chats,
+ * notifications, searches, persisted node data, refunds, human reviews and OAuth apps. Part of a
+ * {@link ScaleProfile}; every count is per parent, so the whole grows with {@code --scale}.
+ *
+ * @param chatsPerUser            CoPilot conversations per user
+ * @param turnsPerChat            exchanges per conversation (a user message and the assistant's answer, tool calls
+ *                                and their results included)
+ * @param understandingShare      share of users CoPilot has learned about, 0–1
+ * @param notificationsPerUser    notifications waiting in a user's batches
+ * @param keyValuesPerUser        values a user's node executions persisted
+ * @param refundShare             share of users who asked a top-up back, 0–1
+ * @param reviewedRunShare        share of finished runs that stopped once for a human review, 0–1 (runs still
+ *                                waiting for one are a share of the executions' statuses)
+ * @param storeSearchesPerUser    marketplace searches logged per user
+ * @param builderSearchesPerUser  block searches in the builder per user
+ * @param oauthAppShare           share of users who own an OAuth app, 0–1
+ * @param grantsPerApp            users who authorised each app (within the owner's cohort)
+ */
+public record ActivityProfile(IntRange chatsPerUser, IntRange turnsPerChat, double understandingShare,
+                              IntRange notificationsPerUser, IntRange keyValuesPerUser, double refundShare,
+                              double reviewedRunShare, IntRange storeSearchesPerUser,
+                              IntRange builderSearchesPerUser, double oauthAppShare, IntRange grantsPerApp) {
+    /** Search terms of one user number at most this (their ids are a block per user). */
+    public static final int MAX_STORE_SEARCHES = 1_000;
+
+    public ActivityProfile {
+        ScaleProfile.checkRange("chats per user", chatsPerUser, 0);
+        ScaleProfile.checkRange("turns per chat", turnsPerChat, 1);
+        ScaleProfile.checkShare("understanding share", understandingShare);
+        ScaleProfile.checkRange("notifications per user", notificationsPerUser, 0);
+        ScaleProfile.checkRange("key-value entries per user", keyValuesPerUser, 0);
+        ScaleProfile.checkShare("refund share", refundShare);
+        ScaleProfile.checkShare("reviewed run share", reviewedRunShare);
+        ScaleProfile.checkRange("store searches per user", storeSearchesPerUser, 0);
+        ScaleProfile.checkRange("builder searches per user", builderSearchesPerUser, 0);
+        ScaleProfile.checkShare("OAuth app share", oauthAppShare);
+        ScaleProfile.checkRange("grants per OAuth app", grantsPerApp, 0);
+    }
+
+    /** Modest defaults: a few chats, notifications and searches per user; one user in ten owns an OAuth app. */
+    public static ActivityProfile standard() {
+        return new ActivityProfile(new IntRange(0, 3), new IntRange(1, 4), 0.5, new IntRange(0, 6),
+                new IntRange(0, 3), 0.1, 0.05, new IntRange(0, 5), new IntRange(0, 4), 0.1, new IntRange(1, 5));
+    }
+}
