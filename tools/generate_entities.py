@@ -29,11 +29,20 @@ CORE = {
     "CreditTransaction": "credit", "UserBalance": "credit",
     "IntegrationWebhook": "integration", "APIKey": "integration",
     "AnalyticsDetails": "analytics", "AnalyticsMetrics": "analytics",
+    "ChatSession": "chat", "ChatMessage": "chat", "CoPilotUnderstanding": "chat",
+    "UserNotificationBatch": "notification", "NotificationEvent": "notification",
+    "PendingHumanReview": "execution", "AgentNodeExecutionKeyValueData": "execution",
+    "CreditRefundRequest": "credit",
+    "UnifiedContentEmbedding": "search", "SearchTerms": "search", "BuilderSearchHistory": "search",
+    "OAuthApplication": "oauth", "OAuthAuthorizationCode": "oauth", "OAuthAccessToken": "oauth",
+    "OAuthRefreshToken": "oauth",
 }
 ENUM_PKG = {"AgentExecutionStatus": "execution", "SubmissionStatus": "store", "CreditTransactionType": "credit",
             "APIKeyStatus": "integration", "APIKeyPermission": "integration", "OnboardingStep": "user",
-            "SubscriptionTier": "user"}
-PKS = {"AgentGraph": ["id", "version"], "CreditTransaction": ["transactionKey", "userId"], "UserBalance": ["userId"]}
+            "SubscriptionTier": "user", "NotificationType": "notification", "ReviewStatus": "execution",
+            "CreditRefundRequestStatus": "credit", "ContentType": "search"}
+PKS = {"AgentGraph": ["id", "version"], "CreditTransaction": ["transactionKey", "userId"], "UserBalance": ["userId"],
+       "PendingHumanReview": ["nodeExecId"], "AgentNodeExecutionKeyValueData": ["userId", "key"]}
 
 enums = set()
 # The union of every version's columns of the tables the seeder writes: the newest version's order, then columns
@@ -65,13 +74,15 @@ def java_type(c):
     if t == "bigint":
         return ("Long" if nullable else "long"), "row.%s()"
     if t == "double precision":
-        return "double", "row.%s()"
+        return ("Double" if nullable else "double"), "row.%s()"
     if t == "boolean":
-        return "boolean", "row.%s()"
+        return ("Boolean" if nullable else "boolean"), "row.%s()"
     if t == "timestamp without time zone":
         return "LocalDateTime", "row.%s()"
     if t == "jsonb":
         return "String", "json(row.%s())"
+    if t == "vector":
+        return "String", "row.%s().text()"
     if t == "text[]":
         return "List<String>", "row.%s()"
     if t.endswith("[]") and t[:-2] in enums:

@@ -1,6 +1,7 @@
 package io.autogpt.seed.jpa;
 
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.vector.Embedding;
 import io.autogpt.seed.core.table.Column;
 import io.autogpt.seed.core.table.SqlType;
 import io.autogpt.seed.core.table.Table;
@@ -38,8 +39,13 @@ final class CopyText {
 
     /** A session-local table of an update table's columns, dropped at commit. */
     static <R extends Record> String createStaging(Table<R> table, String staging) {
+        return createStaging(table, staging, false);
+    }
+
+    /** As {@link #createStaging(Table, String)}; with {@code vectorsAsText}, pgvector columns are staged as text. */
+    static <R extends Record> String createStaging(Table<R> table, String staging, boolean vectorsAsText) {
         String columns = table.columns().stream()
-                .map(c -> quote(c.name()) + " " + sqlType(c))
+                .map(c -> quote(c.name()) + " " + (vectorsAsText && c.type() == SqlType.VECTOR ? "text" : sqlType(c)))
                 .collect(Collectors.joining(", "));
         return "CREATE TEMP TABLE " + staging + " (" + columns + ") ON COMMIT DROP";
     }
@@ -53,6 +59,22 @@ final class CopyText {
         String columns = columnList(table);
         return "INSERT INTO " + quote(table.name()) + " (" + columns + ") SELECT " + columns + " FROM " + staging
                 + " ORDER BY 1 ON CONFLICT DO NOTHING";
+    }
+
+    /**
+     * Inserts the staged rows of a table with pgvector columns where the table exists, casting each vector to the
+     * column's own type (wherever pgvector lives); where it does not (no pgvector on that server), says so and goes on.
+     */
+    static <R extends Record> String insertWhereVectorsGo(Table<R> table, String staging) {
+        String columns = columnList(table);
+        String select = table.columns().stream().map(c -> c.type() != SqlType.VECTOR ? quote(c.name())
+                : quote(c.name()) + "::' || (SELECT format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = t "
+                        + "AND attname = " + literal(c.name()) + ") || '").collect(Collectors.joining(", "));
+        String relation = literal(quote(table.name()));
+        return "DO $vectors$ DECLARE t regclass := to_regclass(" + relation + "); BEGIN IF t IS NULL THEN "
+                + "RAISE NOTICE '% left out: no pgvector here', " + relation + "; ELSE EXECUTE 'INSERT INTO "
+                + quote(table.name()).replace("'", "''") + " (" + columns.replace("'", "''") + ") SELECT " + select
+                + " FROM " + staging + "'; END IF; END $vectors$";
     }
 
     /** Applies the staged updates: the first column is the key, the others are set. */
@@ -125,6 +147,7 @@ final class CopyText {
         return switch (type) {
             case TEXT -> (out, value) -> out.text((String) value);
             case JSONB -> (out, value) -> out.text(((Json) value).text());
+            case VECTOR -> (out, value) -> out.text(((Embedding) value).text());
             case TIMESTAMP -> (out, value) -> appendTimestamp(out, (LocalDateTime) value);
             case BOOLEAN -> (out, value) -> out.ascii((Boolean) value ? 't' : 'f');
             case ENUM -> (out, value) -> out.text(((Enum<?>) value).name());

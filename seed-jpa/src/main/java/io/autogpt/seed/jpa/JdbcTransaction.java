@@ -265,7 +265,8 @@ abstract class JdbcTransaction implements DatasetTransaction {
                 try {
                     beforeJdbc();
                     triggersOn();
-                    long removed = RunRemover.remove(conn, userIds, target.fit()::hasTable);
+                    long removed = RunRemover.remove(conn, userIds,
+                            Dataset.searchTermIds(run.seed(), run.fromUser(), run.toUser()), target.fit()::hasTable);
                     Ledger.forget(conn, schema, run);
                     return removed;
                 } catch (SQLException e) {

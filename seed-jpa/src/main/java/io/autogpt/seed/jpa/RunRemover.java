@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.Iterator;
 import java.util.List;
@@ -18,13 +19,20 @@ import org.postgresql.PGConnection;
  * bottom-up, children before parents, so no foreign key blocks them and cascades find nothing left to do.
  */
 final class RunRemover {
-    /** Deletes in dependency order; {@code s} is the staged set of the run's user ids. */
+    /**
+     * Deletes in dependency order; {@code s} is the staged set of the run's user ids, {@code r} the range of its
+     * search terms' ids.
+     */
     static final List<String> DELETES = List.of(
             "DELETE FROM \"StoreListingReview\" r USING seed_users s WHERE r.\"reviewByUserId\" = s.id",
             "DELETE FROM \"StoreListingReview\" r USING \"StoreListingVersion\" v, \"StoreListing\" l, seed_users s "
                     + "WHERE r.\"storeListingVersionId\" = v.id AND v.\"storeListingId\" = l.id "
                     + "AND l.\"owningUserId\" = s.id",
             "DELETE FROM \"UserOnboarding\" o USING seed_users s WHERE o.\"userId\" = s.id",
+            // The store's embeddings of the run's listing versions (public rows: found through the listing's owner).
+            "DELETE FROM \"UnifiedContentEmbedding\" e USING \"StoreListingVersion\" v, \"StoreListing\" l, seed_users s "
+                    + "WHERE e.\"contentType\" = 'STORE_AGENT' AND e.\"contentId\" = v.id "
+                    + "AND v.\"storeListingId\" = l.id AND l.\"owningUserId\" = s.id",
             "UPDATE \"StoreListing\" l SET \"activeVersionId\" = NULL FROM seed_users s "
                     + "WHERE l.\"owningUserId\" = s.id AND l.\"activeVersionId\" IS NOT NULL",
             "DELETE FROM \"StoreListingVersion\" v USING \"StoreListing\" l, seed_users s "
@@ -33,6 +41,8 @@ final class RunRemover {
             "DELETE FROM \"LibraryAgent\" a USING seed_users s WHERE a.\"userId\" = s.id",
             // After the entries filed in them (the platform restricts deleting a folder that holds any).
             "DELETE FROM \"LibraryFolder\" f USING seed_users s WHERE f.\"userId\" = s.id",
+            "DELETE FROM \"PendingHumanReview\" r USING seed_users s WHERE r.\"userId\" = s.id",
+            "DELETE FROM \"AgentNodeExecutionKeyValueData\" k USING seed_users s WHERE k.\"userId\" = s.id",
             "DELETE FROM \"AgentNodeExecutionInputOutput\" io USING \"AgentNodeExecution\" ne, "
                     + "\"AgentGraphExecution\" ge, seed_users s WHERE ge.\"userId\" = s.id "
                     + "AND ne.\"agentGraphExecutionId\" = ge.id "
@@ -55,6 +65,27 @@ final class RunRemover {
             "DELETE FROM \"UserWorkspaceFile\" f USING \"UserWorkspace\" w, seed_users s "
                     + "WHERE w.\"userId\" = s.id AND f.\"workspaceId\" = w.id",
             "DELETE FROM \"UserWorkspace\" w USING seed_users s WHERE w.\"userId\" = s.id",
+            "DELETE FROM \"ChatMessage\" m USING \"ChatSession\" c, seed_users s "
+                    + "WHERE c.\"userId\" = s.id AND m.\"sessionId\" = c.id",
+            "DELETE FROM \"ChatSession\" c USING seed_users s WHERE c.\"userId\" = s.id",
+            "DELETE FROM \"CoPilotUnderstanding\" c USING seed_users s WHERE c.\"userId\" = s.id",
+            "DELETE FROM \"NotificationEvent\" e USING \"UserNotificationBatch\" b, seed_users s "
+                    + "WHERE b.\"userId\" = s.id AND e.\"userNotificationBatchId\" = b.id",
+            "DELETE FROM \"UserNotificationBatch\" b USING seed_users s WHERE b.\"userId\" = s.id",
+            "DELETE FROM \"CreditRefundRequest\" r USING seed_users s WHERE r.\"userId\" = s.id",
+            "DELETE FROM \"BuilderSearchHistory\" h USING seed_users s WHERE h.\"userId\" = s.id",
+            // Codes and tokens the run's users hold, and those of the apps they own, before the apps.
+            "DELETE FROM \"OAuthAuthorizationCode\" c USING seed_users s WHERE c.\"userId\" = s.id",
+            "DELETE FROM \"OAuthAuthorizationCode\" c USING \"OAuthApplication\" a, seed_users s "
+                    + "WHERE a.\"ownerId\" = s.id AND c.\"applicationId\" = a.id",
+            "DELETE FROM \"OAuthAccessToken\" t USING seed_users s WHERE t.\"userId\" = s.id",
+            "DELETE FROM \"OAuthAccessToken\" t USING \"OAuthApplication\" a, seed_users s "
+                    + "WHERE a.\"ownerId\" = s.id AND t.\"applicationId\" = a.id",
+            "DELETE FROM \"OAuthRefreshToken\" t USING seed_users s WHERE t.\"userId\" = s.id",
+            "DELETE FROM \"OAuthRefreshToken\" t USING \"OAuthApplication\" a, seed_users s "
+                    + "WHERE a.\"ownerId\" = s.id AND t.\"applicationId\" = a.id",
+            "DELETE FROM \"OAuthApplication\" a USING seed_users s WHERE a.\"ownerId\" = s.id",
+            "DELETE FROM \"SearchTerms\" t USING seed_search_terms r WHERE t.id >= r.first AND t.id < r.last",
             "DELETE FROM \"Profile\" p USING seed_users s WHERE p.\"userId\" = s.id",
             "DELETE FROM \"User\" u USING seed_users s WHERE u.id = s.id");
 
@@ -67,8 +98,19 @@ final class RunRemover {
      * Removes the rows of the given users, their Supabase Auth accounts included; returns how many rows went. Blocks
      * stay: they are shared by every run of the seed, and other slices' nodes reference them.
      */
-    static long remove(Connection conn, Stream<String> userIds, Predicate<String> hasTable) throws SQLException {
+    static long remove(Connection conn, Stream<String> userIds, long[] searchTermIds, Predicate<String> hasTable)
+            throws SQLException {
         stage(conn, "seed_users", userIds);
+        // Logged searches name no user: the run's are the block of ids its users' searches took.
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS seed_search_terms (first bigint, last bigint) ON COMMIT DROP");
+            st.execute("TRUNCATE seed_search_terms");
+        }
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO seed_search_terms VALUES (?, ?)")) {
+            ps.setLong(1, searchTermIds[0]);
+            ps.setLong(2, searchTermIds[1]);
+            ps.executeUpdate();
+        }
         long removed = 0;
         try (Statement st = conn.createStatement()) {
             for (String delete : DELETES) {

@@ -5,6 +5,7 @@ import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
 import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.port.TargetFacts;
+import io.autogpt.seed.core.table.SqlType;
 import io.autogpt.seed.core.table.Table;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
@@ -112,9 +113,11 @@ final class SqlFileTransaction implements DatasetTransaction {
         }
         try {
             String relation = CopyText.quote(table.name());
-            if (table.kind() != Table.Kind.INSERT) {
+            // A table with pgvector columns goes through staging: the server loading the file may lack pgvector.
+            boolean vectors = table.columns().stream().anyMatch(c -> c.type() == SqlType.VECTOR);
+            if (table.kind() != Table.Kind.INSERT || vectors) {
                 relation = "seed_staging_" + (++stagingTables);
-                line(CopyText.createStaging(table, relation) + ";");
+                line(CopyText.createStaging(table, relation, vectors) + ";");
             }
             line(CopyText.copyInto(table, relation) + ";");
             CopyBuffer buffer = new CopyBuffer(1 << 16);
@@ -134,6 +137,8 @@ final class SqlFileTransaction implements DatasetTransaction {
                 line(CopyText.applyStaging(table, relation) + ";");
             } else if (table.kind() == Table.Kind.INSERT_MISSING) {
                 line(CopyText.insertMissing(table, relation) + ";");
+            } else if (vectors) {
+                line(CopyText.insertWhereVectorsGo(table, relation) + ";");
             }
             return count;
         } catch (IOException e) {

@@ -9,13 +9,28 @@ import io.autogpt.seed.core.agent.LibraryAgent;
 import io.autogpt.seed.core.agent.LibraryFolder;
 import io.autogpt.seed.core.analytics.AnalyticsDetails;
 import io.autogpt.seed.core.analytics.AnalyticsMetrics;
+import io.autogpt.seed.core.chat.ChatMessage;
+import io.autogpt.seed.core.chat.ChatSession;
+import io.autogpt.seed.core.chat.CoPilotUnderstanding;
+import io.autogpt.seed.core.credit.CreditRefundRequest;
 import io.autogpt.seed.core.credit.CreditTransaction;
 import io.autogpt.seed.core.credit.UserBalance;
 import io.autogpt.seed.core.execution.AgentGraphExecution;
 import io.autogpt.seed.core.execution.AgentNodeExecution;
 import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
+import io.autogpt.seed.core.execution.AgentNodeExecutionKeyValueData;
+import io.autogpt.seed.core.execution.PendingHumanReview;
 import io.autogpt.seed.core.integration.APIKey;
 import io.autogpt.seed.core.integration.IntegrationWebhook;
+import io.autogpt.seed.core.notification.NotificationEvent;
+import io.autogpt.seed.core.notification.UserNotificationBatch;
+import io.autogpt.seed.core.oauth.OAuthAccessToken;
+import io.autogpt.seed.core.oauth.OAuthApplication;
+import io.autogpt.seed.core.oauth.OAuthAuthorizationCode;
+import io.autogpt.seed.core.oauth.OAuthRefreshToken;
+import io.autogpt.seed.core.search.BuilderSearchHistory;
+import io.autogpt.seed.core.search.SearchTerms;
+import io.autogpt.seed.core.search.UnifiedContentEmbedding;
 import io.autogpt.seed.core.store.StoreListing;
 import io.autogpt.seed.core.store.StoreListingReview;
 import io.autogpt.seed.core.store.StoreListingVersion;
@@ -37,20 +52,35 @@ public final class EntityRegistry {
             Map.entry(AgentNode.class, row -> new AgentNodeJpaEntity((AgentNode) row)),
             Map.entry(AgentNodeExecution.class, row -> new AgentNodeExecutionJpaEntity((AgentNodeExecution) row)),
             Map.entry(AgentNodeExecutionInputOutput.class, row -> new AgentNodeExecutionInputOutputJpaEntity((AgentNodeExecutionInputOutput) row)),
+            Map.entry(AgentNodeExecutionKeyValueData.class, row -> new AgentNodeExecutionKeyValueDataJpaEntity((AgentNodeExecutionKeyValueData) row)),
             Map.entry(AgentNodeLink.class, row -> new AgentNodeLinkJpaEntity((AgentNodeLink) row)),
             Map.entry(AgentPreset.class, row -> new AgentPresetJpaEntity((AgentPreset) row)),
             Map.entry(AnalyticsDetails.class, row -> new AnalyticsDetailsJpaEntity((AnalyticsDetails) row)),
             Map.entry(AnalyticsMetrics.class, row -> new AnalyticsMetricsJpaEntity((AnalyticsMetrics) row)),
+            Map.entry(BuilderSearchHistory.class, row -> new BuilderSearchHistoryJpaEntity((BuilderSearchHistory) row)),
+            Map.entry(ChatMessage.class, row -> new ChatMessageJpaEntity((ChatMessage) row)),
+            Map.entry(ChatSession.class, row -> new ChatSessionJpaEntity((ChatSession) row)),
+            Map.entry(CoPilotUnderstanding.class, row -> new CoPilotUnderstandingJpaEntity((CoPilotUnderstanding) row)),
+            Map.entry(CreditRefundRequest.class, row -> new CreditRefundRequestJpaEntity((CreditRefundRequest) row)),
             Map.entry(CreditTransaction.class, row -> new CreditTransactionJpaEntity((CreditTransaction) row)),
             Map.entry(IntegrationWebhook.class, row -> new IntegrationWebhookJpaEntity((IntegrationWebhook) row)),
             Map.entry(LibraryAgent.class, row -> new LibraryAgentJpaEntity((LibraryAgent) row)),
             Map.entry(LibraryFolder.class, row -> new LibraryFolderJpaEntity((LibraryFolder) row)),
+            Map.entry(NotificationEvent.class, row -> new NotificationEventJpaEntity((NotificationEvent) row)),
+            Map.entry(OAuthAccessToken.class, row -> new OAuthAccessTokenJpaEntity((OAuthAccessToken) row)),
+            Map.entry(OAuthApplication.class, row -> new OAuthApplicationJpaEntity((OAuthApplication) row)),
+            Map.entry(OAuthAuthorizationCode.class, row -> new OAuthAuthorizationCodeJpaEntity((OAuthAuthorizationCode) row)),
+            Map.entry(OAuthRefreshToken.class, row -> new OAuthRefreshTokenJpaEntity((OAuthRefreshToken) row)),
+            Map.entry(PendingHumanReview.class, row -> new PendingHumanReviewJpaEntity((PendingHumanReview) row)),
             Map.entry(Profile.class, row -> new ProfileJpaEntity((Profile) row)),
+            Map.entry(SearchTerms.class, row -> new SearchTermsJpaEntity((SearchTerms) row)),
             Map.entry(StoreListing.class, row -> new StoreListingJpaEntity((StoreListing) row)),
             Map.entry(StoreListingReview.class, row -> new StoreListingReviewJpaEntity((StoreListingReview) row)),
             Map.entry(StoreListingVersion.class, row -> new StoreListingVersionJpaEntity((StoreListingVersion) row)),
+            Map.entry(UnifiedContentEmbedding.class, row -> new UnifiedContentEmbeddingJpaEntity((UnifiedContentEmbedding) row)),
             Map.entry(User.class, row -> new UserJpaEntity((User) row)),
             Map.entry(UserBalance.class, row -> new UserBalanceJpaEntity((UserBalance) row)),
+            Map.entry(UserNotificationBatch.class, row -> new UserNotificationBatchJpaEntity((UserNotificationBatch) row)),
             Map.entry(UserOnboarding.class, row -> new UserOnboardingJpaEntity((UserOnboarding) row)),
             Map.entry(UserWorkspace.class, row -> new UserWorkspaceJpaEntity((UserWorkspace) row)),
             Map.entry(UserWorkspaceFile.class, row -> new UserWorkspaceFileJpaEntity((UserWorkspaceFile) row)));
