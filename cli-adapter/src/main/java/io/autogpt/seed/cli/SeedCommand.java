@@ -1,5 +1,6 @@
 package io.autogpt.seed.cli;
 
+import io.autogpt.seed.core.plan.ActivityProfile;
 import io.autogpt.seed.core.plan.IntRange;
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
@@ -144,6 +145,28 @@ final class SeedCommand implements Callable<Integer> {
         String libraryFoldersPerUser;
         @Option(names = "--workspace-files-per-user", paramLabel = "RANGE", description = "Default: 0..6.")
         String workspaceFilesPerUser;
+        @Option(names = "--chats-per-user", paramLabel = "RANGE", description = "CoPilot conversations. Default: 0..3.")
+        String chatsPerUser;
+        @Option(names = "--turns-per-chat", paramLabel = "RANGE", description = "Default: 1..4.")
+        String turnsPerChat;
+        @Option(names = "--notifications-per-user", paramLabel = "RANGE", description = "Default: 0..6.")
+        String notificationsPerUser;
+        @Option(names = "--key-values-per-user", paramLabel = "RANGE", description = "Default: 0..3.")
+        String keyValuesPerUser;
+        @Option(names = "--store-searches-per-user", paramLabel = "RANGE", description = "Default: 0..5.")
+        String storeSearchesPerUser;
+        @Option(names = "--builder-searches-per-user", paramLabel = "RANGE", description = "Default: 0..4.")
+        String builderSearchesPerUser;
+        @Option(names = "--grants-per-oauth-app", paramLabel = "RANGE", description = "Default: 1..5.")
+        String grantsPerApp;
+        @Option(names = "--understanding-share", paramLabel = "P", description = "Default: 0.5.")
+        Double understandingShare;
+        @Option(names = "--refund-share", paramLabel = "P", description = "Default: 0.1.")
+        Double refundShare;
+        @Option(names = "--reviewed-run-share", paramLabel = "P", description = "Default: 0.05.")
+        Double reviewedRunShare;
+        @Option(names = "--oauth-app-share", paramLabel = "P", description = "Default: 0.1.")
+        Double oauthAppShare;
         @Option(names = "--onboarding-share", paramLabel = "P", description = "Default: 0.7.")
         Double onboardingShare;
         @Option(names = "--webhook-share", paramLabel = "P", description = "Default: 0.3.")
@@ -162,7 +185,24 @@ final class SeedCommand implements Callable<Integer> {
                     onboardingShare == null ? base.onboardingShare() : onboardingShare,
                     webhookShare == null ? base.webhookShare() : webhookShare,
                     range(libraryFoldersPerUser, base.libraryFoldersPerUser()),
-                    range(workspaceFilesPerUser, base.workspaceFilesPerUser()), base.cohortUsers());
+                    range(workspaceFilesPerUser, base.workspaceFilesPerUser()), base.cohortUsers(),
+                    activity(base.activity()));
+        }
+
+        private ActivityProfile activity(ActivityProfile base) {
+            return new ActivityProfile(range(chatsPerUser, base.chatsPerUser()),
+                    range(turnsPerChat, base.turnsPerChat()),
+                    share(understandingShare, base.understandingShare()),
+                    range(notificationsPerUser, base.notificationsPerUser()),
+                    range(keyValuesPerUser, base.keyValuesPerUser()), share(refundShare, base.refundShare()),
+                    share(reviewedRunShare, base.reviewedRunShare()),
+                    range(storeSearchesPerUser, base.storeSearchesPerUser()),
+                    range(builderSearchesPerUser, base.builderSearchesPerUser()),
+                    share(oauthAppShare, base.oauthAppShare()), range(grantsPerApp, base.grantsPerApp()));
+        }
+
+        private static double share(Double given, double fallback) {
+            return given == null ? fallback : given;
         }
 
         private static IntRange range(String text, IntRange fallback) {

@@ -72,8 +72,11 @@ abstract class SeededVersion {
     @BeforeAll
     void seed() {
         db = TestDatabase.create(getClass());
+        db.installVector();
+        // Higher shares than the defaults, so 60 users have refunds, OAuth apps and reviewed runs to check.
         CliRun run = CliRun.of("seed", "--db", db.cliUrl(SCHEMA), "--create-schema", "--schema-version", version(),
-                "--users", "60", "--seed", "42", "--now", Invariants.ANCHOR);
+                "--users", "60", "--seed", "42", "--now", Invariants.ANCHOR, "--refund-share", "0.5",
+                "--oauth-app-share", "0.3", "--reviewed-run-share", "0.2");
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("seeded seed 42 (users 0..59 of 60").contains("total (with commit)")
                 .contains("schema version");

@@ -14,7 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
 final class HexagonalRules {
     /** Feature packages of the core that hold rows, enums and factories. */
     private static final String[] DOMAIN = {"user", "agent", "execution", "store", "credit", "integration",
-            "analytics", "table", "json", "plan", "port", "run", "token"};
+            "analytics", "table", "json", "plan", "port", "run", "token", "chat", "notification", "oauth", "search",
+            "vector", "workspace"};
 
     private HexagonalRules() {
     }

@@ -39,7 +39,9 @@ public final class Invariants {
             + "format('SELECT count(*) AS n FROM %I.%I WHERE %I > %L', c.table_schema, c.table_name, c.column_name, "
             + "'2025-06-01 00:00:00'), false, true, '')))[1]::text::bigint), 0) FROM information_schema.columns c "
             + "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
-            + "AND t.table_type = 'BASE TABLE' WHERE c.table_schema = current_schema() AND c.data_type LIKE 'timestamp%'";
+            + "AND t.table_type = 'BASE TABLE' WHERE c.table_schema = current_schema() AND c.data_type LIKE 'timestamp%' "
+            // Deadlines (OAuth codes' and tokens' expiresAt) lie after the anchor while they are valid.
+            + "AND c.column_name <> 'expiresAt'";
 
     public static final List<Invariant> ALL = List.of(
             new Invariant("no timestamp in any column of any table lies after the anchor",
@@ -86,7 +88,7 @@ public final class Invariants {
             new Invariant("graph and node statuses agree (completed runs have only completed nodes; a failed, terminated or running run has exactly one node in that state)",
                     "SELECT count(*) FROM \"AgentGraphExecution\" e WHERE "
                             + "(e.\"executionStatus\" = 'COMPLETED' AND EXISTS (SELECT 1 FROM \"AgentNodeExecution\" n WHERE n.\"agentGraphExecutionId\" = e.id AND n.\"executionStatus\" <> 'COMPLETED')) "
-                            + "OR (e.\"executionStatus\" IN ('FAILED', 'TERMINATED', 'RUNNING', 'QUEUED') AND (SELECT count(*) FROM \"AgentNodeExecution\" n "
+                            + "OR (e.\"executionStatus\" IN ('FAILED', 'TERMINATED', 'RUNNING', 'REVIEW', 'QUEUED') AND (SELECT count(*) FROM \"AgentNodeExecution\" n "
                             + "WHERE n.\"agentGraphExecutionId\" = e.id AND n.\"executionStatus\" = e.\"executionStatus\") <> 1) "
                             + "OR EXISTS (SELECT 1 FROM \"AgentNodeExecution\" n WHERE n.\"agentGraphExecutionId\" = e.id "
                             + "AND n.\"executionStatus\" NOT IN ('COMPLETED', 'INCOMPLETE') AND n.\"executionStatus\" <> e.\"executionStatus\") "
@@ -192,7 +194,88 @@ public final class Invariants {
                             + "OR f.\"isDeleted\" <> (f.\"deletedAt\" IS NOT NULL) OR f.\"createdAt\" < w.\"createdAt\" "
                             + "OR f.\"sizeBytes\" <= 0)",
                     "UPDATE \"UserWorkspaceFile\" SET \"storagePath\" = 'gcs://elsewhere/' || name WHERE id = (SELECT min(id) FROM \"UserWorkspaceFile\")",
-                    Set.of("UserWorkspace", "UserWorkspaceFile")));
+                    Set.of("UserWorkspace", "UserWorkspaceFile")),
+            new Invariant("chat: messages numbered 0..n-1 per session; every tool call is answered, in call order, by the tool messages right after it",
+                    "SELECT (SELECT count(*) FROM (SELECT \"sessionId\" FROM \"ChatMessage\" GROUP BY 1 HAVING min(sequence) <> 0 "
+                            + "OR max(sequence) <> count(*) - 1) x) + (SELECT count(*) FROM \"ChatMessage\" t WHERE t.role = 'tool' AND NOT EXISTS ("
+                            + "SELECT 1 FROM \"ChatMessage\" a WHERE a.\"sessionId\" = t.\"sessionId\" AND a.\"toolCalls\" IS NOT NULL AND a.sequence < t.sequence "
+                            + "AND a.\"toolCalls\" -> (t.sequence - a.sequence - 1) ->> 'id' = t.\"toolCallId\" AND NOT EXISTS (SELECT 1 FROM \"ChatMessage\" b "
+                            + "WHERE b.\"sessionId\" = t.\"sessionId\" AND b.sequence > a.sequence AND b.sequence < t.sequence AND b.role <> 'tool'))) "
+                            + "+ (SELECT count(*) FROM \"ChatMessage\" a, jsonb_array_elements(a.\"toolCalls\") c WHERE NOT EXISTS (SELECT 1 FROM "
+                            + "\"ChatMessage\" t WHERE t.\"sessionId\" = a.\"sessionId\" AND t.\"toolCallId\" = c ->> 'id' AND t.sequence > a.sequence)) "
+                            + "+ (SELECT count(*) FROM \"ChatSession\" s WHERE s.\"updatedAt\" < s.\"createdAt\" OR s.\"createdAt\" < (SELECT u.\"createdAt\" FROM \"User\" u WHERE u.id = s.\"userId\"))",
+                    "UPDATE \"ChatMessage\" SET \"toolCallId\" = 'call_wrong' WHERE id = (SELECT min(id) FROM \"ChatMessage\" WHERE role = 'tool')",
+                    Set.of("ChatSession", "ChatMessage")),
+            new Invariant("human reviews: a waiting review is the waiting node of a run in REVIEW (and each such run has one); a decided one belongs to a finished run, was decided while its node ran, and is processed",
+                    "SELECT (SELECT count(*) FROM \"PendingHumanReview\" r LEFT JOIN \"AgentNodeExecution\" n ON n.id = r.\"nodeExecId\" "
+                            + "LEFT JOIN \"AgentGraphExecution\" e ON e.id = r.\"graphExecId\" WHERE n.id IS NULL OR e.id IS NULL "
+                            + "OR n.\"agentGraphExecutionId\" <> e.id OR r.\"userId\" <> e.\"userId\" OR r.\"graphId\" <> e.\"agentGraphId\" "
+                            + "OR (r.status = 'WAITING') <> (e.\"executionStatus\" = 'REVIEW') "
+                            + "OR (r.status = 'WAITING' AND (n.\"executionStatus\" <> 'REVIEW' OR r.processed OR r.\"reviewedAt\" IS NOT NULL)) "
+                            + "OR (r.status <> 'WAITING' AND (e.\"endedAt\" IS NULL OR NOT r.processed OR r.\"reviewedAt\" < n.\"startedTime\" "
+                            + "OR r.\"reviewedAt\" > n.\"endedTime\"))) + (SELECT count(*) FROM \"AgentGraphExecution\" e WHERE e.\"executionStatus\" = 'REVIEW' "
+                            + "AND NOT EXISTS (SELECT 1 FROM \"PendingHumanReview\" r WHERE r.\"graphExecId\" = e.id AND r.status = 'WAITING'))",
+                    "UPDATE \"PendingHumanReview\" SET status = 'APPROVED' WHERE \"nodeExecId\" = (SELECT min(\"nodeExecId\") FROM \"PendingHumanReview\" WHERE status = 'WAITING')",
+                    Set.of("PendingHumanReview")),
+            new Invariant("refund requests name a top-up of the same user, ask at most its amount, come after it; decided ones carry a result",
+                    "SELECT count(*) FROM \"CreditRefundRequest\" r LEFT JOIN \"CreditTransaction\" t ON t.\"transactionKey\" = r.\"transactionKey\" "
+                            + "AND t.\"userId\" = r.\"userId\" WHERE t.\"transactionKey\" IS NULL OR t.type <> 'TOP_UP' OR r.amount < 1 OR r.amount > t.amount "
+                            + "OR r.\"createdAt\" < t.\"createdAt\" OR r.\"updatedAt\" < r.\"createdAt\" OR (r.status = 'PENDING') <> (r.result IS NULL)",
+                    "UPDATE \"CreditRefundRequest\" SET amount = amount + 1000000 WHERE id = (SELECT min(id) FROM \"CreditRefundRequest\")",
+                    Set.of("CreditRefundRequest")),
+            new Invariant("notifications: one batch per user and type holds its events; an agent-run notice names a completed run of the user's graph (its node count), a failed-block notice the failed node of the user's failed run, a refund notice the user's decided request",
+                    "SELECT (SELECT count(*) FROM \"NotificationEvent\" v LEFT JOIN \"UserNotificationBatch\" b ON b.id = v.\"userNotificationBatchId\" "
+                            + "WHERE b.id IS NULL OR b.type <> v.type OR v.\"createdAt\" < b.\"createdAt\" OR v.\"createdAt\" > b.\"updatedAt\") "
+                            + "+ (SELECT count(*) FROM \"NotificationEvent\" v JOIN \"UserNotificationBatch\" b ON b.id = v.\"userNotificationBatchId\" "
+                            + "WHERE v.type = 'AGENT_RUN' AND NOT EXISTS (SELECT 1 FROM \"AgentGraphExecution\" e WHERE e.\"agentGraphId\" = v.data ->> 'graph_id' "
+                            + "AND e.\"userId\" = b.\"userId\" AND e.\"executionStatus\" = 'COMPLETED' AND e.\"endedAt\" <= v.\"createdAt\" AND (SELECT count(*) "
+                            + "FROM \"AgentNodeExecution\" n WHERE n.\"agentGraphExecutionId\" = e.id) = (v.data ->> 'node_count')::int)) "
+                            + "+ (SELECT count(*) FROM \"NotificationEvent\" v JOIN \"UserNotificationBatch\" b ON b.id = v.\"userNotificationBatchId\" "
+                            + "WHERE v.type = 'BLOCK_EXECUTION_FAILED' AND NOT EXISTS (SELECT 1 FROM \"AgentNodeExecution\" n JOIN \"AgentGraphExecution\" e "
+                            + "ON e.id = n.\"agentGraphExecutionId\" JOIN \"AgentNode\" a ON a.id = n.\"agentNodeId\" WHERE e.id = v.data ->> 'execution_id' "
+                            + "AND e.\"userId\" = b.\"userId\" AND n.\"executionStatus\" = 'FAILED' AND a.id = v.data ->> 'node_id' "
+                            + "AND a.\"agentBlockId\" = v.data ->> 'block_id')) "
+                            + "+ (SELECT count(*) FROM \"NotificationEvent\" v JOIN \"UserNotificationBatch\" b ON b.id = v.\"userNotificationBatchId\" "
+                            + "WHERE v.type = 'REFUND_PROCESSED' AND NOT EXISTS (SELECT 1 FROM \"CreditRefundRequest\" r WHERE r.id = v.data ->> 'refund_request_id' "
+                            + "AND r.\"userId\" = b.\"userId\" AND r.status <> 'PENDING' AND r.\"updatedAt\" <= v.\"createdAt\"))",
+                    "UPDATE \"NotificationEvent\" SET data = jsonb_set(data, '{graph_id}', '\"nope\"') WHERE id = (SELECT min(id) FROM \"NotificationEvent\" WHERE type = 'AGENT_RUN')",
+                    Set.of("NotificationEvent", "UserNotificationBatch", "CreditRefundRequest")),
+            new Invariant("key-value data names a node execution of the same user, of the graph its agent# key names, written once that node was added",
+                    "SELECT count(*) FROM \"AgentNodeExecutionKeyValueData\" k LEFT JOIN \"AgentNodeExecution\" n ON n.id = k.\"agentNodeExecutionId\" "
+                            + "LEFT JOIN \"AgentGraphExecution\" e ON e.id = n.\"agentGraphExecutionId\" WHERE e.id IS NULL OR e.\"userId\" <> k.\"userId\" "
+                            + "OR k.\"createdAt\" < n.\"addedTime\" OR k.\"updatedAt\" < k.\"createdAt\" "
+                            + "OR (k.key LIKE 'agent#%' AND split_part(k.key, '#', 2) <> e.\"agentGraphId\")",
+                    "UPDATE \"AgentNodeExecutionKeyValueData\" SET \"agentNodeExecutionId\" = 'missing' WHERE (\"userId\", key) = (SELECT \"userId\", key "
+                            + "FROM \"AgentNodeExecutionKeyValueData\" ORDER BY 1, 2 LIMIT 1)",
+                    Set.of("AgentNodeExecutionKeyValueData")),
+            new Invariant("OAuth: a used code became both tokens at once, for its app and user; lifetimes are the platform's (10 min, 1 h, 30 days) and some are still valid; codes stay within the app's scopes and redirect URIs; secrets are stored hashed",
+                    "SELECT (SELECT count(*) FROM \"OAuthAccessToken\" t WHERE t.\"expiresAt\" <> t.\"createdAt\" + interval '1 hour' OR t.token !~ '^[0-9a-f]{64}$' "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"OAuthAuthorizationCode\" c WHERE c.\"applicationId\" = t.\"applicationId\" AND c.\"userId\" = t.\"userId\" "
+                            + "AND c.\"usedAt\" = t.\"createdAt\")) + (SELECT count(*) FROM \"OAuthRefreshToken\" t WHERE t.\"expiresAt\" <> t.\"createdAt\" + "
+                            + "interval '30 days' OR t.token !~ '^[0-9a-f]{64}$' OR NOT EXISTS (SELECT 1 FROM \"OAuthAccessToken\" a WHERE a.\"applicationId\" = "
+                            + "t.\"applicationId\" AND a.\"userId\" = t.\"userId\" AND a.\"createdAt\" = t.\"createdAt\")) "
+                            + "+ (SELECT count(*) FROM \"OAuthAuthorizationCode\" c JOIN \"OAuthApplication\" a ON a.id = c.\"applicationId\" "
+                            + "WHERE c.\"expiresAt\" <> c.\"createdAt\" + interval '10 minutes' OR c.\"usedAt\" > c.\"expiresAt\" OR c.\"usedAt\" < c.\"createdAt\" "
+                            + "OR NOT (c.scopes <@ a.scopes) OR NOT (c.\"redirectUri\" = ANY (a.\"redirectUris\")) OR c.\"createdAt\" < a.\"createdAt\") "
+                            + "+ (SELECT count(*) FROM \"OAuthApplication\" a WHERE a.\"clientSecret\" !~ '^[0-9a-f]{64}$' OR a.\"clientSecretSalt\" !~ '^[0-9a-f]{32}$') "
+                            + "+ (SELECT CASE WHEN EXISTS (SELECT 1 FROM \"OAuthRefreshToken\" WHERE \"expiresAt\" > '2025-06-01') THEN 0 ELSE 1 END)",
+                    "UPDATE \"OAuthAccessToken\" SET \"expiresAt\" = \"expiresAt\" + interval '1 day' WHERE id = (SELECT min(id) FROM \"OAuthAccessToken\")",
+                    Set.of("OAuthApplication", "OAuthAuthorizationCode", "OAuthAccessToken", "OAuthRefreshToken")),
+            new Invariant("store search: one public embedding per approved listing version, its searchable text and name the version's, 1536 unit-length dimensions, the search vector filled by the platform's trigger",
+                    "SELECT (SELECT count(*) FROM \"UnifiedContentEmbedding\" e LEFT JOIN \"StoreListingVersion\" v ON v.id = e.\"contentId\" "
+                            + "WHERE e.\"contentType\" = 'STORE_AGENT' AND (v.id IS NULL OR v.\"submissionStatus\" <> 'APPROVED' OR e.\"userId\" IS NOT NULL "
+                            + "OR e.\"searchableText\" <> concat_ws(' ', v.name, v.\"subHeading\", v.description, array_to_string(v.categories, ' ')) "
+                            + "OR e.metadata ->> 'name' <> v.name OR e.search IS NULL OR e.search = ''::tsvector OR e.\"createdAt\" < v.\"reviewedAt\")) "
+                            + "+ (SELECT count(*) FROM \"StoreListingVersion\" v WHERE v.\"submissionStatus\" = 'APPROVED' AND NOT EXISTS (SELECT 1 FROM "
+                            + "\"UnifiedContentEmbedding\" e WHERE e.\"contentType\" = 'STORE_AGENT' AND e.\"contentId\" = v.id)) "
+                            + "+ (SELECT count(*) FROM \"UnifiedContentEmbedding\" e, LATERAL (SELECT count(*) AS n, sum(x::float8 * x::float8) AS norm2 "
+                            + "FROM unnest(string_to_array(btrim(e.embedding::text, '[]'), ',')) x) d WHERE d.n <> 1536 OR abs(d.norm2 - 1) > 1e-4)",
+                    "UPDATE \"UnifiedContentEmbedding\" SET \"searchableText\" = 'something else' WHERE id = (SELECT min(id) FROM \"UnifiedContentEmbedding\")",
+                    Set.of("UnifiedContentEmbedding")),
+            new Invariant("logged store searches take ids above the platform's sequence (2^40 up)",
+                    "SELECT count(*) FROM \"SearchTerms\" WHERE id < 1099511627776 OR \"searchTerm\" = ''",
+                    "UPDATE \"SearchTerms\" SET id = 7 WHERE id = (SELECT min(id) FROM \"SearchTerms\")",
+                    Set.of("SearchTerms")));
 
     private Invariants() {
     }

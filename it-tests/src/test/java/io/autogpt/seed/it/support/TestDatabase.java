@@ -62,6 +62,32 @@ public final class TestDatabase implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Makes pgvector's {@code vector} type available in schema {@code extensions} (where Supabase keeps it): the
+     * extension itself where the server has it, else {@code pgvector-stand-in.sql}, which takes the platform's DDL
+     * and pgvector's text form but computes no distances. Returns whether the real extension is in use.
+     */
+    public boolean installVector() {
+        try (Connection c = connect("public"); Statement st = c.createStatement()) {
+            boolean real;
+            try (var rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector')")) {
+                rs.next();
+                real = rs.getBoolean(1);
+            }
+            st.execute("CREATE SCHEMA IF NOT EXISTS extensions");
+            if (real) {
+                st.execute("CREATE EXTENSION IF NOT EXISTS vector SCHEMA extensions");
+            } else {
+                try (var in = TestDatabase.class.getResourceAsStream("/io/autogpt/seed/it/pgvector-stand-in.sql")) {
+                    st.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return real;
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot install pgvector or its stand-in: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         execute(admin, "DROP DATABASE IF EXISTS " + url.database() + " WITH (FORCE)");
@@ -77,7 +103,9 @@ public final class TestDatabase implements AutoCloseable {
             return server;
         }
         if (dockerAvailable()) {
-            PostgreSQLContainer<?> pg = new PostgreSQLContainer<>("postgres:16-alpine");
+            // PostgreSQL with pgvector, so the embeddings table is tested against the real extension where it can be.
+            PostgreSQLContainer<?> pg = new PostgreSQLContainer<>(org.testcontainers.utility.DockerImageName
+                    .parse("pgvector/pgvector:pg16").asCompatibleSubstituteFor("postgres"));
             pg.start();
             server = DatabaseUrl.parse(pg.getJdbcUrl() + "&user=" + pg.getUsername() + "&password=" + pg.getPassword()
                     .replace("&", "%26")).withDatabase("postgres");
