@@ -182,8 +182,7 @@ final class SeedCommand implements Callable<Integer> {
                     range(creditTransactionsPerUser, base.creditTransactionsPerUser()),
                     range(analyticsPerUser, base.analyticsPerUser()), range(apiKeysPerUser, base.apiKeysPerUser()),
                     range(webhooksPerUser, base.webhooksPerUser()),
-                    onboardingShare == null ? base.onboardingShare() : onboardingShare,
-                    webhookShare == null ? base.webhookShare() : webhookShare,
+                    share(onboardingShare, base.onboardingShare()), share(webhookShare, base.webhookShare()),
                     range(libraryFoldersPerUser, base.libraryFoldersPerUser()),
                     range(workspaceFilesPerUser, base.workspaceFilesPerUser()), base.cohortUsers(),
                     activity(base.activity()));

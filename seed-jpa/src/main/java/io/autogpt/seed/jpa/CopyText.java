@@ -147,7 +147,8 @@ final class CopyText {
         return switch (type) {
             case TEXT -> (out, value) -> out.text((String) value);
             case JSONB -> (out, value) -> out.text(((Json) value).text());
-            case VECTOR -> (out, value) -> out.text(((Embedding) value).text());
+            // Digits, signs, points, commas and brackets only: nothing COPY escapes, so no scan for it.
+            case VECTOR -> (out, value) -> out.ascii(((Embedding) value).text());
             case TIMESTAMP -> (out, value) -> appendTimestamp(out, (LocalDateTime) value);
             case BOOLEAN -> (out, value) -> out.ascii((Boolean) value ? 't' : 'f');
             case ENUM -> (out, value) -> out.text(((Enum<?>) value).name());

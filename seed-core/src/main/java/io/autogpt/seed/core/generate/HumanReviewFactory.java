@@ -8,6 +8,7 @@ import io.autogpt.seed.core.random.Rng;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Makes {@code "PendingHumanReview"} rows from an execution's timeline. A run waiting in {@code REVIEW} has one
@@ -40,7 +41,7 @@ public final class HumanReviewFactory {
         if (!timeline.status().isFinished() || !shape.hadReview(u, g, e)) {
             return Optional.empty();
         }
-        List<Integer> completed = java.util.stream.IntStream.range(0, timeline.nodes().size())
+        List<Integer> completed = IntStream.range(0, timeline.nodes().size())
                 .filter(n -> timeline.nodes().get(n).status() == AgentExecutionStatus.COMPLETED).boxed().toList();
         if (completed.isEmpty()) {
             return Optional.empty();

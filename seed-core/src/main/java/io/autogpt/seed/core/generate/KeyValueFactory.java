@@ -29,8 +29,9 @@ public final class KeyValueFactory {
         int count = shape.keyValues(u);
         List<long[]> ran = new ArrayList<>();
         for (int g = 0; g < shape.graphs(u); g++) {
-            if (shape.executions(u, g) > 0) {
-                ran.add(new long[] {g, shape.executions(u, g)});
+            int executions = shape.executions(u, g);
+            if (executions > 0) {
+                ran.add(new long[] {g, executions});
             }
         }
         List<AgentNodeExecutionKeyValueData> rows = new ArrayList<>(count);

@@ -2,6 +2,7 @@ package io.autogpt.seed.core.generate;
 
 import io.autogpt.seed.core.credit.CreditRefundRequest;
 import io.autogpt.seed.core.credit.CreditRefundRequestStatus;
+import io.autogpt.seed.core.credit.UserBalance;
 import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.json.Json;
 import io.autogpt.seed.core.notification.NotificationEvent;
@@ -87,7 +88,7 @@ public final class NotificationFactory {
                 case DAILY_SUMMARY, WEEKLY_SUMMARY, MONTHLY_SUMMARY -> Optional.of(summary(u, rng, type));
                 default -> Optional.empty();
             };
-            Event event = about.orElseGet(() -> lowBalance(u, rng));
+            Event event = about.orElseGet(() -> lowBalance(u));
             LocalDateTime at = shape.soonAfter(rng, event.after(), Duration.ofMinutes(30));
             rows.add(new NotificationEvent(shape.id("NotificationEvent", u, i), at, at,
                     batchId(u, event.type()), event.type(), Json.of(event.data())));
@@ -159,14 +160,14 @@ public final class NotificationFactory {
             if (listings.status(u, g) == decided) {
                 StoreListingVersion version = versions.create(u, g);
                 long reviewer = reviewerOrdinal(u, version.reviewerId());
-                Map<String, Object> data = Json.map("agent_name", version.name(), "agent_id", shape.graphId(u, g),
+                SortedMap<String, Object> data = Json.map("agent_name", version.name(), "agent_id", shape.graphId(u, g),
                         "agent_version", version.agentGraphVersion(), "reviewer_name", names.of(reviewer).full(),
                         "reviewer_email", users.email(reviewer), "comments",
                         version.reviewComments() == null ? "" : version.reviewComments(),
                         "reviewed_at", iso(version.reviewedAt()),
                         "store_url", "https://platform.agpt.co/marketplace/agent/" + shape.listingId(u, g));
                 return Optional.of(new Event(decided == SubmissionStatus.APPROVED ? NotificationType.AGENT_APPROVED
-                        : NotificationType.AGENT_REJECTED, new java.util.TreeMap<>(data), version.reviewedAt()));
+                        : NotificationType.AGENT_REJECTED, data, version.reviewedAt()));
             }
         }
         return Optional.empty();
@@ -205,9 +206,10 @@ public final class NotificationFactory {
                 shape.graphCreatedAt(u, g)));
     }
 
-    private Event lowBalance(long u, Rng rng) {
-        return new Event(NotificationType.LOW_BALANCE, Json.map("current_balance",
-                (double) credit.balance(u).balance(), "billing_page_link", BILLING), credit.balance(u).updatedAt());
+    private Event lowBalance(long u) {
+        UserBalance balance = credit.balance(u);
+        return new Event(NotificationType.LOW_BALANCE, Json.map("current_balance", (double) balance.balance(),
+                "billing_page_link", BILLING), balance.updatedAt());
     }
 
     private Event summary(long u, Rng rng, NotificationType type) {

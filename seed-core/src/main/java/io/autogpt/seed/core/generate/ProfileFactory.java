@@ -19,11 +19,16 @@ public final class ProfileFactory {
         this.names = new PersonNames(shape);
     }
 
+    /** User {@code u}'s profile username: their name's handle and the seed tag, unique across seeds. */
+    public String username(long u) {
+        return names.of(u).handle() + "-" + shape.tag(u);
+    }
+
     public Profile create(long u) {
         Rng rng = shape.rng("Profile", u);
         Faker f = faker.at(rng);
         PersonNames.PersonName name = names.of(u);
-        String username = name.handle() + "-" + shape.tag(u);
+        String username = username(u);
         LocalDateTime createdAt = shape.soonAfter(rng, shape.userCreatedAt(u), Duration.ofDays(3));
         LocalDateTime updatedAt = DatasetShape.between(rng, createdAt, shape.now());
         List<String> links = rng.chance(0.6)

@@ -92,7 +92,7 @@ public final class StoreSearchFactory {
                 }
             }
             List<String> byCreator = rng.chance(0.15)
-                    ? List.of(profiles.create(shape.userInCohort(rng, u)).username()) : List.of();
+                    ? List.of(profiles.username(shape.userInCohort(rng, u))) : List.of();
             LocalDateTime created = DatasetShape.between(rng, shape.userCreatedAt(u), shape.now());
             rows.add(new BuilderSearchHistory(shape.id("BuilderSearchHistory", u, i), shape.userId(u), created,
                     DatasetShape.between(rng, created, shape.now()), query, filter, byCreator));

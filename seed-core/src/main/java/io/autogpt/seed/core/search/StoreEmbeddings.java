@@ -21,10 +21,11 @@ public final class StoreEmbeddings {
     /** How much a listing's own noise weighs against one category. */
     private static final double NOISE_WEIGHT = 0.3;
     private static final int CACHED_WORDS = 1024;
-    private static final Map<String, float[]> DIRECTIONS = new ConcurrentHashMap<>();
 
     private final List<String> categories;
     private final int dimensions;
+    /** Directions of the words met so far (a store's vocabulary is small); bounded, so any query text is safe. */
+    private final Map<String, float[]> directions = new ConcurrentHashMap<>();
 
     private static final StoreEmbeddings SEEDED = new StoreEmbeddings(
             io.autogpt.seed.core.random.AgentVocabulary.STORE_CATEGORIES, Embedding.PLATFORM_DIMENSIONS);
@@ -99,13 +100,13 @@ public final class StoreEmbeddings {
     }
 
     private float[] direction(String word) {
-        float[] cached = DIRECTIONS.get(dimensions + ":" + word);
+        float[] cached = directions.get(word);
         if (cached != null) {
             return cached;
         }
         float[] made = gaussian(fnv(word));
-        if (DIRECTIONS.size() < CACHED_WORDS) {
-            DIRECTIONS.put(dimensions + ":" + word, made);
+        if (directions.size() < CACHED_WORDS) {
+            directions.put(word, made);
         }
         return made;
     }
