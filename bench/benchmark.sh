@@ -10,7 +10,9 @@
 # rows: PostgreSQL's own atomic load, pg_restore --single-transaction of a custom-format dump (schema, data, then
 # indexes and constraints) into an empty database — the floor every ratio is taken against — and psql -f of a
 # data-only dump into a database that already holds the schema with its indexes. Needs psql, pg_dump and a PostgreSQL
-# server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres). Writes scratch files under bench-results/.
+# server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres). Every database gets pgvector, or the tests' stand-in
+# where the server lacks it, so the embeddings table is counted (see with_vector). Writes scratch files under
+# bench-results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +30,7 @@ for scale in "${scales[@]}"; do
   for writer in copy jpa; do
     db="bench_${writer}_$(echo "$scale" | tr . _)"
     fresh_db "$db"
+    vector=$(with_vector "$db")
     gclog="$out/gc-$writer-$scale.log"
     t0=$(now_s)
     JAVA_OPTS="-Xmx256m -Xlog:gc:file=$gclog" bin/autogpt-seed seed --db "$(db_url "$db")" --create-schema \
@@ -42,6 +45,7 @@ for scale in "${scales[@]}"; do
   # Into a migrated, empty platform database: its schema is there (made here, then emptied), the seeder creates nothing.
   migrated="bench_migrated_$(echo "$scale" | tr . _)"
   fresh_db "$migrated"
+  with_vector "$migrated" >/dev/null
   bin/autogpt-seed seed --db "$(db_url "$migrated")" --create-schema --schema-version platform-2026-01 --users 1 \
     --seed 1 --now "$NOW" > /dev/null
   psql -qX -d "$migrated" -c "DO \$\$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname,
@@ -61,6 +65,7 @@ for scale in "${scales[@]}"; do
   atomic="bench_pgrestore_$(echo "$scale" | tr . _)"
   pg_dump -d "$src" -n public -Fc -f "$out/full-$scale.dump"
   fresh_db "$atomic"
+  with_vector "$atomic" >/dev/null
   psql -qX -d "$atomic" -c 'DROP SCHEMA public' >/dev/null   # the dump creates it, with its objects
   t0=$(now_s)
   pg_restore --single-transaction --exit-on-error -d "$atomic" "$out/full-$scale.dump"
@@ -73,6 +78,7 @@ for scale in "${scales[@]}"; do
   # --disable-triggers: the listing/version foreign keys form a cycle, which a data-only restore cannot order.
   pg_dump -d "$src" -n public --data-only --disable-triggers -f "$out/data-$scale.sql"
   fresh_db "$ref"
+  with_vector "$ref" >/dev/null
   psql -qX -d "$ref" -c 'DROP SCHEMA public' >/dev/null   # the dump creates it
   psql -qX -d "$ref" -f "$out/schema-$scale.sql" >/dev/null
   t0=$(now_s)
@@ -96,3 +102,4 @@ for scale in "${scales[@]}"; do
   done
   unset secs rows heap
 done
+echo "embeddings table (vector(1536)) loaded with: ${vector:-?}"

@@ -9,3 +9,17 @@ NOW=2025-06-01T00:00:00Z
 
 now_s() { date +%s.%N; }
 fresh_db() { psql -qX -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null; }
+# pgvector for the embeddings table, in schema extensions (where Supabase keeps it, outside the dumps of public): the
+# extension where the server has it, else the tests' stand-in (the platform's DDL and pgvector's text form, stored as
+# text, no distances). Prints which.
+with_vector() {
+  if [ "$(psql -qAtX -d "$1" -c "SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'")" = 1 ]; then
+    psql -qX -d "$1" -c 'CREATE SCHEMA IF NOT EXISTS extensions' \
+      -c 'CREATE EXTENSION IF NOT EXISTS vector SCHEMA extensions' >/dev/null
+    echo pgvector
+  else
+    psql -qX -v ON_ERROR_STOP=1 -d "$1" -f it-tests/src/test/resources/io/autogpt/seed/it/pgvector-stand-in.sql \
+      >/dev/null 2>&1
+    echo "pgvector stand-in"
+  fi
+}
