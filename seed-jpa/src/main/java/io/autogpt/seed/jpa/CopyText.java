@@ -1,10 +1,10 @@
 package io.autogpt.seed.jpa;
 
 import io.autogpt.seed.core.json.Json;
-import io.autogpt.seed.core.vector.Embedding;
 import io.autogpt.seed.core.table.Column;
 import io.autogpt.seed.core.table.SqlType;
 import io.autogpt.seed.core.table.Table;
+import io.autogpt.seed.core.vector.Embedding;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
