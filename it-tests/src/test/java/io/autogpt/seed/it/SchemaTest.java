@@ -47,36 +47,84 @@ class SchemaTest {
                     assertThat(run.err()).contains("info: pgvector is not installed on this server: "
                             + String.join(", ", vectorTables));
                 }
-                assertThat(actualColumns(c)).isEqualTo(referenceColumns(version, vectorTables));
-                assertThat(new TreeSet<>(Sql.strings(c, "SELECT conrelid::regclass::text || ',' || conname || ',' || "
-                        + "pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'platform'::regnamespace")))
-                        .isEqualTo(Reference.rows(version, "constraints.csv").stream()
-                                .filter(r -> !vectorTables.contains(r.get("table_name")))
-                                .map(r -> "\"" + r.get("table_name") + "\"," + r.get("constraint_name") + ","
-                                        + r.get("definition"))
-                                .collect(Collectors.toCollection(TreeSet::new)));
-                assertThat(new TreeSet<>(Sql.strings(c, "SELECT tablename || ',' || indexname || ',' || "
-                        + "replace(indexdef, 'platform.', 'public.') FROM pg_indexes WHERE schemaname = 'platform'")))
-                        .isEqualTo(Reference.rows(version, "indexes.csv").stream()
-                                .filter(r -> !vectorTables.contains(r.get("table_name")))
-                                .map(r -> r.get("table_name") + "," + r.get("index_name") + "," + r.get("definition"))
-                                .collect(Collectors.toCollection(TreeSet::new)));
-                assertThat(new TreeSet<>(Sql.strings(c, "SELECT t.typname || ',' || string_agg(e.enumlabel, ' ' ORDER BY "
-                        + "e.enumsortorder) FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = "
-                        + "'platform'::regnamespace GROUP BY t.typname")))
-                        .isEqualTo(Reference.rows(version, "enums.csv").stream()
-                                .map(r -> r.get("enum_type") + "," + r.get("labels"))
-                                .collect(Collectors.toCollection(TreeSet::new)));
-                if (Files.exists(Reference.dir(version).resolve("views-and-functions.csv"))) {
-                    assertThat(new TreeSet<>(Sql.strings(c, "SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE "
-                            + "'materialized view' END || ',' || c.relname FROM pg_class c WHERE c.relnamespace = "
-                            + "'platform'::regnamespace AND c.relkind IN ('v', 'm') UNION ALL SELECT 'function,' || "
-                            + "proname FROM pg_proc WHERE pronamespace = 'platform'::regnamespace")))
-                            .isEqualTo(Reference.rows(version, "views-and-functions.csv").stream()
-                                    .map(r -> r.get("kind") + "," + r.get("name"))
-                                    .collect(Collectors.toCollection(TreeSet::new)));
-                }
+                assertMatchesTheReference(c, version, vectorTables);
             }
+        }
+    }
+
+    /**
+     * Objects that belong to an extension are the extension's: pgvector's functions and types where the seeder
+     * created it in the platform's schema (as the platform does), or any other extension a target keeps there, even
+     * one that owns a table. The run leaves them alone and names none of them; the platform's own objects still
+     * match the reference exactly.
+     */
+    @Test
+    void anExtensionsObjectsInTheSchemaAreNotThePlatforms() throws Exception {
+        String version = VERSIONS.get(VERSIONS.size() - 1);
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            assertThat(CliRun.of("seed", "--db", db.cliUrl("platform"), "--create-schema", "--users", "1", "--seed",
+                    "1", "--now", NOW).exitCode()).isZero();
+            try (Connection c = db.connect("platform"); Statement st = c.createStatement()) {
+                st.execute("CREATE EXTENSION citext SCHEMA platform");
+                st.execute("CREATE EXTENSION pg_trgm SCHEMA platform");
+                st.execute("CREATE TABLE platform.citext_settings (id text PRIMARY KEY, value text NOT NULL)");
+                st.execute("CREATE TYPE platform.citext_mode AS ENUM ('strict', 'loose')");
+                st.execute("ALTER EXTENSION citext ADD TABLE platform.citext_settings");
+                st.execute("ALTER EXTENSION citext ADD TYPE platform.citext_mode");
+            }
+            CliRun run = CliRun.of("seed", "--db", db.cliUrl("platform"), "--users", "2", "--seed", "2", "--now", NOW);
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out().lines().findFirst().orElseThrow()).contains("schema version " + version)
+                    .doesNotContain("closest");
+            assertThat(run.all()).doesNotContain("citext").doesNotContain("trgm").doesNotContain("info: left");
+            try (Connection c = db.connect("platform")) {
+                assertThat(Sql.count(c, "SELECT count(*) FROM pg_proc WHERE pronamespace = 'platform'::regnamespace "
+                        + "AND proname = 'similarity'")).as("pg_trgm's functions are in the schema").isOne();
+                assertMatchesTheReference(c, version, Set.of());
+            }
+        }
+    }
+
+    /** Not an object an extension owns: {@code oid} in catalog {@code catalog}. */
+    private static String platformsOwn(String catalog, String oid) {
+        return "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '" + catalog + "'::regclass AND d.objid = "
+                + oid + " AND d.deptype = 'e')";
+    }
+
+    /** The platform's objects in schema {@code platform} are exactly {@code version}'s, but for {@code leftOut}. */
+    private static void assertMatchesTheReference(Connection c, String version, Set<String> leftOut)
+            throws Exception {
+        assertThat(actualColumns(c)).isEqualTo(referenceColumns(version, leftOut));
+        assertThat(new TreeSet<>(Sql.strings(c, "SELECT conrelid::regclass::text || ',' || conname || ',' || "
+                + "pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'platform'::regnamespace AND "
+                + platformsOwn("pg_class", "conrelid"))))
+                .isEqualTo(Reference.rows(version, "constraints.csv").stream()
+                        .filter(r -> !leftOut.contains(r.get("table_name")))
+                        .map(r -> "\"" + r.get("table_name") + "\"," + r.get("constraint_name") + ","
+                                + r.get("definition"))
+                        .collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(new TreeSet<>(Sql.strings(c, "SELECT tablename || ',' || indexname || ',' || "
+                + "replace(indexdef, 'platform.', 'public.') FROM pg_indexes WHERE schemaname = 'platform' AND "
+                + platformsOwn("pg_class", "format('platform.%I', tablename)::regclass"))))
+                .isEqualTo(Reference.rows(version, "indexes.csv").stream()
+                        .filter(r -> !leftOut.contains(r.get("table_name")))
+                        .map(r -> r.get("table_name") + "," + r.get("index_name") + "," + r.get("definition"))
+                        .collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(new TreeSet<>(Sql.strings(c, "SELECT t.typname || ',' || string_agg(e.enumlabel, ' ' ORDER BY "
+                + "e.enumsortorder) FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = "
+                + "'platform'::regnamespace AND " + platformsOwn("pg_type", "t.oid") + " GROUP BY t.typname")))
+                .isEqualTo(Reference.rows(version, "enums.csv").stream()
+                        .map(r -> r.get("enum_type") + "," + r.get("labels"))
+                        .collect(Collectors.toCollection(TreeSet::new)));
+        if (Files.exists(Reference.dir(version).resolve("views-and-functions.csv"))) {
+            assertThat(new TreeSet<>(Sql.strings(c, "SELECT CASE c.relkind WHEN 'v' THEN 'view' ELSE "
+                    + "'materialized view' END || ',' || c.relname FROM pg_class c WHERE c.relnamespace = "
+                    + "'platform'::regnamespace AND c.relkind IN ('v', 'm') AND " + platformsOwn("pg_class", "c.oid")
+                    + " UNION ALL SELECT 'function,' || proname FROM pg_proc p WHERE pronamespace = "
+                    + "'platform'::regnamespace AND " + platformsOwn("pg_proc", "p.oid"))))
+                    .isEqualTo(Reference.rows(version, "views-and-functions.csv").stream()
+                            .map(r -> r.get("kind") + "," + r.get("name"))
+                            .collect(Collectors.toCollection(TreeSet::new)));
         }
     }
 
@@ -232,7 +280,7 @@ class SchemaTest {
                 + "|| ',' || is_nullable || ',' || coalesce(column_default, '') FROM information_schema.columns "
                 + "WHERE table_schema = 'platform' AND table_name NOT LIKE 'refresh%' AND table_name IN (SELECT "
                 + "table_name FROM information_schema.tables WHERE table_schema = 'platform' AND table_type = "
-                + "'BASE TABLE')"));
+                + "'BASE TABLE') AND " + platformsOwn("pg_class", "format('platform.%I', table_name)::regclass")));
     }
 
     private static TreeSet<String> referenceColumns(String version, Set<String> leftOut) {

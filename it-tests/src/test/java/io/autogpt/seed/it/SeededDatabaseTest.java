@@ -7,13 +7,17 @@ import io.autogpt.seed.it.support.Invariants;
 import io.autogpt.seed.it.support.Reference;
 import io.autogpt.seed.it.support.Sql;
 import io.autogpt.seed.it.support.TestDatabase;
+import io.autogpt.seed.core.search.StoreEmbeddings;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -58,6 +62,7 @@ abstract class SeededVersion {
     private static final String SCHEMA = "platform";
 
     private TestDatabase db;
+    private boolean realVector;
 
     /** The schema version this run creates and seeds. */
     abstract String version();
@@ -72,7 +77,7 @@ abstract class SeededVersion {
     @BeforeAll
     void seed() {
         db = TestDatabase.create(getClass());
-        db.installVector();
+        realVector = db.installVector();
         // Higher shares than the defaults, so 60 users have refunds, OAuth apps and reviewed runs to check.
         CliRun run = CliRun.of("seed", "--db", db.cliUrl(SCHEMA), "--create-schema", "--schema-version", version(),
                 "--users", "60", "--seed", "42", "--now", Invariants.ANCHOR, "--refund-share", "0.5",
@@ -108,6 +113,41 @@ abstract class SeededVersion {
                 assertThat(Sql.count(c, invariant.check())).as(invariant.name()).isPositive();
             } finally {
                 c.rollback();
+            }
+        }
+    }
+
+    /**
+     * The README's promise, with pgvector's own distance: the listings nearest to a search for a category's words
+     * ({@code ORDER BY embedding <=> query}) are that category's, as many as it has.
+     */
+    @Test
+    void aSearchForACategoryFindsItsListingsFirstByPgvectorsDistance() throws Exception {
+        Assumptions.assumeTrue(Reference.rows(version(), "columns.csv").stream()
+                .anyMatch(r -> r.get("type").equals("vector")), version() + " has no embeddings");
+        Assumptions.assumeTrue(realVector, "pgvector's stand-in computes no distances (see the line 'pgvector: …')");
+        try (Connection c = db.connect(SCHEMA); Statement st = c.createStatement()) {
+            st.execute("SET search_path TO " + SCHEMA + ", extensions");
+            List<String> categories = Sql.strings(c, "SELECT DISTINCT unnest(v.categories) FROM "
+                    + "\"UnifiedContentEmbedding\" e JOIN \"StoreListingVersion\" v ON v.id = e.\"contentId\" ORDER BY 1");
+            assertThat(categories).hasSizeGreaterThan(5);
+            for (String category : categories) {
+                String query = StoreEmbeddings.seeded().query("best " + category + " agents").text();
+                try (PreparedStatement ps = c.prepareStatement("WITH ranked AS (SELECT v.categories, row_number() "
+                        + "OVER (ORDER BY e.embedding <=> ?::vector) AS rank FROM \"UnifiedContentEmbedding\" e JOIN "
+                        + "\"StoreListingVersion\" v ON v.id = e.\"contentId\") SELECT count(*) FILTER (WHERE ? = "
+                        + "ANY (categories)), count(*) FILTER (WHERE ? = ANY (categories) AND rank <= (SELECT count(*) "
+                        + "FROM ranked WHERE ? = ANY (categories))) FROM ranked")) {
+                    ps.setString(1, query);
+                    for (int i = 2; i <= 4; i++) {
+                        ps.setString(i, category);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        assertThat(rs.getLong(2)).as("listings of '%s' among its %d nearest", category,
+                                rs.getLong(1)).isEqualTo(rs.getLong(1)).isPositive();
+                    }
+                }
             }
         }
     }

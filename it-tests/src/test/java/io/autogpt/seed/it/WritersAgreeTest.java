@@ -83,12 +83,58 @@ class WritersAgreeTest {
             psql(file, sql);
 
             Map<String, String> expected = digests(copy);
+            assertThat(expected.containsKey("UnifiedContentEmbedding")).as("the embeddings, where pgvector is")
+                    .isEqualTo(serverOffersPgvector(copy));
             assertThat(expected.get("User")).isNotEqualTo(digests(jpa).get("AgentGraph"));
             assertThat(digests(jpa)).isEqualTo(expected);
             assertThat(digests(file)).isEqualTo(expected);
             try (Connection c = copy.connect("platform")) {
                 assertThat(Sql.count(c, "SELECT count(*) FROM \"User\"")).isEqualTo(25);
             }
+        }
+    }
+
+    /**
+     * Where pgvector cannot be had (here: a role that may not create the extension, as on a server without it), the
+     * direct load and the file both leave the embeddings table out, say so, and agree on everything else.
+     */
+    @Test
+    void withoutPgvectorTheFileAndADirectLoadAgreeToo(@TempDir Path dir) throws Exception {
+        String role = "seed_novector_" + ProcessHandle.current().pid();
+        TestDatabase.onServer("DROP ROLE IF EXISTS " + role);
+        TestDatabase.onServer("CREATE ROLE " + role + " LOGIN PASSWORD 'novector-pw'");
+        try (TestDatabase copy = TestDatabase.create(getClass()); TestDatabase file = TestDatabase.create(getClass())) {
+            for (TestDatabase db : List.of(copy, file)) {
+                TestDatabase.onServer("ALTER DATABASE " + db.url().database() + " OWNER TO " + role);
+            }
+            CliRun direct = CliRun.of(concat(new String[] {"seed", "--db", TestDatabase.cliForm(as(copy, role).withSchema(
+                    "platform")), "--create-schema"}, PLAN));
+            assertThat(direct.exitCode()).as(direct.all()).isZero();
+            assertThat(direct.err()).contains(serverOffersPgvector(copy)
+                    ? "info: pgvector is on this server, but this role may not create the extension"
+                    : "info: pgvector is not installed on this server").contains("UnifiedContentEmbedding");
+            Path sql = dir.resolve("seed.sql");
+            CliRun written = CliRun.of(concat(new String[] {"seed", "--out", sql.toString(), "--schema", "platform",
+                    "--create-schema"}, PLAN));
+            assertThat(written.exitCode()).as(written.all()).isZero();
+            psql(as(file, role), sql);
+
+            Map<String, String> expected = digests(copy);
+            assertThat(expected).doesNotContainKey("UnifiedContentEmbedding").containsKey("StoreListingVersion");
+            assertThat(digests(file)).isEqualTo(expected);
+        } finally {
+            TestDatabase.onServer("DROP ROLE IF EXISTS " + role);
+        }
+    }
+
+    private static io.autogpt.seed.jpa.DatabaseUrl as(TestDatabase db, String role) {
+        return new io.autogpt.seed.jpa.DatabaseUrl(db.url().host(), db.url().port(), db.url().database(), role,
+                "novector-pw", null, Map.of());
+    }
+
+    private static boolean serverOffersPgvector(TestDatabase db) throws Exception {
+        try (Connection c = db.connect("public")) {
+            return Sql.count(c, "SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'") > 0;
         }
     }
 
@@ -164,11 +210,15 @@ class WritersAgreeTest {
     }
 
     static void psql(TestDatabase db, Path file) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("psql", "-q", "-X", "-h", db.url().host(), "-p",
-                Integer.toString(db.url().port()), "-U", db.url().user() == null ? "postgres" : db.url().user(),
-                "-d", db.url().database(), "-f", file.toString()).redirectErrorStream(true);
-        if (db.url().password() != null) {
-            pb.environment().put("PGPASSWORD", db.url().password());
+        psql(db.url(), file);
+    }
+
+    static void psql(io.autogpt.seed.jpa.DatabaseUrl url, Path file) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("psql", "-q", "-X", "-h", url.host(), "-p",
+                Integer.toString(url.port()), "-U", url.user() == null ? "postgres" : url.user(),
+                "-d", url.database(), "-f", file.toString()).redirectErrorStream(true);
+        if (url.password() != null) {
+            pb.environment().put("PGPASSWORD", url.password());
         }
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes());

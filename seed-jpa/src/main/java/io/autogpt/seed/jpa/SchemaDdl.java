@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,10 +37,23 @@ final class SchemaDdl {
             + "FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE c.relnamespace = to_regnamespace(?) AND "
             + "tgname = ANY(?))";
     private static final List<String> KINDS = List.of("relation", "constraint", "type", "function", "trigger");
-    /** Whether the vector type resolves on the search path; where it lives, when it lives elsewhere. */
-    private static final String VECTOR_SQL = "SELECT to_regtype('vector') IS NOT NULL, (SELECT n.nspname FROM pg_type "
-            + "t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typname = 'vector' LIMIT 1), EXISTS (SELECT 1 "
-            + "FROM pg_available_extensions WHERE name = 'vector')";
+    /**
+     * Makes pgvector's {@code vector} type resolvable in the current transaction, as far as the server and the role
+     * allow: already on the search path; installed in another schema (Supabase keeps extensions in
+     * {@code extensions}), which joins the search path until commit; or offered by the server, which creates it in the
+     * current schema, as the platform's migrations do. A role that may not create it leaves the type missing and the
+     * rest of the run goes on. The direct load and the SQL file run this same statement, so both create the same.
+     */
+    static final String VECTOR_PREP = "DO $pgvector$ DECLARE home text; BEGIN IF to_regtype('vector') IS NULL THEN "
+            + "SELECT n.nspname INTO home FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE "
+            + "t.typname = 'vector' ORDER BY n.nspname LIMIT 1; IF home IS NOT NULL THEN PERFORM "
+            + "set_config('search_path', current_setting('search_path') || ', ' || quote_ident(home), true); ELSIF "
+            + "EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector') THEN BEGIN CREATE EXTENSION IF "
+            + "NOT EXISTS vector; EXCEPTION WHEN insufficient_privilege THEN NULL; END; END IF; END IF; "
+            + "END $pgvector$";
+    /** After {@link #VECTOR_PREP}: whether the type resolves, and whether the server offers the extension at all. */
+    private static final String VECTOR_SQL = "SELECT to_regtype('vector') IS NOT NULL, EXISTS (SELECT 1 FROM "
+            + "pg_available_extensions WHERE name = 'vector')";
 
     private final String script;
     /** kind → names, for the objects that need nothing; and for those that need pgvector. */
@@ -106,9 +118,10 @@ final class SchemaDdl {
      * @return notes for the run's report (what could not be created here), empty when everything is there
      */
     List<String> ensure(Connection conn, String schema, String lockName) throws SQLException {
-        boolean vectorHere = vectorType(conn, schema);
+        VectorType vectorType = vectorType(conn, schema);
+        boolean vectorHere = vectorType == VectorType.HERE;
         if (complete(conn, schema, vectorHere)) {
-            return notes(vectorHere);
+            return notes(vectorType);
         }
         try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_lock(" + JdbcTransaction.LOCK_KEY
                 + ")")) {
@@ -123,62 +136,60 @@ final class SchemaDdl {
                 unlock.setString(1, lockName);
                 unlock.execute();
             }
-            return notes(vectorHere);
+            return notes(vectorType);
         }
         try (Statement st = conn.createStatement()) {
             st.execute("SET LOCAL client_min_messages = warning");
             st.execute("CREATE SCHEMA IF NOT EXISTS " + CopyText.quote(schema));
             st.execute(script);
         }
-        return notes(vectorHere);
+        return notes(vectorType);
     }
 
-    private List<String> notes(boolean vectorHere) {
-        return vectorHere || vectorTables.isEmpty() ? List.of() : List.of("pgvector is not installed on this "
-                + "server: " + String.join(", ", vectorTables) + " (a vector(1536) column) not created");
+    private List<String> notes(VectorType vectorType) {
+        if (vectorType == VectorType.HERE || vectorTables.isEmpty()) {
+            return List.of();
+        }
+        String tables = String.join(", ", vectorTables) + " (a vector(1536) column) not created";
+        return List.of(vectorType == VectorType.NOT_ALLOWED
+                ? "pgvector is on this server, but this role may not create the extension (a superuser can: CREATE "
+                        + "EXTENSION vector): " + tables
+                : "pgvector is not installed on this server: " + tables);
     }
+
+    /** Whether the {@code vector} type can be used in this run. */
+    private enum VectorType { HERE, NOT_ALLOWED, NOT_ON_SERVER }
 
     /**
-     * Makes the {@code vector} type resolvable when the server has pgvector: on the search path already, in
-     * another schema (Supabase keeps extensions in {@code extensions}), or installable. Only for versions that need
-     * it; false when it cannot be had.
+     * Makes the {@code vector} type resolvable when the server has pgvector ({@link #VECTOR_PREP}). Only for
+     * versions that need it.
      */
-    private boolean vectorType(Connection conn, String schema) throws SQLException {
+    private VectorType vectorType(Connection conn, String schema) throws SQLException {
         if (vectorTables.isEmpty()) {
-            return false;
-        }
-        boolean resolves;
-        String home;
-        boolean available;
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(VECTOR_SQL)) {
-            rs.next();
-            resolves = rs.getBoolean(1);
-            home = rs.getString(2);
-            available = rs.getBoolean(3);
-        }
-        if (resolves) {
-            return true;
+            return VectorType.NOT_ON_SERVER;
         }
         try (Statement st = conn.createStatement()) {
-            if (home != null) {
-                st.execute("SET LOCAL search_path TO " + CopyText.quote(schema) + ", " + CopyText.quote(home));
-                return true;
+            // The extension goes into the schema being created: it must exist first. Only when missing: creating a
+            // schema needs a right on the database that a role seeding its own schema may lack.
+            try (ResultSet rs = st.executeQuery("SELECT to_regnamespace(" + CopyText.literal(CopyText.quote(schema))
+                    + ") IS NULL")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    st.execute("CREATE SCHEMA " + CopyText.quote(schema));
+                }
             }
-            if (!available) {
-                return false;
-            }
-            Savepoint before = conn.setSavepoint();
-            try {
-                st.execute("CREATE SCHEMA IF NOT EXISTS " + CopyText.quote(schema));
-                st.execute("CREATE EXTENSION IF NOT EXISTS vector");
-                conn.releaseSavepoint(before);
-                return true;
-            } catch (SQLException e) {
-                // Not allowed to install it here: the rest of the schema is created all the same.
-                conn.rollback(before);
-                return false;
+            st.execute(VECTOR_PREP);
+            try (ResultSet rs = st.executeQuery(VECTOR_SQL)) {
+                rs.next();
+                return rs.getBoolean(1) ? VectorType.HERE
+                        : rs.getBoolean(2) ? VectorType.NOT_ALLOWED : VectorType.NOT_ON_SERVER;
             }
         }
+    }
+
+    /** The statement that readies pgvector for this version's DDL, for a SQL file; empty when it needs none. */
+    String vectorPrep() {
+        return vectorTables.isEmpty() ? "" : VECTOR_PREP + ";";
     }
 
     /** Whether every object of the DDL exists in {@code schema} (the pgvector ones only when pgvector is there). */

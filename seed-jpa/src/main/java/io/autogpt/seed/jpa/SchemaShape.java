@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * What the seeder needs to know of a schema: its tables' columns (type, nullability, default) and its enums' labels.
- * Read from a database's catalog, or from a known version's reference facts; the two compare directly.
+ * Read from a database's catalog, or from a known version's reference facts; the two compare directly. Objects an
+ * extension owns (pgvector's, or a table another extension keeps in the schema) are the extension's, not the
+ * platform's, and are not read.
  *
  * @param tables table → column → column facts, in catalog order
  * @param enums  enum type → labels
@@ -39,12 +41,16 @@ record SchemaShape(Map<String, Map<String, SchemaShape.ColumnFacts>> tables, Map
     private static final String COLUMNS_SQL = "SELECT table_name, column_name, data_type, udt_name, is_nullable, "
             + "column_default FROM information_schema.columns c WHERE table_schema = ? AND EXISTS (SELECT 1 FROM "
             + "information_schema.tables t WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name "
-            + "AND t.table_type = 'BASE TABLE') ORDER BY table_name, ordinal_position";
+            + "AND t.table_type = 'BASE TABLE') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = "
+            + "'pg_class'::regclass AND d.objid = (quote_ident(c.table_schema) || '.' || quote_ident(c.table_name))"
+            + "::regclass AND d.deptype = 'e') ORDER BY table_name, ordinal_position";
     /** A foreign key's definition: its first column and the table it references. */
     private static final Pattern FOREIGN_KEY = Pattern.compile(
             "FOREIGN KEY \\(\"?([^\",)]+)\"?[^)]*\\) REFERENCES \"([^\"]+)\".*");
     private static final String ENUMS_SQL = "SELECT t.typname, e.enumlabel FROM pg_type t "
-            + "JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ?";
+            + "JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ? "
+            + "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid "
+            + "AND d.deptype = 'e')";
 
     /** The shape of {@code schema} in the database behind {@code conn}. */
     static SchemaShape read(Connection conn, String schema) throws SQLException {

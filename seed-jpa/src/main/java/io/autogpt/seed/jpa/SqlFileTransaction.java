@@ -65,7 +65,9 @@ final class SqlFileTransaction implements DatasetTransaction {
         }
         line("SET LOCAL search_path TO " + CopyText.quote(schema) + ";");
         if (createSchema) {
-            out.write(SchemaDdl.of(version).script().getBytes(StandardCharsets.UTF_8));
+            SchemaDdl ddl = SchemaDdl.of(version);
+            line(ddl.vectorPrep());
+            out.write(ddl.script().getBytes(StandardCharsets.UTF_8));
         }
         // The file refuses to load twice, or over another run of the seed whose users overlap its own.
         line("DO $$ BEGIN IF EXISTS (SELECT 1 FROM autogpt_seed.runs WHERE target_schema = "

@@ -77,7 +77,13 @@ public final class TestDatabase implements AutoCloseable {
             st.execute("CREATE SCHEMA IF NOT EXISTS extensions");
             if (real) {
                 st.execute("CREATE EXTENSION IF NOT EXISTS vector SCHEMA extensions");
+                try (var rs = st.executeQuery("SELECT extversion FROM pg_extension WHERE extname = 'vector'")) {
+                    rs.next();
+                    sayOnce("pgvector: the real extension, version " + rs.getString(1));
+                }
             } else {
+                sayOnce("pgvector: the stand-in (this server offers no pgvector; .ci/run builds it from "
+                        + "shared/vendor): vector columns, no distances");
                 try (var in = TestDatabase.class.getResourceAsStream("/io/autogpt/seed/it/pgvector-stand-in.sql")) {
                     st.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                 }
@@ -85,6 +91,15 @@ public final class TestDatabase implements AutoCloseable {
             return real;
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("cannot install pgvector or its stand-in: " + e.getMessage(), e);
+        }
+    }
+
+    private static final java.util.Set<String> SAID = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Prints {@code line} in the test output the first time it is said in this JVM. */
+    private static void sayOnce(String line) {
+        if (SAID.add(line)) {
+            System.out.println(line);
         }
     }
 
