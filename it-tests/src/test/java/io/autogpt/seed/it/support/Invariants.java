@@ -65,10 +65,11 @@ public final class Invariants {
                             + "JOIN \"StoreListing\" l ON l.id = v.\"storeListingId\" JOIN \"User\" u ON u.id = r.\"reviewByUserId\" "
                             + "WHERE r.\"reviewByUserId\" = l.\"owningUserId\" OR r.\"createdAt\" < v.\"reviewedAt\" OR r.\"createdAt\" < u.\"createdAt\"",
                     "UPDATE \"StoreListingReview\" SET \"createdAt\" = '2000-01-01' WHERE id = (SELECT min(id) FROM \"StoreListingReview\")"),
-            new Invariant("a version is created, then submitted, then reviewed; only reviewed versions have a reviewer",
+            new Invariant("a version is created, then submitted (drafts too, at creation, as the platform stamps "
+                    + "every version), then reviewed; only reviewed versions have a reviewer",
                     "SELECT count(*) FROM \"StoreListingVersion\" v JOIN \"StoreListing\" l ON l.id = v.\"storeListingId\" "
                             + "WHERE v.\"submittedAt\" < v.\"createdAt\" OR v.\"reviewedAt\" < v.\"submittedAt\" "
-                            + "OR (v.\"submissionStatus\" = 'DRAFT') <> (v.\"submittedAt\" IS NULL) "
+                            + "OR v.\"submittedAt\" IS NULL "
                             + "OR (v.\"submissionStatus\" IN ('APPROVED', 'REJECTED')) <> (v.\"reviewedAt\" IS NOT NULL) "
                             + "OR (v.\"reviewerId\" IS NULL) <> (v.\"reviewedAt\" IS NULL) OR l.\"createdAt\" < (SELECT min(g.\"createdAt\") "
                             + "FROM \"AgentGraph\" g WHERE g.id = l.\"agentGraphId\")",

@@ -14,7 +14,10 @@ import net.datafaker.Faker;
 /**
  * Makes the one {@code "StoreListingVersion"} of each listing. Images are picsum.photos seeds and videos YouTube
  * links, so the marketplace renders them. created ≤ submitted ≤ reviewed ≤ updated ≤ anchor; only reviewed
- * (approved or rejected) versions have a reviewer. Not thread-safe; one instance per generating thread.
+ * (approved or rejected) versions have a reviewer. Every version has a {@code submittedAt}, drafts too: the
+ * platform stamps it whenever it creates a version, and its {@code StoreSubmission} view (2026-01) declares
+ * {@code date_submitted} required, so a NULL there fails the platform's Prisma reads. Not thread-safe; one instance per
+ * generating thread.
  */
 public final class StoreListingVersionFactory {
     private final DatasetShape shape;
@@ -39,8 +42,12 @@ public final class StoreListingVersionFactory {
         return shape.soonAfter(rng, submitted, Duration.ofDays(3));
     }
 
+    /** A draft's is its creation time (never sent for review); the others were sent within hours of it. */
     private LocalDateTime submittedAt(long u, long g) {
         LocalDateTime created = listings.createdAt(u, g);
+        if (facts.status(u, g) == SubmissionStatus.DRAFT) {
+            return created;
+        }
         return shape.soonAfter(shape.rng("time/submitted", u, g), created, Duration.ofHours(6));
     }
 
@@ -49,9 +56,9 @@ public final class StoreListingVersionFactory {
         Faker f = faker.at(rng);
         SubmissionStatus status = facts.status(u, g);
         LocalDateTime createdAt = listings.createdAt(u, g);
-        LocalDateTime submittedAt = status == SubmissionStatus.DRAFT ? null : submittedAt(u, g);
+        LocalDateTime submittedAt = submittedAt(u, g);
         LocalDateTime reviewedAt = reviewedAt(u, g);
-        LocalDateTime last = reviewedAt != null ? reviewedAt : submittedAt != null ? submittedAt : createdAt;
+        LocalDateTime last = reviewedAt != null ? reviewedAt : submittedAt;
         String reviewer = reviewedAt == null ? null : shape.userId(shape.otherUserInCohort(rng, u));
         String name = shape.graphName(u, g);
         List<String> images = new ArrayList<>();

@@ -71,7 +71,7 @@ class GoldenRowsTest {
             StoreListing=90915e6a51fdfd35
             StoreListing (update activeVersionId)=5b40a3e9a6397404
             StoreListingReview=f5d436f5a0fdecd8
-            StoreListingVersion=f19d359f91445e6c
+            StoreListingVersion=689966dd76c5b62d
             UnifiedContentEmbedding=54cfe2fe185a0f70
             User=ddb1a3135467674c
             UserBalance=a09d1f95cfbe15b1
