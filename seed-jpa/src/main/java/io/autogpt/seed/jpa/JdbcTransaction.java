@@ -297,9 +297,10 @@ abstract class JdbcTransaction implements DatasetTransaction {
                     }
                 }
             }
-            LOG.warn("seed {} has rows in schema {} but no ledger entry; treating them as an earlier run", seed, schema);
+            // Its shape is unknown: the runner takes it for a rerun and its report says the shape was not compared.
             return List.of(new RecordedRun(seed, plan.fromUser(), plan.toUser(), plan.scale().users(),
-                    io.autogpt.seed.core.block.BlockCatalogue.platform().size(), plan.now(), -1));
+                    io.autogpt.seed.core.block.BlockCatalogue.platform().size(), plan.now(), -1,
+                    io.autogpt.seed.core.plan.RunShape.UNKNOWN));
         } catch (SQLException e) {
             throw failure("reading the run ledger", e);
         }

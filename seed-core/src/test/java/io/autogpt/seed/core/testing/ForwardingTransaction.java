@@ -2,6 +2,7 @@ package io.autogpt.seed.core.testing;
 
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RunLedger;
+import io.autogpt.seed.core.port.TargetFacts;
 import io.autogpt.seed.core.table.Table;
 import java.util.stream.Stream;
 
@@ -26,6 +27,11 @@ public class ForwardingTransaction implements DatasetTransaction {
     @Override
     public void close() {
         inner.close();
+    }
+
+    @Override
+    public TargetFacts facts() {
+        return inner.facts();
     }
 
     @Override
