@@ -259,6 +259,7 @@ final class SeedCommand implements Callable<Integer> {
                     + "it, or its rows have no ledger entry), so its counts, ranges and shares were not compared "
                     + "with this run's; --reset reseeds them in this one");
         }
+        report.notices().forEach(notice -> stderr.println("notice: " + notice));
         stderr.flush();
         return ExitCodes.OK;
     }

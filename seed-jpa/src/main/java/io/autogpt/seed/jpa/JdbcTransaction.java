@@ -52,6 +52,8 @@ abstract class JdbcTransaction implements DatasetTransaction {
     private final List<String> pendingShared = new ArrayList<>();
     private int stagingTables;
     private boolean committed;
+    /** What the server said that the run's report passes on. */
+    private final List<String> notices = new ArrayList<>();
 
     /**
      * The target as {@link #prepare} found it.
@@ -315,9 +317,12 @@ abstract class JdbcTransaction implements DatasetTransaction {
             if (deferral != null) {
                 deferral.verify();
             }
+            // What the server said outside a statement of ours (during a COPY, at commit) waits on the connection.
+            takeConnectionNotices();
             refreshStoreViews();
             commitConnection();
             committed = true;
+            takeConnectionNotices();
         } catch (SQLException e) {
             throw failure("committing", e);
         }
@@ -337,10 +342,28 @@ abstract class JdbcTransaction implements DatasetTransaction {
         LOG.info("refreshing the store's materialized views, where the platform has them");
         try (Statement st = conn.createStatement()) {
             st.execute(StoreViews.REFRESH_SQL);
-            for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
-                LOG.warn(w.getMessage());
+            addNotices(st.getWarnings());
+        }
+    }
+
+    /** Server notices and warnings go into the run's report, one line each; a logger would print them raw. */
+    private void addNotices(@Nullable SQLWarning first) {
+        for (SQLWarning w = first; w != null; w = w.getNextWarning()) {
+            String line = Connections.firstLine(w.getMessage());
+            if (!line.isBlank()) {
+                notices.add(line);
             }
         }
+    }
+
+    private void takeConnectionNotices() throws SQLException {
+        addNotices(conn.getWarnings());
+        conn.clearWarnings();
+    }
+
+    @Override
+    public List<String> notices() {
+        return List.copyOf(notices);
     }
 
     @Override

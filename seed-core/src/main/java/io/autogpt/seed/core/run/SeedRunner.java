@@ -84,7 +84,7 @@ public final class SeedRunner {
                             TargetException.Remedy.RESET);
                 }
                 return new SeedReport(SeedReport.Outcome.ALREADY_SEEDED, List.of(), 0, since(start), earlier,
-                        target);
+                        target, List.of());
             }
             for (RecordedRun run : earlier) {
                 // A reset removes whole earlier runs: one reaching beyond this plan would lose users it does not
@@ -113,7 +113,7 @@ public final class SeedRunner {
                     BlockCatalogue.platform().size(), plan.now(), rows, shape));
             tx.commit();
             return new SeedReport(earlier.isEmpty() ? SeedReport.Outcome.SEEDED : SeedReport.Outcome.RESEEDED,
-                    tables, removed, since(start), earlier, target);
+                    tables, removed, since(start), earlier, target, tx.notices());
         } finally {
             progress.runFinished();
         }

@@ -4,6 +4,7 @@ import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.port.TargetFacts;
 import io.autogpt.seed.core.table.Table;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** A transaction that hands every call to {@code inner}; tests override the calls they watch. */
@@ -32,6 +33,11 @@ public class ForwardingTransaction implements DatasetTransaction {
     @Override
     public TargetFacts facts() {
         return inner.facts();
+    }
+
+    @Override
+    public List<String> notices() {
+        return inner.notices();
     }
 
     @Override
