@@ -7,6 +7,8 @@ import io.autogpt.seed.core.plan.RunShape;
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.token.TestUser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,6 +72,22 @@ class InputEdgesTest {
                 .getCommandSpec();
         assertThat(keys).contains("now", "graphs-per-user", "grants-per-oauth-app", "schema-version")
                 .allSatisfy(key -> assertThat(seed.findOption("--" + key)).as("--" + key).isNotNull());
+    }
+
+    @Test
+    void aSupabaseUrlWithAUserOrPasswordIsRefusedInOneLineWithoutThem(@TempDir Path dir) {
+        for (String url : new String[] {"https://svc:s3cret@xyz.supabase.co", "https://svc:pa/ss#1@xyz.supabase.co"}) {
+            for (String mode : new String[] {"--concurrency=4", "--mint"}) {
+                StringWriter err = new StringWriter();
+                CommandLine cmd = Cli.create(Map.of("SUPABASE_URL", url, "SUPABASE_SERVICE_KEY", "k",
+                        "SUPABASE_JWT_SECRET", "j".repeat(32), "LOADTEST_PASSWORD", "p"), Clock.systemUTC());
+                cmd.setErr(new PrintWriter(err, true));
+                int code = cmd.execute("tokens", mode, "--range", "1..2", "--out", dir.resolve("t.js").toString());
+                assertThat(code).as(url + " " + mode + ": " + err).isEqualTo(2);
+                assertThat(err).hasToString("error: --supabase-url must not hold a user name or password (the key goes "
+                        + "in the variable --key-env names), got 'https://xyz.supabase.co'\n");
+            }
+        }
     }
 
     @Test
