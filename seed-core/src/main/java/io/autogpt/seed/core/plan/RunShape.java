@@ -64,22 +64,23 @@ public record RunShape(Map<String, String> values) {
         Map<String, String> values = new LinkedHashMap<>();
         flatten(plan, values);
         values.put(SCHEMA_VERSION, schemaVersion.isEmpty() ? "unknown" : schemaVersion);
-        values.put(TABLES_LEFT_OUT, tablesLeftOut.isEmpty() ? "none" : String.join(",", new TreeSet<>(tablesLeftOut)));
+        values.put(TABLES_LEFT_OUT, tablesLeftOut.isEmpty() ? "none"
+                : String.join(",", new TreeSet<>(tablesLeftOut)));
         return new RunShape(values);
     }
 
     /**
-     * The shape {@link #canonical()} wrote; {@link #UNKNOWN} for null or blank text. Words without {@code =} are
-     * skipped: a shape read back must never stop a rerun from being recognised as one.
+     * The shape {@link #canonical()} wrote; {@link #UNKNOWN} for null or blank text. Words that are not one
+     * {@code key=value} pair are skipped: text changed by hand must not make reading the ledger fail.
      */
     public static RunShape parse(@org.jspecify.annotations.Nullable String canonical) {
         if (canonical == null || canonical.isBlank()) {
             return UNKNOWN;
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : canonical.trim().split(" +")) {
+        for (String pair : canonical.strip().split("\\s+")) {
             int eq = pair.indexOf('=');
-            if (eq > 0) {
+            if (eq > 0 && pair.indexOf('=', eq + 1) < 0) {
                 values.put(pair.substring(0, eq), pair.substring(eq + 1));
             }
         }
@@ -154,6 +155,6 @@ public record RunShape(Map<String, String> values) {
     }
 
     private static boolean plain(String s) {
-        return s.indexOf(' ') < 0 && s.indexOf('=') < 0 && s.indexOf('\n') < 0;
+        return s.chars().noneMatch(c -> c == '=' || Character.isWhitespace(c));
     }
 }

@@ -55,6 +55,8 @@ class RunShapeTest {
         assertThat(RunShape.parse(shape.canonical())).isEqualTo(shape);
         assertThat(RunShape.parse(null)).isEqualTo(RunShape.UNKNOWN);
         assertThat(RunShape.parse(" ").isKnown()).isFalse();
+        assertThat(RunShape.parse("seed=42 a=b=c\nusers=100 stray").values()).as("changed by hand")
+                .containsExactly(java.util.Map.entry("seed", "42"), java.util.Map.entry("users", "100"));
     }
 
     @Test
