@@ -87,6 +87,7 @@ final class ExitCodes {
         return switch (remedy) {
             case CREATE_SCHEMA -> "--create-schema creates what is missing";
             case SEED_FIRST -> "seed it first: autogpt-seed seed --create-schema";
+            case RESET -> "--reset reseeds them in this one";
             case NONE -> "";
         };
     }

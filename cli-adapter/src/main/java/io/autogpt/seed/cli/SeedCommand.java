@@ -197,7 +197,7 @@ final class SeedCommand implements Callable<Integer> {
                     share(reviewedRunShare, base.reviewedRunShare()),
                     range(storeSearchesPerUser, base.storeSearchesPerUser()),
                     range(builderSearchesPerUser, base.builderSearchesPerUser()),
-                    share(oauthAppShare, base.oauthAppShare()), range(grantsPerApp, base.grantsPerApp()));
+                    share(oauthAppShare, base.oauthAppShare()), range(grantsPerApp, base.grantsPerOauthApp()));
         }
 
         private static double share(Double given, double fallback) {
@@ -248,10 +248,18 @@ final class SeedCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         SeedProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
         warmUp(plan);
-        SeedReport report = new SeedRunner(target.port(), progress).run(plan, reset);
+        // An anchor nobody chose is not part of the shape a rerun is compared in: the default moves every second.
+        SeedReport report = new SeedRunner(target.port(), progress).run(plan, reset,
+                now == null ? SeedRunner.Anchor.DEFAULTED : SeedRunner.Anchor.CHOSEN);
         new Summary(stdout).print(report, plan, target.description());
         PrintWriter stderr = spec.commandLine().getErr();
         report.target().notes().forEach(note -> stderr.println("info: " + note));
+        if (report.outcome() == SeedReport.Outcome.ALREADY_SEEDED && !report.earlier().get(0).shape().isKnown()) {
+            stderr.println("info: the earlier run of these users has no recorded shape (an older autogpt-seed wrote "
+                    + "it, or its rows have no ledger entry), so its counts, ranges and shares were not compared "
+                    + "with this run's; --reset reseeds them in this one");
+        }
+        report.notices().forEach(notice -> stderr.println("notice: " + notice));
         stderr.flush();
         return ExitCodes.OK;
     }

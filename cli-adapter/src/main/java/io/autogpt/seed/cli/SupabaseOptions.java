@@ -31,6 +31,10 @@ final class SupabaseOptions {
         if (text == null || text.isBlank()) {
             return null;
         }
+        if (GoTrueSettings.hasUserInfo(text)) {
+            throw new UsageException("--supabase-url must not hold a user name or password (the key goes in the "
+                    + "variable --key-env names), got '" + GoTrueSettings.withoutUserInfo(text.trim()) + "'");
+        }
         try {
             URI uri = new URI(text.trim());
             if (uri.getScheme() == null || uri.getHost() == null) {

@@ -52,6 +52,8 @@ abstract class JdbcTransaction implements DatasetTransaction {
     private final List<String> pendingShared = new ArrayList<>();
     private int stagingTables;
     private boolean committed;
+    /** What the server said that the run's report passes on. */
+    private final List<String> notices = new ArrayList<>();
 
     /**
      * The target as {@link #prepare} found it.
@@ -297,9 +299,10 @@ abstract class JdbcTransaction implements DatasetTransaction {
                     }
                 }
             }
-            LOG.warn("seed {} has rows in schema {} but no ledger entry; treating them as an earlier run", seed, schema);
+            // Its shape is unknown: the runner takes it for a rerun and its report says the shape was not compared.
             return List.of(new RecordedRun(seed, plan.fromUser(), plan.toUser(), plan.scale().users(),
-                    io.autogpt.seed.core.block.BlockCatalogue.platform().size(), plan.now(), -1));
+                    io.autogpt.seed.core.block.BlockCatalogue.platform().size(), plan.now(), -1,
+                    io.autogpt.seed.core.plan.RunShape.UNKNOWN));
         } catch (SQLException e) {
             throw failure("reading the run ledger", e);
         }
@@ -314,9 +317,12 @@ abstract class JdbcTransaction implements DatasetTransaction {
             if (deferral != null) {
                 deferral.verify();
             }
+            // What the server said outside a statement of ours (during a COPY, at commit) waits on the connection.
+            takeConnectionNotices();
             refreshStoreViews();
             commitConnection();
             committed = true;
+            takeConnectionNotices();
         } catch (SQLException e) {
             throw failure("committing", e);
         }
@@ -336,10 +342,28 @@ abstract class JdbcTransaction implements DatasetTransaction {
         LOG.info("refreshing the store's materialized views, where the platform has them");
         try (Statement st = conn.createStatement()) {
             st.execute(StoreViews.REFRESH_SQL);
-            for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
-                LOG.warn(w.getMessage());
+            addNotices(st.getWarnings());
+        }
+    }
+
+    /** Server notices and warnings go into the run's report, one line each; a logger would print them raw. */
+    private void addNotices(@Nullable SQLWarning first) {
+        for (SQLWarning w = first; w != null; w = w.getNextWarning()) {
+            String line = Connections.firstLine(w.getMessage());
+            if (!line.isBlank()) {
+                notices.add(line);
             }
         }
+    }
+
+    private void takeConnectionNotices() throws SQLException {
+        addNotices(conn.getWarnings());
+        conn.clearWarnings();
+    }
+
+    @Override
+    public List<String> notices() {
+        return List.copyOf(notices);
     }
 
     @Override

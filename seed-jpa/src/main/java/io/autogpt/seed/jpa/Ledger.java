@@ -1,5 +1,6 @@
 package io.autogpt.seed.jpa;
 
+import io.autogpt.seed.core.plan.RunShape;
 import io.autogpt.seed.core.port.RecordedRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * The record of seeding runs, in a schema of its own ({@code autogpt_seed}) so the platform's schema, which its
- * migrations own, gains nothing but seeded rows. Keyed by target schema, seed and user slice.
+ * migrations own, gains nothing but seeded rows. Keyed by target schema, seed and user slice; each run's
+ * {@link RunShape} is kept in its canonical text ({@code shape}, null for runs recorded before shapes were).
  */
 final class Ledger {
     static final String SCHEMA = "autogpt_seed";
@@ -25,12 +27,16 @@ final class Ledger {
             + "CREATE TABLE IF NOT EXISTS autogpt_seed.runs (target_schema text NOT NULL, seed bigint NOT NULL, "
             + "from_user integer NOT NULL, to_user integer NOT NULL, users integer NOT NULL, blocks integer NOT NULL, "
             + "anchor timestamp NOT NULL, row_count bigint NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now(), "
-            + "PRIMARY KEY (target_schema, seed, from_user, to_user)); END IF; END $ledger$";
-    private static final String OVERLAPPING_SQL = "SELECT from_user, to_user, users, blocks, anchor, row_count "
+            + "shape text, PRIMARY KEY (target_schema, seed, from_user, to_user)); "
+            // A ledger made by a version that recorded no shapes gains the column; its runs keep a null shape.
+            + "ELSIF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'autogpt_seed.runs'::regclass "
+            + "AND attname = 'shape' AND NOT attisdropped) THEN ALTER TABLE autogpt_seed.runs ADD COLUMN shape text; "
+            + "END IF; END $ledger$";
+    private static final String OVERLAPPING_SQL = "SELECT from_user, to_user, users, blocks, anchor, row_count, shape "
             + "FROM autogpt_seed.runs WHERE target_schema = ? AND seed = ? AND from_user < ? AND to_user > ? "
             + "ORDER BY from_user";
     static final String INSERT_SQL = "INSERT INTO autogpt_seed.runs (target_schema, seed, from_user, to_user, users, "
-            + "blocks, anchor, row_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "blocks, anchor, row_count, shape) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE_SQL = "DELETE FROM autogpt_seed.runs "
             + "WHERE target_schema = ? AND seed = ? AND from_user = ? AND to_user = ?";
 
@@ -47,9 +53,9 @@ final class Ledger {
         try (Statement st = conn.createStatement()) {
             st.execute(CREATE_SQL);
         } catch (SQLException e) {
-            // Two runs creating it at once: the loser's duplicate error means it now exists.
+            // Two runs creating it (or adding its shape column) at once: the loser's duplicate error means it exists.
             if (!"23505".equals(e.getSQLState()) && !"42P06".equals(e.getSQLState())
-                    && !"42P07".equals(e.getSQLState())) {
+                    && !"42P07".equals(e.getSQLState()) && !"42701".equals(e.getSQLState())) {
                 throw e;
             }
         } finally {
@@ -69,7 +75,7 @@ final class Ledger {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     runs.add(new RecordedRun(seed, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                            rs.getObject(5, LocalDateTime.class), rs.getLong(6)));
+                            rs.getObject(5, LocalDateTime.class), rs.getLong(6), RunShape.parse(rs.getString(7))));
                 }
             }
             return runs;
@@ -85,6 +91,7 @@ final class Ledger {
             // daylight-saving gap by an hour.
             ps.setObject(7, run.now());
             ps.setLong(8, run.rows());
+            ps.setString(9, run.shape().isKnown() ? run.shape().canonical() : null);
             ps.executeUpdate();
         }
     }

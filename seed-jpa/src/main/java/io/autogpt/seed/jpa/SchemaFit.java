@@ -215,7 +215,7 @@ final class SchemaFit {
     TargetFacts facts(List<String> before) {
         List<String> all = new ArrayList<>(before);
         all.addAll(notes);
-        return new TargetFacts(versionLine(), leftOut, all);
+        return new TargetFacts(versionLine(), leftOut, all, closest.id());
     }
 
     /** {@code platform-2026-01}, or {@code closest to platform-2026-01 (3 differences)}. */

@@ -153,12 +153,18 @@ public final class SeedTargets {
         return plan -> new SqlFileTransaction(file, schema, plan, version, createSchema);
     }
 
-    private static void closeQuietly(Connection conn) {
+    /** Rolls back and closes {@code conn}, which a failed {@code begin} still owns; closed even when rollback fails. */
+    static void closeQuietly(Connection conn) {
         try {
             conn.rollback();
-            conn.close();
         } catch (SQLException e) {
             // Already failing; the original error is the one to report.
+        } finally {
+            try {
+                conn.close();
+            } catch (SQLException e) {
+                // As above: closing a broken connection may fail too, and the server ends its session anyway.
+            }
         }
     }
 

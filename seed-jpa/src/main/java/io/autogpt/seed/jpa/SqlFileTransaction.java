@@ -1,5 +1,6 @@
 package io.autogpt.seed.jpa;
 
+import io.autogpt.seed.core.plan.RunShape;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
@@ -69,12 +70,38 @@ final class SqlFileTransaction implements DatasetTransaction {
             line(ddl.vectorPrep());
             out.write(ddl.script().getBytes(StandardCharsets.UTF_8));
         }
-        // The file refuses to load twice, or over another run of the seed whose users overlap its own.
-        line("DO $$ BEGIN IF EXISTS (SELECT 1 FROM autogpt_seed.runs WHERE target_schema = "
-                + CopyText.literal(schema) + " AND seed = " + plan.seed() + " AND from_user < " + plan.toUser()
-                + " AND to_user > " + plan.fromUser() + ") THEN RAISE EXCEPTION 'already seeded: users of seed "
-                + plan.seed() + " [" + plan.fromUser() + ", " + plan.toUser() + ") are in schema %', "
-                + CopyText.literal(schema) + "; END IF; END $$;");
+        // The file refuses to load twice, or over another run of the seed whose users overlap its own; over a run of
+        // its users in another shape, it names what differs, as the seeder does.
+        String users = "users [" + plan.fromUser() + ", " + plan.toUser() + ") of seed " + plan.seed();
+        line("DO $$ DECLARE r record; BEGIN FOR r IN SELECT from_user, to_user, shape FROM autogpt_seed.runs "
+                + "WHERE target_schema = " + CopyText.literal(schema) + " AND seed = " + plan.seed()
+                + " AND from_user < " + plan.toUser() + " AND to_user > " + plan.fromUser() + " LOOP "
+                + "IF r.from_user = " + plan.fromUser() + " AND r.to_user = " + plan.toUser()
+                // A run recorded without a shape (null) is taken for this one, as the seeder takes it.
+                + " AND r.shape <> " + CopyText.literal(shape().canonical()) + " THEN "
+                + "RAISE EXCEPTION '" + users + " were seeded in another shape: %', " + differences("r.shape") + "; "
+                + "END IF; RAISE EXCEPTION 'already seeded: users of seed " + plan.seed() + " [" + plan.fromUser()
+                + ", " + plan.toUser() + ") are in schema %', " + CopyText.literal(schema) + "; END LOOP; END $$;");
+    }
+
+    /** The shape of the file's run, as the runner records it: from the plan and the file's schema version. */
+    private RunShape shape() {
+        TargetFacts facts = facts();
+        return RunShape.of(plan, facts.writtenVersion(), facts.tablesLeftOut());
+    }
+
+    /**
+     * An expression listing how the shape in {@code recorded} (a column) differs from the file's, as
+     * {@link RunShape#differencesFrom} words it: {@code graphs-per-user 1..5 → 10; …}, in the file's key order.
+     */
+    private String differences(String recorded) {
+        String pairs = " WITH ORDINALITY AS p(pair, i)";
+        String split = "SELECT split_part(pair, '=', 1) AS k, substr(pair, strpos(pair, '=') + 1) AS v, i FROM unnest("
+                + "string_to_array(";
+        return "(SELECT string_agg(coalesce(n.k, o.k) || ' ' || coalesce(o.v, 'unset') || ' → ' "
+                + "|| coalesce(n.v, 'unset'), '; ' ORDER BY coalesce(n.i, 1000 + o.i)) FROM (" + split + recorded
+                + ", ' '))" + pairs + ") o FULL JOIN (" + split + CopyText.literal(shape().canonical()) + ", ' '))"
+                + pairs + ") n ON n.k = o.k WHERE o.v IS DISTINCT FROM n.v)";
     }
 
     /**
@@ -151,9 +178,9 @@ final class SqlFileTransaction implements DatasetTransaction {
     private void recordRun(RecordedRun run) {
         try {
             line("INSERT INTO autogpt_seed.runs (target_schema, seed, from_user, to_user, users, blocks, anchor, "
-                    + "row_count) VALUES (" + CopyText.literal(schema) + ", " + run.seed() + ", " + run.fromUser()
-                    + ", " + run.toUser() + ", " + run.users() + ", " + run.blocks() + ", '" + run.now() + "', "
-                    + run.rows() + ");");
+                    + "row_count, shape) VALUES (" + CopyText.literal(schema) + ", " + run.seed() + ", "
+                    + run.fromUser() + ", " + run.toUser() + ", " + run.users() + ", " + run.blocks() + ", '"
+                    + run.now() + "', " + run.rows() + ", " + CopyText.literal(run.shape().canonical()) + ");");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }

@@ -54,14 +54,26 @@ public final class SecureFiles {
         }
     }
 
-    /** Opens {@code file} for appending, creating it owner-only if absent. */
+    /**
+     * Opens {@code file} for appending, creating it owner-only if absent and making it owner-only if it
+     * was not: tokens are about to go into it, whoever made it and however.
+     */
     static FileChannel append(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         if (POSIX && Files.notExists(file)) {
             return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.APPEND),
                     ownerOnly());
         }
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (POSIX) {
+            try {
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+        }
+        return channel;
     }
 
     /**

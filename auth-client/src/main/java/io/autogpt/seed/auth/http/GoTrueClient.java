@@ -12,7 +12,6 @@ import io.autogpt.seed.core.token.TokenException;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -478,21 +477,9 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
         return new TokenException.ServerUnavailable(request + " at " + settings.url() + " answered " + answer(reply));
     }
 
-    /** "400 invalid_credentials: Invalid login credentials", from whichever error shape the server used. */
+    /** "HTTP 400 invalid_credentials: Invalid login credentials", from whichever error shape the server used. */
     private static String answer(Transport.Reply reply) {
-        Wire.Problem p = Wire.problem(reply.body());
-        String text = p.text();
-        StringBuilder s = new StringBuilder("HTTP ").append(reply.status());
-        if (p.errorCode() != null) {
-            s.append(' ').append(p.errorCode());
-        }
-        if (text == null && reply.body().length > 0 && reply.status() != 429) {
-            text = new String(reply.body(), StandardCharsets.UTF_8).strip();
-        }
-        if (text != null) {
-            s.append(": ").append(text.length() > 200 ? text.substring(0, 200) + "…" : text);
-        }
-        return s.toString();
+        return Wire.describe(reply.status(), reply.body());
     }
 
     private IssuedToken token(byte[] body, TestUser user, int round) {

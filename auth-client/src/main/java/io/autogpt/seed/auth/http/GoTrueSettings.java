@@ -39,6 +39,10 @@ public record GoTrueSettings(URI url, String key, String keySource, AdaptiveThro
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(responseTimeout, "responseTimeout");
         Objects.requireNonNull(clock, "clock");
+        if (hasUserInfo(url.toString())) {
+            throw new IllegalArgumentException("a Supabase URL must not hold a user name or password, got '"
+                    + withoutUserInfo(url.toString()) + "'");
+        }
         String scheme = url.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme) || url.getHost() == null) {
             throw new IllegalArgumentException("the Supabase URL must be an http(s) URL like https://xyz.supabase.co, got '"
@@ -92,6 +96,34 @@ public record GoTrueSettings(URI url, String key, String keySource, AdaptiveThro
     public GoTrueSettings withClock(Clock value) {
         return new GoTrueSettings(url, key, keySource, throttle, retry, connectTimeout, responseTimeout, value, jitterSeed,
                 hedging);
+    }
+
+    /**
+     * Whether {@code url} holds user-info ({@code user:password@}): any {@code @} after the scheme, which a project
+     * URL never has. The {@code @} decides, not a URI parser: a password with {@code / ? #} in it moves where a parser
+     * thinks the host is, and the user-info with it.
+     */
+    public static boolean hasUserInfo(String url) {
+        int scheme = url.indexOf("://");
+        return url.indexOf('@', scheme < 0 ? 0 : scheme + 3) >= 0;
+    }
+
+    /**
+     * {@code url} as a message may show it when it {@linkplain #hasUserInfo holds user-info}: its scheme, then
+     * whatever follows the last {@code @} up to a query or fragment ({@code https://xyz.supabase.co/path}); nothing
+     * of the user-info, however its password is spelled.
+     */
+    public static String withoutUserInfo(String url) {
+        int scheme = url.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int at = url.lastIndexOf('@');
+        String rest = url.substring(Math.max(start, at + 1));
+        int end = rest.length();
+        for (char c : new char[] {'?', '#'}) {
+            int i = rest.indexOf(c);
+            end = i >= 0 && i < end ? i : end;
+        }
+        return url.substring(0, start) + rest.substring(0, end);
     }
 
     /** The base URL without a trailing slash. */

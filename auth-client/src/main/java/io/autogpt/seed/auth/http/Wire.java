@@ -72,13 +72,56 @@ final class Wire {
         }
     }
 
+    /** How much of a field of an error body a message quotes. */
+    static final int QUOTED = 120;
+
     /** The problem in {@code body}, or an empty one if it is not JSON. */
     static Problem problem(byte[] body) {
+        Problem p = parsedProblem(body);
+        return p == null ? Problem.NONE : p;
+    }
+
+    /** The problem in {@code body}, or null when it is not a JSON object. */
+    private static @Nullable Problem parsedProblem(byte[] body) {
         try {
-            Problem p = JSON.readValue(body, Problem.class);
-            return p == null ? Problem.NONE : p;
+            return JSON.readValue(body, Problem.class);
         } catch (java.io.IOException | RuntimeException e) {
-            return Problem.NONE;
+            return null;
         }
+    }
+
+    /**
+     * An answer as a message may show it: {@code HTTP 400 invalid_credentials: Invalid login credentials}. Only
+     * the fields parsed from a JSON error (code and text) are quoted, each on one line and cut at {@link #QUOTED}
+     * characters; any other body (an HTML error page, a proxy's text) is only measured, since nobody knows what it
+     * holds.
+     */
+    static String describe(int status, byte[] body) {
+        StringBuilder s = new StringBuilder("HTTP ").append(status);
+        if (body.length == 0) {
+            return s.toString();
+        }
+        Problem p = parsedProblem(body);
+        if (p == null) {
+            return s.append(", a non-JSON body of ").append(body.length).append(body.length == 1 ? " byte" : " bytes")
+                    .toString();
+        }
+        String code = p.errorCode() == null || p.errorCode().isBlank() ? null : p.errorCode();
+        if (code == null && p.text() == null) {
+            return s.append(", a JSON body of ").append(body.length).append(" bytes without an error code or message")
+                    .toString();
+        }
+        if (code != null) {
+            s.append(' ').append(quoted(code));
+        }
+        if (p.text() != null) {
+            s.append(": ").append(quoted(p.text()));
+        }
+        return s.toString();
+    }
+
+    private static String quoted(String field) {
+        String line = field.replaceAll("\\s+", " ").strip();
+        return line.length() > QUOTED ? line.substring(0, QUOTED) + "…" : line;
     }
 }

@@ -1,6 +1,7 @@
 package io.autogpt.seed.auth.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autogpt.seed.core.token.IssuedToken;
@@ -65,5 +66,43 @@ class TokenFilesTest {
         assertThat(Checkpoint.read(file)).containsExactly(token("a@x.io", 1, 3600), token("b@x.io", 1, 3600));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Checkpoint.read(dir.resolve("absent"))).isEmpty();
+        // Resumed: the torn fragment is cut off, so the next token starts its own line and the file stays readable.
+        try (Checkpoint c = Checkpoint.open(file)) {
+            c.append(token("c@x.io", 1, 3600));
+        }
+        assertThat(Checkpoint.read(file)).containsExactly(token("a@x.io", 1, 3600), token("b@x.io", 1, 3600),
+                token("c@x.io", 1, 3600));
+    }
+
+    @Test
+    void anUnreadableLineThatIsNotTheTornLastOneIsAnErrorNamingItAndNotItsText() throws Exception {
+        Path file = dir.resolve("t.checkpoint.jsonl");
+        try (Checkpoint c = Checkpoint.open(file)) {
+            c.append(token("a@x.io", 1, 3600));
+        }
+        // A token cut short by something else than a kill mid-write: a newline after it.
+        Files.writeString(file, "{\"token\":\"eyJ.secret-part\",\"user\":\"b@x.io\"}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        try (Checkpoint c = Checkpoint.open(file)) {
+            c.append(token("c@x.io", 1, 3600));
+        }
+        assertThatThrownBy(() -> Checkpoint.read(file)).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessage("cannot read checkpoint " + file).cause()
+                .hasMessage("line 2 is not a token autogpt-seed saved (only a last line cut short by a kill may be "
+                        + "unreadable); remove that line, or the file to start over");
+        Files.writeString(file, "\n" + Files.readString(file).replace("{\"token\":\"eyJ.secret-part\",\"user\":"
+                + "\"b@x.io\"}\n", ""));
+        assertThatThrownBy(() -> Checkpoint.read(file)).as("an empty line is no token either")
+                .cause().hasMessageStartingWith("line 1 is not a token");
+    }
+
+    @Test
+    void anExistingCheckpointIsMadeOwnerOnlyWhenOpened() throws Exception {
+        Path file = Files.writeString(dir.resolve("t.checkpoint.jsonl"), "");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        try (Checkpoint c = Checkpoint.open(file)) {
+            c.append(token("a@x.io", 1, 3600));
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 }

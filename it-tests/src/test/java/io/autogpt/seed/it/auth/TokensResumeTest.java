@@ -102,6 +102,26 @@ class TokensResumeTest {
         }
     }
 
+    @Test
+    void aCheckpointWithAnUnreadableLineBeforeItsLastIsRefusedNamingTheLine() throws Exception {
+        Path out = dir.resolve("t.js");
+        Path file = dir.resolve("t.checkpoint.jsonl");
+        Instant now = CliRun.CLOCK.instant();
+        try (Checkpoint checkpoint = Checkpoint.open(file)) {
+            checkpoint.append(new IssuedToken("fresh", "loadtest2@example.com", "id2", now, now.plusSeconds(3600), 1));
+        }
+        Files.writeString(file, "eyJ.not-json-but-maybe-a-token\n" + Files.readString(file));
+        try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 2)) {
+            CliRun run = CliRun.with(TokensCommandTest.env(server), "tokens", "--range", "1..2", "--count", "2",
+                    "--out", out.toString(), "--resume");
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+            assertThat(run.err()).isEqualTo("error: cannot read checkpoint " + file + ": line 1 is not a token "
+                    + "autogpt-seed saved (only a last line cut short by a kill may be unreadable); remove that line, "
+                    + "or the file to start over\n");
+            assertThat(server.issued()).isZero();
+        }
+    }
+
     /** Waits until the running CLI {@code p} has checkpointed {@code lines} tokens. */
     private static void awaitCheckpoint(Process p, Path checkpoint, int lines, Path log) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -209,7 +209,7 @@ public final class DatasetShape {
 
     /** Users who authorised {@code u}'s app: distinct users of the owner's cohort, never more than it has. */
     public int oauthGrants(long u) {
-        return Math.min(draw(scale.activity().grantsPerApp(), rng("count/oauth-grants", u)), cohortSize(u));
+        return Math.min(draw(scale.activity().grantsPerOauthApp(), rng("count/oauth-grants", u)), cohortSize(u));
     }
 
     /** The {@code k}-th user to authorise {@code u}'s app: the owner's cohort in turn, starting after the owner. */

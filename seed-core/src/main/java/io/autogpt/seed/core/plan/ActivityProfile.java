@@ -17,12 +17,12 @@ package io.autogpt.seed.core.plan;
  * @param storeSearchesPerUser    marketplace searches logged per user
  * @param builderSearchesPerUser  block searches in the builder per user
  * @param oauthAppShare           share of users who own an OAuth app, 0–1
- * @param grantsPerApp            users who authorised each app (within the owner's cohort)
+ * @param grantsPerOauthApp       users who authorised each app (within the owner's cohort)
  */
 public record ActivityProfile(IntRange chatsPerUser, IntRange turnsPerChat, double understandingShare,
                               IntRange notificationsPerUser, IntRange keyValuesPerUser, double refundShare,
                               double reviewedRunShare, IntRange storeSearchesPerUser,
-                              IntRange builderSearchesPerUser, double oauthAppShare, IntRange grantsPerApp) {
+                              IntRange builderSearchesPerUser, double oauthAppShare, IntRange grantsPerOauthApp) {
     /** Search terms of one user number at most this (their ids are a block per user). */
     public static final int MAX_STORE_SEARCHES = 1_000;
 
@@ -37,7 +37,7 @@ public record ActivityProfile(IntRange chatsPerUser, IntRange turnsPerChat, doub
         ScaleProfile.checkRange("store searches per user", storeSearchesPerUser, 0);
         ScaleProfile.checkRange("builder searches per user", builderSearchesPerUser, 0);
         ScaleProfile.checkShare("OAuth app share", oauthAppShare);
-        ScaleProfile.checkRange("grants per OAuth app", grantsPerApp, 0);
+        ScaleProfile.checkRange("grants per OAuth app", grantsPerOauthApp, 0);
     }
 
     /** Modest defaults: a few chats, notifications and searches per user; one user in ten owns an OAuth app. */

@@ -1,6 +1,7 @@
 package io.autogpt.seed.core.port;
 
 import io.autogpt.seed.core.table.Table;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +44,16 @@ public interface DatasetTransaction extends AutoCloseable {
      */
     default String path(Table<?> table) {
         return "";
+    }
+
+    /**
+     * What the target said while the transaction went on, for the run's report: a database server's notices and
+     * warnings (from the platform's functions and triggers), one line each, in the order said, complete once
+     * {@link #commit()} returned; empty when it said nothing or does not tell. An implementation hands them over
+     * here instead of logging them.
+     */
+    default List<String> notices() {
+        return List.of();
     }
 
     /** The target's record of runs, in this transaction; {@link RunLedger#NONE} when it keeps none. */

@@ -1,5 +1,6 @@
 package io.autogpt.seed.core.port;
 
+import io.autogpt.seed.core.plan.RunShape;
 import java.time.LocalDateTime;
 import java.util.Objects;
 
@@ -13,10 +14,13 @@ import java.util.Objects;
  * @param blocks    the size of the block catalogue the run wrote (where missing)
  * @param now       the run's time anchor
  * @param rows      rows the run wrote
+ * @param shape     everything that shaped its rows; {@link RunShape#UNKNOWN} for a run recorded without it (by an
+ *                  older version of the seeder, or found by its rows without a record)
  */
 public record RecordedRun(long seed, int fromUser, int toUser, int users, int blocks, LocalDateTime now,
-                          long rows) {
+                          long rows, RunShape shape) {
     public RecordedRun {
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(shape, "shape");
     }
 }

@@ -16,7 +16,9 @@ public class TargetException extends RuntimeException {
         /** Create the platform schema's missing objects (tables, columns, enums) first. */
         CREATE_SCHEMA,
         /** Seed the database first: it has no platform tables or users to read. */
-        SEED_FIRST
+        SEED_FIRST,
+        /** Reseed: remove the earlier run of the same users and write them again, as this run would. */
+        RESET
     }
 
     private final String summary;

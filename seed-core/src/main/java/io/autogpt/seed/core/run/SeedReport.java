@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param earlier     the earlier runs found in the target: the one left alone, or those removed by reset; empty
  *                    when there were none
  * @param target      what the target told about itself: its schema version, tables left out, notes
+ * @param notices     what the target said while the run went on (a database server's notices and warnings), one
+ *                    line each, in the order said; empty when already seeded
  */
 public record SeedReport(Outcome outcome, List<TableReport> tables, long removedRows, Duration elapsed,
-                         List<RecordedRun> earlier, TargetFacts target) {
+                         List<RecordedRun> earlier, TargetFacts target, List<String> notices) {
     /** How a run ended. */
     public enum Outcome { SEEDED, RESEEDED, ALREADY_SEEDED }
 
@@ -45,6 +47,7 @@ public record SeedReport(Outcome outcome, List<TableReport> tables, long removed
         tables = List.copyOf(tables);
         earlier = List.copyOf(earlier);
         Objects.requireNonNull(target, "target");
+        notices = List.copyOf(notices);
     }
 
     /** Rows written over all tables. */

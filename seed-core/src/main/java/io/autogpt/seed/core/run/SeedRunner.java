@@ -1,5 +1,6 @@
 package io.autogpt.seed.core.run;
 
+import io.autogpt.seed.core.plan.RunShape;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
@@ -13,16 +14,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Seeds one plan through a {@link WriteDatasetPort}, as one all-or-nothing transaction: recognises a rerun of the
- * same seed (and leaves the target alone), or with {@code reset} first removes what that earlier run wrote.
+ * same seed and users in the same {@linkplain RunShape shape} (and leaves the target alone), refuses one in another
+ * shape, or with {@code reset} first removes what that earlier run wrote.
  * Thread-safe if the port is; each call is independent. Runs on the caller's thread and starts none of its own.
  */
 public final class SeedRunner {
     /** How often, in rows, progress is reported. */
     private static final int PROGRESS_EVERY = 4096;
+
+    /** Whether the plan's time anchor is part of what was asked for. */
+    public enum Anchor {
+        /** Chosen (a {@code --now}): a rerun at another anchor is another shape. */
+        CHOSEN,
+        /**
+         * Nobody chose it (the current time by default): a rerun at another anchor is still a rerun, since no one
+         * asked for that anchor in particular; its report's earlier run says which anchor is in the target.
+         */
+        DEFAULTED
+    }
 
     private final WriteDatasetPort port;
     private final SeedProgress progress;
@@ -33,21 +47,44 @@ public final class SeedRunner {
     }
 
     /**
-     * Writes the dataset of {@code plan}.
+     * Writes the dataset of {@code plan}, its anchor {@linkplain Anchor#CHOSEN chosen}.
      *
-     * @param reset remove an earlier run of the same seed and users first, instead of leaving the target alone
-     * @throws io.autogpt.seed.core.port.TargetException when the target cannot take the dataset; nothing is written
+     * @see #run(SeedPlan, boolean, Anchor)
      */
     public SeedReport run(SeedPlan plan, boolean reset) {
+        return run(plan, reset, Anchor.CHOSEN);
+    }
+
+    /**
+     * Writes the dataset of {@code plan}. A run of the same seed and users recorded in the same shape leaves the
+     * target alone ({@link SeedReport.Outcome#ALREADY_SEEDED}); one recorded in another shape is refused, naming
+     * each difference ({@link TargetException.Remedy#RESET}); one recorded without a shape (an older seeder) counts
+     * as a rerun, its shape {@link RunShape#UNKNOWN} in the report.
+     *
+     * @param reset  remove an earlier run of the same seed and users first, instead of leaving the target alone
+     * @param anchor whether the plan's anchor was asked for, and so is compared with an earlier run's
+     * @throws io.autogpt.seed.core.port.TargetException when the target cannot take the dataset, or holds these users
+     *                                                   in another shape; nothing is written
+     */
+    public SeedReport run(SeedPlan plan, boolean reset, Anchor anchor) {
         long start = System.nanoTime();
         Dataset dataset = new Dataset(plan);
         try (DatasetTransaction tx = port.begin(plan)) {
             RunLedger ledger = tx.runs();
+            TargetFacts target = tx.facts();
+            RunShape shape = RunShape.of(plan, target.writtenVersion(), target.tablesLeftOut());
             List<RecordedRun> earlier = ledger.overlapping();
             boolean rerun = earlier.size() == 1 && sameSlice(earlier.get(0), plan);
             if (rerun && !reset) {
+                List<String> differences = shape.differencesFrom(earlier.get(0).shape(),
+                        anchor == Anchor.DEFAULTED ? Set.of(RunShape.ANCHOR) : Set.of());
+                if (earlier.get(0).shape().isKnown() && !differences.isEmpty()) {
+                    throw new TargetException("users [" + plan.fromUser() + ", " + plan.toUser() + ") of seed "
+                            + plan.seed() + " were seeded in another shape", differences,
+                            TargetException.Remedy.RESET);
+                }
                 return new SeedReport(SeedReport.Outcome.ALREADY_SEEDED, List.of(), 0, since(start), earlier,
-                        tx.facts());
+                        target, List.of());
             }
             for (RecordedRun run : earlier) {
                 // A reset removes whole earlier runs: one reaching beyond this plan would lose users it does not
@@ -66,7 +103,6 @@ public final class SeedRunner {
                 removed = removed < 0 || n < 0 ? -1 : removed + n;
             }
             List<SeedReport.TableReport> tables = new ArrayList<>();
-            TargetFacts target = tx.facts();
             for (Dataset.Step<?> step : dataset.steps()) {
                 if (!target.tablesLeftOut().contains(step.table().name())) {
                     tables.add(write(tx, step));
@@ -74,10 +110,10 @@ public final class SeedRunner {
             }
             long rows = tables.stream().mapToLong(SeedReport.TableReport::rows).sum();
             ledger.record(new RecordedRun(plan.seed(), plan.fromUser(), plan.toUser(), plan.scale().users(),
-                    BlockCatalogue.platform().size(), plan.now(), rows));
+                    BlockCatalogue.platform().size(), plan.now(), rows, shape));
             tx.commit();
             return new SeedReport(earlier.isEmpty() ? SeedReport.Outcome.SEEDED : SeedReport.Outcome.RESEEDED,
-                    tables, removed, since(start), earlier, target);
+                    tables, removed, since(start), earlier, target, tx.notices());
         } finally {
             progress.runFinished();
         }

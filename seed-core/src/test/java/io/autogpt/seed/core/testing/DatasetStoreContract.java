@@ -11,7 +11,9 @@ import io.autogpt.seed.core.plan.IntRange;
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.DatasetTransaction;
+import io.autogpt.seed.core.plan.RunShape;
 import io.autogpt.seed.core.port.RecordedRun;
+import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.port.TargetException;
 import io.autogpt.seed.core.port.WriteDatasetPort;
 import io.autogpt.seed.core.run.Dataset;
@@ -37,6 +39,13 @@ public abstract class DatasetStoreContract {
                     new IntRange(1, 2), IntRange.exactly(1), IntRange.exactly(2), IntRange.exactly(1),
                     IntRange.exactly(1), IntRange.exactly(1), 1.0, 0.5, new IntRange(1, 3),
                     new IntRange(1, 2), 2));
+
+    /** {@link #PLAN} with three graphs per user instead of two: the same users in another shape. */
+    private static final SeedPlan MORE_GRAPHS = new SeedPlan(PLAN.seed(), PLAN.now(),
+            new ScaleProfile(4, IntRange.exactly(3), new IntRange(2, 3), IntRange.exactly(1), new IntRange(1, 2),
+                    new IntRange(1, 2), IntRange.exactly(1), IntRange.exactly(2), IntRange.exactly(1),
+                    IntRange.exactly(1), IntRange.exactly(1), 1.0, 0.5, new IntRange(1, 3),
+                    new IntRange(1, 2), 2), 0, 4);
 
     /** A port onto this test's target, empty at the start of each test. */
     protected abstract WriteDatasetPort port();
@@ -99,6 +108,66 @@ public abstract class DatasetStoreContract {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 4));
         assertThatThrownBy(() -> seed(PLAN, false)).isInstanceOf(TargetException.class)
                 .hasMessageContaining("overlap an earlier run of users [0, 2)");
+    }
+
+    @Test
+    public void aRerunInAnotherShapeIsRefusedNamingWhatDiffersAndResetReseedsIt() {
+        seed(PLAN, false);
+        Map<String, Long> before = counts();
+        assertThatThrownBy(() -> seed(MORE_GRAPHS, false)).isInstanceOfSatisfying(TargetException.class, e -> {
+            assertThat(e.summary()).isEqualTo("users [0, 4) of seed 42 were seeded in another shape");
+            assertThat(e.problems()).containsExactly("graphs-per-user 2 → 3");
+            assertThat(e.remedy()).isEqualTo(TargetException.Remedy.RESET);
+        });
+        assertThat(counts()).isEqualTo(before);
+        assertThat(seed(PLAN, false).outcome()).as("the same shape").isEqualTo(SeedReport.Outcome.ALREADY_SEEDED);
+        assertThat(seed(MORE_GRAPHS, true).outcome()).isEqualTo(SeedReport.Outcome.RESEEDED);
+        assertThat(counts().get("AgentGraph")).isEqualTo(12L);
+        assertThat(seed(MORE_GRAPHS, false).outcome()).isEqualTo(SeedReport.Outcome.ALREADY_SEEDED);
+    }
+
+    @Test
+    public void anotherAnchorIsAnotherShapeUnlessNobodyChoseIt() {
+        seed(PLAN, false);
+        SeedPlan later = SeedPlan.of(PLAN.seed(), Instant.parse("2025-07-01T00:00:00Z"), PLAN.scale());
+        assertThatThrownBy(() -> seed(later, false)).isInstanceOf(TargetException.class)
+                .hasMessage("users [0, 4) of seed 42 were seeded in another shape: "
+                        + "now 2025-06-01T00:00:00Z → 2025-07-01T00:00:00Z");
+        SeedReport defaulted = new SeedRunner(port(), SeedProgress.NONE).run(later, false, SeedRunner.Anchor.DEFAULTED);
+        assertThat(defaulted.outcome()).isEqualTo(SeedReport.Outcome.ALREADY_SEEDED);
+        assertThat(defaulted.earlier()).extracting(RecordedRun::now).containsExactly(PLAN.now());
+    }
+
+    @Test
+    public void aRunRecordedWithoutAShapeIsTakenForARerun() {
+        // As an older seeder recorded it: no shape. Nothing can be compared, and nothing is claimed about it.
+        WriteDatasetPort older = plan -> new ForwardingTransaction(port().begin(plan)) {
+            @Override
+            public RunLedger runs() {
+                RunLedger inner = super.runs();
+                return new RunLedger() {
+                    @Override
+                    public List<RecordedRun> overlapping() {
+                        return inner.overlapping();
+                    }
+
+                    @Override
+                    public void record(RecordedRun r) {
+                        inner.record(new RecordedRun(r.seed(), r.fromUser(), r.toUser(), r.users(), r.blocks(),
+                                r.now(), r.rows(), RunShape.UNKNOWN));
+                    }
+
+                    @Override
+                    public long remove(RecordedRun run, Stream<String> userIds) {
+                        return inner.remove(run, userIds);
+                    }
+                };
+            }
+        };
+        new SeedRunner(older, SeedProgress.NONE).run(PLAN, false);
+        SeedReport again = seed(MORE_GRAPHS, false);
+        assertThat(again.outcome()).isEqualTo(SeedReport.Outcome.ALREADY_SEEDED);
+        assertThat(again.earlier()).extracting(RecordedRun::shape).containsExactly(RunShape.UNKNOWN);
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.autogpt.seed.core.testing;
 
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RunLedger;
+import io.autogpt.seed.core.port.TargetFacts;
 import io.autogpt.seed.core.table.Table;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** A transaction that hands every call to {@code inner}; tests override the calls they watch. */
@@ -26,6 +28,16 @@ public class ForwardingTransaction implements DatasetTransaction {
     @Override
     public void close() {
         inner.close();
+    }
+
+    @Override
+    public TargetFacts facts() {
+        return inner.facts();
+    }
+
+    @Override
+    public List<String> notices() {
+        return inner.notices();
     }
 
     @Override
