@@ -26,8 +26,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ShardRacesTest {
     private static final String SCHEMA = "platform";
-    private static final int RUNS = 10;
-    private static final long STAGGER_MS = 20;
+    /**
+     * Per run, the gap between one shard's start and the next's: the small ones race the first shard's taking of its
+     * locks (where shards deadlocked), the larger ones its load.
+     */
+    private static final long[] GAPS_MS = {0, 2, 5, 10, 20, 40, 80, 150, 250, 400};
+    private static final int RUNS = GAPS_MS.length;
     private static final String[] PLAN = {"--users", "20", "--cohort-users", "5", "--seed", "7",
             "--now", "2025-06-01T00:00:00Z"};
 
@@ -54,9 +58,7 @@ class ShardRacesTest {
             int bulkRuns = 0;
             for (int run = 1; run <= RUNS; run++) {
                 try (TestDatabase db = template.copy()) {
-                    // Run 1 starts all four at once; later ones let each shard start a little after the one before,
-                    // so the first takes its tables for a bulk load while the others arrive.
-                    List<CliRun> shards = startTogether(db, (run - 1) * STAGGER_MS);
+                    List<CliRun> shards = startTogether(db, GAPS_MS[run - 1]);
                     for (int i = 0; i < shards.size(); i++) {
                         if (shards.get(i).exitCode() != 0) {
                             failures.add("run " + run + ", shard " + i + "/4: " + shards.get(i).all());
@@ -102,8 +104,8 @@ class ShardRacesTest {
         }
     }
 
-    /** Four shards, each in its own thread and connection; shard {@code i} starts {@code i * staggerMs} after 0. */
-    private static List<CliRun> startTogether(TestDatabase db, long staggerMs) throws Exception {
+    /** Four shards, each in its own thread and connection; shard {@code i} starts {@code i * gapMs} after shard 0. */
+    private static List<CliRun> startTogether(TestDatabase db, long gapMs) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -112,7 +114,7 @@ class ShardRacesTest {
                 int index = i;
                 runs.add(pool.submit(() -> {
                     go.await();
-                    Thread.sleep(index * staggerMs);
+                    Thread.sleep(index * gapMs);
                     return seed(db, "--shard", index + "/4");
                 }));
             }
