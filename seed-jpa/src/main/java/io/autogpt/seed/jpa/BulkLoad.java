@@ -35,9 +35,12 @@ import org.slf4j.LoggerFactory;
  * <p>Tables holding rows, tables of another owner, and tables another transaction has open keep their indexes and
  * take the indexed path; so does any index the catalog shows something else depends on (a foreign key from a table
  * outside the load, a view relying on a primary key), and any index whose definition would not come back whole
- * (clustered, a replica identity, in a tablespace of its own). Locks are taken at once or not at all
- * ({@code NOWAIT}): a shard that finds another loader in its tables takes the indexed path and waits its turn there,
- * and never holds a lock the other one needs.
+ * (clustered, a replica identity, in a tablespace of its own).
+ *
+ * <p>Every lock the load needs is taken in {@link #start}, before its first statement that needs one, and none by
+ * waiting ({@code NOWAIT}); when one is held elsewhere, every table takes the indexed path. One bulk load runs in a
+ * database at a time, so a shard that finds another loader takes the indexed path and waits its turn there: the
+ * loader, holding its locks, waits for nothing another run holds, and no cycle of waits forms through it.
  */
 final class BulkLoad {
     private static final Logger LOG = LoggerFactory.getLogger(BulkLoad.class);
@@ -73,6 +76,17 @@ final class BulkLoad {
             + "WHERE k.contype = 'f' AND k.conrelid = c.oid AND NOT (has_table_privilege(k.confrelid, 'REFERENCES') "
             + "AND has_table_privilege(k.confrelid, 'UPDATE, DELETE, TRUNCATE'))) "
             + "FROM unnest(?::text[]) t(name) JOIN pg_class c ON c.oid = to_regclass(quote_ident(t.name))";
+
+    /**
+     * Held by the one bulk load in a database, to its commit: two loads each holding tables the other writes into
+     * would deadlock.
+     */
+    private static final String BULK_LOCK = "autogpt-seed/bulk-load";
+
+    /** The first of the given tables this role may not lock against writes (LOCK TABLE's privileges), if any. */
+    private static final String UNLOCKABLE_SQL = "SELECT t.name FROM unnest(?::text[]) WITH ORDINALITY t(name, n) "
+            + "WHERE NOT has_table_privilege(to_regclass(quote_ident(t.name)), 'UPDATE, DELETE, TRUNCATE') "
+            + "ORDER BY t.n LIMIT 1";
 
     /** Foreign keys of the loaded tables: qualified table, quoted name, definition, comment statement or null. */
     private static final String FOREIGN_KEYS_SQL = "SELECT c.oid, c.conrelid::regclass::text, quote_ident(c.conname), "
@@ -125,6 +139,8 @@ final class BulkLoad {
     private final @Nullable Connection conn;
     /** Tables the run inserts new rows into, in write order. */
     private final List<String> candidates;
+    /** Tables the run inserts shared rows into where missing (the blocks). */
+    private final List<String> shared;
     /** Tables this role may not rebuild, and why. */
     private final Map<String, String> excluded;
     private final Map<String, Path> paths = new LinkedHashMap<>();
@@ -133,18 +149,22 @@ final class BulkLoad {
     private final List<Rebuilt> foreignKeys = new ArrayList<>();
     private boolean started;
 
-    private BulkLoad(@Nullable Connection conn, List<String> candidates, Map<String, String> excluded) {
+    private BulkLoad(@Nullable Connection conn, List<String> candidates, List<String> shared,
+                     Map<String, String> excluded) {
         this.conn = conn;
         this.candidates = candidates;
+        this.shared = shared;
         this.excluded = excluded;
     }
 
     /**
      * The bulk path for {@code tables} on {@code conn}; tables it may not use (of another owner, in a schema this
      * role may not create in, partitioned, or with a foreign key to a table this role may not refer to or lock) take
-     * the indexed path.
+     * the indexed path, and all do when this role may not lock one of {@code shared} against writes.
+     *
+     * @param shared the tables the run inserts rows into where missing, which a bulk load locks against writes
      */
-    static BulkLoad of(Connection conn, List<String> tables) throws SQLException {
+    static BulkLoad of(Connection conn, List<String> tables, List<String> shared) throws SQLException {
         Map<String, String> excluded = new LinkedHashMap<>();
         List<String> candidates = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(TABLES_SQL)) {
@@ -157,8 +177,16 @@ final class BulkLoad {
                             : !rs.getBoolean(5) ? "may not refer to its parents" : "");
                 }
             }
+            String unlockable = null;
+            try (PreparedStatement check = conn.prepareStatement(UNLOCKABLE_SQL)) {
+                check.setArray(1, conn.createArrayOf("text", shared.toArray()));
+                try (ResultSet rs = check.executeQuery()) {
+                    unlockable = rs.next() ? rs.getString(1) : null;
+                }
+            }
             for (String table : tables) {
-                String reason = why.getOrDefault(table, "");
+                String reason = unlockable != null && why.getOrDefault(table, "").isEmpty()
+                        ? "may not lock " + unlockable : why.getOrDefault(table, "");
                 if (reason.isEmpty()) {
                     candidates.add(table);
                 } else {
@@ -166,14 +194,14 @@ final class BulkLoad {
                 }
             }
         }
-        return new BulkLoad(conn, candidates, excluded);
+        return new BulkLoad(conn, candidates, shared, excluded);
     }
 
     /** A load that keeps every index: each table takes the indexed path. */
     static BulkLoad none(List<String> tables) {
         Map<String, String> excluded = new LinkedHashMap<>();
         tables.forEach(table -> excluded.put(table, "asked"));
-        return new BulkLoad(null, List.of(), excluded);
+        return new BulkLoad(null, List.of(), List.of(), excluded);
     }
 
     /** What a person should know before the run: one line when this role may not rebuild some tables. */
@@ -203,8 +231,8 @@ final class BulkLoad {
     }
 
     /**
-     * Before the first new row: decides which tables load bare, locks them and drops their foreign keys and indexes.
-     * Runs once; later calls do nothing.
+     * Before the first new row: decides which tables load bare, takes every lock their load needs, and drops their
+     * foreign keys and indexes. Runs once; later calls do nothing.
      */
     void start() throws SQLException {
         if (started) {
@@ -216,28 +244,9 @@ final class BulkLoad {
             return;
         }
         Savepoint savepoint = conn.setSavepoint();
-        List<String> empty;
+        List<String> bare;
         try {
-            lock(candidates, List.of());
-            empty = emptyOf(candidates);
-            if (empty.size() < candidates.size()) {
-                // Let go of the tables holding rows: other writers (the platform itself) keep using them.
-                conn.rollback(savepoint);
-                savepoint = conn.setSavepoint();
-                if (!empty.isEmpty()) {
-                    lock(empty, List.of());
-                }
-            }
-            if (!empty.isEmpty()) {
-                // Adding a foreign key back locks its parent against writes; take those locks now, or not at all.
-                List<String> parents = parentsOutside(empty);
-                if (!parents.isEmpty()) {
-                    lock(List.of(), parents);
-                }
-                if (emptyOf(empty).size() < empty.size()) {
-                    throw new SQLException("rows arrived while locking", "55P03");
-                }
-            }
+            bare = lockForBulk();
         } catch (SQLException e) {
             if (!"55P03".equals(e.getSQLState())) {
                 throw e;
@@ -248,23 +257,74 @@ final class BulkLoad {
             candidates.forEach(table -> paths.put(table, Path.indexed("in use")));
             return;
         }
-        conn.releaseSavepoint(savepoint);
-        for (String table : candidates) {
-            paths.put(table, empty.contains(table) ? Path.BULK : Path.indexed("held rows"));
+        if (bare.isEmpty()) {
+            // Nothing loads bare: let go of the bulk load's lock for another run.
+            conn.rollback(savepoint);
+        } else {
+            conn.releaseSavepoint(savepoint);
         }
-        if (!empty.isEmpty()) {
-            drop(empty);
+        for (String table : candidates) {
+            paths.put(table, bare.contains(table) ? Path.BULK : Path.indexed("held rows"));
+        }
+        if (!bare.isEmpty()) {
+            drop(bare);
         }
     }
 
-    /** Locks {@code exclusive} against everything and {@code shared} against writes, at once or fails (55P03). */
-    private void lock(List<String> exclusive, List<String> shared) throws SQLException {
+    /**
+     * Takes every lock the bulk load will need, each with {@code NOWAIT} (55P03 when another transaction holds it),
+     * and returns the tables that load bare: the candidates that are empty, none when all hold rows.
+     *
+     * <ul>
+     *   <li>the bulk load's advisory lock: one per database at a time;</li>
+     *   <li>ACCESS EXCLUSIVE on each table loading bare: its indexes and keys are dropped;</li>
+     *   <li>ACCESS EXCLUSIVE on each parent of their foreign keys outside them: dropping a key drops its triggers on
+     *       the parent, and adding it back takes SHARE ROW EXCLUSIVE there;</li>
+     *   <li>SHARE ROW EXCLUSIVE on the shared tables (the blocks): no other run then holds an uncommitted shared row
+     *       this run's insert where missing would wait for.</li>
+     * </ul>
+     * Children outside the load keep their keys, and the parent the index they depend on: nothing is done to them.
+     */
+    private List<String> lockForBulk() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT pg_try_advisory_xact_lock(" + JdbcTransaction.LOCK_KEY
+                + ")")) {
+            ps.setString(1, BULK_LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new SQLException("another run is loading tables bare", "55P03");
+                }
+            }
+        }
+        // Emptiness is asked under the locks: no other transaction's rows are then on their way in.
+        Savepoint probe = conn.setSavepoint();
+        lock(quoted(candidates), List.of());
+        List<String> empty = emptyOf(candidates);
+        // Let go of the tables holding rows: other writers (the platform itself) keep using them.
+        conn.rollback(probe);
+        if (empty.isEmpty()) {
+            return empty;
+        }
+        Set<String> exclusive = new LinkedHashSet<>(quoted(empty));
+        exclusive.addAll(parentsOutside(empty));
+        lock(List.copyOf(exclusive), quoted(shared).stream().filter(t -> !exclusive.contains(t)).toList());
+        if (emptyOf(empty).size() < empty.size()) {
+            throw new SQLException("rows arrived while locking", "55P03");
+        }
+        return empty;
+    }
+
+    /**
+     * Locks {@code exclusive} against everything and {@code writes} against writes (both quoted or qualified), at once
+     * or fails (55P03).
+     */
+    private void lock(List<String> exclusive, List<String> writes) throws SQLException {
         try (Statement st = conn.createStatement()) {
             if (!exclusive.isEmpty()) {
-                st.execute("LOCK TABLE " + quoted(exclusive) + " IN ACCESS EXCLUSIVE MODE NOWAIT");
+                st.execute("LOCK TABLE " + String.join(", ", exclusive) + " IN ACCESS EXCLUSIVE MODE NOWAIT");
             }
-            if (!shared.isEmpty()) {
-                st.execute("LOCK TABLE " + String.join(", ", shared) + " IN SHARE ROW EXCLUSIVE MODE NOWAIT");
+            if (!writes.isEmpty()) {
+                st.execute("LOCK TABLE " + String.join(", ", writes) + " IN SHARE ROW EXCLUSIVE MODE NOWAIT");
             }
         }
     }
@@ -435,7 +495,7 @@ final class BulkLoad {
         return conn.createArrayOf("text", tables.stream().map(CopyText::quote).toArray());
     }
 
-    private static String quoted(List<String> tables) {
-        return String.join(", ", tables.stream().map(CopyText::quote).toList());
+    private static List<String> quoted(List<String> tables) {
+        return tables.stream().map(CopyText::quote).toList();
     }
 }

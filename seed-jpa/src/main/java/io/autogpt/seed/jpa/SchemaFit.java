@@ -75,6 +75,12 @@ final class SchemaFit {
                 .distinct().toList();
     }
 
+    /** The tables the run inserts rows into where missing (rows every run shares) that the target has. */
+    List<String> sharedTables() {
+        return tables.stream().filter(t -> t.kind() == Table.Kind.INSERT_MISSING && table(t) != null)
+                .map(Table::name).distinct().toList();
+    }
+
     /** The fit of {@code tables} (the dataset's, in write order) to the schema {@code target}. */
     static SchemaFit of(SchemaShape target, List<Table<?>> tables) {
         return new SchemaFit(target, tables);

@@ -116,7 +116,8 @@ public final class SeedTargets {
                             + "schema (auth.users, auth.identities)", List.of());
                 }
                 List<String> tables = found.fit().insertTables();
-                BulkLoad bulk = indexes == Indexes.KEPT ? BulkLoad.none(tables) : BulkLoad.of(conn, tables);
+                BulkLoad bulk = indexes == Indexes.KEPT ? BulkLoad.none(tables) : BulkLoad.of(conn, tables,
+                        found.fit().sharedTables());
                 JdbcTransaction.Target target = found.withNotes(bulk.notes());
                 JdbcTransaction.Session session = new JdbcTransaction.Session(ForeignKeyDeferral.tryOn(conn), bulk,
                         logins);

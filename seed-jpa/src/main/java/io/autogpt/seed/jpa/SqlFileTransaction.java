@@ -8,48 +8,54 @@ import io.autogpt.seed.core.port.RunLedger;
 import io.autogpt.seed.core.port.TargetFacts;
 import io.autogpt.seed.core.table.SqlType;
 import io.autogpt.seed.core.table.Table;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Writes the dataset as a SQL file that {@code psql -f FILE} loads in one transaction (COPY blocks, the ledger
- * entry, the view refresh). The file appears under its name only on commit (temporary file, then an atomic
- * rename), so a failed run leaves no half-written file. A rerun of the file is refused by the file itself.
+ * entry, the view refresh). The file appears under its name only on commit (a {@link PartialFile}: temporary file,
+ * then an atomic rename), and a failed or stopped run leaves no file at all. A rerun of the file is refused by the
+ * file itself.
  */
 final class SqlFileTransaction implements DatasetTransaction {
     private final Path target;
-    private final Path temp;
+    private final PartialFile file;
     private final OutputStream out;
     private final String schema;
     private final SeedPlan plan;
     private final SchemaVersion version;
     private final SchemaFit fit;
     private int stagingTables;
-    private boolean committed;
 
     SqlFileTransaction(Path target, String schema, SeedPlan plan, SchemaVersion version, boolean createSchema) {
-        this.target = target.toAbsolutePath();
+        this(target, schema, plan, version, createSchema, Files::newOutputStream);
+    }
+
+    /** As the constructor above, with the temporary file opened by {@code open}: the seam for failing streams. */
+    SqlFileTransaction(Path target, String schema, SeedPlan plan, SchemaVersion version, boolean createSchema,
+                       PartialFile.Opener open) {
+        this.target = target;
         this.schema = schema;
         this.plan = plan;
         this.version = version;
         this.fit = SchemaFit.of(version, JdbcTransaction.tables(plan));
         try {
-            Path dir = this.target.getParent();
-            Files.createDirectories(dir);
-            this.temp = Files.createTempFile(dir, "." + this.target.getFileName(), ".partial");
-            this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            this.file = PartialFile.create(target, open);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        this.out = file.out();
+        try {
             header(createSchema);
         } catch (IOException e) {
+            file.close();
             throw new UncheckedIOException("cannot write " + target, e);
         }
     }
@@ -191,28 +197,16 @@ final class SqlFileTransaction implements DatasetTransaction {
         try {
             line(StoreViews.REFRESH_SQL + ";");
             line("COMMIT;");
-            out.close();
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            committed = true;
+            file.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 
+    /** Removes the temporary file unless committed, also when closing its stream fails (a full disk). */
     @Override
     public void close() {
-        if (!committed) {
-            try {
-                out.close();
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // Best effort: the temporary file has a .partial name and never replaces the target.
-            }
-        }
+        file.close();
     }
 
     private void line(String text) throws IOException {

@@ -34,6 +34,18 @@ public final class CliProcess {
     }
 
     /**
+     * As {@link #start(Map, Path, String...)}, under {@code ulimit -f blocks} (the shell's blocks: 512 or 1024 bytes):
+     * a write past the limit fails with "File too large", as one on a full disk fails (the JVM ignores SIGXFSZ).
+     */
+    public static Process startWithFileSizeLimit(long blocks, Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "ulimit -f \"$0\" && exec \"$@\"",
+                Long.toString(blocks), ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), "io.autogpt.seed.cli.Main"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
      * Kills {@code seeder} with SIGKILL once {@code db} runs a statement matching {@code queryLike} (a LIKE pattern),
      * then waits until the server has dropped the dead run's session, so its transaction has been rolled back.
      */
