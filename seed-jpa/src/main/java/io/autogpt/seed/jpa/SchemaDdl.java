@@ -55,6 +55,11 @@ final class SchemaDdl {
     private static final String VECTOR_SQL = "SELECT to_regtype('vector') IS NOT NULL, EXISTS (SELECT 1 FROM "
             + "pg_available_extensions WHERE name = 'vector')";
 
+    /** The schema the platform's own functions name when they pin their search path. */
+    private static final String PLATFORM_SCHEMA = "platform";
+    private static final java.util.regex.Pattern PINNED_SCHEMA = java.util.regex.Pattern.compile(
+            "SET search_path TO ('pg_catalog', )?'platform'(, 'pg_temp')?");
+
     private final String script;
     /** kind → names, for the objects that need nothing; and for those that need pgvector. */
     private final Map<String, List<String>> plain;
@@ -77,6 +82,12 @@ final class SchemaDdl {
             String sql = eol < 0 ? "" : chunk.substring(eol + 1).strip();
             if (marker[0].equals("section")) {
                 inVector = marker[1].equals("vector");
+                continue;
+            }
+            if (marker[0].equals("requires")) {
+                // No object of its own (an extension other objects need, a row the migrations insert): it runs
+                // with the script, which runs only when an object is missing.
+                script.append(sql).append('\n');
                 continue;
             }
             (inVector ? vector : plain).get(marker[0]).add(marker[1]);
@@ -107,9 +118,15 @@ final class SchemaDdl {
         return CACHE.computeIfAbsent(version, v -> new SchemaDdl(read(v)));
     }
 
-    /** The whole DDL as one script for the current schema: idempotent, pgvector objects guarded. */
-    String script() {
-        return script;
+    /**
+     * The whole DDL as one script for schema {@code schema} (which must be first on the search path): idempotent,
+     * pgvector objects guarded. Functions that pin their search path to the platform's schema (today's catalogue
+     * guards) pin {@code schema} instead, so a schema of another name works the same.
+     */
+    String script(String schema) {
+        return schema.equals(PLATFORM_SCHEMA) ? script : PINNED_SCHEMA.matcher(script)
+                .replaceAll("SET search_path TO $1" + java.util.regex.Matcher.quoteReplacement(
+                        CopyText.literal(schema)) + "$2");
     }
 
     /**
@@ -141,7 +158,7 @@ final class SchemaDdl {
         try (Statement st = conn.createStatement()) {
             st.execute("SET LOCAL client_min_messages = warning");
             st.execute("CREATE SCHEMA IF NOT EXISTS " + CopyText.quote(schema));
-            st.execute(script);
+            st.execute(script(schema));
         }
         return notes(vectorType);
     }

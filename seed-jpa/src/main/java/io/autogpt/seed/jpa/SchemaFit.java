@@ -158,6 +158,10 @@ final class SchemaFit {
     }
 
     private void check(String where, Column<?> column, SchemaShape.ColumnFacts actual, SchemaShape target) {
+        if (column.type() == SqlType.ENUM_ARRAY && actual.type().equals("text[]")) {
+            // The platform retyped enum arrays to text[] (2026-09's onboarding steps): the labels go in as text.
+            return;
+        }
         if (!actual.type().equals(column.sqlTypeName())) {
             problems.add(where + " is " + actual.type() + ", the seeder writes " + column.sqlTypeName());
             return;
@@ -167,7 +171,8 @@ final class SchemaFit {
         }
         if (column.type() == SqlType.ENUM || column.type() == SqlType.ENUM_ARRAY) {
             Set<String> labels = target.enums().getOrDefault(column.enumType(), Set.of());
-            List<String> lacking = column.enumLabels().stream().filter(l -> !labels.contains(l)).toList();
+            List<String> lacking = column.enumLabels(closest.rules()).stream().filter(l -> !labels.contains(l))
+                    .toList();
             if (!lacking.isEmpty()) {
                 problems.add("enum \"" + column.enumType() + "\" lacks " + String.join(", ", lacking));
             }
@@ -215,7 +220,7 @@ final class SchemaFit {
     TargetFacts facts(List<String> before) {
         List<String> all = new ArrayList<>(before);
         all.addAll(notes);
-        return new TargetFacts(versionLine(), leftOut, all);
+        return new TargetFacts(versionLine(), leftOut, all, closest.rules());
     }
 
     /** {@code platform-2026-01}, or {@code closest to platform-2026-01 (3 differences)}. */

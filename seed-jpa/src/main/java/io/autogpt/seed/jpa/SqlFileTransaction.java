@@ -67,7 +67,7 @@ final class SqlFileTransaction implements DatasetTransaction {
         if (createSchema) {
             SchemaDdl ddl = SchemaDdl.of(version);
             line(ddl.vectorPrep());
-            out.write(ddl.script().getBytes(StandardCharsets.UTF_8));
+            out.write(ddl.script(schema).getBytes(StandardCharsets.UTF_8));
         }
         // The file refuses to load twice, or over another run of the seed whose users overlap its own.
         line("DO $$ BEGIN IF EXISTS (SELECT 1 FROM autogpt_seed.runs WHERE target_schema = "

@@ -1,6 +1,7 @@
 package io.autogpt.seed.it.support;
 
 import java.util.List;
+import io.autogpt.seed.core.plan.PlatformRules;
 import java.util.Set;
 
 /**
@@ -16,9 +17,25 @@ public final class Invariants {
      * @param breaker an UPDATE that makes at least one row violate it
      * @param needs  tables the rule reads beyond those every known schema version has (empty: runs everywhere)
      */
-    public record Invariant(String name, String check, String breaker, Set<String> needs) {
+    public record Invariant(String name, String check, String breaker, Set<String> needs,
+                            Set<PlatformRules> under) {
         public Invariant(String name, String check, String breaker) {
             this(name, check, breaker, Set.of());
+        }
+
+        /** A rule of every generation of the platform's rules. */
+        public Invariant(String name, String check, String breaker, Set<String> needs) {
+            this(name, check, breaker, needs, java.util.EnumSet.allOf(PlatformRules.class));
+        }
+
+        /** This rule, for a database under {@code rules} only (it names labels or rows of that generation). */
+        Invariant onlyUnder(PlatformRules rules) {
+            return new Invariant(name, check, breaker, needs, Set.of(rules));
+        }
+
+        /** Whether it applies to a database with {@code tables} whose rows follow {@code rules}. */
+        public boolean appliesTo(Set<String> tables, PlatformRules rules) {
+            return tables.containsAll(needs) && under.contains(rules);
         }
 
         @Override
@@ -239,7 +256,8 @@ public final class Invariants {
                             + "WHERE v.type = 'REFUND_PROCESSED' AND NOT EXISTS (SELECT 1 FROM \"CreditRefundRequest\" r WHERE r.id = v.data ->> 'refund_request_id' "
                             + "AND r.\"userId\" = b.\"userId\" AND r.status <> 'PENDING' AND r.\"updatedAt\" <= v.\"createdAt\"))",
                     "UPDATE \"NotificationEvent\" SET data = jsonb_set(data, '{graph_id}', '\"nope\"') WHERE id = (SELECT min(id) FROM \"NotificationEvent\" WHERE type = 'AGENT_RUN')",
-                    Set.of("NotificationEvent", "UserNotificationBatch", "CreditRefundRequest")),
+                    Set.of("NotificationEvent", "UserNotificationBatch", "CreditRefundRequest"))
+                    .onlyUnder(PlatformRules.EARLY_2026),
             new Invariant("key-value data names a node execution of the same user, of the graph its agent# key names, written once that node was added",
                     "SELECT count(*) FROM \"AgentNodeExecutionKeyValueData\" k LEFT JOIN \"AgentNodeExecution\" n ON n.id = k.\"agentNodeExecutionId\" "
                             + "LEFT JOIN \"AgentGraphExecution\" e ON e.id = n.\"agentGraphExecutionId\" WHERE e.id IS NULL OR e.\"userId\" <> k.\"userId\" "

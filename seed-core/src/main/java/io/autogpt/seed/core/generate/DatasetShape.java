@@ -1,6 +1,7 @@
 package io.autogpt.seed.core.generate;
 
 import io.autogpt.seed.core.plan.IntRange;
+import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.random.AgentVocabulary;
@@ -36,6 +37,11 @@ public final class DatasetShape {
 
     public SeedPlan plan() {
         return plan;
+    }
+
+    /** The generation of the platform's rules the rows follow. */
+    public PlatformRules rules() {
+        return plan.rules();
     }
 
     public ScaleProfile scale() {

@@ -73,6 +73,9 @@ public final class NotificationFactory {
     }
 
     public List<NotificationEvent> events(long u) {
+        if (shape.rules().atLeast(io.autogpt.seed.core.plan.PlatformRules.SEPTEMBER_2026)) {
+            return List.of(); // PENDING: today's notification model (briefings, alerts, verdicts, billing notices)
+        }
         int count = shape.notifications(u);
         List<NotificationEvent> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

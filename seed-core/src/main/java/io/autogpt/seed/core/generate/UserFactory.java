@@ -1,6 +1,7 @@
 package io.autogpt.seed.core.generate;
 
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.random.AgentVocabulary;
 import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.user.SubscriptionTier;
@@ -31,6 +32,13 @@ public final class UserFactory {
      */
     private SubscriptionTier tier(long u) {
         double p = shape.rng("User/tier", u).nextDouble();
+        if (shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
+            // Today's tiers: most accounts have none, some try, a few pay.
+            return p < 0.55 ? SubscriptionTier.NO_TIER : p < 0.65 ? SubscriptionTier.TRIAL
+                    : p < 0.8 ? SubscriptionTier.BASIC : p < 0.92 ? SubscriptionTier.PRO
+                    : p < 0.96 ? SubscriptionTier.MAX : p < 0.99 ? SubscriptionTier.BUSINESS
+                    : SubscriptionTier.ENTERPRISE;
+        }
         return p < 0.6 ? SubscriptionTier.FREE : p < 0.9 ? SubscriptionTier.PRO : p < 0.98 ? SubscriptionTier.BUSINESS
                 : SubscriptionTier.ENTERPRISE;
     }

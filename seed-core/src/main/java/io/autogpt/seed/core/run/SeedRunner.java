@@ -40,7 +40,6 @@ public final class SeedRunner {
      */
     public SeedReport run(SeedPlan plan, boolean reset) {
         long start = System.nanoTime();
-        Dataset dataset = new Dataset(plan);
         try (DatasetTransaction tx = port.begin(plan)) {
             RunLedger ledger = tx.runs();
             List<RecordedRun> earlier = ledger.overlapping();
@@ -67,6 +66,8 @@ public final class SeedRunner {
             }
             List<SeedReport.TableReport> tables = new ArrayList<>();
             TargetFacts target = tx.facts();
+            // The rows follow the rules of the platform the target is, whatever the plan was made for.
+            Dataset dataset = new Dataset(target.fit(plan));
             for (Dataset.Step<?> step : dataset.steps()) {
                 if (!target.tablesLeftOut().contains(step.table().name())) {
                     tables.add(write(tx, step));

@@ -2,6 +2,7 @@ package io.autogpt.seed.core.testing;
 
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RunLedger;
+import io.autogpt.seed.core.port.TargetFacts;
 import io.autogpt.seed.core.table.Table;
 import java.util.stream.Stream;
 
@@ -31,5 +32,15 @@ public class ForwardingTransaction implements DatasetTransaction {
     @Override
     public RunLedger runs() {
         return inner.runs();
+    }
+
+    @Override
+    public TargetFacts facts() {
+        return inner.facts();
+    }
+
+    @Override
+    public String path(Table<?> table) {
+        return inner.path(table);
     }
 }

@@ -20,7 +20,7 @@ public class PendingHumanReviewJpaEntity {
     private String userId;
     private String graphExecId;
     private String graphId;
-    private int graphVersion;
+    private Integer graphVersion;
     private String payload;
     private String instructions;
     private boolean editable;

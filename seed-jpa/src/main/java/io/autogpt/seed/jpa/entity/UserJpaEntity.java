@@ -28,6 +28,10 @@ public class UserJpaEntity {
     private String stripeCustomerId;
     private String topUpConfig;
     private int maxEmailsPerDay;
+    private boolean emailVerified;
+    private String timezone;
+    @Enumerated(EnumType.STRING)
+    private SubscriptionTier subscriptionTier;
     private boolean notifyOnAgentRun;
     private boolean notifyOnBlockExecutionFailed;
     private boolean notifyOnContinuousAgentError;
@@ -36,12 +40,8 @@ public class UserJpaEntity {
     private boolean notifyOnMonthlySummary;
     private boolean notifyOnWeeklySummary;
     private boolean notifyOnZeroBalance;
-    private boolean emailVerified;
-    private String timezone;
     private boolean notifyOnAgentApproved;
     private boolean notifyOnAgentRejected;
-    @Enumerated(EnumType.STRING)
-    private SubscriptionTier subscriptionTier;
 
     /** For the persistence provider. */
     protected UserJpaEntity() {
@@ -59,6 +59,9 @@ public class UserJpaEntity {
         this.stripeCustomerId = row.stripeCustomerId();
         this.topUpConfig = json(row.topUpConfig());
         this.maxEmailsPerDay = row.maxEmailsPerDay();
+        this.emailVerified = row.emailVerified();
+        this.timezone = row.timezone();
+        this.subscriptionTier = row.subscriptionTier();
         this.notifyOnAgentRun = row.notifyOnAgentRun();
         this.notifyOnBlockExecutionFailed = row.notifyOnBlockExecutionFailed();
         this.notifyOnContinuousAgentError = row.notifyOnContinuousAgentError();
@@ -67,10 +70,7 @@ public class UserJpaEntity {
         this.notifyOnMonthlySummary = row.notifyOnMonthlySummary();
         this.notifyOnWeeklySummary = row.notifyOnWeeklySummary();
         this.notifyOnZeroBalance = row.notifyOnZeroBalance();
-        this.emailVerified = row.emailVerified();
-        this.timezone = row.timezone();
         this.notifyOnAgentApproved = row.notifyOnAgentApproved();
         this.notifyOnAgentRejected = row.notifyOnAgentRejected();
-        this.subscriptionTier = row.subscriptionTier();
     }
 }
