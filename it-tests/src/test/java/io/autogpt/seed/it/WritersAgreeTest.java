@@ -56,7 +56,7 @@ class WritersAgreeTest {
                     ScaleProfile.original().withUsers(1));
             User user = new User("gap-user", "gap@example.org", null, gap, gap, Json.EMPTY_OBJECT, "", null, null, 3,
                     true, true, true, true, true, true, true, true, true, "not-set", true, true,
-                    SubscriptionTier.FREE);
+                    SubscriptionTier.PRO);
             throughEveryWriter(dir, plan, "2025-03-09T02:30:00Z", tx -> tx.write(User.TABLE, Stream.of(user)),
                     (writer, c) -> {
                         assertThat(Sql.strings(c, "SELECT \"createdAt\"::text FROM \"User\" WHERE id = 'gap-user'"))
