@@ -25,6 +25,7 @@ CORE = {
     "AgentBlock": "agent", "AgentGraph": "agent", "AgentNode": "agent", "AgentNodeLink": "agent",
     "AgentPreset": "agent", "LibraryAgent": "agent", "LibraryFolder": "agent",
     "UserWorkspace": "workspace", "UserWorkspaceFile": "workspace",
+    "UserWorkspaceFolder": "workspace", "ChatMessageFeedback": "chat",
     "AgentGraphExecution": "execution", "AgentNodeExecution": "execution", "AgentNodeExecutionInputOutput": "execution",
     "StoreListing": "store", "StoreListingVersion": "store", "StoreListingReview": "store",
     "CreditTransaction": "credit", "UserBalance": "credit",
@@ -41,7 +42,8 @@ CORE = {
 ENUM_PKG = {"AgentExecutionStatus": "execution", "SubmissionStatus": "store", "CreditTransactionType": "credit",
             "APIKeyStatus": "integration", "APIKeyPermission": "integration", "OnboardingStep": "user",
             "SubscriptionTier": "user", "NotificationType": "notification", "ReviewStatus": "execution",
-            "CreditRefundRequestStatus": "credit", "ContentType": "search"}
+            "CreditRefundRequestStatus": "credit", "ContentType": "search",
+            "BriefingFrequency": "user", "ChatSessionStatus": "chat", "SharedVia": "execution"}
 PKS = {"AgentGraph": ["id", "version"], "CreditTransaction": ["transactionKey", "userId"], "UserBalance": ["userId"],
        "PendingHumanReview": ["nodeExecId"], "AgentNodeExecutionKeyValueData": ["userId", "key"]}
 

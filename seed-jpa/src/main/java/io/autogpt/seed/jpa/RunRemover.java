@@ -64,7 +64,11 @@ final class RunRemover {
             "DELETE FROM \"APIKey\" k USING seed_users s WHERE k.\"userId\" = s.id",
             "DELETE FROM \"UserWorkspaceFile\" f USING \"UserWorkspace\" w, seed_users s "
                     + "WHERE w.\"userId\" = s.id AND f.\"workspaceId\" = w.id",
+            // After the files filed in them; a folder's subfolders go with it (parentId cascades).
+            "DELETE FROM \"UserWorkspaceFolder\" f USING \"UserWorkspace\" w, seed_users s "
+                    + "WHERE w.\"userId\" = s.id AND f.\"workspaceId\" = w.id",
             "DELETE FROM \"UserWorkspace\" w USING seed_users s WHERE w.\"userId\" = s.id",
+            "DELETE FROM \"ChatMessageFeedback\" f USING seed_users s WHERE f.\"userId\" = s.id",
             "DELETE FROM \"ChatMessage\" m USING \"ChatSession\" c, seed_users s "
                     + "WHERE c.\"userId\" = s.id AND m.\"sessionId\" = c.id",
             "DELETE FROM \"ChatSession\" c USING seed_users s WHERE c.\"userId\" = s.id",

@@ -126,7 +126,7 @@ final class SchemaFit {
                 dropped.add(column.name());
                 continue;
             }
-            check(where, column, facts, target);
+            check(where, table.name(), column, facts, target);
         }
         if (!dropped.isEmpty() && table.kind() == Table.Kind.INSERT) {
             absentColumns.put(table.name(), table.columns().stream().map(Column::name).filter(dropped::contains)
@@ -157,7 +157,8 @@ final class SchemaFit {
         }
     }
 
-    private void check(String where, Column<?> column, SchemaShape.ColumnFacts actual, SchemaShape target) {
+    private void check(String where, String tableName, Column<?> column, SchemaShape.ColumnFacts actual,
+                       SchemaShape target) {
         if (column.type() == SqlType.ENUM_ARRAY && actual.type().equals("text[]")) {
             // The platform retyped enum arrays to text[] (2026-09's onboarding steps): the labels go in as text.
             return;
@@ -166,7 +167,7 @@ final class SchemaFit {
             problems.add(where + " is " + actual.type() + ", the seeder writes " + column.sqlTypeName());
             return;
         }
-        if (column.nullable() && !actual.nullable()) {
+        if (column.nullable() && !actual.nullable() && !nullableOnlyUnderNewerRules(tableName, column.name())) {
             problems.add(where + " is NOT NULL, the seeder may leave it null");
         }
         if (column.type() == SqlType.ENUM || column.type() == SqlType.ENUM_ARRAY) {
@@ -229,4 +230,20 @@ final class SchemaFit {
                 + (differences == 1 ? " difference)" : " differences)");
     }
 
+
+    /**
+     * Whether the column is nullable in the record only because a version of newer rules than the target's made it so
+     * (2026-09's graph-or-chat reviews): rows of the target's rules never leave it null.
+     */
+    private boolean nullableOnlyUnderNewerRules(String table, String column) {
+        for (SchemaVersion v : SchemaVersion.values()) {
+            if (v.rules().compareTo(closest.rules()) > 0) {
+                SchemaShape.ColumnFacts facts = SchemaShape.of(v).tables().getOrDefault(table, Map.of()).get(column);
+                if (facts != null && facts.nullable()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -225,12 +225,14 @@ public final class Invariants {
                     Set.of("ChatSession", "ChatMessage")),
             new Invariant("human reviews: a waiting review is the waiting node of a run in REVIEW (and each such run has one); a decided one belongs to a finished run, was decided while its node ran, and is processed",
                     "SELECT (SELECT count(*) FROM \"PendingHumanReview\" r LEFT JOIN \"AgentNodeExecution\" n ON n.id = r.\"nodeExecId\" "
-                            + "LEFT JOIN \"AgentGraphExecution\" e ON e.id = r.\"graphExecId\" WHERE n.id IS NULL OR e.id IS NULL "
+                            + "LEFT JOIN \"AgentGraphExecution\" e ON e.id = r.\"graphExecId\" "
+                            // (a chat's review, today's platform, has no graph run: the graph-or-chat rule covers it)
+                            + "WHERE r.\"graphExecId\" IS NOT NULL AND (n.id IS NULL OR e.id IS NULL "
                             + "OR n.\"agentGraphExecutionId\" <> e.id OR r.\"userId\" <> e.\"userId\" OR r.\"graphId\" <> e.\"agentGraphId\" "
                             + "OR (r.status = 'WAITING') <> (e.\"executionStatus\" = 'REVIEW') "
                             + "OR (r.status = 'WAITING' AND (n.\"executionStatus\" <> 'REVIEW' OR r.processed OR r.\"reviewedAt\" IS NOT NULL)) "
                             + "OR (r.status <> 'WAITING' AND (e.\"endedAt\" IS NULL OR NOT r.processed OR r.\"reviewedAt\" < n.\"startedTime\" "
-                            + "OR r.\"reviewedAt\" > n.\"endedTime\"))) + (SELECT count(*) FROM \"AgentGraphExecution\" e WHERE e.\"executionStatus\" = 'REVIEW' "
+                            + "OR r.\"reviewedAt\" > n.\"endedTime\")))) + (SELECT count(*) FROM \"AgentGraphExecution\" e WHERE e.\"executionStatus\" = 'REVIEW' "
                             + "AND NOT EXISTS (SELECT 1 FROM \"PendingHumanReview\" r WHERE r.\"graphExecId\" = e.id AND r.status = 'WAITING'))",
                     "UPDATE \"PendingHumanReview\" SET status = 'APPROVED' WHERE \"nodeExecId\" = (SELECT min(\"nodeExecId\") FROM \"PendingHumanReview\" WHERE status = 'WAITING')",
                     Set.of("PendingHumanReview")),
@@ -293,7 +295,56 @@ public final class Invariants {
             new Invariant("logged store searches take ids above the platform's sequence (2^40 up)",
                     "SELECT count(*) FROM \"SearchTerms\" WHERE id < 1099511627776 OR \"searchTerm\" = ''",
                     "UPDATE \"SearchTerms\" SET id = 7 WHERE id = (SELECT min(id) FROM \"SearchTerms\")",
-                    Set.of("SearchTerms")));
+                    Set.of("SearchTerms")),
+            // Today's platform (platform-2026-09).
+            new Invariant("share tokens are lowercase uuid4s, unique over chats and runs together; shared, token and time go together, a shared run says how it was shared, and a chat shares its runs only while shared",
+                    "WITH t AS (SELECT \"shareToken\" AS token FROM \"ChatSession\" WHERE \"shareToken\" IS NOT NULL "
+                            + "UNION ALL SELECT \"shareToken\" FROM \"AgentGraphExecution\" WHERE \"shareToken\" IS NOT NULL) "
+                            + "SELECT (SELECT count(*) - count(DISTINCT token) FROM t) "
+                            + "+ (SELECT count(*) FROM t WHERE token !~ '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$') "
+                            + "+ (SELECT count(*) FROM \"ChatSession\" WHERE \"isShared\" <> (\"shareToken\" IS NOT NULL) "
+                            + "OR \"isShared\" <> (\"sharedAt\" IS NOT NULL) OR (\"autoShareExecutions\" AND NOT \"isShared\") "
+                            + "OR \"sharedAt\" < \"createdAt\") "
+                            + "+ (SELECT count(*) FROM \"AgentGraphExecution\" WHERE \"isShared\" <> (\"shareToken\" IS NOT NULL) "
+                            + "OR \"isShared\" <> (\"sharedAt\" IS NOT NULL) OR \"isShared\" <> (\"sharedVia\" IS NOT NULL))",
+                    "UPDATE \"AgentGraphExecution\" SET \"shareToken\" = (SELECT min(\"shareToken\") FROM \"ChatSession\") "
+                            + "WHERE id = (SELECT min(id) FROM \"AgentGraphExecution\" WHERE \"isShared\")",
+                    Set.of("ChatSession", "AgentGraphExecution"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a review belongs to a run of its user (graph columns naming that run and its graph version) or to a chat of its user (graph columns null), never both",
+                    "SELECT count(*) FROM \"PendingHumanReview\" r LEFT JOIN \"AgentGraphExecution\" e ON e.id = r.\"graphExecId\" "
+                            + "LEFT JOIN \"ChatSession\" c ON c.id = r.\"chatSessionId\" "
+                            + "WHERE NOT ((r.\"chatSessionId\" IS NULL AND e.id IS NOT NULL AND e.\"userId\" = r.\"userId\" "
+                            + "AND e.\"agentGraphId\" = r.\"graphId\" AND e.\"agentGraphVersion\" = r.\"graphVersion\") "
+                            + "OR (r.\"graphExecId\" IS NULL AND r.\"graphId\" IS NULL AND r.\"graphVersion\" IS NULL "
+                            + "AND c.id IS NOT NULL AND c.\"userId\" = r.\"userId\" AND r.\"createdAt\" >= c.\"createdAt\"))",
+                    "UPDATE \"PendingHumanReview\" SET \"userId\" = (SELECT max(id) FROM \"User\") "
+                            + "WHERE \"nodeExecId\" = (SELECT min(r.\"nodeExecId\") FROM \"PendingHumanReview\" r JOIN \"ChatSession\" c "
+                            + "ON c.id = r.\"chatSessionId\" WHERE c.\"userId\" <> (SELECT max(id) FROM \"User\"))",
+                    Set.of("ChatSession", "PendingHumanReview"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("workspace folders nest without cycles inside their own workspace; live siblings have distinct names; a deleted folder's subtree is deleted; files sit only in live folders of their own workspace",
+                    "WITH RECURSIVE up(start, at, depth) AS (SELECT id, \"parentId\", 1 FROM \"UserWorkspaceFolder\" "
+                            + "UNION ALL SELECT up.start, f.\"parentId\", up.depth + 1 FROM up JOIN \"UserWorkspaceFolder\" f ON f.id = up.at "
+                            + "WHERE up.at <> up.start AND up.depth < 100) "
+                            + "SELECT (SELECT count(*) FROM up WHERE at = start) "
+                            + "+ (SELECT count(*) FROM \"UserWorkspaceFolder\" c JOIN \"UserWorkspaceFolder\" p ON p.id = c.\"parentId\" "
+                            + "WHERE p.\"workspaceId\" <> c.\"workspaceId\" OR (p.\"isDeleted\" AND NOT c.\"isDeleted\") OR c.\"createdAt\" < p.\"createdAt\") "
+                            + "+ (SELECT count(*) - count(DISTINCT (\"workspaceId\", coalesce(\"parentId\", ''), name)) FROM \"UserWorkspaceFolder\" WHERE NOT \"isDeleted\") "
+                            + "+ (SELECT count(*) FROM \"UserWorkspaceFile\" f JOIN \"UserWorkspaceFolder\" d ON d.id = f.\"folderId\" "
+                            + "WHERE d.\"workspaceId\" <> f.\"workspaceId\" OR d.\"isDeleted\")",
+                    "UPDATE \"UserWorkspaceFolder\" p SET \"parentId\" = (SELECT min(c.id) FROM \"UserWorkspaceFolder\" c WHERE c.\"parentId\" = p.id) "
+                            + "WHERE p.id = (SELECT min(\"parentId\") FROM \"UserWorkspaceFolder\")",
+                    Set.of("UserWorkspaceFolder"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("message feedback scores an assistant message of the scorer's own chat: user-feedback 0 or 1, copy 1, after the message",
+                    "SELECT count(*) FROM \"ChatMessageFeedback\" f LEFT JOIN \"ChatMessage\" m ON m.id = f.\"messageId\" "
+                            + "LEFT JOIN \"ChatSession\" c ON c.id = m.\"sessionId\" WHERE m.id IS NULL OR m.role NOT IN ('assistant', 'reasoning') "
+                            + "OR c.\"userId\" <> f.\"userId\" OR f.\"sessionId\" <> m.\"sessionId\" OR f.\"createdAt\" < m.\"createdAt\" "
+                            + "OR NOT ((f.\"scoreName\" = 'user-feedback' AND f.\"scoreValue\" IN (0, 1)) OR (f.\"scoreName\" = 'copy' AND f.\"scoreValue\" = 1))",
+                    "UPDATE \"ChatMessageFeedback\" SET \"scoreValue\" = 5 WHERE id = (SELECT min(id) FROM \"ChatMessageFeedback\")",
+                    Set.of("ChatMessageFeedback"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026));
 
     private Invariants() {
     }

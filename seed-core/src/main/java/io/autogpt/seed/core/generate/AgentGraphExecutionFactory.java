@@ -1,7 +1,10 @@
 package io.autogpt.seed.core.generate;
 
 import io.autogpt.seed.core.execution.AgentGraphExecution;
+import io.autogpt.seed.core.execution.AgentExecutionStatus;
+import io.autogpt.seed.core.execution.SharedVia;
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.random.AgentVocabulary;
 import io.autogpt.seed.core.random.Rng;
 import java.time.Duration;
@@ -27,11 +30,59 @@ public final class AgentGraphExecutionFactory {
         }
         boolean shared = timeline.endedAt() != null && rng.chance(0.05);
         LocalDateTime sharedAt = shared ? DatasetShape.between(rng, timeline.endedAt(), shape.now()) : null;
-        // Share tokens are unique in the whole database: derive them from a seed-specific id.
-        String shareToken = shared ? shape.id("shareToken", u, g, e).replace("-", "") : null;
+        Json inputs = Json.obj("input", rng.pick(AgentVocabulary.GRAPH_SUBJECTS));
+        if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
+            // Share tokens are unique in the whole database: derive them from a seed-specific id.
+            String shareToken = shared ? shape.id("shareToken", u, g, e).replace("-", "") : null;
+            return new AgentGraphExecution(shape.graphExecutionId(u, g, e), shape.graphId(u, g), 1, shape.userId(u),
+                    timeline.createdAt(), timeline.lastEvent(), timeline.status(), timeline.startedAt(), null, stats,
+                    false, null, inputs, null, shared, shareToken, sharedAt, null, timeline.endedAt(), null, null,
+                    null, null, null, null, null);
+        }
+        // Today's platform: tokens are uuid4 (its share routes accept nothing else), drawn from a stream of their own.
+        Rng today = shape.rng("AgentGraphExecution/today", u, g, e);
+        String shareToken = shared ? DatasetShape.uuid4(today) : null;
+        String[] trigger = trigger(today, u);
         return new AgentGraphExecution(shape.graphExecutionId(u, g, e), shape.graphId(u, g), 1, shape.userId(u),
                 timeline.createdAt(), timeline.lastEvent(), timeline.status(), timeline.startedAt(), null, stats,
-                false, null, Json.obj("input", rng.pick(AgentVocabulary.GRAPH_SUBJECTS)), null, shared, shareToken,
-                sharedAt, null, timeline.endedAt());
+                false, null, inputs, null, shared, shareToken, sharedAt, null, timeline.endedAt(),
+                interestingness(today, timeline.status()), null, trigger[0], trigger[1], trigger[2], null,
+                shared ? SharedVia.USER : null);
+    }
+
+    /**
+     * How a run started, as {@code (triggerSource, triggerRef, scheduleId)}: mostly by hand in the library or the
+     * builder (the surface is the reference), some by a schedule (its id, the scheduler's, not a table's), a few
+     * through the API with one of the user's keys. (Webhook-triggered runs need a graph with a webhook node: none yet.)
+     */
+    private String[] trigger(Rng rng, long u) {
+        double p = rng.nextDouble();
+        if (p < 0.15) {
+            String schedule = DatasetShape.uuid4(rng);
+            return new String[] {"schedule", schedule, schedule};
+        }
+        if (p < 0.2 && shape.apiKeys(u) > 0) {
+            return new String[] {"api", shape.id("APIKey", u, rng.nextInt(shape.apiKeys(u))), null};
+        }
+        return new String[] {"manual", rng.chance(0.7) ? "library" : "builder", null};
+    }
+
+    /**
+     * The platform's score of a finished run for briefings ({@code notifications/scoring.py}): a base by status
+     * (failed .80, terminated .70, completed .30), +.20 with an activity summary or -.20 without, now and then +.15 for
+     * an unusual cost; floored at 0. {@code null} while the run has not finished.
+     */
+    private static Double interestingness(Rng rng, AgentExecutionStatus status) {
+        double base = switch (status) {
+            case FAILED -> 0.8;
+            case TERMINATED -> 0.7;
+            case COMPLETED -> 0.3;
+            default -> -1;
+        };
+        if (base < 0) {
+            return null;
+        }
+        double score = base + (rng.chance(0.6) ? 0.2 : -0.2) + (rng.chance(0.1) ? 0.15 : 0);
+        return Math.round(Math.max(0, score) * 100) / 100.0;
     }
 }

@@ -3,7 +3,12 @@ package io.autogpt.seed.core.generate;
 import io.autogpt.seed.core.chat.ChatMessage;
 import io.autogpt.seed.core.chat.ChatSession;
 import io.autogpt.seed.core.chat.CoPilotUnderstanding;
+import io.autogpt.seed.core.chat.ChatMessageFeedback;
+import io.autogpt.seed.core.chat.ChatSessionStatus;
+import io.autogpt.seed.core.execution.PendingHumanReview;
+import io.autogpt.seed.core.execution.ReviewStatus;
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.random.AgentVocabulary;
 import io.autogpt.seed.core.random.Rng;
 import java.time.Duration;
@@ -36,6 +41,14 @@ public final class ChatFactory {
     private static final List<String> ROLES = List.of("founder", "engineer", "marketer", "analyst", "teacher",
             "operations lead", "writer");
 
+    /** CoPilot's gated tools: name, label the review shows, and one input. */
+    private static final List<String[]> GATES = List.of(new String[] {"bash_exec", "Run Command", "command",
+            "ls -la /reports"}, new String[] {"create_folder", "Create Folder", "path", "/reports"},
+            new String[] {"write_workspace_file", "Write File", "path", "/documents/summary.md"},
+            new String[] {"run_agent", "Run Agent", "inputs", "{}"});
+    private static final List<String> COMMENTS = List.of("Not what I asked for", "The agent it found does not fit",
+            "Too long", "Wrong numbers");
+
     private final DatasetShape shape;
     private final PersonNames names;
 
@@ -57,8 +70,69 @@ public final class ChatFactory {
         LocalDateTime updated = messages.get(messages.size() - 1).createdAt();
         String title = rng.chance(0.8) ? rng.pick(AgentVocabulary.GRAPH_SUBJECTS) + " "
                 + rng.pick(List.of("automation", "ideas", "agent", "help", "workflow")) : null;
+        // Today's platform: a few chats pinned, a few shared (a fresh UUID token each time it is shared, some with
+        // their runs), from a stream of their own. Historic chats have no turn in flight: idle. No experts yet.
+        boolean today = shape.rules().atLeast(PlatformRules.SEPTEMBER_2026);
+        Rng more = shape.rng("ChatSession/today", u, c);
+        boolean pinned = today && more.chance(0.08);
+        boolean shared = today && more.chance(0.1);
+        String token = shared ? DatasetShape.uuid4(more) : null;
+        LocalDateTime sharedAt = shared ? DatasetShape.between(more, created, shape.now()) : null;
         return new ChatSession(sessionId(u, c), created, updated, shape.userId(u), title, Json.EMPTY_OBJECT,
-                Json.of(script.agentRuns()), Json.EMPTY_OBJECT, script.promptTokens(), script.completionTokens(), Json.EMPTY_OBJECT);
+                Json.of(script.agentRuns()), Json.EMPTY_OBJECT, script.promptTokens(), script.completionTokens(),
+                Json.EMPTY_OBJECT, ChatSessionStatus.idle, pinned, null, shared, token, sharedAt,
+                shared && more.chance(0.5));
+    }
+
+    /**
+     * The chat's review, on today's platform, where a tool call of CoPilot's waited for the user (one chat in eight):
+     * keyed {@code copilot-node-gate-<tool>:<8 hex>}, owned by the chat alone (no graph columns), decided and
+     * processed after the assistant asked.
+     */
+    public java.util.Optional<PendingHumanReview> review(long u, long c) {
+        Rng rng = shape.rng("PendingHumanReview/chat", u, c);
+        if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026) || !rng.chance(0.125)) {
+            return java.util.Optional.empty();
+        }
+        List<ChatMessage> assistant = messages(u, c).stream().filter(m -> m.role().equals("assistant")).toList();
+        ChatMessage asked = rng.pick(assistant);
+        String[] gate = rng.pick(GATES);
+        LocalDateTime reviewed = shape.soonAfter(rng, asked.createdAt(), Duration.ofMinutes(5));
+        ReviewStatus status = rng.chance(0.8) ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
+        boolean editable = rng.chance(0.5);
+        return java.util.Optional.of(new PendingHumanReview("copilot-node-gate-" + gate[0] + ":" + rng.hex(8),
+                shape.userId(u), null, null, null, Json.obj(gate[2], gate[3]), gate[1], editable, status, null,
+                editable && rng.chance(0.2), true, asked.createdAt(), reviewed, reviewed, sessionId(u, c)));
+    }
+
+    /**
+     * The feedback the user gave on the chat's assistant messages (today's platform): a thumb up or down, now and
+     * then with a comment, on about one in ten; a copy on a few more. At most one score of each name per message.
+     */
+    public List<ChatMessageFeedback> feedback(long u, long c) {
+        if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
+            return List.of();
+        }
+        List<ChatMessageFeedback> out = new ArrayList<>();
+        for (ChatMessage m : messages(u, c)) {
+            if (!m.role().equals("assistant") || m.content() == null) {
+                continue;
+            }
+            Rng rng = shape.rng("ChatMessageFeedback", u, c, m.sequence());
+            double p = rng.nextDouble();
+            if (p < 0.1) {
+                boolean up = rng.chance(0.75);
+                LocalDateTime at = shape.soonAfter(rng, m.createdAt(), Duration.ofMinutes(10));
+                out.add(new ChatMessageFeedback(shape.id("ChatMessageFeedback", u, c, m.sequence()), at, at,
+                        shape.userId(u), m.id(), m.sessionId(), "user-feedback", up ? 1 : 0,
+                        !up && rng.chance(0.4) ? rng.pick(COMMENTS) : null, null));
+            } else if (p < 0.14) {
+                LocalDateTime at = shape.soonAfter(rng, m.createdAt(), Duration.ofMinutes(10));
+                out.add(new ChatMessageFeedback(shape.id("ChatMessageFeedback", u, c, m.sequence()), at, at,
+                        shape.userId(u), m.id(), m.sessionId(), "copy", 1, null, null));
+            }
+        }
+        return out;
     }
 
     public List<ChatMessage> messages(long u, long c) {

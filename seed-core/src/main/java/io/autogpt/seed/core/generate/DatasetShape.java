@@ -305,6 +305,18 @@ public final class DatasetShape {
                 + rng.pick(AgentVocabulary.GRAPH_ROLES);
     }
 
+    /**
+     * A version-4 UUID in the platform's spelling (lowercase, hyphenated), as Python's {@code uuid4()} gives: share
+     * tokens. Drawn from {@code rng}, so a seed's tokens are its own and tokens of different seeds collide no more
+     * often than real ones.
+     */
+    public static String uuid4(Rng rng) {
+        String h = rng.hex(32);
+        char variant = "89ab".charAt(rng.nextInt(4));
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-" + variant
+                + h.substring(17, 20) + "-" + h.substring(20, 32);
+    }
+
     /** A lowercase, dash-separated form of {@code text} for slugs and usernames. */
     public static String slug(String text) {
         String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");

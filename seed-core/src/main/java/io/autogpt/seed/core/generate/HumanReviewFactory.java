@@ -65,6 +65,6 @@ public final class HumanReviewFactory {
         return new PendingHumanReview(shape.nodeExecutionId(u, g, e, n), shape.userId(u),
                 shape.graphExecutionId(u, g, e), shape.graphId(u, g), 1, payload, rng.pick(INSTRUCTIONS), editable,
                 status, message, decided ? edited : null, decided, asked, decided ? reviewed : asked,
-                decided ? reviewed : null);
+                decided ? reviewed : null, null);
     }
 }

@@ -2,6 +2,8 @@ package io.autogpt.seed.core.generate;
 
 import io.autogpt.seed.core.agent.LibraryAgent;
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.plan.PlatformRules;
+import io.autogpt.seed.core.store.StoreListingVersion;
 import io.autogpt.seed.core.random.Rng;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,9 +20,13 @@ public final class LibraryAgentFactory {
     private static final int TRIES_PER_ENTRY = 8;
 
     private final DatasetShape shape;
+    private final ExecutionTimelines timelines;
+    private final StoreListingVersionFactory versions;
 
     public LibraryAgentFactory(DatasetShape shape) {
         this.shape = shape;
+        this.timelines = new ExecutionTimelines(shape);
+        this.versions = new StoreListingVersionFactory(shape);
     }
 
     public List<LibraryAgent> create(long u) {
@@ -62,9 +68,35 @@ public final class LibraryAgentFactory {
                     rng.chance(0.2), owner == u, archived, false, owner == u, shape.profileId(owner),
                     "https://picsum.photos/seed/" + shape.tag(owner) + "g" + g + "/400/300",
                     Json.obj("sensitive_action_safe_mode", false, "human_in_the_loop_safe_mode", true),
-                    folder == null ? null : shape.libraryFolderId(u, folder)));
+                    folder == null ? null : shape.libraryFolderId(u, folder), lastRunAt(u, owner, g), snapshot(u,
+                    owner, g, true), snapshot(u, owner, g, false), false));
         }
         return rows;
+    }
+
+    /**
+     * When the user last ran the graph (today's platform moves it forward on each run): the newest of the owner's
+     * own runs. Not a trigger agent's entry, so never hidden.
+     */
+    private LocalDateTime lastRunAt(long u, long owner, long g) {
+        if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026) || owner != u) {
+            return null;
+        }
+        LocalDateTime last = null;
+        for (int e = 0; e < shape.executions(u, g); e++) {
+            LocalDateTime at = timelines.of(u, g, e).createdAt();
+            last = last == null || at.isAfter(last) ? at : last;
+        }
+        return last;
+    }
+
+    /** The listing's title or description, as today's platform snapshots them when an agent is added from the store. */
+    private String snapshot(long u, long owner, long g, boolean title) {
+        if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026) || owner == u) {
+            return null;
+        }
+        StoreListingVersion version = versions.create(owner, g);
+        return title ? version.name() : version.description();
     }
 
     private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {

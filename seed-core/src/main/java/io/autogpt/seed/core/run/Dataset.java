@@ -53,6 +53,8 @@ import io.autogpt.seed.core.generate.UserFactory;
 import io.autogpt.seed.core.user.UserOnboarding;
 import io.autogpt.seed.core.workspace.UserWorkspace;
 import io.autogpt.seed.core.workspace.UserWorkspaceFile;
+import io.autogpt.seed.core.workspace.UserWorkspaceFolder;
+import io.autogpt.seed.core.chat.ChatMessageFeedback;
 import io.autogpt.seed.core.generate.UserOnboardingFactory;
 import io.autogpt.seed.core.chat.ChatMessage;
 import io.autogpt.seed.core.chat.ChatSession;
@@ -230,19 +232,23 @@ public final class Dataset {
                         ? Stream.of(onboarding.create(u)) : Stream.empty())),
                 step(APIKey.TABLE, () -> perUser(u -> count(shape.apiKeys(u)).mapToObj(k -> apiKeys.create(u, k)))),
                 step(UserWorkspace.TABLE, () -> perUser(u -> Stream.of(workspaces.workspace(u)))),
+                step(UserWorkspaceFolder.TABLE, () -> perUser(u -> workspaces.folders(u).stream())),
                 step(UserWorkspaceFile.TABLE, () -> perUser(u -> IntStream.range(0, shape.workspaceFiles(u))
                         .mapToObj(f -> workspaces.file(u, f)))),
                 // The tables the platform added up to 2026-01.
                 step(ChatSession.TABLE, () -> perUser(u -> count(shape.chats(u)).mapToObj(c -> chats.session(u, c)))),
                 step(ChatMessage.TABLE, () -> perUser(u -> count(shape.chats(u)).boxed()
                         .flatMap(c -> chats.messages(u, c).stream()))),
+                step(ChatMessageFeedback.TABLE, () -> perUser(u -> count(shape.chats(u)).boxed()
+                        .flatMap(c -> chats.feedback(u, c).stream()))),
                 step(CoPilotUnderstanding.TABLE, () -> perUser(u -> shape.hasUnderstanding(u)
                         ? Stream.of(chats.understanding(u)) : Stream.empty())),
                 step(CreditRefundRequest.TABLE, () -> perUser(u -> refunds.request(u).stream())),
                 step(UserNotificationBatch.TABLE, () -> perUser(u -> notifications.batches(u).stream())),
                 step(NotificationEvent.TABLE, () -> perUser(u -> notifications.events(u).stream())),
-                step(PendingHumanReview.TABLE, () -> perExecution((u, g, e, t) ->
-                        humanReviews.review(u, g, e, t).stream())),
+                step(PendingHumanReview.TABLE, () -> Stream.concat(perExecution((u, g, e, t) ->
+                        humanReviews.review(u, g, e, t).stream()), perUser(u -> count(shape.chats(u)).boxed()
+                        .flatMap(c -> chats.review(u, c).stream())))),
                 step(AgentNodeExecutionKeyValueData.TABLE, () -> perUser(u -> keyValues.entries(u).stream())),
                 step(UnifiedContentEmbedding.TABLE, () -> perGraph((u, g) -> search.embedding(u, g).stream())),
                 step(SearchTerms.TABLE, () -> perUser(u -> search.searchTerms(u).stream())),

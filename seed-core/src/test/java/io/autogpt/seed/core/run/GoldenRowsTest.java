@@ -26,8 +26,26 @@ class GoldenRowsTest {
         return out;
     }
 
+    /**
+     * The hash of a step's rows as a database of the plan's rules holds them: columns only newer rules' schemas have
+     * are not part of it, so a column today's platform added leaves the early-2026 rows' hashes as they were.
+     */
     private static <R extends Record> String hash(Dataset.Step<R> step) {
-        return Canonical.sha256(step.table(), step.rows().get()).substring(0, 16);
+        return Canonical.sha256(step.table().without(newerColumns(step.table())), step.rows().get()).substring(0, 16);
+    }
+
+    /** The columns of {@code table} that no schema of the early-2026 rules has. */
+    private static java.util.Set<String> newerColumns(io.autogpt.seed.core.table.Table<?> table) {
+        java.util.Set<String> early = new java.util.HashSet<>();
+        for (String version : io.autogpt.seed.core.testing.ReferenceKeys.VERSIONS) {
+            if (!version.equals("platform-2026-09")) {
+                early.addAll(io.autogpt.seed.core.testing.ReferenceKeys.columns(version, table.name()));
+            }
+        }
+        // A table of today's platform only has no rows under the early rules: nothing to leave out.
+        return early.isEmpty() ? java.util.Set.of() : table.columns().stream()
+                .map(io.autogpt.seed.core.table.Column::name).filter(c -> !early.contains(c))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
@@ -78,5 +96,7 @@ class GoldenRowsTest {
             UserNotificationBatch=949831d7ea39a526
             UserOnboarding=4a77ffa33210a47b
             UserWorkspace=969a4db41a7b1d57
-            UserWorkspaceFile=0d6c2ff05476d529""";
+            UserWorkspaceFile=0d6c2ff05476d529
+            UserWorkspaceFolder=e3b0c44298fc1c14
+            ChatMessageFeedback=e3b0c44298fc1c14""";
 }

@@ -38,6 +38,13 @@ class TablesMatchTheReferenceTest {
         return out;
     }
 
+    /** The nullable columns of {@code version}, as table.column. */
+    private static Map<String, String[]> nullables(String version) {
+        Map<String, String[]> out = new HashMap<>(reference(version));
+        out.values().removeIf(ref -> !ref[1].equals("YES"));
+        return out;
+    }
+
     @ParameterizedTest(name = "{0}")
     @FieldSource("VERSIONS")
     void everyColumnAVersionHasHasItsTypeAndNullability(String version) {
@@ -46,6 +53,12 @@ class TablesMatchTheReferenceTest {
         for (Table<?> table : TABLES) {
             problems.addAll(problems(table, reference, true));
         }
+        // A column a later version made nullable (PendingHumanReview's graph columns in 2026-09) is nullable in the
+        // record, which holds the union; the rows of older rules never leave it null, and their databases check it.
+        Map<String, String[]> later = new HashMap<>();
+        VERSIONS.subList(VERSIONS.indexOf(version) + 1, VERSIONS.size()).forEach(v -> later.putAll(nullables(v)));
+        problems.removeIf(p -> p.endsWith(" may be null, the reference is NOT NULL")
+                && later.containsKey(p.substring(0, p.indexOf(' '))));
         assertThat(problems).isEmpty();
     }
 
@@ -81,7 +94,10 @@ class TablesMatchTheReferenceTest {
                 if (!partial) {
                     out.add(table.name() + "." + column.name() + " is not in the reference");
                 }
-            } else if (!ref[0].equals(column.sqlTypeName())) {
+            } else if (!ref[0].equals(column.sqlTypeName()) && !(ref[0].equals("text[]")
+                    && column.type() == io.autogpt.seed.core.table.SqlType.ENUM_ARRAY)) {
+                // (2026-09 retyped the onboarding steps' enum arrays to text[]: the labels go in as text, as SchemaFit
+                // accepts.)
                 out.add(table.name() + "." + column.name() + " is " + column.sqlTypeName() + ", the reference " + ref[0]);
             } else if (column.nullable() && ref[1].equals("NO")) {
                 out.add(table.name() + "." + column.name() + " may be null, the reference is NOT NULL");

@@ -3,6 +3,7 @@ package io.autogpt.seed.jpa.entity;
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.execution.AgentGraphExecution;
+import io.autogpt.seed.core.execution.SharedVia;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,6 +42,14 @@ public class AgentGraphExecutionJpaEntity {
     private String parentGraphExecutionId;
     @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime endedAt;
+    private Double interestingness;
+    private String expertId;
+    private String triggerSource;
+    private String triggerRef;
+    private String scheduleId;
+    private String webhookId;
+    @Enumerated(EnumType.STRING)
+    private SharedVia sharedVia;
 
     /** For the persistence provider. */
     protected AgentGraphExecutionJpaEntity() {
@@ -67,5 +76,12 @@ public class AgentGraphExecutionJpaEntity {
         this.sharedAt = row.sharedAt();
         this.parentGraphExecutionId = row.parentGraphExecutionId();
         this.endedAt = row.endedAt();
+        this.interestingness = row.interestingness();
+        this.expertId = row.expertId();
+        this.triggerSource = row.triggerSource();
+        this.triggerRef = row.triggerRef();
+        this.scheduleId = row.scheduleId();
+        this.webhookId = row.webhookId();
+        this.sharedVia = row.sharedVia();
     }
 }

@@ -10,6 +10,7 @@ import io.autogpt.seed.core.agent.LibraryFolder;
 import io.autogpt.seed.core.analytics.AnalyticsDetails;
 import io.autogpt.seed.core.analytics.AnalyticsMetrics;
 import io.autogpt.seed.core.chat.ChatMessage;
+import io.autogpt.seed.core.chat.ChatMessageFeedback;
 import io.autogpt.seed.core.chat.ChatSession;
 import io.autogpt.seed.core.chat.CoPilotUnderstanding;
 import io.autogpt.seed.core.credit.CreditRefundRequest;
@@ -39,6 +40,7 @@ import io.autogpt.seed.core.user.User;
 import io.autogpt.seed.core.user.UserOnboarding;
 import io.autogpt.seed.core.workspace.UserWorkspace;
 import io.autogpt.seed.core.workspace.UserWorkspaceFile;
+import io.autogpt.seed.core.workspace.UserWorkspaceFolder;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -59,6 +61,7 @@ public final class EntityRegistry {
             Map.entry(AnalyticsMetrics.class, row -> new AnalyticsMetricsJpaEntity((AnalyticsMetrics) row)),
             Map.entry(BuilderSearchHistory.class, row -> new BuilderSearchHistoryJpaEntity((BuilderSearchHistory) row)),
             Map.entry(ChatMessage.class, row -> new ChatMessageJpaEntity((ChatMessage) row)),
+            Map.entry(ChatMessageFeedback.class, row -> new ChatMessageFeedbackJpaEntity((ChatMessageFeedback) row)),
             Map.entry(ChatSession.class, row -> new ChatSessionJpaEntity((ChatSession) row)),
             Map.entry(CoPilotUnderstanding.class, row -> new CoPilotUnderstandingJpaEntity((CoPilotUnderstanding) row)),
             Map.entry(CreditRefundRequest.class, row -> new CreditRefundRequestJpaEntity((CreditRefundRequest) row)),
@@ -83,7 +86,8 @@ public final class EntityRegistry {
             Map.entry(UserNotificationBatch.class, row -> new UserNotificationBatchJpaEntity((UserNotificationBatch) row)),
             Map.entry(UserOnboarding.class, row -> new UserOnboardingJpaEntity((UserOnboarding) row)),
             Map.entry(UserWorkspace.class, row -> new UserWorkspaceJpaEntity((UserWorkspace) row)),
-            Map.entry(UserWorkspaceFile.class, row -> new UserWorkspaceFileJpaEntity((UserWorkspaceFile) row)));
+            Map.entry(UserWorkspaceFile.class, row -> new UserWorkspaceFileJpaEntity((UserWorkspaceFile) row)),
+            Map.entry(UserWorkspaceFolder.class, row -> new UserWorkspaceFolderJpaEntity((UserWorkspaceFolder) row)));
 
     private EntityRegistry() {
     }

@@ -30,6 +30,11 @@ public class LibraryAgentJpaEntity {
     private String imageUrl;
     private String settings;
     private String folderId;
+    @Convert(converter = TimestampTextConverter.class)
+    private LocalDateTime lastRunAt;
+    private String name;
+    private String description;
+    private boolean isHidden;
 
     /** For the persistence provider. */
     protected LibraryAgentJpaEntity() {
@@ -52,5 +57,9 @@ public class LibraryAgentJpaEntity {
         this.imageUrl = row.imageUrl();
         this.settings = json(row.settings());
         this.folderId = row.folderId();
+        this.lastRunAt = row.lastRunAt();
+        this.name = row.name();
+        this.description = row.description();
+        this.isHidden = row.isHidden();
     }
 }

@@ -35,6 +35,7 @@ public class PendingHumanReviewJpaEntity {
     private LocalDateTime updatedAt;
     @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime reviewedAt;
+    private String chatSessionId;
 
     /** For the persistence provider. */
     protected PendingHumanReviewJpaEntity() {
@@ -57,5 +58,6 @@ public class PendingHumanReviewJpaEntity {
         this.createdAt = row.createdAt();
         this.updatedAt = row.updatedAt();
         this.reviewedAt = row.reviewedAt();
+        this.chatSessionId = row.chatSessionId();
     }
 }

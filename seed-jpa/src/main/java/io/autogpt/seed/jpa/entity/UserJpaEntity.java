@@ -1,6 +1,7 @@
 package io.autogpt.seed.jpa.entity;
 
 import static io.autogpt.seed.jpa.entity.Values.json;
+import io.autogpt.seed.core.user.BriefingFrequency;
 import io.autogpt.seed.core.user.SubscriptionTier;
 import io.autogpt.seed.core.user.User;
 import jakarta.persistence.Convert;
@@ -30,6 +31,16 @@ public class UserJpaEntity {
     private int maxEmailsPerDay;
     private boolean emailVerified;
     private String timezone;
+    @Enumerated(EnumType.STRING)
+    private BriefingFrequency briefingFrequency;
+    private boolean alertsEnabled;
+    private boolean notifyOnStoreVerdict;
+    @Convert(converter = TimestampTextConverter.class)
+    private LocalDateTime lastBriefingAt;
+    @Convert(converter = TimestampTextConverter.class)
+    private LocalDateTime welcomeEmailSentAt;
+    private String defaultChatAuthProvider;
+    private String defaultChatCredentialId;
     @Enumerated(EnumType.STRING)
     private SubscriptionTier subscriptionTier;
     private boolean notifyOnAgentRun;
@@ -61,6 +72,13 @@ public class UserJpaEntity {
         this.maxEmailsPerDay = row.maxEmailsPerDay();
         this.emailVerified = row.emailVerified();
         this.timezone = row.timezone();
+        this.briefingFrequency = row.briefingFrequency();
+        this.alertsEnabled = row.alertsEnabled();
+        this.notifyOnStoreVerdict = row.notifyOnStoreVerdict();
+        this.lastBriefingAt = row.lastBriefingAt();
+        this.welcomeEmailSentAt = row.welcomeEmailSentAt();
+        this.defaultChatAuthProvider = row.defaultChatAuthProvider();
+        this.defaultChatCredentialId = row.defaultChatCredentialId();
         this.subscriptionTier = row.subscriptionTier();
         this.notifyOnAgentRun = row.notifyOnAgentRun();
         this.notifyOnBlockExecutionFailed = row.notifyOnBlockExecutionFailed();
