@@ -1,6 +1,7 @@
 package io.autogpt.seed.core.chat;
 
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import io.autogpt.seed.core.table.Table;
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -14,10 +15,12 @@ import org.jspecify.annotations.Nullable;
 public record ChatSession(String id, LocalDateTime createdAt, LocalDateTime updatedAt, String userId,
                           @Nullable String title, Json credentials, Json successfulAgentRuns,
                           Json successfulAgentSchedules, int totalPromptTokens, int totalCompletionTokens,
-                          Json metadata) {
+                          Json metadata,
+                          @Nullable String organizationId, @Nullable String teamId, ResourceVisibility visibility) {
     public static final Table<ChatSession> TABLE = Table.insertOf(ChatSession.class);
 
     public ChatSession {
+        Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");

@@ -1,6 +1,7 @@
 package io.autogpt.seed.core.execution;
 
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import io.autogpt.seed.core.table.Table;
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -14,11 +15,13 @@ public record AgentGraphExecution(String id, String agentGraphId, int agentGraph
                                   @Nullable Json credentialInputs, @Nullable Json inputs,
                                   @Nullable Json nodesInputMasks, boolean isShared, @Nullable String shareToken,
                                   @Nullable LocalDateTime sharedAt, @Nullable String parentGraphExecutionId,
-                                  @Nullable LocalDateTime endedAt) {
+                                  @Nullable LocalDateTime endedAt,
+                                  @Nullable String organizationId, @Nullable String teamId, ResourceVisibility visibility) {
     public static final Table<AgentGraphExecution> TABLE =
             Table.insertOf(AgentGraphExecution.class);
 
     public AgentGraphExecution {
+        Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(agentGraphId, "agentGraphId");
         Objects.requireNonNull(userId, "userId");

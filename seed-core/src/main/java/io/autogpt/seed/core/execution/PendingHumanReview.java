@@ -14,7 +14,8 @@ public record PendingHumanReview(String nodeExecId, String userId, String graphE
                                  int graphVersion, Json payload, @Nullable String instructions, boolean editable,
                                  ReviewStatus status, @Nullable String reviewMessage, @Nullable Boolean wasEdited,
                                  boolean processed, LocalDateTime createdAt, @Nullable LocalDateTime updatedAt,
-                                 @Nullable LocalDateTime reviewedAt) {
+                                 @Nullable LocalDateTime reviewedAt,
+                                 @Nullable String organizationId, @Nullable String teamId) {
     public static final Table<PendingHumanReview> TABLE = Table.insertOf(PendingHumanReview.class);
 
     public PendingHumanReview {

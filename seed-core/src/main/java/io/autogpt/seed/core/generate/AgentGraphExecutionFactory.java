@@ -29,9 +29,11 @@ public final class AgentGraphExecutionFactory {
         LocalDateTime sharedAt = shared ? DatasetShape.between(rng, timeline.endedAt(), shape.now()) : null;
         // Share tokens are unique in the whole database: derive them from a seed-specific id.
         String shareToken = shared ? shape.id("shareToken", u, g, e).replace("-", "") : null;
+        // A run happens where its graph lives.
+        Tenancy.Placement where = shape.tenancy().graph(u, g);
         return new AgentGraphExecution(shape.graphExecutionId(u, g, e), shape.graphId(u, g), 1, shape.userId(u),
                 timeline.createdAt(), timeline.lastEvent(), timeline.status(), timeline.startedAt(), null, stats,
                 false, null, Json.obj("input", rng.pick(AgentVocabulary.GRAPH_SUBJECTS)), null, shared, shareToken,
-                sharedAt, null, timeline.endedAt());
+                sharedAt, null, timeline.endedAt(), where.organizationId(), where.teamId(), where.visibility());
     }
 }

@@ -57,8 +57,10 @@ public final class ChatFactory {
         LocalDateTime updated = messages.get(messages.size() - 1).createdAt();
         String title = rng.chance(0.8) ? rng.pick(AgentVocabulary.GRAPH_SUBJECTS) + " "
                 + rng.pick(List.of("automation", "ideas", "agent", "help", "workflow")) : null;
+        Tenancy.Placement where = shape.tenancy().placement(u, created, shape.rng("tenancy/ChatSession", u, c));
         return new ChatSession(sessionId(u, c), created, updated, shape.userId(u), title, Json.EMPTY_OBJECT,
-                Json.of(script.agentRuns()), Json.EMPTY_OBJECT, script.promptTokens(), script.completionTokens(), Json.EMPTY_OBJECT);
+                Json.of(script.agentRuns()), Json.EMPTY_OBJECT, script.promptTokens(), script.completionTokens(), Json.EMPTY_OBJECT,
+                where.organizationId(), where.teamId(), where.visibility());
     }
 
     public List<ChatMessage> messages(long u, long c) {

@@ -42,6 +42,9 @@ public final class LibraryAgentFactory {
             }
         }
         List<LibraryAgent> rows = new ArrayList<>(graphs.size());
+        // One entry per user and graph across all organisations: the platform files it under the personal one
+        // and its Default team, as it does when a store agent is added.
+        Tenancy.Placement home = shape.tenancy().personal(u);
         for (int i = 0; i < graphs.size(); i++) {
             long owner = graphs.get(i)[0];
             long g = graphs.get(i)[1];
@@ -62,7 +65,8 @@ public final class LibraryAgentFactory {
                     rng.chance(0.2), owner == u, archived, false, owner == u, shape.profileId(owner),
                     "https://picsum.photos/seed/" + shape.tag(owner) + "g" + g + "/400/300",
                     Json.obj("sensitive_action_safe_mode", false, "human_in_the_loop_safe_mode", true),
-                    folder == null ? null : shape.libraryFolderId(u, folder)));
+                    folder == null ? null : shape.libraryFolderId(u, folder), home.organizationId(), home.teamId(),
+                    home.visibility()));
         }
         return rows;
     }

@@ -30,7 +30,7 @@ public final class UserFactory {
      * The user's plan: most accounts are free, a few pay. Drawn from a stream of its own, so the column's arrival
      * in newer schemas left every other value of the row as it was.
      */
-    private SubscriptionTier tier(long u) {
+    SubscriptionTier tier(long u) {
         double p = shape.rng("User/tier", u).nextDouble();
         if (shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
             // Today's tiers: most accounts have none, some try, a few pay.
@@ -43,6 +43,19 @@ public final class UserFactory {
                 : SubscriptionTier.ENTERPRISE;
     }
 
+    /** The user's name as the platform shows it (the profile shows the same). */
+    public String name(long u) {
+        return names.of(u).full();
+    }
+
+    /**
+     * Today's platform starts a trial only with a Stripe customer: a trialing user without one drawn gets one made
+     * from their id (a value of its own, so no other draw moves).
+     */
+    String trialCustomerId(long u) {
+        return "cus_" + shape.id("User/trial-customer", u).replace("-", "").substring(0, 14);
+    }
+
     public User create(long u) {
         Rng rng = shape.rng("User", u);
         PersonNames.PersonName name = names.of(u);
@@ -51,6 +64,9 @@ public final class UserFactory {
         boolean quiet = rng.chance(0.2);
         Json topUp = rng.chance(0.15) ? Json.obj("amount", rng.between(5, 50) * 100, "threshold", 500) : null;
         String stripe = rng.chance(0.3) ? "cus_" + rng.urlSafe(14).replace('-', 'x').replace('_', 'y') : null;
+        if (stripe == null && tier(u) == SubscriptionTier.TRIAL) {
+            stripe = trialCustomerId(u);
+        }
         return new User(shape.userId(u), email(u), name.full(), createdAt, updatedAt, Json.EMPTY_OBJECT, "",
                 stripe, topUp, rng.between(1, 5), !quiet, true, true, !quiet && rng.chance(0.5), true,
                 rng.chance(0.3), rng.chance(0.6), true, true, rng.pick(AgentVocabulary.TIMEZONES), true, true,
