@@ -3,6 +3,7 @@ package io.autogpt.seed.jpa.entity;
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.execution.AgentGraphExecution;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,6 +42,10 @@ public class AgentGraphExecutionJpaEntity {
     private String parentGraphExecutionId;
     @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime endedAt;
+    private String organizationId;
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ResourceVisibility visibility;
 
     /** For the persistence provider. */
     protected AgentGraphExecutionJpaEntity() {
@@ -67,5 +72,8 @@ public class AgentGraphExecutionJpaEntity {
         this.sharedAt = row.sharedAt();
         this.parentGraphExecutionId = row.parentGraphExecutionId();
         this.endedAt = row.endedAt();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
+        this.visibility = row.visibility();
     }
 }

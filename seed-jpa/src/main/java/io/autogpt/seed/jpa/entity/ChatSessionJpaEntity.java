@@ -2,8 +2,11 @@ package io.autogpt.seed.jpa.entity;
 
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.chat.ChatSession;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
@@ -25,7 +28,11 @@ public class ChatSessionJpaEntity {
     private String successfulAgentSchedules;
     private int totalPromptTokens;
     private int totalCompletionTokens;
+    private String organizationId;
     private String metadata;
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ResourceVisibility visibility;
 
     /** For the persistence provider. */
     protected ChatSessionJpaEntity() {
@@ -43,6 +50,9 @@ public class ChatSessionJpaEntity {
         this.successfulAgentSchedules = json(row.successfulAgentSchedules());
         this.totalPromptTokens = row.totalPromptTokens();
         this.totalCompletionTokens = row.totalCompletionTokens();
+        this.organizationId = row.organizationId();
         this.metadata = json(row.metadata());
+        this.teamId = row.teamId();
+        this.visibility = row.visibility();
     }
 }

@@ -35,6 +35,8 @@ public class PendingHumanReviewJpaEntity {
     private LocalDateTime updatedAt;
     @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime reviewedAt;
+    private String organizationId;
+    private String teamId;
 
     /** For the persistence provider. */
     protected PendingHumanReviewJpaEntity() {
@@ -57,5 +59,7 @@ public class PendingHumanReviewJpaEntity {
         this.createdAt = row.createdAt();
         this.updatedAt = row.updatedAt();
         this.reviewedAt = row.reviewedAt();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
     }
 }
