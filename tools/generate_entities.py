@@ -38,14 +38,21 @@ CORE = {
     "UnifiedContentEmbedding": "search", "SearchTerms": "search", "BuilderSearchHistory": "search",
     "OAuthApplication": "oauth", "OAuthAuthorizationCode": "oauth", "OAuthAccessToken": "oauth",
     "OAuthRefreshToken": "oauth",
+    "Organization": "org", "OrganizationProfile": "org", "OrgMember": "org", "Team": "org", "TeamMember": "org",
+    "OrganizationSeatAssignment": "org", "OrgBalance": "org", "OrgInvitation": "org", "OrgCreditTransaction": "org",
+    "SubscriptionTrial": "credit", "SubscriptionTrialClaim": "credit",
 }
 ENUM_PKG = {"AgentExecutionStatus": "execution", "SubmissionStatus": "store", "CreditTransactionType": "credit",
             "APIKeyStatus": "integration", "APIKeyPermission": "integration", "OnboardingStep": "user",
             "SubscriptionTier": "user", "NotificationType": "notification", "ReviewStatus": "execution",
             "CreditRefundRequestStatus": "credit", "ContentType": "search",
-            "BriefingFrequency": "user", "ChatSessionStatus": "chat", "SharedVia": "execution"}
+            "BriefingFrequency": "user", "ChatSessionStatus": "chat", "SharedVia": "execution",
+            "OrgMemberStatus": "org", "TeamJoinPolicy": "org", "ResourceVisibility": "org", "SeatType": "org",
+            "SeatStatus": "org"}
 PKS = {"AgentGraph": ["id", "version"], "CreditTransaction": ["transactionKey", "userId"], "UserBalance": ["userId"],
-       "PendingHumanReview": ["nodeExecId"], "AgentNodeExecutionKeyValueData": ["userId", "key"]}
+       "PendingHumanReview": ["nodeExecId"], "AgentNodeExecutionKeyValueData": ["userId", "key"],
+       "OrganizationProfile": ["organizationId"], "OrgBalance": ["orgId"], "OrgCreditTransaction": ["transactionKey", "orgId"],
+       "SubscriptionTrialClaim": ["key"]}
 
 enums = set()
 # The union of every version's columns of the tables the seeder writes: the newest version's order, then columns

@@ -228,9 +228,13 @@ abstract class JdbcTransaction implements DatasetTransaction {
         return new Target(fit, fit.facts(notes));
     }
 
-    /** The dataset's tables, in write order. */
+    /**
+     * The dataset's tables, in write order, under the newest rules: the target's rules are known only once its
+     * schema is read, and the newest rules' tables are a superset of every earlier generation's.
+     */
     static List<Table<?>> tables(SeedPlan plan) {
-        return new Dataset(plan).steps().stream().<Table<?>>map(Dataset.Step::table).toList();
+        return new Dataset(plan.withRules(io.autogpt.seed.core.plan.PlatformRules.SEPTEMBER_2026)).steps().stream()
+                .<Table<?>>map(Dataset.Step::table).toList();
     }
 
     private static boolean schemaExists(Connection conn, String schema) throws SQLException {

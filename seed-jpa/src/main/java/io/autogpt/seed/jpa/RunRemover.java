@@ -90,6 +90,29 @@ final class RunRemover {
                     + "WHERE a.\"ownerId\" = s.id AND t.\"applicationId\" = a.id",
             "DELETE FROM \"OAuthApplication\" a USING seed_users s WHERE a.\"ownerId\" = s.id",
             "DELETE FROM \"SearchTerms\" t USING seed_search_terms r WHERE t.id >= r.first AND t.id < r.last",
+            // Trials and the identities they claimed (claims name no user: found through the trial).
+            "DELETE FROM \"SubscriptionTrialClaim\" c USING \"SubscriptionTrial\" t, seed_users s "
+                    + "WHERE c.\"trialId\" = t.id AND t.\"userId\" = s.id",
+            "DELETE FROM \"SubscriptionTrial\" t USING seed_users s WHERE t.\"userId\" = s.id",
+            // The organisations the run's users bootstrapped (their personal ones and the shared ones of their
+            // cohorts) and everything in them; after the resources that name their teams.
+            "DELETE FROM \"OrgCreditTransaction\" t USING \"Organization\" o, seed_users s "
+                    + "WHERE t.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"OrgBalance\" b USING \"Organization\" o, seed_users s "
+                    + "WHERE b.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"OrgInvitation\" i USING \"Organization\" o, seed_users s "
+                    + "WHERE i.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"OrganizationSeatAssignment\" a USING \"Organization\" o, seed_users s "
+                    + "WHERE a.\"organizationId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"TeamMember\" m USING \"Team\" t, \"Organization\" o, seed_users s "
+                    + "WHERE m.\"teamId\" = t.id AND t.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"Team\" t USING \"Organization\" o, seed_users s "
+                    + "WHERE t.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"OrgMember\" m USING \"Organization\" o, seed_users s "
+                    + "WHERE m.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"OrganizationProfile\" p USING \"Organization\" o, seed_users s "
+                    + "WHERE p.\"organizationId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"Organization\" o USING seed_users s WHERE o.\"bootstrapUserId\" = s.id",
             "DELETE FROM \"Profile\" p USING seed_users s WHERE p.\"userId\" = s.id",
             "DELETE FROM \"User\" u USING seed_users s WHERE u.id = s.id");
 

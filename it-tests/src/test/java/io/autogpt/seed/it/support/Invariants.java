@@ -58,7 +58,11 @@ public final class Invariants {
             + "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
             + "AND t.table_type = 'BASE TABLE' WHERE c.table_schema = current_schema() AND c.data_type LIKE 'timestamp%' "
             // Deadlines (OAuth codes' and tokens' expiresAt) lie after the anchor while they are valid.
-            + "AND c.column_name <> 'expiresAt'";
+            // A trial still running ends after it too.
+            + "AND c.column_name NOT IN ('expiresAt', 'endsAt')";
+
+    /** The tenancy tables of today's platform. */
+    private static final Set<String> TENANCY = Set.of("Organization", "OrganizationProfile", "OrgMember", "Team", "TeamMember", "OrganizationSeatAssignment", "OrgBalance", "OrgCreditTransaction", "OrgInvitation");
 
     public static final List<Invariant> ALL = List.of(
             new Invariant("no timestamp in any column of any table lies after the anchor",
@@ -142,6 +146,80 @@ public final class Invariants {
                             + "WHERE l.\"agentNodeSinkId\" = n.id AND split_part(split_part(split_part(l.\"sinkName\", '_#_', 1), '_$_', 1), '_@_', 1) = r.pin)",
                     "UPDATE \"AgentNode\" SET \"constantInput\" = '{}' WHERE id = (SELECT min(n.id) FROM \"AgentNode\" n "
                             + "JOIN \"AgentBlock\" b ON b.id = n.\"agentBlockId\" WHERE b.name = 'AgentOutputBlock')"),
+            // Today's tenancy (platform-2026-09).
+            new Invariant("every user has exactly one live personal organisation, bootstrapped by them",
+                    "SELECT count(*) FROM \"User\" u WHERE (SELECT count(*) FROM \"Organization\" o WHERE o.\"bootstrapUserId\" = u.id "
+                            + "AND o.\"isPersonal\" AND o.\"deletedAt\" IS NULL) <> 1",
+                    "UPDATE \"Organization\" SET \"deletedAt\" = '2025-01-01' WHERE id = (SELECT min(id) FROM \"Organization\" WHERE \"isPersonal\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an organisation has one owner, its bootstrap user, an ACTIVE admin member; its profile shows its slug and name; it has one OPEN Default team",
+                    "SELECT count(*) FROM \"Organization\" o WHERE NOT EXISTS (SELECT 1 FROM \"OrgMember\" m WHERE m.\"orgId\" = o.id "
+                            + "AND m.\"userId\" = o.\"bootstrapUserId\" AND m.\"isOwner\" AND m.\"isAdmin\" AND m.status = 'ACTIVE') "
+                            + "OR (SELECT count(*) FROM \"OrgMember\" m WHERE m.\"orgId\" = o.id AND m.\"isOwner\") <> 1 "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"OrganizationProfile\" p WHERE p.\"organizationId\" = o.id AND p.username = o.slug "
+                            + "AND p.\"displayName\" = o.name) OR (SELECT count(*) FROM \"Team\" t WHERE t.\"orgId\" = o.id AND t.\"isDefault\" "
+                            + "AND t.name = 'Default' AND t.\"joinPolicy\" = 'OPEN') <> 1",
+                    "UPDATE \"OrgMember\" SET \"isOwner\" = false WHERE id = (SELECT min(id) FROM \"OrgMember\" WHERE \"isOwner\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("every team member is an ACTIVE member of the team's organisation; every member is in its Default team; every team has an ACTIVE admin",
+                    "SELECT (SELECT count(*) FROM \"TeamMember\" tm JOIN \"Team\" t ON t.id = tm.\"teamId\" WHERE NOT EXISTS (SELECT 1 FROM "
+                            + "\"OrgMember\" m WHERE m.\"orgId\" = t.\"orgId\" AND m.\"userId\" = tm.\"userId\" AND m.status = 'ACTIVE')) "
+                            + "+ (SELECT count(*) FROM \"OrgMember\" m WHERE NOT EXISTS (SELECT 1 FROM \"TeamMember\" tm JOIN \"Team\" t ON "
+                            + "t.id = tm.\"teamId\" WHERE t.\"orgId\" = m.\"orgId\" AND t.\"isDefault\" AND tm.\"userId\" = m.\"userId\")) "
+                            + "+ (SELECT count(*) FROM \"Team\" t WHERE NOT EXISTS (SELECT 1 FROM \"TeamMember\" tm WHERE tm.\"teamId\" = t.id "
+                            + "AND tm.\"isAdmin\" AND tm.status = 'ACTIVE'))",
+                    "UPDATE \"OrgMember\" SET status = 'SUSPENDED' WHERE id = (SELECT min(id) FROM \"OrgMember\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a resource's organisation is one its owner is an ACTIVE member of who sees resources, its team one of that organisation they are in, and its visibility says the same (PRIVATE personal, TEAM with a team, ORG at home)",
+                    "SELECT count(*) FROM (" + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"AgentGraph\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"AgentGraphExecution\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"AgentPreset\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"ChatSession\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"IntegrationWebhook\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"LibraryAgent\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"LibraryFolder\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, NULL AS v FROM \"APIKey\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, NULL AS v FROM \"PendingHumanReview\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, NULL AS v FROM \"UserNotificationBatch\" "
+                    + "UNION ALL " + "SELECT \"userId\", \"organizationId\", NULL, NULL FROM \"BuilderSearchHistory\" "
+                    + "UNION ALL " + "SELECT \"ownerId\", \"organizationId\", NULL, NULL FROM \"OAuthApplication\" "
+                    + "UNION ALL " + "SELECT \"owningUserId\", \"owningOrgId\", NULL, NULL FROM \"StoreListing\" "
+                    + "UNION ALL " + "SELECT l.\"owningUserId\", v.\"organizationId\", NULL, NULL FROM \"StoreListingVersion\" v JOIN \"StoreListing\" l ON l.id = v.\"storeListingId\" " + ") r LEFT JOIN \"Organization\" o ON o.id = r.o WHERE o.id IS NULL "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"OrgMember\" m WHERE m.\"orgId\" = r.o AND m.\"userId\" = r.u AND m.status = 'ACTIVE' "
+                            + "AND (m.\"isOwner\" OR m.\"isAdmin\" OR NOT m.\"isBillingManager\")) "
+                            + "OR (r.t IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"TeamMember\" tm JOIN \"Team\" t ON t.id = tm.\"teamId\" "
+                            + "WHERE tm.\"teamId\" = r.t AND tm.\"userId\" = r.u AND t.\"orgId\" = r.o AND tm.status = 'ACTIVE')) "
+                            + "OR (r.v IS NOT NULL AND r.v <> CASE WHEN o.\"isPersonal\" THEN 'PRIVATE' WHEN r.t IS NULL THEN 'ORG' ELSE 'TEAM' END)",
+                    "UPDATE \"AgentGraph\" g SET \"organizationId\" = (SELECT min(o.id) FROM \"Organization\" o WHERE o.\"isPersonal\" "
+                            + "AND o.\"bootstrapUserId\" <> g.\"userId\") WHERE id = (SELECT min(id) FROM \"AgentGraph\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an organisation's runningBalance is the running sum of its transactions in time order, never negative",
+                    "SELECT count(*) FROM (SELECT \"runningBalance\", sum(amount) OVER (PARTITION BY \"orgId\" ORDER BY \"createdAt\") AS s "
+                            + "FROM \"OrgCreditTransaction\") x WHERE x.\"runningBalance\" IS DISTINCT FROM x.s OR x.s < 0",
+                    "UPDATE \"OrgCreditTransaction\" SET amount = amount + 1 WHERE \"transactionKey\" = (SELECT min(\"transactionKey\") FROM \"OrgCreditTransaction\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("every organisation has an OrgBalance equal to its last running balance (0 without transactions)",
+                    "SELECT count(*) FROM \"Organization\" o LEFT JOIN \"OrgBalance\" b ON b.\"orgId\" = o.id LEFT JOIN LATERAL (SELECT "
+                            + "t.\"runningBalance\" FROM \"OrgCreditTransaction\" t WHERE t.\"orgId\" = o.id ORDER BY t.\"createdAt\" DESC LIMIT 1) last "
+                            + "ON true WHERE b.\"orgId\" IS NULL OR b.balance <> coalesce(last.\"runningBalance\", 0)",
+                    "UPDATE \"OrgBalance\" SET balance = balance + 1 WHERE \"orgId\" = (SELECT min(\"orgId\") FROM \"OrgCreditTransaction\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("seats belong to ACTIVE members; every owner holds an ACTIVE FREE seat they assigned themselves",
+                    "SELECT (SELECT count(*) FROM \"OrganizationSeatAssignment\" a WHERE NOT EXISTS (SELECT 1 FROM \"OrgMember\" m WHERE "
+                            + "m.\"orgId\" = a.\"organizationId\" AND m.\"userId\" = a.\"userId\" AND m.status = 'ACTIVE')) "
+                            + "+ (SELECT count(*) FROM \"OrgMember\" m WHERE m.\"isOwner\" AND NOT EXISTS (SELECT 1 FROM \"OrganizationSeatAssignment\" a "
+                            + "WHERE a.\"organizationId\" = m.\"orgId\" AND a.\"userId\" = m.\"userId\" AND a.status = 'ACTIVE' "
+                            + "AND a.\"seatType\" = 'FREE' AND a.\"assignedByUserId\" = m.\"userId\"))",
+                    "UPDATE \"OrganizationSeatAssignment\" SET status = 'INACTIVE' WHERE id = (SELECT min(id) FROM \"OrganizationSeatAssignment\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an accepted invitation names the member who accepted it before it expired; an open one is unique per organisation and email",
+                    "SELECT (SELECT count(*) FROM \"OrgInvitation\" i WHERE i.\"acceptedAt\" IS NOT NULL AND (i.\"acceptedAt\" > i.\"expiresAt\" "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"OrgMember\" m JOIN \"User\" u ON u.id = m.\"userId\" WHERE m.\"orgId\" = i.\"orgId\" "
+                            + "AND m.\"userId\" = i.\"targetUserId\" AND lower(u.email) = lower(i.email)))) "
+                            + "+ (SELECT count(*) - count(DISTINCT (\"orgId\", lower(email))) FROM \"OrgInvitation\" WHERE \"acceptedAt\" IS NULL "
+                            + "AND \"revokedAt\" IS NULL)",
+                    "UPDATE \"OrgInvitation\" SET \"targetUserId\" = NULL WHERE id = (SELECT min(id) FROM \"OrgInvitation\" WHERE \"acceptedAt\" IS NOT NULL)",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
             new Invariant("runningBalance is the running sum of each user's transactions in time order, never negative",
                     "SELECT count(*) FROM (SELECT \"runningBalance\", sum(amount) OVER (PARTITION BY \"userId\" ORDER BY \"createdAt\") AS s "
                             + "FROM \"CreditTransaction\") x WHERE x.\"runningBalance\" IS DISTINCT FROM x.s OR x.s < 0",

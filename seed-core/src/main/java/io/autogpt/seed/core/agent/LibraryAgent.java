@@ -1,6 +1,7 @@
 package io.autogpt.seed.core.agent;
 
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import io.autogpt.seed.core.table.Table;
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -17,10 +18,11 @@ public record LibraryAgent(String id, LocalDateTime createdAt, LocalDateTime upd
                            boolean isArchived, boolean isDeleted, boolean useGraphIsActiveVersion,
                            @Nullable String creatorId, @Nullable String imageUrl, Json settings,
                            @Nullable String folderId, @Nullable LocalDateTime lastRunAt, @Nullable String name,
-                           @Nullable String description, boolean isHidden) {
+                           @Nullable String description, boolean isHidden, @Nullable String organizationId, @Nullable String teamId, ResourceVisibility visibility) {
     public static final Table<LibraryAgent> TABLE = Table.insertOf(LibraryAgent.class);
 
     public LibraryAgent {
+        Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");

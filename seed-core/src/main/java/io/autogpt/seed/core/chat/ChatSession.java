@@ -1,6 +1,7 @@
 package io.autogpt.seed.core.chat;
 
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import io.autogpt.seed.core.table.Table;
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -18,10 +19,11 @@ public record ChatSession(String id, LocalDateTime createdAt, LocalDateTime upda
                           Json successfulAgentSchedules, int totalPromptTokens, int totalCompletionTokens,
                           Json metadata, ChatSessionStatus chatStatus, boolean isPinned, @Nullable String expertId,
                           boolean isShared, @Nullable String shareToken, @Nullable LocalDateTime sharedAt,
-                          boolean autoShareExecutions) {
+                          boolean autoShareExecutions, @Nullable String organizationId, @Nullable String teamId, ResourceVisibility visibility) {
     public static final Table<ChatSession> TABLE = Table.insertOf(ChatSession.class);
 
     public ChatSession {
+        Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");

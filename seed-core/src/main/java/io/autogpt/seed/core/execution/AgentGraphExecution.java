@@ -1,6 +1,7 @@
 package io.autogpt.seed.core.execution;
 
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import io.autogpt.seed.core.table.Table;
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -21,11 +22,12 @@ public record AgentGraphExecution(String id, String agentGraphId, int agentGraph
                                   @Nullable LocalDateTime endedAt, @Nullable Double interestingness,
                                   @Nullable String expertId, @Nullable String triggerSource,
                                   @Nullable String triggerRef, @Nullable String scheduleId, @Nullable String webhookId,
-                                  @Nullable SharedVia sharedVia) {
+                                  @Nullable SharedVia sharedVia, @Nullable String organizationId, @Nullable String teamId, ResourceVisibility visibility) {
     public static final Table<AgentGraphExecution> TABLE =
             Table.insertOf(AgentGraphExecution.class);
 
     public AgentGraphExecution {
+        Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(agentGraphId, "agentGraphId");
         Objects.requireNonNull(userId, "userId");

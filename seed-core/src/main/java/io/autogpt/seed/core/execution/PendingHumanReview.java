@@ -16,7 +16,7 @@ public record PendingHumanReview(String nodeExecId, String userId, @Nullable Str
                                  @Nullable String graphId, @Nullable Integer graphVersion, Json payload, @Nullable String instructions, boolean editable,
                                  ReviewStatus status, @Nullable String reviewMessage, @Nullable Boolean wasEdited,
                                  boolean processed, LocalDateTime createdAt, @Nullable LocalDateTime updatedAt,
-                                 @Nullable LocalDateTime reviewedAt, @Nullable String chatSessionId) {
+                                 @Nullable LocalDateTime reviewedAt, @Nullable String chatSessionId, @Nullable String organizationId, @Nullable String teamId) {
     public static final Table<PendingHumanReview> TABLE = Table.insertOf(PendingHumanReview.class);
 
     public PendingHumanReview {

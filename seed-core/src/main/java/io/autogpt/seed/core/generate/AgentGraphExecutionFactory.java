@@ -31,13 +31,15 @@ public final class AgentGraphExecutionFactory {
         boolean shared = timeline.endedAt() != null && rng.chance(0.05);
         LocalDateTime sharedAt = shared ? DatasetShape.between(rng, timeline.endedAt(), shape.now()) : null;
         Json inputs = Json.obj("input", rng.pick(AgentVocabulary.GRAPH_SUBJECTS));
+        // A run happens where its graph lives.
+        Tenancy.Placement where = shape.tenancy().graph(u, g);
         if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
             // Share tokens are unique in the whole database: derive them from a seed-specific id.
             String shareToken = shared ? shape.id("shareToken", u, g, e).replace("-", "") : null;
             return new AgentGraphExecution(shape.graphExecutionId(u, g, e), shape.graphId(u, g), 1, shape.userId(u),
                     timeline.createdAt(), timeline.lastEvent(), timeline.status(), timeline.startedAt(), null, stats,
                     false, null, inputs, null, shared, shareToken, sharedAt, null, timeline.endedAt(), null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, where.organizationId(), where.teamId(), where.visibility());
         }
         // Today's platform: tokens are uuid4 (its share routes accept nothing else), drawn from a stream of their own.
         Rng today = shape.rng("AgentGraphExecution/today", u, g, e);
@@ -47,7 +49,7 @@ public final class AgentGraphExecutionFactory {
                 timeline.createdAt(), timeline.lastEvent(), timeline.status(), timeline.startedAt(), null, stats,
                 false, null, inputs, null, shared, shareToken, sharedAt, null, timeline.endedAt(),
                 interestingness(today, timeline.status()), null, trigger[0], trigger[1], trigger[2], null,
-                shared ? SharedVia.USER : null);
+                shared ? SharedVia.USER : null, where.organizationId(), where.teamId(), where.visibility());
     }
 
     /**

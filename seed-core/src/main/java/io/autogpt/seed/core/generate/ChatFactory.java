@@ -78,10 +78,16 @@ public final class ChatFactory {
         boolean shared = today && more.chance(0.1);
         String token = shared ? DatasetShape.uuid4(more) : null;
         LocalDateTime sharedAt = shared ? DatasetShape.between(more, created, shape.now()) : null;
+        Tenancy.Placement where = placement(u, c, created);
         return new ChatSession(sessionId(u, c), created, updated, shape.userId(u), title, Json.EMPTY_OBJECT,
                 Json.of(script.agentRuns()), Json.EMPTY_OBJECT, script.promptTokens(), script.completionTokens(),
                 Json.EMPTY_OBJECT, ChatSessionStatus.idle, pinned, null, shared, token, sharedAt,
-                shared && more.chance(0.5));
+                shared && more.chance(0.5), where.organizationId(), where.teamId(), where.visibility());
+    }
+
+    /** Where chat {@code c} of user {@code u}, started at {@code created}, lives (its organisation and team). */
+    private Tenancy.Placement placement(long u, long c, LocalDateTime created) {
+        return shape.tenancy().placement(u, created, shape.rng("tenancy/ChatSession", u, c));
     }
 
     /**
@@ -100,9 +106,12 @@ public final class ChatFactory {
         LocalDateTime reviewed = shape.soonAfter(rng, asked.createdAt(), Duration.ofMinutes(5));
         ReviewStatus status = rng.chance(0.8) ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
         boolean editable = rng.chance(0.5);
+        // The review lives where its chat does.
+        Tenancy.Placement where = placement(u, c, messages(u, c).get(0).createdAt());
         return java.util.Optional.of(new PendingHumanReview("copilot-node-gate-" + gate[0] + ":" + rng.hex(8),
                 shape.userId(u), null, null, null, Json.obj(gate[2], gate[3]), gate[1], editable, status, null,
-                editable && rng.chance(0.2), true, asked.createdAt(), reviewed, reviewed, sessionId(u, c)));
+                editable && rng.chance(0.2), true, asked.createdAt(), reviewed, reviewed, sessionId(u, c),
+                where.organizationId(), where.teamId()));
     }
 
     /**

@@ -27,12 +27,19 @@ public final class DatasetShape {
     private final long seed;
     private final ScaleProfile scale;
     private final GraphDesigner designer;
+    private final Tenancy tenancy;
 
     public DatasetShape(SeedPlan plan) {
         this.plan = plan;
         this.seed = plan.seed();
         this.scale = plan.scale();
         this.designer = new GraphDesigner(this);
+        this.tenancy = new Tenancy(this);
+    }
+
+    /** Organisations, teams and memberships, and where each resource lives (nowhere, under the early rules). */
+    public Tenancy tenancy() {
+        return tenancy;
     }
 
     public SeedPlan plan() {

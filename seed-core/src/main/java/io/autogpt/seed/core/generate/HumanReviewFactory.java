@@ -62,9 +62,11 @@ public final class HumanReviewFactory {
                 Json.map("text", "Draft " + rng.hex(6), "recipients", rng.between(1, 20)));
         String message = decided && rng.chance(0.5)
                 ? (status == ReviewStatus.APPROVED ? "Looks good" : "Not this time") : null;
+        // Asked for by a run: where the run's graph lives.
+        Tenancy.Placement where = shape.tenancy().graph(u, g);
         return new PendingHumanReview(shape.nodeExecutionId(u, g, e, n), shape.userId(u),
                 shape.graphExecutionId(u, g, e), shape.graphId(u, g), 1, payload, rng.pick(INSTRUCTIONS), editable,
                 status, message, decided ? edited : null, decided, asked, decided ? reviewed : asked,
-                decided ? reviewed : null, null);
+                decided ? reviewed : null, null, where.organizationId(), where.teamId());
     }
 }

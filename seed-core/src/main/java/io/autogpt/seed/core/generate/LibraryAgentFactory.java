@@ -48,6 +48,9 @@ public final class LibraryAgentFactory {
             }
         }
         List<LibraryAgent> rows = new ArrayList<>(graphs.size());
+        // One entry per user and graph across all organisations: the platform files it under the personal one
+        // and its Default team, as it does when a store agent is added.
+        Tenancy.Placement home = shape.tenancy().personal(u);
         for (int i = 0; i < graphs.size(); i++) {
             long owner = graphs.get(i)[0];
             long g = graphs.get(i)[1];
@@ -69,7 +72,8 @@ public final class LibraryAgentFactory {
                     "https://picsum.photos/seed/" + shape.tag(owner) + "g" + g + "/400/300",
                     Json.obj("sensitive_action_safe_mode", false, "human_in_the_loop_safe_mode", true),
                     folder == null ? null : shape.libraryFolderId(u, folder), lastRunAt(u, owner, g), snapshot(u,
-                    owner, g, true), snapshot(u, owner, g, false), false));
+                    owner, g, true), snapshot(u, owner, g, false), false, home.organizationId(), home.teamId(),
+                    home.visibility()));
         }
         return rows;
     }

@@ -67,8 +67,10 @@ public final class NotificationFactory {
                     new LocalDateTime[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
         }
         List<UserNotificationBatch> rows = new ArrayList<>();
+        // The platform files its own notices under the user's personal organisation and its Default team.
+        Tenancy.Placement home = shape.tenancy().personal(u);
         spans.forEach((type, span) -> rows.add(new UserNotificationBatch(batchId(u, type), span[0], span[1],
-                shape.userId(u), type)));
+                shape.userId(u), type, home.organizationId(), home.teamId())));
         return rows;
     }
 

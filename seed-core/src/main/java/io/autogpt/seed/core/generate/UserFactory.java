@@ -31,7 +31,7 @@ public final class UserFactory {
      * The user's plan: most accounts are free, a few pay. Drawn from a stream of its own, so the column's arrival
      * in newer schemas left every other value of the row as it was.
      */
-    private SubscriptionTier tier(long u) {
+    SubscriptionTier tier(long u) {
         double p = shape.rng("User/tier", u).nextDouble();
         if (shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
             // Today's tiers: most accounts have none, some try, a few pay.
@@ -42,6 +42,11 @@ public final class UserFactory {
         }
         return p < 0.6 ? SubscriptionTier.FREE : p < 0.9 ? SubscriptionTier.PRO : p < 0.98 ? SubscriptionTier.BUSINESS
                 : SubscriptionTier.ENTERPRISE;
+    }
+
+    /** The user's name as the platform shows it (the profile shows the same). */
+    public String name(long u) {
+        return names.of(u).full();
     }
 
     public User create(long u) {

@@ -78,6 +78,19 @@ import io.autogpt.seed.core.oauth.OAuthRefreshToken;
 import io.autogpt.seed.core.search.BuilderSearchHistory;
 import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
+import io.autogpt.seed.core.credit.SubscriptionTrial;
+import io.autogpt.seed.core.credit.SubscriptionTrialClaim;
+import io.autogpt.seed.core.generate.OrganizationFactory;
+import io.autogpt.seed.core.generate.SubscriptionTrialFactory;
+import io.autogpt.seed.core.org.OrgBalance;
+import io.autogpt.seed.core.org.OrgCreditTransaction;
+import io.autogpt.seed.core.org.OrgInvitation;
+import io.autogpt.seed.core.org.OrgMember;
+import io.autogpt.seed.core.org.Organization;
+import io.autogpt.seed.core.org.OrganizationProfile;
+import io.autogpt.seed.core.org.OrganizationSeatAssignment;
+import io.autogpt.seed.core.org.Team;
+import io.autogpt.seed.core.org.TeamMember;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -142,6 +155,8 @@ public final class Dataset {
     private final RefundFactory refunds;
     private final StoreSearchFactory search;
     private final OAuthFactory oauth;
+    private final OrganizationFactory orgs;
+    private final SubscriptionTrialFactory trials;
 
     public Dataset(SeedPlan plan) {
         this.plan = plan;
@@ -176,6 +191,8 @@ public final class Dataset {
         this.refunds = new RefundFactory(shape);
         this.search = new StoreSearchFactory(shape);
         this.oauth = new OAuthFactory(shape);
+        this.orgs = new OrganizationFactory(shape);
+        this.trials = new SubscriptionTrialFactory(shape);
     }
 
     public SeedPlan plan() {
@@ -190,10 +207,36 @@ public final class Dataset {
         return DatasetShape.userIds(seed, from, to);
     }
 
-    /** Every table in write order: parents before children, the listing update after the versions. */
+    /** Tables only today's platform has: a dataset under earlier rules has no step for them. */
+    private static final java.util.Set<Table<?>> TODAY_ONLY = java.util.Set.of(Organization.TABLE,
+            OrganizationProfile.TABLE, OrgMember.TABLE, Team.TABLE, TeamMember.TABLE, OrganizationSeatAssignment.TABLE,
+            OrgInvitation.TABLE, OrgCreditTransaction.TABLE, OrgBalance.TABLE, SubscriptionTrial.TABLE,
+            SubscriptionTrialClaim.TABLE);
+
+    /**
+     * Every table of the plan's rules in write order: parents before children, the listing update after the
+     * versions. Under the early-2026 rules, today's tenancy and trial tables are not among them.
+     */
     public List<Step<?>> steps() {
+        boolean today = plan.rules().atLeast(io.autogpt.seed.core.plan.PlatformRules.SEPTEMBER_2026);
+        return allSteps().stream().filter(s -> today || !TODAY_ONLY.contains(s.table())).toList();
+    }
+
+    private List<Step<?>> allSteps() {
         return List.of(
                 step(User.TABLE, () -> perUser(u -> Stream.of(users.create(u)))),
+                // Today's platform's tenancy (no rows under the early rules): before every resource naming a team.
+                step(Organization.TABLE, () -> perUser(u -> orgs.organizations(u).stream())),
+                step(OrganizationProfile.TABLE, () -> perUser(u -> orgs.profiles(u).stream())),
+                step(OrgMember.TABLE, () -> perUser(u -> orgs.members(u).stream())),
+                step(Team.TABLE, () -> perUser(u -> orgs.teams(u).stream())),
+                step(TeamMember.TABLE, () -> perUser(u -> orgs.teamMembers(u).stream())),
+                step(OrganizationSeatAssignment.TABLE, () -> perUser(u -> orgs.seats(u).stream())),
+                step(OrgInvitation.TABLE, () -> perUser(u -> orgs.invitations(u).stream())),
+                step(OrgCreditTransaction.TABLE, () -> perUser(u -> orgs.transactions(u).stream())),
+                step(OrgBalance.TABLE, () -> perUser(u -> orgs.balances(u).stream())),
+                step(SubscriptionTrial.TABLE, () -> perUser(u -> trials.trial(u).stream())),
+                step(SubscriptionTrialClaim.TABLE, () -> perUser(u -> trials.claims(u).stream())),
                 step(AgentBlock.TABLE, () -> BlockCatalogue.platform().blocks().stream().map(blocks::create)),
                 step(IntegrationWebhook.TABLE, () -> perUser(u -> count(shape.webhooks(u))
                         .mapToObj(w -> webhooks.create(u, w)))),

@@ -159,7 +159,8 @@ public abstract class DatasetStoreContract {
             User user = new Dataset(tx.facts().fit(foreign)).rows(User.TABLE).findFirst().orElseThrow();
             LibraryAgent entry = new LibraryAgent("foreign-library-entry", user.createdAt(), user.createdAt(),
                     user.id(), graphId, 1, false, false, false, false, false, null, null, Json.EMPTY_OBJECT, null,
-                    null, null, null, false);
+                    null, null, null, false, null, null,
+                    io.autogpt.seed.core.org.ResourceVisibility.PRIVATE);
             tx.write(User.TABLE, Stream.of(user));
             tx.write(LibraryAgent.TABLE, Stream.of(entry));
             tx.commit();

@@ -45,11 +45,17 @@ public record ReferenceKeys(Map<String, List<UniqueKey>> unique, List<ForeignKey
     /** The schema versions the reference describes, oldest first (folders of {@code reference/}). */
     public static final List<String> VERSIONS = List.of("original", "platform-2026-01", "platform-upstream-2026",
             "platform-2026-09");
-    /**
-     * The newest version of the early-2026 rules: the one the in-memory store enforces by default, as the plans the
-     * core tests make follow those rules.
-     */
-    public static final String NEWEST = "platform-upstream-2026";
+    /** The versions whose platform follows the early-2026 rules (users own everything). */
+    public static final List<String> EARLY_VERSIONS = VERSIONS.subList(0, 3);
+    /** The newest known version: the one the in-memory store enforces by default. */
+    public static final String NEWEST = VERSIONS.get(VERSIONS.size() - 1);
+
+    /** Every {@code "Table.column"} of schema {@code version}. */
+    public static java.util.Set<String> columnsOf(String version) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        rows(version, "columns.csv").forEach(r -> out.add(r[0] + "." + r[1]));
+        return out;
+    }
     private static final Pattern UNIQUE_INDEX = Pattern.compile(
             "CREATE UNIQUE INDEX \"([^\"]+)\" ON \\S+ USING btree \\(([^)]*)\\)$");
     private static final Pattern FOREIGN = Pattern.compile(

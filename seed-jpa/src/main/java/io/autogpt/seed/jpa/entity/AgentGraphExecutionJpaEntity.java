@@ -4,6 +4,7 @@ import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.execution.AgentGraphExecution;
 import io.autogpt.seed.core.execution.SharedVia;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -50,6 +51,10 @@ public class AgentGraphExecutionJpaEntity {
     private String webhookId;
     @Enumerated(EnumType.STRING)
     private SharedVia sharedVia;
+    private String organizationId;
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ResourceVisibility visibility;
 
     /** For the persistence provider. */
     protected AgentGraphExecutionJpaEntity() {
@@ -83,5 +88,8 @@ public class AgentGraphExecutionJpaEntity {
         this.scheduleId = row.scheduleId();
         this.webhookId = row.webhookId();
         this.sharedVia = row.sharedVia();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
+        this.visibility = row.visibility();
     }
 }

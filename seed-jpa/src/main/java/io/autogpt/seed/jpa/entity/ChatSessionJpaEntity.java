@@ -3,6 +3,7 @@ package io.autogpt.seed.jpa.entity;
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.chat.ChatSession;
 import io.autogpt.seed.core.chat.ChatSessionStatus;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -28,10 +29,14 @@ public class ChatSessionJpaEntity {
     private String successfulAgentSchedules;
     private int totalPromptTokens;
     private int totalCompletionTokens;
+    private String organizationId;
     private String expertId;
     private String metadata;
     @Enumerated(EnumType.STRING)
     private ChatSessionStatus chatStatus;
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ResourceVisibility visibility;
     private boolean isPinned;
     private boolean isShared;
     private String shareToken;
@@ -55,9 +60,12 @@ public class ChatSessionJpaEntity {
         this.successfulAgentSchedules = json(row.successfulAgentSchedules());
         this.totalPromptTokens = row.totalPromptTokens();
         this.totalCompletionTokens = row.totalCompletionTokens();
+        this.organizationId = row.organizationId();
         this.expertId = row.expertId();
         this.metadata = json(row.metadata());
         this.chatStatus = row.chatStatus();
+        this.teamId = row.teamId();
+        this.visibility = row.visibility();
         this.isPinned = row.isPinned();
         this.isShared = row.isShared();
         this.shareToken = row.shareToken();

@@ -15,6 +15,8 @@ import io.autogpt.seed.core.chat.ChatSession;
 import io.autogpt.seed.core.chat.CoPilotUnderstanding;
 import io.autogpt.seed.core.credit.CreditRefundRequest;
 import io.autogpt.seed.core.credit.CreditTransaction;
+import io.autogpt.seed.core.credit.SubscriptionTrial;
+import io.autogpt.seed.core.credit.SubscriptionTrialClaim;
 import io.autogpt.seed.core.credit.UserBalance;
 import io.autogpt.seed.core.execution.AgentGraphExecution;
 import io.autogpt.seed.core.execution.AgentNodeExecution;
@@ -29,6 +31,15 @@ import io.autogpt.seed.core.oauth.OAuthAccessToken;
 import io.autogpt.seed.core.oauth.OAuthApplication;
 import io.autogpt.seed.core.oauth.OAuthAuthorizationCode;
 import io.autogpt.seed.core.oauth.OAuthRefreshToken;
+import io.autogpt.seed.core.org.OrgBalance;
+import io.autogpt.seed.core.org.OrgCreditTransaction;
+import io.autogpt.seed.core.org.OrgInvitation;
+import io.autogpt.seed.core.org.OrgMember;
+import io.autogpt.seed.core.org.Organization;
+import io.autogpt.seed.core.org.OrganizationProfile;
+import io.autogpt.seed.core.org.OrganizationSeatAssignment;
+import io.autogpt.seed.core.org.Team;
+import io.autogpt.seed.core.org.TeamMember;
 import io.autogpt.seed.core.search.BuilderSearchHistory;
 import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
@@ -74,12 +85,23 @@ public final class EntityRegistry {
             Map.entry(OAuthApplication.class, row -> new OAuthApplicationJpaEntity((OAuthApplication) row)),
             Map.entry(OAuthAuthorizationCode.class, row -> new OAuthAuthorizationCodeJpaEntity((OAuthAuthorizationCode) row)),
             Map.entry(OAuthRefreshToken.class, row -> new OAuthRefreshTokenJpaEntity((OAuthRefreshToken) row)),
+            Map.entry(OrgBalance.class, row -> new OrgBalanceJpaEntity((OrgBalance) row)),
+            Map.entry(OrgCreditTransaction.class, row -> new OrgCreditTransactionJpaEntity((OrgCreditTransaction) row)),
+            Map.entry(OrgInvitation.class, row -> new OrgInvitationJpaEntity((OrgInvitation) row)),
+            Map.entry(OrgMember.class, row -> new OrgMemberJpaEntity((OrgMember) row)),
+            Map.entry(Organization.class, row -> new OrganizationJpaEntity((Organization) row)),
+            Map.entry(OrganizationProfile.class, row -> new OrganizationProfileJpaEntity((OrganizationProfile) row)),
+            Map.entry(OrganizationSeatAssignment.class, row -> new OrganizationSeatAssignmentJpaEntity((OrganizationSeatAssignment) row)),
             Map.entry(PendingHumanReview.class, row -> new PendingHumanReviewJpaEntity((PendingHumanReview) row)),
             Map.entry(Profile.class, row -> new ProfileJpaEntity((Profile) row)),
             Map.entry(SearchTerms.class, row -> new SearchTermsJpaEntity((SearchTerms) row)),
             Map.entry(StoreListing.class, row -> new StoreListingJpaEntity((StoreListing) row)),
             Map.entry(StoreListingReview.class, row -> new StoreListingReviewJpaEntity((StoreListingReview) row)),
             Map.entry(StoreListingVersion.class, row -> new StoreListingVersionJpaEntity((StoreListingVersion) row)),
+            Map.entry(SubscriptionTrial.class, row -> new SubscriptionTrialJpaEntity((SubscriptionTrial) row)),
+            Map.entry(SubscriptionTrialClaim.class, row -> new SubscriptionTrialClaimJpaEntity((SubscriptionTrialClaim) row)),
+            Map.entry(Team.class, row -> new TeamJpaEntity((Team) row)),
+            Map.entry(TeamMember.class, row -> new TeamMemberJpaEntity((TeamMember) row)),
             Map.entry(UnifiedContentEmbedding.class, row -> new UnifiedContentEmbeddingJpaEntity((UnifiedContentEmbedding) row)),
             Map.entry(User.class, row -> new UserJpaEntity((User) row)),
             Map.entry(UserBalance.class, row -> new UserBalanceJpaEntity((UserBalance) row)),

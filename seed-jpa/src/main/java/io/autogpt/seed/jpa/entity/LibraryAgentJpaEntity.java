@@ -2,8 +2,11 @@ package io.autogpt.seed.jpa.entity;
 
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.agent.LibraryAgent;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
@@ -35,6 +38,10 @@ public class LibraryAgentJpaEntity {
     private String name;
     private String description;
     private boolean isHidden;
+    private String organizationId;
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ResourceVisibility visibility;
 
     /** For the persistence provider. */
     protected LibraryAgentJpaEntity() {
@@ -61,5 +68,8 @@ public class LibraryAgentJpaEntity {
         this.name = row.name();
         this.description = row.description();
         this.isHidden = row.isHidden();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
+        this.visibility = row.visibility();
     }
 }

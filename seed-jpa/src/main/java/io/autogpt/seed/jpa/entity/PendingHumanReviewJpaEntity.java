@@ -36,6 +36,8 @@ public class PendingHumanReviewJpaEntity {
     @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime reviewedAt;
     private String chatSessionId;
+    private String organizationId;
+    private String teamId;
 
     /** For the persistence provider. */
     protected PendingHumanReviewJpaEntity() {
@@ -59,5 +61,7 @@ public class PendingHumanReviewJpaEntity {
         this.updatedAt = row.updatedAt();
         this.reviewedAt = row.reviewedAt();
         this.chatSessionId = row.chatSessionId();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
     }
 }
