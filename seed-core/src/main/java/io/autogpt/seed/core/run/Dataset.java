@@ -211,7 +211,7 @@ public final class Dataset {
     private static final java.util.Set<Table<?>> TODAY_ONLY = java.util.Set.of(Organization.TABLE,
             OrganizationProfile.TABLE, OrgMember.TABLE, Team.TABLE, TeamMember.TABLE, OrganizationSeatAssignment.TABLE,
             OrgInvitation.TABLE, OrgCreditTransaction.TABLE, OrgBalance.TABLE, SubscriptionTrial.TABLE,
-            SubscriptionTrialClaim.TABLE);
+            SubscriptionTrialClaim.TABLE, UserWorkspaceFolder.TABLE, ChatMessageFeedback.TABLE);
 
     /**
      * Every table of the plan's rules in write order: parents before children, the listing update after the

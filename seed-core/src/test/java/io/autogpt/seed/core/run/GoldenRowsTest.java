@@ -108,7 +108,5 @@ class GoldenRowsTest {
             UserNotificationBatch=949831d7ea39a526
             UserOnboarding=4a77ffa33210a47b
             UserWorkspace=969a4db41a7b1d57
-            UserWorkspaceFile=0d6c2ff05476d529
-            UserWorkspaceFolder=e3b0c44298fc1c14
-            ChatMessageFeedback=e3b0c44298fc1c14""";
+            UserWorkspaceFile=0d6c2ff05476d529""";
 }
