@@ -1,6 +1,8 @@
 package io.autogpt.seed.jpa;
 
+import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.TargetFacts;
+import io.autogpt.seed.core.run.Dataset;
 import io.autogpt.seed.core.table.Column;
 import io.autogpt.seed.core.table.SqlType;
 import io.autogpt.seed.core.table.Table;
@@ -52,9 +54,8 @@ final class SchemaFit {
     private final SchemaVersion closest;
     private final int differences;
 
-    private SchemaFit(SchemaShape target, List<Table<?>> tables) {
+    private SchemaFit(SchemaShape target, SeedPlan plan) {
         this.targetTables = target.tables().keySet();
-        this.tables = List.copyOf(tables);
         SchemaVersion best = SchemaVersion.newest();
         int fewest = Integer.MAX_VALUE;
         for (SchemaVersion v : SchemaVersion.values()) {
@@ -66,7 +67,14 @@ final class SchemaFit {
         }
         this.closest = best;
         this.differences = fewest;
+        // The rows follow the rules of the version the target is: so do the tables they go into.
+        this.tables = tables(plan.withRules(best.rules()));
         fit(target, tables);
+    }
+
+    /** The dataset's tables under {@code plan}'s rules, in write order. */
+    private static List<Table<?>> tables(SeedPlan plan) {
+        return new Dataset(plan).steps().stream().<Table<?>>map(Dataset.Step::table).toList();
     }
 
     /** The tables the run inserts new rows into that the target has, in write order. */
@@ -75,14 +83,14 @@ final class SchemaFit {
                 .distinct().toList();
     }
 
-    /** The fit of {@code tables} (the dataset's, in write order) to the schema {@code target}. */
-    static SchemaFit of(SchemaShape target, List<Table<?>> tables) {
-        return new SchemaFit(target, tables);
+    /** The fit of {@code plan}'s dataset, under the rules of the version the target is, to the schema {@code target}. */
+    static SchemaFit of(SchemaShape target, SeedPlan plan) {
+        return new SchemaFit(target, plan);
     }
 
     /** The fit to a known version itself: what a SQL file for that version writes. */
-    static SchemaFit of(SchemaVersion version, List<Table<?>> tables) {
-        return new SchemaFit(KNOWN.get(version), tables);
+    static SchemaFit of(SchemaVersion version, SeedPlan plan) {
+        return new SchemaFit(KNOWN.get(version), plan);
     }
 
     private void fit(SchemaShape target, List<Table<?>> tables) {
@@ -233,17 +241,21 @@ final class SchemaFit {
 
     /**
      * Whether the column is nullable in the record only because a version of newer rules than the target's made it so
-     * (2026-09's graph-or-chat reviews): rows of the target's rules never leave it null.
+     * (2026-09's graph-or-chat reviews): every known version of the target's rules has it NOT NULL, so rows of those
+     * rules never leave it null.
      */
     private boolean nullableOnlyUnderNewerRules(String table, String column) {
+        boolean newerAllowsNull = false;
         for (SchemaVersion v : SchemaVersion.values()) {
-            if (v.rules().compareTo(closest.rules()) > 0) {
-                SchemaShape.ColumnFacts facts = SchemaShape.of(v).tables().getOrDefault(table, Map.of()).get(column);
-                if (facts != null && facts.nullable()) {
-                    return true;
-                }
+            SchemaShape.ColumnFacts facts = KNOWN.get(v).tables().getOrDefault(table, Map.of()).get(column);
+            if (facts == null || !facts.nullable()) {
+                continue;
             }
+            if (v.rules() == closest.rules()) {
+                return false;
+            }
+            newerAllowsNull |= v.rules().compareTo(closest.rules()) > 0;
         }
-        return false;
+        return newerAllowsNull;
     }
 }

@@ -41,7 +41,7 @@ final class SqlFileTransaction implements DatasetTransaction {
         this.schema = schema;
         this.plan = plan;
         this.version = version;
-        this.fit = SchemaFit.of(version, JdbcTransaction.tables(plan));
+        this.fit = SchemaFit.of(version, plan);
         try {
             Path dir = this.target.getParent();
             Files.createDirectories(dir);
