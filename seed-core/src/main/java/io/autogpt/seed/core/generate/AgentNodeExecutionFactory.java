@@ -4,7 +4,10 @@ import io.autogpt.seed.core.execution.AgentNodeExecution;
 import io.autogpt.seed.core.json.Json;
 import java.time.Duration;
 
-/** Makes the {@code "AgentNodeExecution"} row of each node of a graph execution (of the graph's owner's nodes). Thread-safe. */
+/**
+ * Makes the {@code "AgentNodeExecution"} row of each node of a graph execution: of its graph's nodes, whoever ran
+ * it. Thread-safe.
+ */
 public final class AgentNodeExecutionFactory {
     private final DatasetShape shape;
 
@@ -20,7 +23,7 @@ public final class AgentNodeExecutionFactory {
             stats = Json.obj("walltime", seconds, "cputime", Math.round(seconds * 250) / 1000.0);
         }
         return new AgentNodeExecution(shape.nodeExecutionId(run, n), shape.graphExecutionId(run),
-                shape.nodeId(run.owner(), run.g(), n), timing.added(), timing.queued(), timing.started(), timing.ended(),
-                timing.status(), stats, null);
+                shape.nodeId(run.owner(), run.g(), n), timing.added(), timing.queued(), timing.started(),
+                timing.ended(), timing.status(), stats, null);
     }
 }

@@ -67,8 +67,8 @@ public final class HumanReviewFactory {
         Tenancy.Placement where = run.ofOthersGraph() ? shape.tenancy().personal(run.runner())
                 : shape.tenancy().graph(run.runner(), run.g());
         return new PendingHumanReview(shape.nodeExecutionId(run, n), shape.userId(run.runner()),
-                shape.graphExecutionId(run), shape.graphId(run.owner(), run.g()), 1, payload, rng.pick(INSTRUCTIONS), editable,
-                status, message, decided ? edited : null, decided, asked, decided ? reviewed : asked,
+                shape.graphExecutionId(run), shape.graphId(run.owner(), run.g()), 1, payload, rng.pick(INSTRUCTIONS),
+                editable, status, message, decided ? edited : null, decided, asked, decided ? reviewed : asked,
                 decided ? reviewed : null, null, where.organizationId(), where.teamId());
     }
 }

@@ -348,8 +348,9 @@ public final class Dataset {
      * users' graphs in their library, entry by entry. One user's runs at a time, so memory stays flat.
      */
     private <R> Stream<R> perExecution(PerExecution<R> rows) {
-        return perUser(u -> Stream.concat(
-                count(shape.graphs(u)).boxed().flatMap(g -> count(shape.executions(u, g)).mapToObj(e -> shape.run(u, g, e))),
+        return perUser(u -> Stream.concat(count(shape.graphs(u)).boxed()
+                        .flatMap(g -> count(shape.executions(u, g)).mapToObj(e -> shape.run(u, g, e))),
+                // Lazily: the entries are read once the own runs are written.
                 Stream.of(u).flatMap(v -> library.runsOfOthersGraphs(v).stream()))
                 .flatMap(run -> rows.rows(run, timelines.of(run))));
     }
