@@ -422,6 +422,55 @@ public final class Invariants {
                             + "OR NOT ((f.\"scoreName\" = 'user-feedback' AND f.\"scoreValue\" IN (0, 1)) OR (f.\"scoreName\" = 'copy' AND f.\"scoreValue\" = 1))",
                     "UPDATE \"ChatMessageFeedback\" SET \"scoreValue\" = 5 WHERE id = (SELECT min(id) FROM \"ChatMessageFeedback\")",
                     Set.of("ChatMessageFeedback"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            // Today's marketplace, as its views read it (they count only runs by users other than the graph's owner).
+            new Invariant("every approved live listing is one StoreAgent card, showing its active version",
+                    "SELECT (SELECT count(*) FROM \"StoreListing\" l WHERE NOT l.\"isDeleted\" AND l.\"hasApprovedVersion\" "
+                            + "AND (SELECT count(*) FROM \"StoreAgent\" a WHERE a.listing_id = l.id) <> 1) "
+                            + "+ (SELECT count(*) FROM \"StoreAgent\" a JOIN \"StoreListing\" l ON l.id = a.listing_id "
+                            + "WHERE a.listing_version_id IS DISTINCT FROM l.\"activeVersionId\")",
+                    "UPDATE \"StoreListingVersion\" SET \"submissionStatus\" = 'PENDING' "
+                            + "WHERE id = (SELECT min(\"activeVersionId\") FROM \"StoreListing\")")
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("the marketplace's views are readable: no column schema.prisma requires of StoreAgent, "
+                    + "StoreSubmission, Creator or StoreCreator is null",
+                    "SELECT " + String.join(" + ", MarketplaceViews.nullChecks()),
+                    "UPDATE \"Profile\" SET \"avatarUrl\" = NULL WHERE id = (SELECT min(id) FROM \"Profile\")")
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("every approved live listing whose graph another user added to their library has runs by "
+                    + "non-owners, and its StoreAgent card counts them",
+                    "SELECT (SELECT count(*) FROM \"StoreListing\" l JOIN \"StoreListingVersion\" v ON v.id = l.\"activeVersionId\" "
+                            + "WHERE NOT l.\"isDeleted\" AND l.\"hasApprovedVersion\" AND v.\"submissionStatus\" = 'APPROVED' "
+                            + "AND EXISTS (SELECT 1 FROM \"LibraryAgent\" a WHERE a.\"agentGraphId\" = v.\"agentGraphId\" "
+                            + "AND a.\"userId\" <> l.\"owningUserId\" AND NOT a.\"isDeleted\") "
+                            + "AND NOT EXISTS (SELECT 1 FROM \"AgentGraphExecution\" e JOIN \"AgentGraph\" g ON g.id = e.\"agentGraphId\" "
+                            + "WHERE e.\"agentGraphId\" = v.\"agentGraphId\" AND e.\"userId\" <> g.\"userId\")) "
+                            // The seed refreshes the materialised views: the card shows what the tables hold.
+                            + "+ (SELECT count(*) FROM \"StoreAgent\" s JOIN \"StoreListing\" l ON l.id = s.listing_id "
+                            + "WHERE s.runs = 0 AND EXISTS (SELECT 1 FROM \"LibraryAgent\" a WHERE a.\"agentGraphId\" = s.graph_id "
+                            + "AND a.\"userId\" <> l.\"owningUserId\" AND NOT a.\"isDeleted\"))",
+                    "UPDATE \"AgentGraphExecution\" e SET \"userId\" = g.\"userId\" FROM \"AgentGraph\" g "
+                            + "WHERE g.id = e.\"agentGraphId\" AND e.\"agentGraphId\" = (SELECT min(v.\"agentGraphId\") "
+                            + "FROM \"StoreListing\" l JOIN \"StoreListingVersion\" v ON v.id = l.\"activeVersionId\" "
+                            + "JOIN \"LibraryAgent\" a ON a.\"agentGraphId\" = v.\"agentGraphId\" AND a.\"userId\" <> l.\"owningUserId\")")
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a run of another user's graph is by a user whose library holds that graph at the run's version, "
+                    + "made after they added it, in their personal organisation",
+                    "SELECT count(*) FROM \"AgentGraphExecution\" e JOIN \"AgentGraph\" g ON g.id = e.\"agentGraphId\" "
+                            + "AND g.version = e.\"agentGraphVersion\" WHERE e.\"userId\" <> g.\"userId\" AND (NOT EXISTS (SELECT 1 "
+                            + "FROM \"LibraryAgent\" a WHERE a.\"userId\" = e.\"userId\" AND a.\"agentGraphId\" = e.\"agentGraphId\" "
+                            + "AND a.\"agentGraphVersion\" = e.\"agentGraphVersion\" AND a.\"createdAt\" <= e.\"createdAt\") "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"Organization\" o WHERE o.id = e.\"organizationId\" AND o.\"isPersonal\" "
+                            + "AND o.\"bootstrapUserId\" = e.\"userId\"))",
+                    "UPDATE \"AgentGraphExecution\" SET \"createdAt\" = '2000-01-01' WHERE id = (SELECT min(e.id) "
+                            + "FROM \"AgentGraphExecution\" e JOIN \"AgentGraph\" g ON g.id = e.\"agentGraphId\" WHERE e.\"userId\" <> g.\"userId\")",
+                    TENANCY)
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a library entry's lastRunAt is when its user last started a run of the graph (null if never)",
+                    "SELECT count(*) FROM \"LibraryAgent\" a WHERE a.\"lastRunAt\" IS DISTINCT FROM (SELECT max(e.\"createdAt\") "
+                            + "FROM \"AgentGraphExecution\" e WHERE e.\"userId\" = a.\"userId\" AND e.\"agentGraphId\" = a.\"agentGraphId\")",
+                    "UPDATE \"LibraryAgent\" SET \"lastRunAt\" = NULL WHERE id = (SELECT min(a.id) FROM \"LibraryAgent\" a "
+                            + "JOIN \"AgentGraph\" g ON g.id = a.\"agentGraphId\" WHERE a.\"userId\" <> g.\"userId\")")
                     .onlyUnder(PlatformRules.SEPTEMBER_2026));
 
     private Invariants() {

@@ -10,7 +10,11 @@ import io.autogpt.seed.core.random.Rng;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
-/** Makes {@code "AgentGraphExecution"} rows from their {@link ExecutionTimeline}. Thread-safe. */
+/**
+ * Makes {@code "AgentGraphExecution"} rows from their {@link ExecutionTimeline}: a {@link Run} of the runner's own
+ * graph, or (today's platform) of another user's graph in the runner's library, at the version the library holds.
+ * Thread-safe.
+ */
 public final class AgentGraphExecutionFactory {
     private final DatasetShape shape;
 
@@ -18,8 +22,11 @@ public final class AgentGraphExecutionFactory {
         this.shape = shape;
     }
 
-    public AgentGraphExecution create(long u, long g, long e, ExecutionTimeline timeline) {
-        Rng rng = shape.rng("AgentGraphExecution", u, g, e);
+    public AgentGraphExecution create(Run run, ExecutionTimeline timeline) {
+        Rng rng = shape.rng(run, "AgentGraphExecution");
+        long u = run.runner();
+        String id = shape.graphExecutionId(run);
+        String graphId = shape.graphId(run.owner(), run.g());
         int nodes = timeline.nodes().size();
         long reached = timeline.nodes().stream().filter(n -> n.started() != null).count();
         Json stats = null;
@@ -31,21 +38,23 @@ public final class AgentGraphExecutionFactory {
         boolean shared = timeline.endedAt() != null && rng.chance(0.05);
         LocalDateTime sharedAt = shared ? DatasetShape.between(rng, timeline.endedAt(), shape.now()) : null;
         Json inputs = Json.obj("input", rng.pick(AgentVocabulary.GRAPH_SUBJECTS));
-        // A run happens where its graph lives.
-        Tenancy.Placement where = shape.tenancy().graph(u, g);
+        // A run of one's own graph happens where the graph lives; one of a graph added from the store, where the
+        // library entry is: the runner's personal organisation.
+        Tenancy.Placement where = run.ofOthersGraph() ? shape.tenancy().personal(u)
+                : shape.tenancy().graph(u, run.g());
         if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
             // Share tokens are unique in the whole database: derive them from a seed-specific id.
-            String shareToken = shared ? shape.id("shareToken", u, g, e).replace("-", "") : null;
-            return new AgentGraphExecution(shape.graphExecutionId(u, g, e), shape.graphId(u, g), 1, shape.userId(u),
+            String shareToken = shared ? shape.id(run, "shareToken").replace("-", "") : null;
+            return new AgentGraphExecution(id, graphId, 1, shape.userId(u),
                     timeline.createdAt(), timeline.lastEvent(), timeline.status(), timeline.startedAt(), null, stats,
                     false, null, inputs, null, shared, shareToken, sharedAt, null, timeline.endedAt(), null, null,
                     null, null, null, null, null, where.organizationId(), where.teamId(), where.visibility());
         }
         // Today's platform: tokens are uuid4 (its share routes accept nothing else), drawn from a stream of their own.
-        Rng today = shape.rng("AgentGraphExecution/today", u, g, e);
+        Rng today = shape.rng(run, "AgentGraphExecution/today");
         String shareToken = shared ? DatasetShape.uuid4(today) : null;
         String[] trigger = trigger(today, u);
-        return new AgentGraphExecution(shape.graphExecutionId(u, g, e), shape.graphId(u, g), 1, shape.userId(u),
+        return new AgentGraphExecution(id, graphId, 1, shape.userId(u),
                 timeline.createdAt(), timeline.lastEvent(), timeline.status(), timeline.startedAt(), null, stats,
                 false, null, inputs, null, shared, shareToken, sharedAt, null, timeline.endedAt(),
                 interestingness(today, timeline.status()), null, trigger[0], trigger[1], trigger[2], null,

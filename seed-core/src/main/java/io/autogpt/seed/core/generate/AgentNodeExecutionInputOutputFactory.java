@@ -32,32 +32,32 @@ public final class AgentNodeExecutionInputOutputFactory {
         this.designs = new GraphDesigns(shape);
     }
 
-    public List<AgentNodeExecutionInputOutput> create(long u, long g, long e, int n, ExecutionTimeline timeline) {
+    public List<AgentNodeExecutionInputOutput> create(Run run, int n, ExecutionTimeline timeline) {
         ExecutionTimeline.NodeTiming timing = timeline.nodes().get(n);
         List<AgentNodeExecutionInputOutput> rows = new ArrayList<>(3);
         if (timing.queued() == null) {
             return rows;
         }
-        GraphDesign design = designs.of(u, g);
+        GraphDesign design = designs.of(run.owner(), run.g());
         Block block = design.nodes().get(n).block();
-        Rng rng = shape.rng("AgentNodeExecutionInputOutput", u, g, e, n);
-        String execId = shape.nodeExecutionId(u, g, e, n);
+        Rng rng = shape.rng(run, "AgentNodeExecutionInputOutput", n);
+        String execId = shape.nodeExecutionId(run, n);
         int k = 0;
         for (String pin : inputPins(design, n)) {
             Json data = data(block.type() == BlockType.INPUT ? block.output("result") : block.input(pin), pin, rng);
-            rows.add(new AgentNodeExecutionInputOutput(shape.id("AgentNodeExecutionInputOutput", u, g, e, n, k++),
+            rows.add(new AgentNodeExecutionInputOutput(shape.id(run, "AgentNodeExecutionInputOutput", n, k++),
                     pin, timing.queued(), execId, null, null, data));
         }
         switch (timing.status()) {
             case COMPLETED -> {
                 for (String pin : outputPins(design, n)) {
                     rows.add(new AgentNodeExecutionInputOutput(
-                            shape.id("AgentNodeExecutionInputOutput", u, g, e, n, k++), pin, timing.ended(), null,
+                            shape.id(run, "AgentNodeExecutionInputOutput", n, k++), pin, timing.ended(), null,
                             execId, null, data(block.output(pin), pin, rng)));
                 }
             }
             case FAILED -> rows.add(new AgentNodeExecutionInputOutput(
-                    shape.id("AgentNodeExecutionInputOutput", u, g, e, n, k), "error", timing.ended(), null, execId,
+                    shape.id(run, "AgentNodeExecutionInputOutput", n, k), "error", timing.ended(), null, execId,
                     null, Json.of(block.name() + " failed: " + rng.pick(FAILURES))));
             default -> { }
         }

@@ -103,6 +103,31 @@ public final class DatasetShape {
         return Ids.uuid(seed, "AgentNodeExecution", u, g, e, n);
     }
 
+    /** The id of {@code run}'s graph execution: an own run's as {@link #graphExecutionId(long, long, long)}. */
+    public String graphExecutionId(Run run) {
+        return Ids.uuid(seed, run.stream("AgentGraphExecution"), run.path());
+    }
+
+    /** The id of node {@code n}'s execution in {@code run}. */
+    public String nodeExecutionId(Run run, long n) {
+        return Ids.uuid(seed, run.stream("AgentNodeExecution"), run.path(n));
+    }
+
+    /** Another id of a row of {@code run}'s: {@code table} and the ordinals under the run. */
+    public String id(Run run, String table, long... more) {
+        return Ids.uuid(seed, run.stream(table), run.path(more));
+    }
+
+    /** The random source of one decision about {@code run}: an own run draws as it always did. */
+    public Rng rng(Run run, String stream, long... more) {
+        return Rng.of(seed, run.stream(stream), run.path(more));
+    }
+
+    /** User {@code u}'s {@code e}-th run of their own graph {@code g}. */
+    public Run run(long u, long g, long e) {
+        return new Run(u, u, g, -1, e, graphCreatedAt(u, g));
+    }
+
     public String listingId(long u, long g) {
         return Ids.uuid(seed, "StoreListing", u, g);
     }
@@ -142,6 +167,16 @@ public final class DatasetShape {
 
     public int executions(long u, long g) {
         return draw(scale.executionsPerGraph(), rng("count/executions", u, g));
+    }
+
+    /**
+     * How often user {@code u} ran the graph of their library entry {@code i}, another user's graph: at least once,
+     * so every listing someone added shows runs, and up to a quarter of what an owner runs a graph (none when the
+     * scale runs nothing at all).
+     */
+    public int runsOfLibraryEntry(long u, long i) {
+        int most = scale.executionsPerGraph().max();
+        return most == 0 ? 0 : rng("count/library-runs", u, i).between(1, Math.max(1, most / 4));
     }
 
     public int presets(long u) {
@@ -203,9 +238,9 @@ public final class DatasetShape {
         return rng("count/refund", u).chance(scale.activity().refundShare());
     }
 
-    /** Whether finished execution (u, g, e) stopped once for a human review on its way. */
-    public boolean hadReview(long u, long g, long e) {
-        return rng("count/reviewed-run", u, g, e).chance(scale.activity().reviewedRunShare());
+    /** Whether finished {@code run} stopped once for a human review on its way. */
+    public boolean hadReview(Run run) {
+        return rng(run, "count/reviewed-run").chance(scale.activity().reviewedRunShare());
     }
 
     public int storeSearches(long u) {

@@ -32,6 +32,7 @@ import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
 import io.autogpt.seed.core.generate.AgentNodeExecutionInputOutputFactory;
 import io.autogpt.seed.core.generate.ExecutionTimeline;
 import io.autogpt.seed.core.generate.ExecutionTimelines;
+import io.autogpt.seed.core.generate.Run;
 import io.autogpt.seed.core.integration.APIKey;
 import io.autogpt.seed.core.generate.APIKeyFactory;
 import io.autogpt.seed.core.integration.IntegrationWebhook;
@@ -116,10 +117,10 @@ public final class Dataset {
     public record Step<R extends Record>(Table<R> table, Supplier<Stream<R>> rows) {
     }
 
-    /** A function of an execution's ordinals and timeline, for the two execution-detail tables. */
+    /** A function of a run and its timeline, for the execution tables and what hangs off a run. */
     @FunctionalInterface
     private interface PerExecution<R> {
-        Stream<R> rows(long u, long g, long e, ExecutionTimeline timeline);
+        Stream<R> rows(Run run, ExecutionTimeline timeline);
     }
 
     private final SeedPlan plan;
@@ -254,13 +255,12 @@ public final class Dataset {
                 step(Profile.TABLE, () -> perUser(u -> Stream.of(profiles.create(u)))),
                 step(LibraryFolder.TABLE, () -> perUser(u -> folders.create(u).stream())),
                 step(LibraryAgent.TABLE, () -> perUser(u -> library.create(u).stream())),
-                step(AgentGraphExecution.TABLE, () -> perExecution((u, g, e, t) ->
-                        Stream.of(graphExecutions.create(u, g, e, t)))),
-                step(AgentNodeExecution.TABLE, () -> perExecution((u, g, e, t) ->
-                        IntStream.range(0, t.nodes().size()).mapToObj(n -> nodeExecutions.create(u, g, e, n, t)))),
-                step(AgentNodeExecutionInputOutput.TABLE, () -> perExecution((u, g, e, t) ->
+                step(AgentGraphExecution.TABLE, () -> perExecution((r, t) -> Stream.of(graphExecutions.create(r, t)))),
+                step(AgentNodeExecution.TABLE, () -> perExecution((r, t) ->
+                        IntStream.range(0, t.nodes().size()).mapToObj(n -> nodeExecutions.create(r, n, t)))),
+                step(AgentNodeExecutionInputOutput.TABLE, () -> perExecution((r, t) ->
                         IntStream.range(0, t.nodes().size())
-                                .boxed().flatMap(n -> inputsOutputs.create(u, g, e, n, t).stream()))),
+                                .boxed().flatMap(n -> inputsOutputs.create(r, n, t).stream()))),
                 step(AnalyticsDetails.TABLE, () -> perUser(u -> count(shape.analytics(u))
                         .mapToObj(i -> analytics.details(u, i)))),
                 step(AnalyticsMetrics.TABLE, () -> perUser(u -> count(shape.analytics(u))
@@ -289,8 +289,8 @@ public final class Dataset {
                 step(CreditRefundRequest.TABLE, () -> perUser(u -> refunds.request(u).stream())),
                 step(UserNotificationBatch.TABLE, () -> perUser(u -> notifications.batches(u).stream())),
                 step(NotificationEvent.TABLE, () -> perUser(u -> notifications.events(u).stream())),
-                step(PendingHumanReview.TABLE, () -> Stream.concat(perExecution((u, g, e, t) ->
-                        humanReviews.review(u, g, e, t).stream()), perUser(u -> count(shape.chats(u)).boxed()
+                step(PendingHumanReview.TABLE, () -> Stream.concat(perExecution((r, t) ->
+                        humanReviews.review(r, t).stream()), perUser(u -> count(shape.chats(u)).boxed()
                         .flatMap(c -> chats.review(u, c).stream())))),
                 step(AgentNodeExecutionKeyValueData.TABLE, () -> perUser(u -> keyValues.entries(u).stream())),
                 step(UnifiedContentEmbedding.TABLE, () -> perGraph((u, g) -> search.embedding(u, g).stream())),
@@ -343,9 +343,16 @@ public final class Dataset {
         return perUser(u -> count(shape.graphs(u)).boxed().flatMap(g -> rows.apply(u, g)));
     }
 
+    /**
+     * Per run: each user's runs of their own graphs, graph by graph, then (today's platform) their runs of the other
+     * users' graphs in their library, entry by entry. One user's runs at a time, so memory stays flat.
+     */
     private <R> Stream<R> perExecution(PerExecution<R> rows) {
-        return perGraph((u, g) -> count(shape.executions(u, g)).boxed()
-                .flatMap(e -> rows.rows(u, g, e, timelines.of(u, g, e))));
+        return perUser(u -> Stream.concat(count(shape.graphs(u)).boxed()
+                        .flatMap(g -> count(shape.executions(u, g)).mapToObj(e -> shape.run(u, g, e))),
+                // Lazily: the entries are read once the own runs are written.
+                Stream.of(u).flatMap(v -> library.runsOfOthersGraphs(v).stream()))
+                .flatMap(run -> rows.rows(run, timelines.of(run))));
     }
 
     private static <R extends Record> Step<R> step(Table<R> table, Supplier<Stream<R>> rows) {
