@@ -10,12 +10,18 @@ import io.autogpt.seed.core.random.Rng;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
-/** Makes {@code "AgentGraphExecution"} rows from their {@link ExecutionTimeline}. Thread-safe. */
+/**
+ * Makes {@code "AgentGraphExecution"} rows from their {@link ExecutionTimeline}. On today's platform a run its owner
+ * did not share is shared by a chat ({@code sharedVia = CHAT_LINK}) when a chat shared with its runs names it.
+ * Thread-safe.
+ */
 public final class AgentGraphExecutionFactory {
     private final DatasetShape shape;
+    private final ChatFactory chats;
 
     public AgentGraphExecutionFactory(DatasetShape shape) {
         this.shape = shape;
+        this.chats = new ChatFactory(shape);
     }
 
     public AgentGraphExecution create(long u, long g, long e, ExecutionTimeline timeline) {
@@ -44,12 +50,23 @@ public final class AgentGraphExecutionFactory {
         // Today's platform: tokens are uuid4 (its share routes accept nothing else), drawn from a stream of their own.
         Rng today = shape.rng("AgentGraphExecution/today", u, g, e);
         String shareToken = shared ? DatasetShape.uuid4(today) : null;
+        SharedVia via = shared ? SharedVia.USER : null;
+        String id = shape.graphExecutionId(u, g, e);
+        LocalDateTime byChat = shared ? null : chats.runsSharedByChats(u).get(id);
+        if (byChat != null) {
+            // Shared by a chat that shares its runs: a fresh token of its own, stamped with the chat's share time
+            // (research notes, chat sharing); a run its owner shared keeps its own token and sharedVia.
+            shared = true;
+            shareToken = DatasetShape.uuid4(shape.rng("AgentGraphExecution/chatLink", u, g, e));
+            sharedAt = byChat;
+            via = SharedVia.CHAT_LINK;
+        }
         String[] trigger = trigger(today, u);
-        return new AgentGraphExecution(shape.graphExecutionId(u, g, e), shape.graphId(u, g), 1, shape.userId(u),
+        return new AgentGraphExecution(id, shape.graphId(u, g), 1, shape.userId(u),
                 timeline.createdAt(), timeline.lastEvent(), timeline.status(), timeline.startedAt(), null, stats,
                 false, null, inputs, null, shared, shareToken, sharedAt, null, timeline.endedAt(),
                 interestingness(today, timeline.status()), null, trigger[0], trigger[1], trigger[2], null,
-                shared ? SharedVia.USER : null, where.organizationId(), where.teamId(), where.visibility());
+                via, where.organizationId(), where.teamId(), where.visibility());
     }
 
     /**
