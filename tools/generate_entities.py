@@ -26,6 +26,7 @@ CORE = {
     "AgentPreset": "agent", "LibraryAgent": "agent", "LibraryFolder": "agent",
     "UserWorkspace": "workspace", "UserWorkspaceFile": "workspace",
     "UserWorkspaceFolder": "workspace", "ChatMessageFeedback": "chat",
+    "ChatLinkedShare": "chat", "SharedChatFile": "chat", "SharedExecutionFile": "execution",
     "AgentGraphExecution": "execution", "AgentNodeExecution": "execution", "AgentNodeExecutionInputOutput": "execution",
     "StoreListing": "store", "StoreListingVersion": "store", "StoreListingReview": "store",
     "CreditTransaction": "credit", "UserBalance": "credit",

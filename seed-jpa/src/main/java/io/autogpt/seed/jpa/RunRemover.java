@@ -41,6 +41,13 @@ final class RunRemover {
             "DELETE FROM \"LibraryAgent\" a USING seed_users s WHERE a.\"userId\" = s.id",
             // After the entries filed in them (the platform restricts deleting a folder that holds any).
             "DELETE FROM \"LibraryFolder\" f USING seed_users s WHERE f.\"userId\" = s.id",
+            // Today's sharing rows, before the chats, runs and files they name.
+            "DELETE FROM \"ChatLinkedShare\" l USING \"ChatSession\" c, seed_users s "
+                    + "WHERE c.\"userId\" = s.id AND l.\"sessionId\" = c.id",
+            "DELETE FROM \"SharedChatFile\" f USING \"ChatSession\" c, seed_users s "
+                    + "WHERE c.\"userId\" = s.id AND f.\"sessionId\" = c.id",
+            "DELETE FROM \"SharedExecutionFile\" f USING \"AgentGraphExecution\" ge, seed_users s "
+                    + "WHERE ge.\"userId\" = s.id AND f.\"executionId\" = ge.id",
             "DELETE FROM \"PendingHumanReview\" r USING seed_users s WHERE r.\"userId\" = s.id",
             "DELETE FROM \"AgentNodeExecutionKeyValueData\" k USING seed_users s WHERE k.\"userId\" = s.id",
             "DELETE FROM \"AgentNodeExecutionInputOutput\" io USING \"AgentNodeExecution\" ne, "

@@ -471,6 +471,68 @@ public final class Invariants {
                             + "FROM \"AgentGraphExecution\" e WHERE e.\"userId\" = a.\"userId\" AND e.\"agentGraphId\" = a.\"agentGraphId\")",
                     "UPDATE \"LibraryAgent\" SET \"lastRunAt\" = NULL WHERE id = (SELECT min(a.id) FROM \"LibraryAgent\" a "
                             + "JOIN \"AgentGraph\" g ON g.id = a.\"agentGraphId\" WHERE a.\"userId\" <> g.\"userId\")")
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a linked share joins a chat shared with its runs to a live, shared run of the chat's user that its tool messages name, linked once the chat was shared; every such named run is linked",
+                    "WITH named AS (SELECT m.\"sessionId\", coalesce(m.content::jsonb ->> 'execution_id', "
+                            + "m.content::jsonb -> 'execution' ->> 'execution_id') AS run FROM \"ChatMessage\" m "
+                            + "WHERE m.role = 'tool' AND m.content LIKE '{%') "
+                            + "SELECT (SELECT count(*) FROM \"ChatLinkedShare\" l LEFT JOIN \"ChatSession\" c ON c.id = l.\"sessionId\" "
+                            + "LEFT JOIN \"AgentGraphExecution\" e ON e.id = l.\"executionId\" WHERE c.id IS NULL OR e.id IS NULL "
+                            + "OR NOT c.\"isShared\" OR NOT c.\"autoShareExecutions\" OR e.\"userId\" <> c.\"userId\" OR e.\"isDeleted\" "
+                            + "OR NOT e.\"isShared\" OR l.\"createdAt\" < c.\"sharedAt\" "
+                            + "OR NOT EXISTS (SELECT 1 FROM named n WHERE n.\"sessionId\" = c.id AND n.run = e.id)) "
+                            + "+ (SELECT count(*) FROM (SELECT DISTINCT n.\"sessionId\", n.run FROM named n JOIN \"ChatSession\" c ON c.id = n.\"sessionId\" "
+                            + "WHERE c.\"autoShareExecutions\" AND n.run IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"ChatLinkedShare\" l "
+                            + "WHERE l.\"sessionId\" = n.\"sessionId\" AND l.\"executionId\" = n.run)) x) "
+                            + "+ (SELECT count(*) FROM named n JOIN \"ChatSession\" c ON c.id = n.\"sessionId\" JOIN \"AgentGraphExecution\" e "
+                            + "ON e.id = n.run WHERE e.\"userId\" <> c.\"userId\")",
+                    "UPDATE \"ChatLinkedShare\" SET \"sessionId\" = (SELECT min(id) FROM \"ChatSession\" WHERE NOT \"isShared\") "
+                            + "WHERE id = (SELECT min(id) FROM \"ChatLinkedShare\")",
+                    Set.of("ChatLinkedShare", "ChatSession", "ChatMessage", "AgentGraphExecution"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a shared chat's file is a live workspace file of the chat's owner that its messages name, under the chat's token, allowed once shared; every such named file is allowed",
+                    "WITH named AS (SELECT DISTINCT c.id AS chat, c.\"shareToken\", f.id AS file FROM \"ChatSession\" c "
+                            + "JOIN \"ChatMessage\" m ON m.\"sessionId\" = c.id JOIN \"UserWorkspace\" w ON w.\"userId\" = c.\"userId\" "
+                            + "JOIN \"UserWorkspaceFile\" f ON f.\"workspaceId\" = w.id WHERE position('file_id=' || f.id IN m.content) > 0) "
+                            + "SELECT (SELECT count(*) FROM \"SharedChatFile\" s LEFT JOIN \"ChatSession\" c ON c.id = s.\"sessionId\" "
+                            + "LEFT JOIN \"UserWorkspaceFile\" f ON f.id = s.\"fileId\" WHERE c.id IS NULL OR f.id IS NULL OR NOT c.\"isShared\" "
+                            + "OR s.\"shareToken\" IS DISTINCT FROM c.\"shareToken\" OR f.\"isDeleted\" OR s.\"createdAt\" < c.\"sharedAt\" "
+                            + "OR NOT EXISTS (SELECT 1 FROM named n WHERE n.chat = c.id AND n.file = f.id)) "
+                            + "+ (SELECT count(*) FROM named n JOIN \"ChatSession\" c ON c.id = n.chat JOIN \"UserWorkspaceFile\" f ON f.id = n.file "
+                            + "WHERE c.\"isShared\" AND NOT f.\"isDeleted\" AND NOT EXISTS (SELECT 1 FROM \"SharedChatFile\" s "
+                            + "WHERE s.\"shareToken\" = c.\"shareToken\" AND s.\"fileId\" = f.id)) "
+                            + "+ (SELECT count(*) FROM \"ChatMessage\" m, regexp_matches(m.content, 'file_id=([0-9a-f-]{36})', 'g') r "
+                            + "JOIN \"UserWorkspaceFile\" f ON f.id = r[1] JOIN \"UserWorkspace\" w ON w.id = f.\"workspaceId\" "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM \"ChatSession\" c WHERE c.id = m.\"sessionId\" AND c.\"userId\" = w.\"userId\"))",
+                    "UPDATE \"SharedChatFile\" SET \"shareToken\" = '00000000-0000-4000-8000-000000000000' "
+                            + "WHERE id = (SELECT min(id) FROM \"SharedChatFile\")",
+                    Set.of("SharedChatFile", "ChatSession", "ChatMessage", "UserWorkspaceFile"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a shared run's file is a live workspace file of the run's owner that the run returned (workspace://), under the run's token, allowed once shared and finished; every such returned file of a shared run is allowed",
+                    "WITH returned AS (SELECT DISTINCT n.\"agentGraphExecutionId\" AS run, substr(io.data #>> '{}', 13) AS file "
+                            + "FROM \"AgentNodeExecutionInputOutput\" io JOIN \"AgentNodeExecution\" n ON n.id = io.\"referencedByOutputExecId\" "
+                            + "WHERE jsonb_typeof(io.data) = 'string' AND io.data #>> '{}' LIKE 'workspace://%') "
+                            + "SELECT (SELECT count(*) FROM \"SharedExecutionFile\" s LEFT JOIN \"AgentGraphExecution\" e ON e.id = s.\"executionId\" "
+                            + "LEFT JOIN \"UserWorkspaceFile\" f ON f.id = s.\"fileId\" LEFT JOIN \"UserWorkspace\" w ON w.id = f.\"workspaceId\" "
+                            + "WHERE e.id IS NULL OR f.id IS NULL OR NOT e.\"isShared\" OR s.\"shareToken\" IS DISTINCT FROM e.\"shareToken\" "
+                            + "OR f.\"isDeleted\" OR w.\"userId\" <> e.\"userId\" OR s.\"createdAt\" < e.\"sharedAt\" OR s.\"createdAt\" < e.\"endedAt\" "
+                            + "OR NOT EXISTS (SELECT 1 FROM returned r WHERE r.run = e.id AND r.file = f.id)) "
+                            + "+ (SELECT count(*) FROM returned r JOIN \"AgentGraphExecution\" e ON e.id = r.run "
+                            + "LEFT JOIN \"UserWorkspaceFile\" f ON f.id = r.file LEFT JOIN \"UserWorkspace\" w ON w.id = f.\"workspaceId\" "
+                            + "WHERE f.id IS NULL OR w.\"userId\" <> e.\"userId\" OR f.\"createdAt\" > e.\"endedAt\" "
+                            + "OR (e.\"isShared\" AND NOT f.\"isDeleted\" AND NOT EXISTS (SELECT 1 FROM \"SharedExecutionFile\" s "
+                            + "WHERE s.\"shareToken\" = e.\"shareToken\" AND s.\"fileId\" = f.id)))",
+                    "UPDATE \"SharedExecutionFile\" s SET \"fileId\" = (SELECT min(f.id) FROM \"UserWorkspaceFile\" f WHERE f.id <> s.\"fileId\") "
+                            + "WHERE id = (SELECT min(id) FROM \"SharedExecutionFile\")",
+                    Set.of("SharedExecutionFile", "AgentGraphExecution", "UserWorkspaceFile"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a run shared by a chat (CHAT_LINK) is linked from a shared chat, stamped with the earliest such chat's share time",
+                    "SELECT count(*) FROM \"AgentGraphExecution\" e WHERE e.\"sharedVia\" = 'CHAT_LINK' AND e.\"sharedAt\" IS DISTINCT FROM "
+                            + "(SELECT min(c.\"sharedAt\") FROM \"ChatLinkedShare\" l JOIN \"ChatSession\" c ON c.id = l.\"sessionId\" "
+                            + "WHERE l.\"executionId\" = e.id AND c.\"isShared\")",
+                    "UPDATE \"AgentGraphExecution\" SET \"sharedVia\" = 'CHAT_LINK' WHERE id = (SELECT min(id) FROM \"AgentGraphExecution\" "
+                            + "WHERE \"sharedVia\" = 'USER' AND id NOT IN (SELECT \"executionId\" FROM \"ChatLinkedShare\"))",
+                    Set.of("ChatLinkedShare", "ChatSession", "AgentGraphExecution"))
                     .onlyUnder(PlatformRules.SEPTEMBER_2026));
 
     private Invariants() {

@@ -13,13 +13,17 @@ import java.time.LocalDateTime;
 /**
  * Makes {@code "AgentGraphExecution"} rows from their {@link ExecutionTimeline}: a {@link Run} of the runner's own
  * graph, or (today's platform) of another user's graph in the runner's library, at the version the library holds.
+ * On today's platform a run its owner did not share is shared by a chat ({@code sharedVia = CHAT_LINK}) when a chat
+ * shared with its runs names it.
  * Thread-safe.
  */
 public final class AgentGraphExecutionFactory {
     private final DatasetShape shape;
+    private final ChatFactory chats;
 
     public AgentGraphExecutionFactory(DatasetShape shape) {
         this.shape = shape;
+        this.chats = new ChatFactory(shape);
     }
 
     public AgentGraphExecution create(Run run, ExecutionTimeline timeline) {
@@ -53,12 +57,22 @@ public final class AgentGraphExecutionFactory {
         // Today's platform: tokens are uuid4 (its share routes accept nothing else), drawn from a stream of their own.
         Rng today = shape.rng(run, "AgentGraphExecution/today");
         String shareToken = shared ? DatasetShape.uuid4(today) : null;
+        SharedVia via = shared ? SharedVia.USER : null;
+        LocalDateTime byChat = shared ? null : chats.runsSharedByChats(u).get(id);
+        if (byChat != null) {
+            // Shared by a chat that shares its runs: a fresh token of its own, stamped with the chat's share time
+            // (research notes, chat sharing); a run its owner shared keeps its own token and sharedVia.
+            shared = true;
+            shareToken = DatasetShape.uuid4(shape.rng(run, "AgentGraphExecution/chatLink"));
+            sharedAt = byChat;
+            via = SharedVia.CHAT_LINK;
+        }
         String[] trigger = trigger(today, u);
         return new AgentGraphExecution(id, graphId, 1, shape.userId(u),
                 timeline.createdAt(), timeline.lastEvent(), timeline.status(), timeline.startedAt(), null, stats,
                 false, null, inputs, null, shared, shareToken, sharedAt, null, timeline.endedAt(),
                 interestingness(today, timeline.status()), null, trigger[0], trigger[1], trigger[2], null,
-                shared ? SharedVia.USER : null, where.organizationId(), where.teamId(), where.visibility());
+                via, where.organizationId(), where.teamId(), where.visibility());
     }
 
     /**

@@ -56,6 +56,10 @@ import io.autogpt.seed.core.workspace.UserWorkspace;
 import io.autogpt.seed.core.workspace.UserWorkspaceFile;
 import io.autogpt.seed.core.workspace.UserWorkspaceFolder;
 import io.autogpt.seed.core.chat.ChatMessageFeedback;
+import io.autogpt.seed.core.chat.ChatLinkedShare;
+import io.autogpt.seed.core.chat.SharedChatFile;
+import io.autogpt.seed.core.execution.SharedExecutionFile;
+import io.autogpt.seed.core.generate.SharingFactory;
 import io.autogpt.seed.core.generate.UserOnboardingFactory;
 import io.autogpt.seed.core.chat.ChatMessage;
 import io.autogpt.seed.core.chat.ChatSession;
@@ -150,6 +154,7 @@ public final class Dataset {
     private final APIKeyFactory apiKeys;
     private final UserWorkspaceFactory workspaces;
     private final ChatFactory chats;
+    private final SharingFactory sharing;
     private final NotificationFactory notifications;
     private final HumanReviewFactory humanReviews;
     private final KeyValueFactory keyValues;
@@ -186,6 +191,7 @@ public final class Dataset {
         this.apiKeys = new APIKeyFactory(shape);
         this.workspaces = new UserWorkspaceFactory(shape);
         this.chats = new ChatFactory(shape);
+        this.sharing = new SharingFactory(shape);
         this.notifications = new NotificationFactory(shape);
         this.humanReviews = new HumanReviewFactory(shape);
         this.keyValues = new KeyValueFactory(shape);
@@ -212,7 +218,8 @@ public final class Dataset {
     private static final java.util.Set<Table<?>> TODAY_ONLY = java.util.Set.of(Organization.TABLE,
             OrganizationProfile.TABLE, OrgMember.TABLE, Team.TABLE, TeamMember.TABLE, OrganizationSeatAssignment.TABLE,
             OrgInvitation.TABLE, OrgCreditTransaction.TABLE, OrgBalance.TABLE, SubscriptionTrial.TABLE,
-            SubscriptionTrialClaim.TABLE, UserWorkspaceFolder.TABLE, ChatMessageFeedback.TABLE);
+            SubscriptionTrialClaim.TABLE, UserWorkspaceFolder.TABLE, ChatMessageFeedback.TABLE, ChatLinkedShare.TABLE,
+            SharedChatFile.TABLE, SharedExecutionFile.TABLE);
 
     /**
      * Every table of the plan's rules in write order: parents before children, the listing update after the
@@ -284,6 +291,12 @@ public final class Dataset {
                         .flatMap(c -> chats.messages(u, c).stream()))),
                 step(ChatMessageFeedback.TABLE, () -> perUser(u -> count(shape.chats(u)).boxed()
                         .flatMap(c -> chats.feedback(u, c).stream()))),
+                // Today's sharing: after the chats, runs and files it names.
+                step(ChatLinkedShare.TABLE, () -> perUser(u -> count(shape.chats(u)).boxed()
+                        .flatMap(c -> sharing.linkedShares(u, c).stream()))),
+                step(SharedChatFile.TABLE, () -> perUser(u -> count(shape.chats(u)).boxed()
+                        .flatMap(c -> sharing.chatFiles(u, c).stream()))),
+                step(SharedExecutionFile.TABLE, () -> perExecution((r, t) -> sharing.runFile(r, t).stream())),
                 step(CoPilotUnderstanding.TABLE, () -> perUser(u -> shape.hasUnderstanding(u)
                         ? Stream.of(chats.understanding(u)) : Stream.empty())),
                 step(CreditRefundRequest.TABLE, () -> perUser(u -> refunds.request(u).stream())),

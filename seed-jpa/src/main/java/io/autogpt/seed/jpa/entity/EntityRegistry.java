@@ -9,10 +9,12 @@ import io.autogpt.seed.core.agent.LibraryAgent;
 import io.autogpt.seed.core.agent.LibraryFolder;
 import io.autogpt.seed.core.analytics.AnalyticsDetails;
 import io.autogpt.seed.core.analytics.AnalyticsMetrics;
+import io.autogpt.seed.core.chat.ChatLinkedShare;
 import io.autogpt.seed.core.chat.ChatMessage;
 import io.autogpt.seed.core.chat.ChatMessageFeedback;
 import io.autogpt.seed.core.chat.ChatSession;
 import io.autogpt.seed.core.chat.CoPilotUnderstanding;
+import io.autogpt.seed.core.chat.SharedChatFile;
 import io.autogpt.seed.core.credit.CreditRefundRequest;
 import io.autogpt.seed.core.credit.CreditTransaction;
 import io.autogpt.seed.core.credit.SubscriptionTrial;
@@ -23,6 +25,7 @@ import io.autogpt.seed.core.execution.AgentNodeExecution;
 import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
 import io.autogpt.seed.core.execution.AgentNodeExecutionKeyValueData;
 import io.autogpt.seed.core.execution.PendingHumanReview;
+import io.autogpt.seed.core.execution.SharedExecutionFile;
 import io.autogpt.seed.core.integration.APIKey;
 import io.autogpt.seed.core.integration.IntegrationWebhook;
 import io.autogpt.seed.core.notification.NotificationEvent;
@@ -71,6 +74,7 @@ public final class EntityRegistry {
             Map.entry(AnalyticsDetails.class, row -> new AnalyticsDetailsJpaEntity((AnalyticsDetails) row)),
             Map.entry(AnalyticsMetrics.class, row -> new AnalyticsMetricsJpaEntity((AnalyticsMetrics) row)),
             Map.entry(BuilderSearchHistory.class, row -> new BuilderSearchHistoryJpaEntity((BuilderSearchHistory) row)),
+            Map.entry(ChatLinkedShare.class, row -> new ChatLinkedShareJpaEntity((ChatLinkedShare) row)),
             Map.entry(ChatMessage.class, row -> new ChatMessageJpaEntity((ChatMessage) row)),
             Map.entry(ChatMessageFeedback.class, row -> new ChatMessageFeedbackJpaEntity((ChatMessageFeedback) row)),
             Map.entry(ChatSession.class, row -> new ChatSessionJpaEntity((ChatSession) row)),
@@ -95,6 +99,8 @@ public final class EntityRegistry {
             Map.entry(PendingHumanReview.class, row -> new PendingHumanReviewJpaEntity((PendingHumanReview) row)),
             Map.entry(Profile.class, row -> new ProfileJpaEntity((Profile) row)),
             Map.entry(SearchTerms.class, row -> new SearchTermsJpaEntity((SearchTerms) row)),
+            Map.entry(SharedChatFile.class, row -> new SharedChatFileJpaEntity((SharedChatFile) row)),
+            Map.entry(SharedExecutionFile.class, row -> new SharedExecutionFileJpaEntity((SharedExecutionFile) row)),
             Map.entry(StoreListing.class, row -> new StoreListingJpaEntity((StoreListing) row)),
             Map.entry(StoreListingReview.class, row -> new StoreListingReviewJpaEntity((StoreListingReview) row)),
             Map.entry(StoreListingVersion.class, row -> new StoreListingVersionJpaEntity((StoreListingVersion) row)),
