@@ -62,6 +62,11 @@ public final class Invariants {
             + "AND c.column_name NOT IN ('expiresAt', 'endsAt')";
 
     /** The tenancy tables of today's platform. */
+    /** Today's notices read the trials and refunds beside the two notification tables. */
+    private static final Set<String> TODAYS_NOTICES = Set.of("NotificationEvent", "UserNotificationBatch",
+            "SubscriptionTrial", "CreditRefundRequest");
+    /** A notification event joined to its batch, as {@code v} and {@code b}. */
+    private static final String NOTICE = "\"NotificationEvent\" v JOIN \"UserNotificationBatch\" b ON b.id = v.\"userNotificationBatchId\"";
     private static final Set<String> TENANCY = Set.of("Organization", "OrganizationProfile", "OrgMember", "Team", "TeamMember", "OrganizationSeatAssignment", "OrgBalance", "OrgCreditTransaction", "OrgInvitation");
 
     public static final List<Invariant> ALL = List.of(
@@ -338,6 +343,60 @@ public final class Invariants {
                     "UPDATE \"NotificationEvent\" SET data = jsonb_set(data, '{graph_id}', '\"nope\"') WHERE id = (SELECT min(id) FROM \"NotificationEvent\" WHERE type = 'AGENT_RUN')",
                     Set.of("NotificationEvent", "UserNotificationBatch", "CreditRefundRequest"))
                     .onlyUnder(PlatformRules.EARLY_2026),
+            new Invariant("today's notifications: one batch per user and type holds its events, and every batch holds some",
+                    "SELECT (SELECT count(*) FROM \"NotificationEvent\" v LEFT JOIN \"UserNotificationBatch\" b ON b.id = v.\"userNotificationBatchId\" "
+                            + "WHERE b.id IS NULL OR b.type <> v.type OR v.\"createdAt\" < b.\"createdAt\" OR v.\"createdAt\" > b.\"updatedAt\") "
+                            + "+ (SELECT count(*) FROM \"UserNotificationBatch\" b WHERE NOT EXISTS (SELECT 1 FROM \"NotificationEvent\" v "
+                            + "WHERE v.\"userNotificationBatchId\" = b.id))",
+                    "UPDATE \"NotificationEvent\" SET type = 'OPS' WHERE id = (SELECT min(id) FROM \"NotificationEvent\" WHERE type = 'BRIEFING')",
+                    TODAYS_NOTICES).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a verdict names an approved (or, for changes, rejected) version of the user's own listing, its version, reviewer and store page, after its review",
+                    "SELECT count(*) FROM " + NOTICE + " WHERE v.type = 'VERDICT' AND NOT EXISTS (SELECT 1 FROM \"StoreListingVersion\" s "
+                            + "JOIN \"StoreListing\" l ON l.id = s.\"storeListingId\" JOIN \"User\" r ON r.id = s.\"reviewerId\" WHERE l.\"owningUserId\" = b.\"userId\" "
+                            + "AND s.name = v.data ->> 'agent_name' AND s.version = (v.data ->> 'version')::int AND s.\"submissionStatus\"::text = "
+                            + "CASE v.data ->> 'outcome' WHEN 'approved' THEN 'APPROVED' WHEN 'changes' THEN 'REJECTED' END "
+                            + "AND r.name = v.data ->> 'reviewer_name' AND s.\"reviewedAt\" <= v.\"createdAt\" "
+                            + "AND (v.data ->> 'outcome' <> 'approved' OR v.data ->> 'store_url' LIKE '%/' || l.slug))",
+                    "UPDATE \"NotificationEvent\" SET data = jsonb_set(data, '{outcome}', '\"changes\"') WHERE id = (SELECT min(id) FROM \"NotificationEvent\" "
+                            + "WHERE type = 'VERDICT' AND data ->> 'outcome' = 'approved')",
+                    TODAYS_NOTICES).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a briefing counts the user's runs, failures and credits of its period (1, 7 or 30 days before it), its ledger adds up; none for frequency OFF; the last one at lastBriefingAt",
+                    "SELECT (SELECT count(*) FROM " + NOTICE + " JOIN \"User\" u ON u.id = b.\"userId\" CROSS JOIN LATERAL (SELECT count(*) AS runs, "
+                            + "count(*) FILTER (WHERE e.\"executionStatus\" = 'FAILED') AS failed, coalesce(sum((e.stats ->> 'cost')::numeric), 0) AS cost "
+                            + "FROM \"AgentGraphExecution\" e WHERE e.\"userId\" = b.\"userId\" AND e.\"createdAt\" < v.\"createdAt\" AND e.\"createdAt\" >= v.\"createdAt\" "
+                            + "- CASE v.data -> 'period' ->> 'frequency' WHEN 'daily' THEN interval '1 day' WHEN 'weekly' THEN interval '7 days' "
+                            + "WHEN 'monthly' THEN interval '30 days' END) x WHERE v.type = 'BRIEFING' AND (u.\"briefingFrequency\" = 'OFF' "
+                            + "OR u.\"lastBriefingAt\" IS NULL OR v.\"createdAt\" > u.\"lastBriefingAt\" OR (v.data -> 'totals' ->> 'runs')::int IS DISTINCT FROM x.runs "
+                            + "OR (v.data -> 'totals' ->> 'failed')::int IS DISTINCT FROM x.failed OR (v.data -> 'totals' ->> 'credits_used')::numeric IS DISTINCT FROM x.cost "
+                            + "OR (v.data -> 'totals' ->> 'agents_active')::int IS DISTINCT FROM jsonb_array_length(v.data -> 'ledger') "
+                            + "OR (v.data -> 'totals' ->> 'runs')::int <> (SELECT coalesce(sum((l ->> 'runs')::int), 0) FROM jsonb_array_elements(v.data -> 'ledger') l))) "
+                            + "+ (SELECT count(*) FROM \"User\" u WHERE u.\"lastBriefingAt\" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + NOTICE + " "
+                            + "WHERE b.\"userId\" = u.id AND v.type = 'BRIEFING' AND v.\"createdAt\" = u.\"lastBriefingAt\"))",
+                    "UPDATE \"NotificationEvent\" SET data = jsonb_set(data, '{totals,runs}', to_jsonb((data -> 'totals' ->> 'runs')::int + 1)) "
+                            + "WHERE id = (SELECT min(id) FROM \"NotificationEvent\" WHERE type = 'BRIEFING')",
+                    TODAYS_NOTICES).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("no verdict for users who turned verdicts off, no alert for those who turned alerts off; an alert names a failed run of the user after it ended, or a balance the user's usage fell to",
+                    "SELECT (SELECT count(*) FROM \"UserNotificationBatch\" b JOIN \"User\" u ON u.id = b.\"userId\" WHERE (b.type = 'VERDICT' "
+                            + "AND NOT u.\"notifyOnStoreVerdict\") OR (b.type = 'ALERT' AND NOT u.\"alertsEnabled\")) "
+                            + "+ (SELECT count(*) FROM " + NOTICE + " WHERE v.type = 'ALERT' AND NOT EXISTS (SELECT 1 FROM \"AgentGraphExecution\" e "
+                            + "WHERE e.\"userId\" = b.\"userId\" AND e.\"executionStatus\" = 'FAILED' AND e.\"endedAt\" <= v.\"createdAt\" "
+                            + "AND v.data -> 'primary' -> 'facts' @> jsonb_build_array(jsonb_build_object('label', 'Run', 'value', e.id))) "
+                            + "AND NOT EXISTS (SELECT 1 FROM \"CreditTransaction\" t WHERE t.\"userId\" = b.\"userId\" AND t.type = 'USAGE' "
+                            + "AND t.\"runningBalance\" < 500 AND t.\"createdAt\" <= v.\"createdAt\" AND v.data -> 'primary' -> 'facts' @> jsonb_build_array("
+                            + "jsonb_build_object('label', 'Balance', 'value', '$' || (t.\"runningBalance\" / 100) || '.' || lpad((t.\"runningBalance\" % 100)::text, 2, '0')))))",
+                    "UPDATE \"User\" SET \"notifyOnStoreVerdict\" = false WHERE id = (SELECT min(\"userId\") FROM \"UserNotificationBatch\" WHERE type = 'VERDICT')",
+                    TODAYS_NOTICES).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("trial updates only for users with a trial, keyed by it, after it started; billing notices only for paying tiers welcomed before them, the welcome at welcomeEmailSentAt",
+                    "SELECT (SELECT count(*) FROM " + NOTICE + " WHERE v.type = 'TRIAL_UPDATE' AND NOT EXISTS (SELECT 1 FROM \"SubscriptionTrial\" t "
+                            + "WHERE t.\"userId\" = b.\"userId\" AND v.data ->> 'notice_key' = 'trial:' || t.id || ':' || (v.data ->> 'kind') "
+                            + "AND v.\"createdAt\" >= t.\"startedAt\")) + (SELECT count(*) FROM " + NOTICE + " JOIN \"User\" u ON u.id = b.\"userId\" "
+                            + "WHERE v.type IN ('SUBSCRIPTION_WELCOME', 'PAYMENT_FAILED', 'PAYMENT_FINAL_NOTICE', 'SUBSCRIPTION_CANCELLED', "
+                            + "'SUBSCRIPTION_RESUMED', 'SUBSCRIPTION_ENDED') AND (u.\"subscriptionTier\" IN ('NO_TIER', 'TRIAL', 'ENTERPRISE') "
+                            + "OR u.\"welcomeEmailSentAt\" IS NULL OR v.\"createdAt\" < u.\"welcomeEmailSentAt\" "
+                            + "OR (v.type = 'SUBSCRIPTION_WELCOME' AND v.\"createdAt\" <> u.\"welcomeEmailSentAt\")))",
+                    "UPDATE \"NotificationEvent\" SET data = jsonb_set(data, '{notice_key}', '\"trial:nope:started\"') "
+                            + "WHERE id = (SELECT min(id) FROM \"NotificationEvent\" WHERE type = 'TRIAL_UPDATE')",
+                    TODAYS_NOTICES).onlyUnder(PlatformRules.SEPTEMBER_2026),
             new Invariant("key-value data names a node execution of the same user, of the graph its agent# key names, written once that node was added",
                     "SELECT count(*) FROM \"AgentNodeExecutionKeyValueData\" k LEFT JOIN \"AgentNodeExecution\" n ON n.id = k.\"agentNodeExecutionId\" "
                             + "LEFT JOIN \"AgentGraphExecution\" e ON e.id = n.\"agentGraphExecutionId\" WHERE e.id IS NULL OR e.\"userId\" <> k.\"userId\" "

@@ -32,11 +32,11 @@ public final class AgentGraphExecutionFactory {
         String id = shape.graphExecutionId(run);
         String graphId = shape.graphId(run.owner(), run.g());
         int nodes = timeline.nodes().size();
-        long reached = timeline.nodes().stream().filter(n -> n.started() != null).count();
+        long reached = reached(timeline);
         Json stats = null;
         if (timeline.endedAt() != null) {
             double seconds = Duration.between(timeline.startedAt(), timeline.endedAt()).toMillis() / 1000.0;
-            stats = Json.obj("cost", (int) reached * rng.between(0, 12), "duration", seconds, "node_count", nodes,
+            stats = Json.obj("cost", cost(rng, reached), "duration", seconds, "node_count", nodes,
                     "node_exec_count", (int) reached, "walltime", seconds);
         }
         boolean shared = timeline.endedAt() != null && rng.chance(0.05);
@@ -73,6 +73,22 @@ public final class AgentGraphExecutionFactory {
                 false, null, inputs, null, shared, shareToken, sharedAt, null, timeline.endedAt(),
                 interestingness(today, timeline.status()), null, trigger[0], trigger[1], trigger[2], null,
                 via, where.organizationId(), where.teamId(), where.visibility());
+    }
+
+    /**
+     * The credits run (u, g, e) cost, as its {@code stats.cost} says: 0 while it has not finished. Briefings add these
+     * up, so they must be the very draw {@link #create} makes (the first of the run's stream).
+     */
+    int cost(long u, long g, long e, ExecutionTimeline timeline) {
+        return timeline.endedAt() == null ? 0 : cost(shape.rng("AgentGraphExecution", u, g, e), reached(timeline));
+    }
+
+    private static int cost(Rng rng, long reached) {
+        return (int) reached * rng.between(0, 12);
+    }
+
+    private static long reached(ExecutionTimeline timeline) {
+        return timeline.nodes().stream().filter(n -> n.started() != null).count();
     }
 
     /**
