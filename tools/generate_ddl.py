@@ -10,7 +10,8 @@ do not exist yet, so it can run on an empty database and on one the platform mig
 of the platform is never replaced). Names are unqualified: the connection's search_path (the target schema) decides
 where they go. Every object is also listed in a `--@ kind name` line, so the seeder can tell what is missing without
 parsing SQL. Objects that need the pgvector extension follow a `--@ section vector` line: a server without pgvector
-gets everything else.
+gets everything else. A `--@ requires` line precedes a statement that is no object of its own: an extension other
+objects need (pg_trgm for trigram indexes), or a row the platform's migrations insert.
 
 Usage: python3 tools/generate_ddl.py
 """
@@ -25,10 +26,17 @@ out_dir = os.path.join(here, "..", "seed-jpa", "src", "main", "resources", "io",
 
 # The versions, oldest first. A version without triggers.csv keeps the triggers of the one it was built from (the
 # upstream reference was rebuilt from the 2026-01 migrations plus later changes, none of which drops a trigger).
-VERSIONS = ["original", "platform-2026-01", "platform-upstream-2026"]
+VERSIONS = ["original", "platform-2026-01", "platform-upstream-2026", "platform-2026-09"]
 BUILT_FROM = {"platform-upstream-2026": "platform-2026-01"}
 BUILTIN = {"text", "integer", "bigint", "boolean", "jsonb", "double precision", "timestamp without time zone",
-           "tsvector", "text[]", "vector"}
+           "tsvector", "text[]", "vector", "date", "bytea"}
+# Extensions a version's indexes need besides pgvector, with an object that shows one is usable: created where missing
+# (in the target schema, as the platform's migrations do), or joined to the search path where another schema has it.
+REQUIRED_EXTENSIONS = {"gin_trgm_ops": ("pg_trgm", "SELECT 1 FROM pg_opclass WHERE opcname = 'gin_trgm_ops' AND "
+                                                   "pg_opclass_is_visible(oid)")}
+# Rows a version's migrations insert with its tables, inserted where the table is still empty (before its guard
+# triggers exist on a first run).
+MIGRATION_ROWS = {"CatalogueState": "INSERT INTO \"CatalogueState\" (id) VALUES ('marketplace')"}
 
 
 def rows(version, name):
@@ -62,6 +70,24 @@ def guarded(check, statement):
     return "DO $guard$ BEGIN IF %s THEN EXECUTE $ddl$%s$ddl$; END IF; END $guard$;" % (check, statement)
 
 
+def dependency_order(views):
+    """Views after the views they read (Creator reads StoreCreator), keeping the given order otherwise."""
+    names = {v["name"] for v in views if v["kind"] != "function"}
+    done, out, pending = set(), [], list(views)
+    while pending:
+        for v in pending:
+            reads = {n for n in names if n != v["name"] and ('"%s"' % n in v["definition"] or
+                                                             re.search(r"\b%s\b" % re.escape(n), v["definition"]))}
+            if v["kind"] == "function" or reads <= done:
+                out.append(v)
+                done.add(v["name"])
+                pending.remove(v)
+                break
+        else:
+            raise SystemExit("views read each other in a cycle: " + ", ".join(v["name"] for v in pending))
+    return out
+
+
 def generate(version):
     enums = rows(version, "enums.csv")
     columns = rows(version, "columns.csv")
@@ -79,6 +105,13 @@ def generate(version):
     def emit(table, kind, name, sql):
         sections["vector" if table in vector_tables else "core"].append("--@ %s %s\n%s" % (kind, name, sql))
 
+    for opclass, (extension, usable) in REQUIRED_EXTENSIONS.items():
+        if any(opclass in i["definition"] for i in indexes):
+            sections["core"].append("--@ requires %s\nDO $requires$ DECLARE home text; BEGIN IF NOT EXISTS (%s) THEN "
+                                    "SELECT extnamespace::regnamespace::text INTO home FROM pg_extension WHERE "
+                                    "extname = '%s'; IF home IS NULL THEN CREATE EXTENSION %s; ELSE PERFORM "
+                                    "set_config('search_path', current_setting('search_path') || ', ' || home, true); "
+                                    "END IF; END IF; END $requires$;" % (extension, usable, extension, extension))
     for e in enums:
         labels = ", ".join("'" + l + "'" for l in e["labels"].split())
         emit(None, "type", e["enum_type"], guarded(
@@ -103,6 +136,9 @@ def generate(version):
             if k["table_name"] == table and k["kind"] in ("primary key", "check"):
                 defs.append("  CONSTRAINT %s %s" % (q(k["constraint_name"]), k["definition"]))
         emit(table, "relation", table, "CREATE TABLE IF NOT EXISTS %s (\n%s\n);" % (q(table), ",\n".join(defs)))
+        if table in MIGRATION_ROWS:
+            sections["core"].append("--@ requires %s row\nDO $row$ BEGIN IF NOT EXISTS (SELECT 1 FROM %s) THEN %s; "
+                                    "END IF; END $row$;" % (table, q(table), MIGRATION_ROWS[table]))
         for k in constraints:
             if k["table_name"] == table and k["kind"] in ("primary key", "check"):
                 emit(table, "constraint", k["constraint_name"], "-- (in the table's definition)")
@@ -135,7 +171,7 @@ def generate(version):
             constraint(k)
     # Materialised views before the views that read them; functions last (plpgsql bodies are checked when called).
     order = {"materialized view": 0, "view": 1, "function": 2}
-    for v in sorted(views, key=lambda v: order[v["kind"]]):
+    for v in dependency_order(sorted(views, key=lambda v: order[v["kind"]])):
         name, body = v["name"], v["definition"].strip()
         if v["kind"] == "function":
             sql = body.replace("FUNCTION public.", "FUNCTION ", 1)

@@ -10,12 +10,13 @@ after the reference changes:
 """
 import csv
 import os
+import re
 import sys
 from collections import OrderedDict
 
 here = os.path.dirname(os.path.abspath(__file__))
 refs = os.path.join(here, "..", "reference")
-VERSIONS = ["original", "platform-2026-01", "platform-upstream-2026"]  # oldest first
+VERSIONS = ["original", "platform-2026-01", "platform-upstream-2026", "platform-2026-09"]  # oldest first
 pkg_dir = os.path.join(here, "..", "seed-jpa", "src", "main", "java", "io", "autogpt", "seed", "jpa", "entity")
 res_dir = os.path.join(here, "..", "seed-jpa", "src", "main", "resources", "META-INF")
 
@@ -24,6 +25,8 @@ CORE = {
     "AgentBlock": "agent", "AgentGraph": "agent", "AgentNode": "agent", "AgentNodeLink": "agent",
     "AgentPreset": "agent", "LibraryAgent": "agent", "LibraryFolder": "agent",
     "UserWorkspace": "workspace", "UserWorkspaceFile": "workspace",
+    "UserWorkspaceFolder": "workspace", "ChatMessageFeedback": "chat",
+    "ChatLinkedShare": "chat", "SharedChatFile": "chat", "SharedExecutionFile": "execution",
     "AgentGraphExecution": "execution", "AgentNodeExecution": "execution", "AgentNodeExecutionInputOutput": "execution",
     "StoreListing": "store", "StoreListingVersion": "store", "StoreListingReview": "store",
     "CreditTransaction": "credit", "UserBalance": "credit",
@@ -36,13 +39,21 @@ CORE = {
     "UnifiedContentEmbedding": "search", "SearchTerms": "search", "BuilderSearchHistory": "search",
     "OAuthApplication": "oauth", "OAuthAuthorizationCode": "oauth", "OAuthAccessToken": "oauth",
     "OAuthRefreshToken": "oauth",
+    "Organization": "org", "OrganizationProfile": "org", "OrgMember": "org", "Team": "org", "TeamMember": "org",
+    "OrganizationSeatAssignment": "org", "OrgBalance": "org", "OrgInvitation": "org", "OrgCreditTransaction": "org",
+    "SubscriptionTrial": "credit", "SubscriptionTrialClaim": "credit",
 }
 ENUM_PKG = {"AgentExecutionStatus": "execution", "SubmissionStatus": "store", "CreditTransactionType": "credit",
             "APIKeyStatus": "integration", "APIKeyPermission": "integration", "OnboardingStep": "user",
             "SubscriptionTier": "user", "NotificationType": "notification", "ReviewStatus": "execution",
-            "CreditRefundRequestStatus": "credit", "ContentType": "search"}
+            "CreditRefundRequestStatus": "credit", "ContentType": "search",
+            "BriefingFrequency": "user", "ChatSessionStatus": "chat", "SharedVia": "execution",
+            "OrgMemberStatus": "org", "TeamJoinPolicy": "org", "ResourceVisibility": "org", "SeatType": "org",
+            "SeatStatus": "org"}
 PKS = {"AgentGraph": ["id", "version"], "CreditTransaction": ["transactionKey", "userId"], "UserBalance": ["userId"],
-       "PendingHumanReview": ["nodeExecId"], "AgentNodeExecutionKeyValueData": ["userId", "key"]}
+       "PendingHumanReview": ["nodeExecId"], "AgentNodeExecutionKeyValueData": ["userId", "key"],
+       "OrganizationProfile": ["organizationId"], "OrgBalance": ["orgId"], "OrgCreditTransaction": ["transactionKey", "orgId"],
+       "SubscriptionTrialClaim": ["key"]}
 
 enums = set()
 # The union of every version's columns of the tables the seeder writes: the newest version's order, then columns
@@ -60,9 +71,37 @@ for version in reversed(VERSIONS):
             known = cols.get(c["column_name"])
             if known is None:
                 cols[c["column_name"]] = dict(c)
-            elif c["is_nullable"] == "YES":
-                known["is_nullable"] = "YES"
-tables = OrderedDict((t, list(cols.values())) for t, cols in sorted(tables.items()))
+            else:
+                if c["is_nullable"] == "YES":
+                    known["is_nullable"] = "YES"
+                if known["type"] == "text[]" and c["type"].endswith("[]") and c["type"][:-2] in enums:
+                    known["type"] = c["type"]  # retyped to text[] later: the record keeps the enum's labels
+
+
+def record_components(table):
+    """The components of the core's row record for `table`, read from its source: the columns the seeder writes. A
+    column some version has that the record lacks is the platform's to fill (left to its default), not mapped."""
+    path = os.path.join(here, "..", "seed-core", "src", "main", "java", "io", "autogpt", "seed", "core", CORE[table],
+                        table + ".java")
+    with open(path) as f:
+        source = f.read()
+    header = re.search(r"public record %s\((.*?)\)\s*(implements [^{]*)?\{" % table, source, re.S).group(1)
+    header = re.sub(r"@\w+(\([^)]*\))?\s*", "", header)
+    depth, parts, cur = 0, [], ""
+    for ch in header:
+        depth += ch == "<"
+        depth -= ch == ">"
+        if ch == "," and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return {p.split()[-1] for p in parts if p.strip()}
+
+
+tables = OrderedDict((t, [c for c in cols.values() if c["column_name"] in record_components(t)])
+                     for t, cols in sorted(tables.items()))
 
 
 def java_type(c):

@@ -26,6 +26,7 @@ module io.autogpt.seed.core {
     exports io.autogpt.seed.core.chat;
     exports io.autogpt.seed.core.notification;
     exports io.autogpt.seed.core.oauth;
+    exports io.autogpt.seed.core.org;
     exports io.autogpt.seed.core.search;
     exports io.autogpt.seed.core.vector;
 }

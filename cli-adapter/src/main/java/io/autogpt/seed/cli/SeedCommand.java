@@ -167,6 +167,10 @@ final class SeedCommand implements Callable<Integer> {
         Double reviewedRunShare;
         @Option(names = "--oauth-app-share", paramLabel = "P", description = "Default: 0.1.")
         Double oauthAppShare;
+        @Option(names = "--shared-org-share", paramLabel = "P",
+                description = "Share of users also in a shared organisation of their cohort (platform-2026-09). "
+                        + "Default: 0.3.")
+        Double sharedOrgShare;
         @Option(names = "--onboarding-share", paramLabel = "P", description = "Default: 0.7.")
         Double onboardingShare;
         @Option(names = "--webhook-share", paramLabel = "P", description = "Default: 0.3.")
@@ -197,7 +201,8 @@ final class SeedCommand implements Callable<Integer> {
                     share(reviewedRunShare, base.reviewedRunShare()),
                     range(storeSearchesPerUser, base.storeSearchesPerUser()),
                     range(builderSearchesPerUser, base.builderSearchesPerUser()),
-                    share(oauthAppShare, base.oauthAppShare()), range(grantsPerApp, base.grantsPerOauthApp()));
+                    share(oauthAppShare, base.oauthAppShare()), range(grantsPerApp, base.grantsPerOauthApp()),
+                    share(sharedOrgShare, base.sharedOrgShare()));
         }
 
         private static double share(Double given, double fallback) {

@@ -7,7 +7,9 @@ import io.autogpt.seed.it.support.Invariants;
 import io.autogpt.seed.it.support.Reference;
 import io.autogpt.seed.it.support.Sql;
 import io.autogpt.seed.it.support.TestDatabase;
+import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.search.StoreEmbeddings;
+import io.autogpt.seed.jpa.SchemaVersion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,6 +56,14 @@ class SeededDatabaseTest {
             return "platform-upstream-2026";
         }
     }
+
+    @Nested
+    class Platform202609 extends SeededVersion {
+        @Override
+        String version() {
+            return "platform-2026-09";
+        }
+    }
 }
 
 /** The suite for one version; {@link SeededDatabaseTest} runs it for each. */
@@ -71,7 +81,8 @@ abstract class SeededVersion {
     List<Invariants.Invariant> invariants() {
         Set<String> tables = Reference.rows(version(), "columns.csv").stream().map(r -> r.get("table_name"))
                 .collect(Collectors.toSet());
-        return Invariants.ALL.stream().filter(i -> tables.containsAll(i.needs())).toList();
+        PlatformRules rules = SchemaVersion.byId(version()).orElseThrow().rules();
+        return Invariants.ALL.stream().filter(i -> i.appliesTo(tables, rules)).toList();
     }
 
     @BeforeAll

@@ -56,7 +56,8 @@ class WritersAgreeTest {
                     ScaleProfile.original().withUsers(1));
             User user = new User("gap-user", "gap@example.org", null, gap, gap, Json.EMPTY_OBJECT, "", null, null, 3,
                     true, true, true, true, true, true, true, true, true, "not-set", true, true,
-                    SubscriptionTier.FREE);
+                    SubscriptionTier.PRO, io.autogpt.seed.core.user.BriefingFrequency.WEEKLY, true, true, null, null, null,
+                    null);
             throughEveryWriter(dir, plan, "2025-03-09T02:30:00Z", tx -> tx.write(User.TABLE, Stream.of(user)),
                     (writer, c) -> {
                         assertThat(Sql.strings(c, "SELECT \"createdAt\"::text FROM \"User\" WHERE id = 'gap-user'"))
@@ -145,7 +146,7 @@ class WritersAgreeTest {
         LocalDateTime at = LocalDateTime.of(2025, 1, 1, 0, 0, 0, 123_456_000);
         User user = new User("awkward-user", "awkward@example.org", awkward, at, at, Json.obj("note", awkward), "",
                 null, null, 3, true, true, true, true, true, true, true, true, true, "not-set", true, true,
-                SubscriptionTier.BUSINESS);
+                SubscriptionTier.BUSINESS, io.autogpt.seed.core.user.BriefingFrequency.WEEKLY, true, true, null, null, null, null);
         Profile profile = new Profile("awkward-profile", at, at, "awkward-user", awkward, "awkward-username", awkward,
                 List.of(awkward, "plain", "", "NULL", "a,b"), null, false);
         List<String> seen = new java.util.ArrayList<>();

@@ -222,17 +222,12 @@ abstract class JdbcTransaction implements DatasetTransaction {
             throw new TargetException("schema \"" + schema + "\" cannot take the seeded rows",
                     List.of("schema \"" + schema + "\" does not exist"), TargetException.Remedy.CREATE_SCHEMA);
         }
-        SchemaFit fit = SchemaFit.of(SchemaShape.read(conn, schema), tables(plan));
+        SchemaFit fit = SchemaFit.of(SchemaShape.read(conn, schema), plan);
         if (!fit.problems().isEmpty()) {
             throw new TargetException("schema \"" + schema + "\" cannot take the seeded rows", fit.problems(),
                     create != null ? TargetException.Remedy.NONE : TargetException.Remedy.CREATE_SCHEMA);
         }
         return new Target(fit, fit.facts(notes));
-    }
-
-    /** The dataset's tables, in write order. */
-    static List<Table<?>> tables(SeedPlan plan) {
-        return new Dataset(plan).steps().stream().<Table<?>>map(Dataset.Step::table).toList();
     }
 
     private static boolean schemaExists(Connection conn, String schema) throws SQLException {

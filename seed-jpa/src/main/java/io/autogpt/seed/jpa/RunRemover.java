@@ -41,6 +41,13 @@ final class RunRemover {
             "DELETE FROM \"LibraryAgent\" a USING seed_users s WHERE a.\"userId\" = s.id",
             // After the entries filed in them (the platform restricts deleting a folder that holds any).
             "DELETE FROM \"LibraryFolder\" f USING seed_users s WHERE f.\"userId\" = s.id",
+            // Today's sharing rows, before the chats, runs and files they name.
+            "DELETE FROM \"ChatLinkedShare\" l USING \"ChatSession\" c, seed_users s "
+                    + "WHERE c.\"userId\" = s.id AND l.\"sessionId\" = c.id",
+            "DELETE FROM \"SharedChatFile\" f USING \"ChatSession\" c, seed_users s "
+                    + "WHERE c.\"userId\" = s.id AND f.\"sessionId\" = c.id",
+            "DELETE FROM \"SharedExecutionFile\" f USING \"AgentGraphExecution\" ge, seed_users s "
+                    + "WHERE ge.\"userId\" = s.id AND f.\"executionId\" = ge.id",
             "DELETE FROM \"PendingHumanReview\" r USING seed_users s WHERE r.\"userId\" = s.id",
             "DELETE FROM \"AgentNodeExecutionKeyValueData\" k USING seed_users s WHERE k.\"userId\" = s.id",
             "DELETE FROM \"AgentNodeExecutionInputOutput\" io USING \"AgentNodeExecution\" ne, "
@@ -64,7 +71,11 @@ final class RunRemover {
             "DELETE FROM \"APIKey\" k USING seed_users s WHERE k.\"userId\" = s.id",
             "DELETE FROM \"UserWorkspaceFile\" f USING \"UserWorkspace\" w, seed_users s "
                     + "WHERE w.\"userId\" = s.id AND f.\"workspaceId\" = w.id",
+            // After the files filed in them; a folder's subfolders go with it (parentId cascades).
+            "DELETE FROM \"UserWorkspaceFolder\" f USING \"UserWorkspace\" w, seed_users s "
+                    + "WHERE w.\"userId\" = s.id AND f.\"workspaceId\" = w.id",
             "DELETE FROM \"UserWorkspace\" w USING seed_users s WHERE w.\"userId\" = s.id",
+            "DELETE FROM \"ChatMessageFeedback\" f USING seed_users s WHERE f.\"userId\" = s.id",
             "DELETE FROM \"ChatMessage\" m USING \"ChatSession\" c, seed_users s "
                     + "WHERE c.\"userId\" = s.id AND m.\"sessionId\" = c.id",
             "DELETE FROM \"ChatSession\" c USING seed_users s WHERE c.\"userId\" = s.id",
@@ -86,6 +97,29 @@ final class RunRemover {
                     + "WHERE a.\"ownerId\" = s.id AND t.\"applicationId\" = a.id",
             "DELETE FROM \"OAuthApplication\" a USING seed_users s WHERE a.\"ownerId\" = s.id",
             "DELETE FROM \"SearchTerms\" t USING seed_search_terms r WHERE t.id >= r.first AND t.id < r.last",
+            // Trials and the identities they claimed (claims name no user: found through the trial).
+            "DELETE FROM \"SubscriptionTrialClaim\" c USING \"SubscriptionTrial\" t, seed_users s "
+                    + "WHERE c.\"trialId\" = t.id AND t.\"userId\" = s.id",
+            "DELETE FROM \"SubscriptionTrial\" t USING seed_users s WHERE t.\"userId\" = s.id",
+            // The organisations the run's users bootstrapped (their personal ones and the shared ones of their
+            // cohorts) and everything in them; after the resources that name their teams.
+            "DELETE FROM \"OrgCreditTransaction\" t USING \"Organization\" o, seed_users s "
+                    + "WHERE t.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"OrgBalance\" b USING \"Organization\" o, seed_users s "
+                    + "WHERE b.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"OrgInvitation\" i USING \"Organization\" o, seed_users s "
+                    + "WHERE i.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"OrganizationSeatAssignment\" a USING \"Organization\" o, seed_users s "
+                    + "WHERE a.\"organizationId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"TeamMember\" m USING \"Team\" t, \"Organization\" o, seed_users s "
+                    + "WHERE m.\"teamId\" = t.id AND t.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"Team\" t USING \"Organization\" o, seed_users s "
+                    + "WHERE t.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"OrgMember\" m USING \"Organization\" o, seed_users s "
+                    + "WHERE m.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"OrganizationProfile\" p USING \"Organization\" o, seed_users s "
+                    + "WHERE p.\"organizationId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"Organization\" o USING seed_users s WHERE o.\"bootstrapUserId\" = s.id",
             "DELETE FROM \"Profile\" p USING seed_users s WHERE p.\"userId\" = s.id",
             "DELETE FROM \"User\" u USING seed_users s WHERE u.id = s.id");
 

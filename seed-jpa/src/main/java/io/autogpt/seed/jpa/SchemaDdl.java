@@ -44,16 +44,28 @@ final class SchemaDdl {
      * current schema, as the platform's migrations do. A role that may not create it leaves the type missing and the
      * rest of the run goes on. The direct load and the SQL file run this same statement, so both create the same.
      */
-    static final String VECTOR_PREP = "DO $pgvector$ DECLARE home text; BEGIN IF to_regtype('vector') IS NULL THEN "
-            + "SELECT n.nspname INTO home FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE "
-            + "t.typname = 'vector' ORDER BY n.nspname LIMIT 1; IF home IS NOT NULL THEN PERFORM "
-            + "set_config('search_path', current_setting('search_path') || ', ' || quote_ident(home), true); ELSIF "
-            + "EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector') THEN BEGIN CREATE EXTENSION IF "
-            + "NOT EXISTS vector; EXCEPTION WHEN insufficient_privilege THEN NULL; END; END IF; END IF; "
-            + "END $pgvector$";
+    static final String VECTOR_PREP = vectorStatement("ELSIF EXISTS (SELECT 1 FROM pg_available_extensions WHERE "
+            + "name = 'vector') THEN BEGIN CREATE EXTENSION IF NOT EXISTS vector; EXCEPTION WHEN "
+            + "insufficient_privilege THEN NULL; END; ");
+    /** {@link #VECTOR_PREP} without creating anything: joins an installed pgvector's schema to the search path. */
+    private static final String VECTOR_JOIN = vectorStatement("");
+
+    private static String vectorStatement(String otherwise) {
+        return "DO $pgvector$ DECLARE home text; BEGIN IF to_regtype('vector') IS NULL THEN SELECT n.nspname INTO "
+                + "home FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typname = 'vector' "
+                + "ORDER BY n.nspname LIMIT 1; IF home IS NOT NULL THEN PERFORM set_config('search_path', "
+                + "current_setting('search_path') || ', ' || quote_ident(home), true); " + otherwise
+                + "END IF; END IF; END $pgvector$";
+    }
+
     /** After {@link #VECTOR_PREP}: whether the type resolves, and whether the server offers the extension at all. */
     private static final String VECTOR_SQL = "SELECT to_regtype('vector') IS NOT NULL, EXISTS (SELECT 1 FROM "
             + "pg_available_extensions WHERE name = 'vector')";
+
+    /** The schema the platform's own functions name when they pin their search path. */
+    private static final String PLATFORM_SCHEMA = "platform";
+    private static final java.util.regex.Pattern PINNED_SCHEMA = java.util.regex.Pattern.compile(
+            "SET search_path TO ('pg_catalog', )?'platform'(, 'pg_temp')?");
 
     private final String script;
     /** kind → names, for the objects that need nothing; and for those that need pgvector. */
@@ -77,6 +89,12 @@ final class SchemaDdl {
             String sql = eol < 0 ? "" : chunk.substring(eol + 1).strip();
             if (marker[0].equals("section")) {
                 inVector = marker[1].equals("vector");
+                continue;
+            }
+            if (marker[0].equals("requires")) {
+                // No object of its own (an extension other objects need, a row the migrations insert): it runs
+                // with the script, which runs only when an object is missing.
+                script.append(sql).append('\n');
                 continue;
             }
             (inVector ? vector : plain).get(marker[0]).add(marker[1]);
@@ -107,9 +125,15 @@ final class SchemaDdl {
         return CACHE.computeIfAbsent(version, v -> new SchemaDdl(read(v)));
     }
 
-    /** The whole DDL as one script for the current schema: idempotent, pgvector objects guarded. */
-    String script() {
-        return script;
+    /**
+     * The whole DDL as one script for schema {@code schema} (which must be first on the search path): idempotent,
+     * pgvector objects guarded. Functions that pin their search path to the platform's schema (today's catalogue
+     * guards) pin {@code schema} instead, so a schema of another name works the same.
+     */
+    String script(String schema) {
+        return schema.equals(PLATFORM_SCHEMA) ? script : PINNED_SCHEMA.matcher(script)
+                .replaceAll("SET search_path TO $1" + java.util.regex.Matcher.quoteReplacement(
+                        CopyText.literal(schema)) + "$2");
     }
 
     /**
@@ -118,10 +142,10 @@ final class SchemaDdl {
      * @return notes for the run's report (what could not be created here), empty when everything is there
      */
     List<String> ensure(Connection conn, String schema, String lockName) throws SQLException {
-        VectorType vectorType = vectorType(conn, schema);
-        boolean vectorHere = vectorType == VectorType.HERE;
-        if (complete(conn, schema, vectorHere)) {
-            return notes(vectorType);
+        // A first look creates nothing, so runs that find the schema complete take no lock at all.
+        VectorType found = vectorType(conn, schema, false);
+        if (found != VectorType.NOT_ALLOWED && complete(conn, schema, found == VectorType.HERE)) {
+            return notes(found);
         }
         try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_lock(" + JdbcTransaction.LOCK_KEY
                 + ")")) {
@@ -130,7 +154,8 @@ final class SchemaDdl {
             lock.setString(1, lockName);
             lock.execute();
         }
-        if (complete(conn, schema, vectorHere)) {
+        VectorType vectorType = vectorType(conn, schema, true);
+        if (complete(conn, schema, vectorType == VectorType.HERE)) {
             try (PreparedStatement unlock = conn.prepareStatement("SELECT pg_advisory_unlock("
                     + JdbcTransaction.LOCK_KEY + ")")) {
                 unlock.setString(1, lockName);
@@ -141,7 +166,7 @@ final class SchemaDdl {
         try (Statement st = conn.createStatement()) {
             st.execute("SET LOCAL client_min_messages = warning");
             st.execute("CREATE SCHEMA IF NOT EXISTS " + CopyText.quote(schema));
-            st.execute(script);
+            st.execute(script(schema));
         }
         return notes(vectorType);
     }
@@ -157,28 +182,33 @@ final class SchemaDdl {
                 : "pgvector is not installed on this server: " + tables);
     }
 
-    /** Whether the {@code vector} type can be used in this run. */
+    /**
+     * Whether the {@code vector} type can be used in this run. Before anything is created, {@code NOT_ALLOWED} means
+     * only that the server offers pgvector and it is not in use yet.
+     */
     private enum VectorType { HERE, NOT_ALLOWED, NOT_ON_SERVER }
 
     /**
-     * Makes the {@code vector} type resolvable when the server has pgvector ({@link #VECTOR_PREP}). Only for
-     * versions that need it.
+     * Makes the {@code vector} type resolvable where pgvector is installed; with {@code create}, also installs it
+     * where the server offers it ({@link #VECTOR_PREP}). Only for versions that need it.
      */
-    private VectorType vectorType(Connection conn, String schema) throws SQLException {
+    private VectorType vectorType(Connection conn, String schema, boolean create) throws SQLException {
         if (vectorTables.isEmpty()) {
             return VectorType.NOT_ON_SERVER;
         }
         try (Statement st = conn.createStatement()) {
-            // The extension goes into the schema being created: it must exist first. Only when missing: creating a
-            // schema needs a right on the database that a role seeding its own schema may lack.
-            try (ResultSet rs = st.executeQuery("SELECT to_regnamespace(" + CopyText.literal(CopyText.quote(schema))
-                    + ") IS NULL")) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    st.execute("CREATE SCHEMA " + CopyText.quote(schema));
+            if (create) {
+                // The extension goes into the schema being created: it must exist first. Only when missing: creating
+                // a schema needs a right on the database that a role seeding its own schema may lack.
+                try (ResultSet rs = st.executeQuery("SELECT to_regnamespace(" + CopyText.literal(CopyText.quote(
+                        schema)) + ") IS NULL")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        st.execute("CREATE SCHEMA " + CopyText.quote(schema));
+                    }
                 }
             }
-            st.execute(VECTOR_PREP);
+            st.execute(create ? VECTOR_PREP : VECTOR_JOIN);
             try (ResultSet rs = st.executeQuery(VECTOR_SQL)) {
                 rs.next();
                 return rs.getBoolean(1) ? VectorType.HERE

@@ -1,6 +1,8 @@
 package io.autogpt.seed.jpa;
 
+import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.TargetFacts;
+import io.autogpt.seed.core.run.Dataset;
 import io.autogpt.seed.core.table.Column;
 import io.autogpt.seed.core.table.SqlType;
 import io.autogpt.seed.core.table.Table;
@@ -52,9 +54,8 @@ final class SchemaFit {
     private final SchemaVersion closest;
     private final int differences;
 
-    private SchemaFit(SchemaShape target, List<Table<?>> tables) {
+    private SchemaFit(SchemaShape target, SeedPlan plan) {
         this.targetTables = target.tables().keySet();
-        this.tables = List.copyOf(tables);
         SchemaVersion best = SchemaVersion.newest();
         int fewest = Integer.MAX_VALUE;
         for (SchemaVersion v : SchemaVersion.values()) {
@@ -66,7 +67,14 @@ final class SchemaFit {
         }
         this.closest = best;
         this.differences = fewest;
+        // The rows follow the rules of the version the target is: so do the tables they go into.
+        this.tables = tables(plan.withRules(best.rules()));
         fit(target, tables);
+    }
+
+    /** The dataset's tables under {@code plan}'s rules, in write order. */
+    private static List<Table<?>> tables(SeedPlan plan) {
+        return new Dataset(plan).steps().stream().<Table<?>>map(Dataset.Step::table).toList();
     }
 
     /** The tables the run inserts new rows into that the target has, in write order. */
@@ -81,14 +89,14 @@ final class SchemaFit {
                 .map(Table::name).distinct().toList();
     }
 
-    /** The fit of {@code tables} (the dataset's, in write order) to the schema {@code target}. */
-    static SchemaFit of(SchemaShape target, List<Table<?>> tables) {
-        return new SchemaFit(target, tables);
+    /** The fit of {@code plan}'s dataset, under the rules of the version the target is, to the schema {@code target}. */
+    static SchemaFit of(SchemaShape target, SeedPlan plan) {
+        return new SchemaFit(target, plan);
     }
 
     /** The fit to a known version itself: what a SQL file for that version writes. */
-    static SchemaFit of(SchemaVersion version, List<Table<?>> tables) {
-        return new SchemaFit(KNOWN.get(version), tables);
+    static SchemaFit of(SchemaVersion version, SeedPlan plan) {
+        return new SchemaFit(KNOWN.get(version), plan);
     }
 
     private void fit(SchemaShape target, List<Table<?>> tables) {
@@ -132,7 +140,7 @@ final class SchemaFit {
                 dropped.add(column.name());
                 continue;
             }
-            check(where, column, facts, target);
+            check(where, table.name(), column, facts, target);
         }
         if (!dropped.isEmpty() && table.kind() == Table.Kind.INSERT) {
             absentColumns.put(table.name(), table.columns().stream().map(Column::name).filter(dropped::contains)
@@ -163,17 +171,23 @@ final class SchemaFit {
         }
     }
 
-    private void check(String where, Column<?> column, SchemaShape.ColumnFacts actual, SchemaShape target) {
+    private void check(String where, String tableName, Column<?> column, SchemaShape.ColumnFacts actual,
+                       SchemaShape target) {
+        if (column.type() == SqlType.ENUM_ARRAY && actual.type().equals("text[]")) {
+            // The platform retyped enum arrays to text[] (2026-09's onboarding steps): the labels go in as text.
+            return;
+        }
         if (!actual.type().equals(column.sqlTypeName())) {
             problems.add(where + " is " + actual.type() + ", the seeder writes " + column.sqlTypeName());
             return;
         }
-        if (column.nullable() && !actual.nullable()) {
+        if (column.nullable() && !actual.nullable() && !nullableOnlyUnderNewerRules(tableName, column.name())) {
             problems.add(where + " is NOT NULL, the seeder may leave it null");
         }
         if (column.type() == SqlType.ENUM || column.type() == SqlType.ENUM_ARRAY) {
             Set<String> labels = target.enums().getOrDefault(column.enumType(), Set.of());
-            List<String> lacking = column.enumLabels().stream().filter(l -> !labels.contains(l)).toList();
+            List<String> lacking = column.enumLabels(closest.rules()).stream().filter(l -> !labels.contains(l))
+                    .toList();
             if (!lacking.isEmpty()) {
                 problems.add("enum \"" + column.enumType() + "\" lacks " + String.join(", ", lacking));
             }
@@ -221,7 +235,7 @@ final class SchemaFit {
     TargetFacts facts(List<String> before) {
         List<String> all = new ArrayList<>(before);
         all.addAll(notes);
-        return new TargetFacts(versionLine(), leftOut, all, closest.id());
+        return new TargetFacts(versionLine(), leftOut, all, closest.id(), closest.rules());
     }
 
     /** {@code platform-2026-01}, or {@code closest to platform-2026-01 (3 differences)}. */
@@ -230,4 +244,24 @@ final class SchemaFit {
                 + (differences == 1 ? " difference)" : " differences)");
     }
 
+
+    /**
+     * Whether the column is nullable in the record only because a version of newer rules than the target's made it so
+     * (2026-09's graph-or-chat reviews): every known version of the target's rules has it NOT NULL, so rows of those
+     * rules never leave it null.
+     */
+    private boolean nullableOnlyUnderNewerRules(String table, String column) {
+        boolean newerAllowsNull = false;
+        for (SchemaVersion v : SchemaVersion.values()) {
+            SchemaShape.ColumnFacts facts = KNOWN.get(v).tables().getOrDefault(table, Map.of()).get(column);
+            if (facts == null || !facts.nullable()) {
+                continue;
+            }
+            if (v.rules() == closest.rules()) {
+                return false;
+            }
+            newerAllowsNull |= v.rules().compareTo(closest.rules()) > 0;
+        }
+        return newerAllowsNull;
+    }
 }

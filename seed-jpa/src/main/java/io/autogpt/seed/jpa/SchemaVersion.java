@@ -1,5 +1,6 @@
 package io.autogpt.seed.jpa;
 
+import io.autogpt.seed.core.plan.PlatformRules;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,21 +12,34 @@ import java.util.Optional;
  */
 public enum SchemaVersion {
     /** The 21 tables the platform's original test-data script filled. */
-    ORIGINAL("original", "the original test-data script's 21 tables"),
+    ORIGINAL("original", "the original test-data script's 21 tables", PlatformRules.EARLY_2026),
     /** Every table of the platform's migrations up to 2026-01 (36), with its views, functions and triggers. */
-    PLATFORM_2026_01("platform-2026-01", "the platform's migrations up to 2026-01, 36 tables"),
+    PLATFORM_2026_01("platform-2026-01", "the platform's migrations up to 2026-01, 36 tables", PlatformRules.EARLY_2026),
     /**
      * Upstream AutoGPT's newest schema as far as it could be rebuilt: one store listing per graph, a profile per
      * user, library folders, user workspaces (39 tables).
      */
-    PLATFORM_UPSTREAM_2026("platform-upstream-2026", "upstream AutoGPT's newest schema, 39 tables");
+    PLATFORM_UPSTREAM_2026("platform-upstream-2026", "upstream AutoGPT in early 2026, 39 tables",
+            PlatformRules.EARLY_2026),
+    /**
+     * Today's platform: upstream AutoGPT at schema.prisma 53c7ae5c (about 2026-09-25), 95 tables: organisations and
+     * teams, Better Auth, the new notification and onboarding model, experts, skills, the catalogue.
+     */
+    PLATFORM_2026_09("platform-2026-09", "upstream AutoGPT at 2026-09, 95 tables", PlatformRules.SEPTEMBER_2026);
 
     private final String id;
     private final String description;
+    private final PlatformRules rules;
 
-    SchemaVersion(String id, String description) {
+    SchemaVersion(String id, String description, PlatformRules rules) {
         this.id = id;
         this.description = description;
+        this.rules = rules;
+    }
+
+    /** The generation of the platform's rules a database of this version follows. */
+    public PlatformRules rules() {
+        return rules;
     }
 
     /** The version's name, as {@code --schema-version} takes it and reports name it. */

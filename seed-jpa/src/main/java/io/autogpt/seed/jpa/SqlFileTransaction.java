@@ -45,7 +45,7 @@ final class SqlFileTransaction implements DatasetTransaction {
         this.schema = schema;
         this.plan = plan;
         this.version = version;
-        this.fit = SchemaFit.of(version, JdbcTransaction.tables(plan));
+        this.fit = SchemaFit.of(version, plan);
         try {
             this.file = PartialFile.create(target, open);
         } catch (IOException e) {
@@ -74,7 +74,7 @@ final class SqlFileTransaction implements DatasetTransaction {
         if (createSchema) {
             SchemaDdl ddl = SchemaDdl.of(version);
             line(ddl.vectorPrep());
-            out.write(ddl.script().getBytes(StandardCharsets.UTF_8));
+            out.write(ddl.script(schema).getBytes(StandardCharsets.UTF_8));
         }
         // The file refuses to load twice, or over another run of the seed whose users overlap its own; over a run of
         // its users in another shape, it names what differs, as the seeder does.

@@ -1,6 +1,7 @@
 package io.autogpt.seed.it.support;
 
 import java.util.List;
+import io.autogpt.seed.core.plan.PlatformRules;
 import java.util.Set;
 
 /**
@@ -16,9 +17,25 @@ public final class Invariants {
      * @param breaker an UPDATE that makes at least one row violate it
      * @param needs  tables the rule reads beyond those every known schema version has (empty: runs everywhere)
      */
-    public record Invariant(String name, String check, String breaker, Set<String> needs) {
+    public record Invariant(String name, String check, String breaker, Set<String> needs,
+                            Set<PlatformRules> under) {
         public Invariant(String name, String check, String breaker) {
             this(name, check, breaker, Set.of());
+        }
+
+        /** A rule of every generation of the platform's rules. */
+        public Invariant(String name, String check, String breaker, Set<String> needs) {
+            this(name, check, breaker, needs, java.util.EnumSet.allOf(PlatformRules.class));
+        }
+
+        /** This rule, for a database under {@code rules} only (it names labels or rows of that generation). */
+        Invariant onlyUnder(PlatformRules rules) {
+            return new Invariant(name, check, breaker, needs, Set.of(rules));
+        }
+
+        /** Whether it applies to a database with {@code tables} whose rows follow {@code rules}. */
+        public boolean appliesTo(Set<String> tables, PlatformRules rules) {
+            return tables.containsAll(needs) && under.contains(rules);
         }
 
         @Override
@@ -41,7 +58,16 @@ public final class Invariants {
             + "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
             + "AND t.table_type = 'BASE TABLE' WHERE c.table_schema = current_schema() AND c.data_type LIKE 'timestamp%' "
             // Deadlines (OAuth codes' and tokens' expiresAt) lie after the anchor while they are valid.
-            + "AND c.column_name <> 'expiresAt'";
+            // A trial still running ends after it too.
+            + "AND c.column_name NOT IN ('expiresAt', 'endsAt')";
+
+    /** The tenancy tables of today's platform. */
+    /** Today's notices read the trials and refunds beside the two notification tables. */
+    private static final Set<String> TODAYS_NOTICES = Set.of("NotificationEvent", "UserNotificationBatch",
+            "SubscriptionTrial", "CreditRefundRequest");
+    /** A notification event joined to its batch, as {@code v} and {@code b}. */
+    private static final String NOTICE = "\"NotificationEvent\" v JOIN \"UserNotificationBatch\" b ON b.id = v.\"userNotificationBatchId\"";
+    private static final Set<String> TENANCY = Set.of("Organization", "OrganizationProfile", "OrgMember", "Team", "TeamMember", "OrganizationSeatAssignment", "OrgBalance", "OrgCreditTransaction", "OrgInvitation");
 
     public static final List<Invariant> ALL = List.of(
             new Invariant("no timestamp in any column of any table lies after the anchor",
@@ -126,6 +152,80 @@ public final class Invariants {
                             + "WHERE l.\"agentNodeSinkId\" = n.id AND split_part(split_part(split_part(l.\"sinkName\", '_#_', 1), '_$_', 1), '_@_', 1) = r.pin)",
                     "UPDATE \"AgentNode\" SET \"constantInput\" = '{}' WHERE id = (SELECT min(n.id) FROM \"AgentNode\" n "
                             + "JOIN \"AgentBlock\" b ON b.id = n.\"agentBlockId\" WHERE b.name = 'AgentOutputBlock')"),
+            // Today's tenancy (platform-2026-09).
+            new Invariant("every user has exactly one live personal organisation, bootstrapped by them",
+                    "SELECT count(*) FROM \"User\" u WHERE (SELECT count(*) FROM \"Organization\" o WHERE o.\"bootstrapUserId\" = u.id "
+                            + "AND o.\"isPersonal\" AND o.\"deletedAt\" IS NULL) <> 1",
+                    "UPDATE \"Organization\" SET \"deletedAt\" = '2025-01-01' WHERE id = (SELECT min(id) FROM \"Organization\" WHERE \"isPersonal\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an organisation has one owner, its bootstrap user, an ACTIVE admin member; its profile shows its slug and name; it has one OPEN Default team",
+                    "SELECT count(*) FROM \"Organization\" o WHERE NOT EXISTS (SELECT 1 FROM \"OrgMember\" m WHERE m.\"orgId\" = o.id "
+                            + "AND m.\"userId\" = o.\"bootstrapUserId\" AND m.\"isOwner\" AND m.\"isAdmin\" AND m.status = 'ACTIVE') "
+                            + "OR (SELECT count(*) FROM \"OrgMember\" m WHERE m.\"orgId\" = o.id AND m.\"isOwner\") <> 1 "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"OrganizationProfile\" p WHERE p.\"organizationId\" = o.id AND p.username = o.slug "
+                            + "AND p.\"displayName\" = o.name) OR (SELECT count(*) FROM \"Team\" t WHERE t.\"orgId\" = o.id AND t.\"isDefault\" "
+                            + "AND t.name = 'Default' AND t.\"joinPolicy\" = 'OPEN') <> 1",
+                    "UPDATE \"OrgMember\" SET \"isOwner\" = false WHERE id = (SELECT min(id) FROM \"OrgMember\" WHERE \"isOwner\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("every team member is an ACTIVE member of the team's organisation; every member is in its Default team; every team has an ACTIVE admin",
+                    "SELECT (SELECT count(*) FROM \"TeamMember\" tm JOIN \"Team\" t ON t.id = tm.\"teamId\" WHERE NOT EXISTS (SELECT 1 FROM "
+                            + "\"OrgMember\" m WHERE m.\"orgId\" = t.\"orgId\" AND m.\"userId\" = tm.\"userId\" AND m.status = 'ACTIVE')) "
+                            + "+ (SELECT count(*) FROM \"OrgMember\" m WHERE NOT EXISTS (SELECT 1 FROM \"TeamMember\" tm JOIN \"Team\" t ON "
+                            + "t.id = tm.\"teamId\" WHERE t.\"orgId\" = m.\"orgId\" AND t.\"isDefault\" AND tm.\"userId\" = m.\"userId\")) "
+                            + "+ (SELECT count(*) FROM \"Team\" t WHERE NOT EXISTS (SELECT 1 FROM \"TeamMember\" tm WHERE tm.\"teamId\" = t.id "
+                            + "AND tm.\"isAdmin\" AND tm.status = 'ACTIVE'))",
+                    "UPDATE \"OrgMember\" SET status = 'SUSPENDED' WHERE id = (SELECT min(id) FROM \"OrgMember\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a resource's organisation is one its owner is an ACTIVE member of who sees resources, its team one of that organisation they are in, and its visibility says the same (PRIVATE personal, TEAM with a team, ORG at home)",
+                    "SELECT count(*) FROM (" + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"AgentGraph\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"AgentGraphExecution\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"AgentPreset\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"ChatSession\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"IntegrationWebhook\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"LibraryAgent\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, visibility::text AS v FROM \"LibraryFolder\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, NULL AS v FROM \"APIKey\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, NULL AS v FROM \"PendingHumanReview\" "
+                    + "UNION ALL " + "SELECT \"userId\" AS u, \"organizationId\" AS o, \"teamId\" AS t, NULL AS v FROM \"UserNotificationBatch\" "
+                    + "UNION ALL " + "SELECT \"userId\", \"organizationId\", NULL, NULL FROM \"BuilderSearchHistory\" "
+                    + "UNION ALL " + "SELECT \"ownerId\", \"organizationId\", NULL, NULL FROM \"OAuthApplication\" "
+                    + "UNION ALL " + "SELECT \"owningUserId\", \"owningOrgId\", NULL, NULL FROM \"StoreListing\" "
+                    + "UNION ALL " + "SELECT l.\"owningUserId\", v.\"organizationId\", NULL, NULL FROM \"StoreListingVersion\" v JOIN \"StoreListing\" l ON l.id = v.\"storeListingId\" " + ") r LEFT JOIN \"Organization\" o ON o.id = r.o WHERE o.id IS NULL "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"OrgMember\" m WHERE m.\"orgId\" = r.o AND m.\"userId\" = r.u AND m.status = 'ACTIVE' "
+                            + "AND (m.\"isOwner\" OR m.\"isAdmin\" OR NOT m.\"isBillingManager\")) "
+                            + "OR (r.t IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"TeamMember\" tm JOIN \"Team\" t ON t.id = tm.\"teamId\" "
+                            + "WHERE tm.\"teamId\" = r.t AND tm.\"userId\" = r.u AND t.\"orgId\" = r.o AND tm.status = 'ACTIVE')) "
+                            + "OR (r.v IS NOT NULL AND r.v <> CASE WHEN o.\"isPersonal\" THEN 'PRIVATE' WHEN r.t IS NULL THEN 'ORG' ELSE 'TEAM' END)",
+                    "UPDATE \"AgentGraph\" g SET \"organizationId\" = (SELECT min(o.id) FROM \"Organization\" o WHERE o.\"isPersonal\" "
+                            + "AND o.\"bootstrapUserId\" <> g.\"userId\") WHERE id = (SELECT min(id) FROM \"AgentGraph\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an organisation's runningBalance is the running sum of its transactions in time order, never negative",
+                    "SELECT count(*) FROM (SELECT \"runningBalance\", sum(amount) OVER (PARTITION BY \"orgId\" ORDER BY \"createdAt\") AS s "
+                            + "FROM \"OrgCreditTransaction\") x WHERE x.\"runningBalance\" IS DISTINCT FROM x.s OR x.s < 0",
+                    "UPDATE \"OrgCreditTransaction\" SET amount = amount + 1 WHERE \"transactionKey\" = (SELECT min(\"transactionKey\") FROM \"OrgCreditTransaction\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("every organisation has an OrgBalance equal to its last running balance (0 without transactions)",
+                    "SELECT count(*) FROM \"Organization\" o LEFT JOIN \"OrgBalance\" b ON b.\"orgId\" = o.id LEFT JOIN LATERAL (SELECT "
+                            + "t.\"runningBalance\" FROM \"OrgCreditTransaction\" t WHERE t.\"orgId\" = o.id ORDER BY t.\"createdAt\" DESC LIMIT 1) last "
+                            + "ON true WHERE b.\"orgId\" IS NULL OR b.balance <> coalesce(last.\"runningBalance\", 0)",
+                    "UPDATE \"OrgBalance\" SET balance = balance + 1 WHERE \"orgId\" = (SELECT min(\"orgId\") FROM \"OrgCreditTransaction\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("seats belong to ACTIVE members; every owner holds an ACTIVE FREE seat they assigned themselves",
+                    "SELECT (SELECT count(*) FROM \"OrganizationSeatAssignment\" a WHERE NOT EXISTS (SELECT 1 FROM \"OrgMember\" m WHERE "
+                            + "m.\"orgId\" = a.\"organizationId\" AND m.\"userId\" = a.\"userId\" AND m.status = 'ACTIVE')) "
+                            + "+ (SELECT count(*) FROM \"OrgMember\" m WHERE m.\"isOwner\" AND NOT EXISTS (SELECT 1 FROM \"OrganizationSeatAssignment\" a "
+                            + "WHERE a.\"organizationId\" = m.\"orgId\" AND a.\"userId\" = m.\"userId\" AND a.status = 'ACTIVE' "
+                            + "AND a.\"seatType\" = 'FREE' AND a.\"assignedByUserId\" = m.\"userId\"))",
+                    "UPDATE \"OrganizationSeatAssignment\" SET status = 'INACTIVE' WHERE id = (SELECT min(id) FROM \"OrganizationSeatAssignment\")",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an accepted invitation names the member who accepted it before it expired; an open one is unique per organisation and email",
+                    "SELECT (SELECT count(*) FROM \"OrgInvitation\" i WHERE i.\"acceptedAt\" IS NOT NULL AND (i.\"acceptedAt\" > i.\"expiresAt\" "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"OrgMember\" m JOIN \"User\" u ON u.id = m.\"userId\" WHERE m.\"orgId\" = i.\"orgId\" "
+                            + "AND m.\"userId\" = i.\"targetUserId\" AND lower(u.email) = lower(i.email)))) "
+                            + "+ (SELECT count(*) - count(DISTINCT (\"orgId\", lower(email))) FROM \"OrgInvitation\" WHERE \"acceptedAt\" IS NULL "
+                            + "AND \"revokedAt\" IS NULL)",
+                    "UPDATE \"OrgInvitation\" SET \"targetUserId\" = NULL WHERE id = (SELECT min(id) FROM \"OrgInvitation\" WHERE \"acceptedAt\" IS NOT NULL)",
+                    TENANCY).onlyUnder(PlatformRules.SEPTEMBER_2026),
             new Invariant("runningBalance is the running sum of each user's transactions in time order, never negative",
                     "SELECT count(*) FROM (SELECT \"runningBalance\", sum(amount) OVER (PARTITION BY \"userId\" ORDER BY \"createdAt\") AS s "
                             + "FROM \"CreditTransaction\") x WHERE x.\"runningBalance\" IS DISTINCT FROM x.s OR x.s < 0",
@@ -209,12 +309,14 @@ public final class Invariants {
                     Set.of("ChatSession", "ChatMessage")),
             new Invariant("human reviews: a waiting review is the waiting node of a run in REVIEW (and each such run has one); a decided one belongs to a finished run, was decided while its node ran, and is processed",
                     "SELECT (SELECT count(*) FROM \"PendingHumanReview\" r LEFT JOIN \"AgentNodeExecution\" n ON n.id = r.\"nodeExecId\" "
-                            + "LEFT JOIN \"AgentGraphExecution\" e ON e.id = r.\"graphExecId\" WHERE n.id IS NULL OR e.id IS NULL "
+                            + "LEFT JOIN \"AgentGraphExecution\" e ON e.id = r.\"graphExecId\" "
+                            // (a chat's review, today's platform, has no graph run: the graph-or-chat rule covers it)
+                            + "WHERE r.\"graphExecId\" IS NOT NULL AND (n.id IS NULL OR e.id IS NULL "
                             + "OR n.\"agentGraphExecutionId\" <> e.id OR r.\"userId\" <> e.\"userId\" OR r.\"graphId\" <> e.\"agentGraphId\" "
                             + "OR (r.status = 'WAITING') <> (e.\"executionStatus\" = 'REVIEW') "
                             + "OR (r.status = 'WAITING' AND (n.\"executionStatus\" <> 'REVIEW' OR r.processed OR r.\"reviewedAt\" IS NOT NULL)) "
                             + "OR (r.status <> 'WAITING' AND (e.\"endedAt\" IS NULL OR NOT r.processed OR r.\"reviewedAt\" < n.\"startedTime\" "
-                            + "OR r.\"reviewedAt\" > n.\"endedTime\"))) + (SELECT count(*) FROM \"AgentGraphExecution\" e WHERE e.\"executionStatus\" = 'REVIEW' "
+                            + "OR r.\"reviewedAt\" > n.\"endedTime\")))) + (SELECT count(*) FROM \"AgentGraphExecution\" e WHERE e.\"executionStatus\" = 'REVIEW' "
                             + "AND NOT EXISTS (SELECT 1 FROM \"PendingHumanReview\" r WHERE r.\"graphExecId\" = e.id AND r.status = 'WAITING'))",
                     "UPDATE \"PendingHumanReview\" SET status = 'APPROVED' WHERE \"nodeExecId\" = (SELECT min(\"nodeExecId\") FROM \"PendingHumanReview\" WHERE status = 'WAITING')",
                     Set.of("PendingHumanReview")),
@@ -240,7 +342,62 @@ public final class Invariants {
                             + "WHERE v.type = 'REFUND_PROCESSED' AND NOT EXISTS (SELECT 1 FROM \"CreditRefundRequest\" r WHERE r.id = v.data ->> 'refund_request_id' "
                             + "AND r.\"userId\" = b.\"userId\" AND r.status <> 'PENDING' AND r.\"updatedAt\" <= v.\"createdAt\"))",
                     "UPDATE \"NotificationEvent\" SET data = jsonb_set(data, '{graph_id}', '\"nope\"') WHERE id = (SELECT min(id) FROM \"NotificationEvent\" WHERE type = 'AGENT_RUN')",
-                    Set.of("NotificationEvent", "UserNotificationBatch", "CreditRefundRequest")),
+                    Set.of("NotificationEvent", "UserNotificationBatch", "CreditRefundRequest"))
+                    .onlyUnder(PlatformRules.EARLY_2026),
+            new Invariant("today's notifications: one batch per user and type holds its events, and every batch holds some",
+                    "SELECT (SELECT count(*) FROM \"NotificationEvent\" v LEFT JOIN \"UserNotificationBatch\" b ON b.id = v.\"userNotificationBatchId\" "
+                            + "WHERE b.id IS NULL OR b.type <> v.type OR v.\"createdAt\" < b.\"createdAt\" OR v.\"createdAt\" > b.\"updatedAt\") "
+                            + "+ (SELECT count(*) FROM \"UserNotificationBatch\" b WHERE NOT EXISTS (SELECT 1 FROM \"NotificationEvent\" v "
+                            + "WHERE v.\"userNotificationBatchId\" = b.id))",
+                    "UPDATE \"NotificationEvent\" SET type = 'OPS' WHERE id = (SELECT min(id) FROM \"NotificationEvent\" WHERE type = 'BRIEFING')",
+                    TODAYS_NOTICES).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a verdict names an approved (or, for changes, rejected) version of the user's own listing, its version, reviewer and store page, after its review",
+                    "SELECT count(*) FROM " + NOTICE + " WHERE v.type = 'VERDICT' AND NOT EXISTS (SELECT 1 FROM \"StoreListingVersion\" s "
+                            + "JOIN \"StoreListing\" l ON l.id = s.\"storeListingId\" JOIN \"User\" r ON r.id = s.\"reviewerId\" WHERE l.\"owningUserId\" = b.\"userId\" "
+                            + "AND s.name = v.data ->> 'agent_name' AND s.version = (v.data ->> 'version')::int AND s.\"submissionStatus\"::text = "
+                            + "CASE v.data ->> 'outcome' WHEN 'approved' THEN 'APPROVED' WHEN 'changes' THEN 'REJECTED' END "
+                            + "AND r.name = v.data ->> 'reviewer_name' AND s.\"reviewedAt\" <= v.\"createdAt\" "
+                            + "AND (v.data ->> 'outcome' <> 'approved' OR v.data ->> 'store_url' LIKE '%/' || l.slug))",
+                    "UPDATE \"NotificationEvent\" SET data = jsonb_set(data, '{outcome}', '\"changes\"') WHERE id = (SELECT min(id) FROM \"NotificationEvent\" "
+                            + "WHERE type = 'VERDICT' AND data ->> 'outcome' = 'approved')",
+                    TODAYS_NOTICES).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a briefing counts the user's runs, failures and credits of its period (1, 7 or 30 days before it), its ledger adds up; none for frequency OFF; the last one at lastBriefingAt",
+                    "SELECT (SELECT count(*) FROM " + NOTICE + " JOIN \"User\" u ON u.id = b.\"userId\" CROSS JOIN LATERAL (SELECT count(*) AS runs, "
+                            + "count(*) FILTER (WHERE e.\"executionStatus\" = 'FAILED') AS failed, coalesce(sum((e.stats ->> 'cost')::numeric), 0) AS cost "
+                            + "FROM \"AgentGraphExecution\" e WHERE e.\"userId\" = b.\"userId\" AND e.\"createdAt\" < v.\"createdAt\" AND e.\"createdAt\" >= v.\"createdAt\" "
+                            + "- CASE v.data -> 'period' ->> 'frequency' WHEN 'daily' THEN interval '1 day' WHEN 'weekly' THEN interval '7 days' "
+                            + "WHEN 'monthly' THEN interval '30 days' END) x WHERE v.type = 'BRIEFING' AND (u.\"briefingFrequency\" = 'OFF' "
+                            + "OR u.\"lastBriefingAt\" IS NULL OR v.\"createdAt\" > u.\"lastBriefingAt\" OR (v.data -> 'totals' ->> 'runs')::int IS DISTINCT FROM x.runs "
+                            + "OR (v.data -> 'totals' ->> 'failed')::int IS DISTINCT FROM x.failed OR (v.data -> 'totals' ->> 'credits_used')::numeric IS DISTINCT FROM x.cost "
+                            + "OR (v.data -> 'totals' ->> 'agents_active')::int IS DISTINCT FROM jsonb_array_length(v.data -> 'ledger') "
+                            + "OR (v.data -> 'totals' ->> 'runs')::int <> (SELECT coalesce(sum((l ->> 'runs')::int), 0) FROM jsonb_array_elements(v.data -> 'ledger') l))) "
+                            + "+ (SELECT count(*) FROM \"User\" u WHERE u.\"lastBriefingAt\" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + NOTICE + " "
+                            + "WHERE b.\"userId\" = u.id AND v.type = 'BRIEFING' AND v.\"createdAt\" = u.\"lastBriefingAt\"))",
+                    "UPDATE \"NotificationEvent\" SET data = jsonb_set(data, '{totals,runs}', to_jsonb((data -> 'totals' ->> 'runs')::int + 1)) "
+                            + "WHERE id = (SELECT min(id) FROM \"NotificationEvent\" WHERE type = 'BRIEFING')",
+                    TODAYS_NOTICES).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("no verdict for users who turned verdicts off, no alert for those who turned alerts off; an alert names a failed run of the user after it ended, or a balance the user's usage fell to",
+                    "SELECT (SELECT count(*) FROM \"UserNotificationBatch\" b JOIN \"User\" u ON u.id = b.\"userId\" WHERE (b.type = 'VERDICT' "
+                            + "AND NOT u.\"notifyOnStoreVerdict\") OR (b.type = 'ALERT' AND NOT u.\"alertsEnabled\")) "
+                            + "+ (SELECT count(*) FROM " + NOTICE + " WHERE v.type = 'ALERT' AND NOT EXISTS (SELECT 1 FROM \"AgentGraphExecution\" e "
+                            + "WHERE e.\"userId\" = b.\"userId\" AND e.\"executionStatus\" = 'FAILED' AND e.\"endedAt\" <= v.\"createdAt\" "
+                            + "AND v.data -> 'primary' -> 'facts' @> jsonb_build_array(jsonb_build_object('label', 'Run', 'value', e.id))) "
+                            + "AND NOT EXISTS (SELECT 1 FROM \"CreditTransaction\" t WHERE t.\"userId\" = b.\"userId\" AND t.type = 'USAGE' "
+                            + "AND t.\"runningBalance\" < 500 AND t.\"createdAt\" <= v.\"createdAt\" AND v.data -> 'primary' -> 'facts' @> jsonb_build_array("
+                            + "jsonb_build_object('label', 'Balance', 'value', '$' || (t.\"runningBalance\" / 100) || '.' || lpad((t.\"runningBalance\" % 100)::text, 2, '0')))))",
+                    "UPDATE \"User\" SET \"notifyOnStoreVerdict\" = false WHERE id = (SELECT min(\"userId\") FROM \"UserNotificationBatch\" WHERE type = 'VERDICT')",
+                    TODAYS_NOTICES).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("trial updates only for users with a trial, keyed by it, after it started; billing notices only for paying tiers welcomed before them, the welcome at welcomeEmailSentAt",
+                    "SELECT (SELECT count(*) FROM " + NOTICE + " WHERE v.type = 'TRIAL_UPDATE' AND NOT EXISTS (SELECT 1 FROM \"SubscriptionTrial\" t "
+                            + "WHERE t.\"userId\" = b.\"userId\" AND v.data ->> 'notice_key' = 'trial:' || t.id || ':' || (v.data ->> 'kind') "
+                            + "AND v.\"createdAt\" >= t.\"startedAt\")) + (SELECT count(*) FROM " + NOTICE + " JOIN \"User\" u ON u.id = b.\"userId\" "
+                            + "WHERE v.type IN ('SUBSCRIPTION_WELCOME', 'PAYMENT_FAILED', 'PAYMENT_FINAL_NOTICE', 'SUBSCRIPTION_CANCELLED', "
+                            + "'SUBSCRIPTION_RESUMED', 'SUBSCRIPTION_ENDED') AND (u.\"subscriptionTier\" IN ('NO_TIER', 'TRIAL', 'ENTERPRISE') "
+                            + "OR u.\"welcomeEmailSentAt\" IS NULL OR v.\"createdAt\" < u.\"welcomeEmailSentAt\" "
+                            + "OR (v.type = 'SUBSCRIPTION_WELCOME' AND v.\"createdAt\" <> u.\"welcomeEmailSentAt\")))",
+                    "UPDATE \"NotificationEvent\" SET data = jsonb_set(data, '{notice_key}', '\"trial:nope:started\"') "
+                            + "WHERE id = (SELECT min(id) FROM \"NotificationEvent\" WHERE type = 'TRIAL_UPDATE')",
+                    TODAYS_NOTICES).onlyUnder(PlatformRules.SEPTEMBER_2026),
             new Invariant("key-value data names a node execution of the same user, of the graph its agent# key names, written once that node was added",
                     "SELECT count(*) FROM \"AgentNodeExecutionKeyValueData\" k LEFT JOIN \"AgentNodeExecution\" n ON n.id = k.\"agentNodeExecutionId\" "
                             + "LEFT JOIN \"AgentGraphExecution\" e ON e.id = n.\"agentGraphExecutionId\" WHERE e.id IS NULL OR e.\"userId\" <> k.\"userId\" "
@@ -276,7 +433,167 @@ public final class Invariants {
             new Invariant("logged store searches take ids above the platform's sequence (2^40 up)",
                     "SELECT count(*) FROM \"SearchTerms\" WHERE id < 1099511627776 OR \"searchTerm\" = ''",
                     "UPDATE \"SearchTerms\" SET id = 7 WHERE id = (SELECT min(id) FROM \"SearchTerms\")",
-                    Set.of("SearchTerms")));
+                    Set.of("SearchTerms")),
+            // Today's platform (platform-2026-09).
+            new Invariant("share tokens are lowercase uuid4s, unique over chats and runs together; shared, token and time go together, a shared run says how it was shared, and a chat shares its runs only while shared",
+                    "WITH t AS (SELECT \"shareToken\" AS token FROM \"ChatSession\" WHERE \"shareToken\" IS NOT NULL "
+                            + "UNION ALL SELECT \"shareToken\" FROM \"AgentGraphExecution\" WHERE \"shareToken\" IS NOT NULL) "
+                            + "SELECT (SELECT count(*) - count(DISTINCT token) FROM t) "
+                            + "+ (SELECT count(*) FROM t WHERE token !~ '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$') "
+                            + "+ (SELECT count(*) FROM \"ChatSession\" WHERE \"isShared\" <> (\"shareToken\" IS NOT NULL) "
+                            + "OR \"isShared\" <> (\"sharedAt\" IS NOT NULL) OR (\"autoShareExecutions\" AND NOT \"isShared\") "
+                            + "OR \"sharedAt\" < \"createdAt\") "
+                            + "+ (SELECT count(*) FROM \"AgentGraphExecution\" WHERE \"isShared\" <> (\"shareToken\" IS NOT NULL) "
+                            + "OR \"isShared\" <> (\"sharedAt\" IS NOT NULL) OR \"isShared\" <> (\"sharedVia\" IS NOT NULL))",
+                    "UPDATE \"AgentGraphExecution\" SET \"shareToken\" = (SELECT min(\"shareToken\") FROM \"ChatSession\") "
+                            + "WHERE id = (SELECT min(id) FROM \"AgentGraphExecution\" WHERE \"isShared\")",
+                    Set.of("ChatSession", "AgentGraphExecution"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a review belongs to a run of its user (graph columns naming that run and its graph version) or to a chat of its user (graph columns null), never both",
+                    "SELECT count(*) FROM \"PendingHumanReview\" r LEFT JOIN \"AgentGraphExecution\" e ON e.id = r.\"graphExecId\" "
+                            + "LEFT JOIN \"ChatSession\" c ON c.id = r.\"chatSessionId\" "
+                            + "WHERE NOT ((r.\"chatSessionId\" IS NULL AND e.id IS NOT NULL AND e.\"userId\" = r.\"userId\" "
+                            + "AND e.\"agentGraphId\" = r.\"graphId\" AND e.\"agentGraphVersion\" = r.\"graphVersion\") "
+                            + "OR (r.\"graphExecId\" IS NULL AND r.\"graphId\" IS NULL AND r.\"graphVersion\" IS NULL "
+                            + "AND c.id IS NOT NULL AND c.\"userId\" = r.\"userId\" AND r.\"createdAt\" >= c.\"createdAt\"))",
+                    "UPDATE \"PendingHumanReview\" SET \"userId\" = (SELECT max(id) FROM \"User\") "
+                            + "WHERE \"nodeExecId\" = (SELECT min(r.\"nodeExecId\") FROM \"PendingHumanReview\" r JOIN \"ChatSession\" c "
+                            + "ON c.id = r.\"chatSessionId\" WHERE c.\"userId\" <> (SELECT max(id) FROM \"User\"))",
+                    Set.of("ChatSession", "PendingHumanReview"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("workspace folders nest without cycles inside their own workspace; live siblings have distinct names; a deleted folder's subtree is deleted; files sit only in live folders of their own workspace",
+                    "WITH RECURSIVE up(start, at, depth) AS (SELECT id, \"parentId\", 1 FROM \"UserWorkspaceFolder\" "
+                            + "UNION ALL SELECT up.start, f.\"parentId\", up.depth + 1 FROM up JOIN \"UserWorkspaceFolder\" f ON f.id = up.at "
+                            + "WHERE up.at <> up.start AND up.depth < 100) "
+                            + "SELECT (SELECT count(*) FROM up WHERE at = start) "
+                            + "+ (SELECT count(*) FROM \"UserWorkspaceFolder\" c JOIN \"UserWorkspaceFolder\" p ON p.id = c.\"parentId\" "
+                            + "WHERE p.\"workspaceId\" <> c.\"workspaceId\" OR (p.\"isDeleted\" AND NOT c.\"isDeleted\") OR c.\"createdAt\" < p.\"createdAt\") "
+                            + "+ (SELECT count(*) - count(DISTINCT (\"workspaceId\", coalesce(\"parentId\", ''), name)) FROM \"UserWorkspaceFolder\" WHERE NOT \"isDeleted\") "
+                            + "+ (SELECT count(*) FROM \"UserWorkspaceFile\" f JOIN \"UserWorkspaceFolder\" d ON d.id = f.\"folderId\" "
+                            + "WHERE d.\"workspaceId\" <> f.\"workspaceId\" OR d.\"isDeleted\")",
+                    "UPDATE \"UserWorkspaceFolder\" p SET \"parentId\" = (SELECT min(c.id) FROM \"UserWorkspaceFolder\" c WHERE c.\"parentId\" = p.id) "
+                            + "WHERE p.id = (SELECT min(\"parentId\") FROM \"UserWorkspaceFolder\")",
+                    Set.of("UserWorkspaceFolder"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("message feedback scores an assistant message of the scorer's own chat: user-feedback 0 or 1, copy 1, after the message",
+                    "SELECT count(*) FROM \"ChatMessageFeedback\" f LEFT JOIN \"ChatMessage\" m ON m.id = f.\"messageId\" "
+                            + "LEFT JOIN \"ChatSession\" c ON c.id = m.\"sessionId\" WHERE m.id IS NULL OR m.role NOT IN ('assistant', 'reasoning') "
+                            + "OR c.\"userId\" <> f.\"userId\" OR f.\"sessionId\" <> m.\"sessionId\" OR f.\"createdAt\" < m.\"createdAt\" "
+                            + "OR NOT ((f.\"scoreName\" = 'user-feedback' AND f.\"scoreValue\" IN (0, 1)) OR (f.\"scoreName\" = 'copy' AND f.\"scoreValue\" = 1))",
+                    "UPDATE \"ChatMessageFeedback\" SET \"scoreValue\" = 5 WHERE id = (SELECT min(id) FROM \"ChatMessageFeedback\")",
+                    Set.of("ChatMessageFeedback"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            // Today's marketplace, as its views read it (they count only runs by users other than the graph's owner).
+            new Invariant("every approved live listing is one StoreAgent card, showing its active version",
+                    "SELECT (SELECT count(*) FROM \"StoreListing\" l WHERE NOT l.\"isDeleted\" AND l.\"hasApprovedVersion\" "
+                            + "AND (SELECT count(*) FROM \"StoreAgent\" a WHERE a.listing_id = l.id) <> 1) "
+                            + "+ (SELECT count(*) FROM \"StoreAgent\" a JOIN \"StoreListing\" l ON l.id = a.listing_id "
+                            + "WHERE a.listing_version_id IS DISTINCT FROM l.\"activeVersionId\")",
+                    "UPDATE \"StoreListingVersion\" SET \"submissionStatus\" = 'PENDING' "
+                            + "WHERE id = (SELECT min(\"activeVersionId\") FROM \"StoreListing\")")
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("the marketplace's views are readable: no column schema.prisma requires of StoreAgent, "
+                    + "StoreSubmission, Creator or StoreCreator is null",
+                    "SELECT " + String.join(" + ", MarketplaceViews.nullChecks()),
+                    "UPDATE \"Profile\" SET \"avatarUrl\" = NULL WHERE id = (SELECT min(id) FROM \"Profile\")")
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("every approved live listing whose graph another user added to their library has runs by "
+                    + "non-owners, and its StoreAgent card counts them",
+                    "SELECT (SELECT count(*) FROM \"StoreListing\" l JOIN \"StoreListingVersion\" v ON v.id = l.\"activeVersionId\" "
+                            + "WHERE NOT l.\"isDeleted\" AND l.\"hasApprovedVersion\" AND v.\"submissionStatus\" = 'APPROVED' "
+                            + "AND EXISTS (SELECT 1 FROM \"LibraryAgent\" a WHERE a.\"agentGraphId\" = v.\"agentGraphId\" "
+                            + "AND a.\"userId\" <> l.\"owningUserId\" AND NOT a.\"isDeleted\") "
+                            + "AND NOT EXISTS (SELECT 1 FROM \"AgentGraphExecution\" e JOIN \"AgentGraph\" g ON g.id = e.\"agentGraphId\" "
+                            + "WHERE e.\"agentGraphId\" = v.\"agentGraphId\" AND e.\"userId\" <> g.\"userId\")) "
+                            // The seed refreshes the materialised views: the card shows what the tables hold.
+                            + "+ (SELECT count(*) FROM \"StoreAgent\" s JOIN \"StoreListing\" l ON l.id = s.listing_id "
+                            + "WHERE s.runs = 0 AND EXISTS (SELECT 1 FROM \"LibraryAgent\" a WHERE a.\"agentGraphId\" = s.graph_id "
+                            + "AND a.\"userId\" <> l.\"owningUserId\" AND NOT a.\"isDeleted\"))",
+                    "UPDATE \"AgentGraphExecution\" e SET \"userId\" = g.\"userId\" FROM \"AgentGraph\" g "
+                            + "WHERE g.id = e.\"agentGraphId\" AND e.\"agentGraphId\" = (SELECT min(v.\"agentGraphId\") "
+                            + "FROM \"StoreListing\" l JOIN \"StoreListingVersion\" v ON v.id = l.\"activeVersionId\" "
+                            + "JOIN \"LibraryAgent\" a ON a.\"agentGraphId\" = v.\"agentGraphId\" AND a.\"userId\" <> l.\"owningUserId\")")
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a run of another user's graph is by a user whose library holds that graph at the run's version, "
+                    + "made after they added it, in their personal organisation",
+                    "SELECT count(*) FROM \"AgentGraphExecution\" e JOIN \"AgentGraph\" g ON g.id = e.\"agentGraphId\" "
+                            + "AND g.version = e.\"agentGraphVersion\" WHERE e.\"userId\" <> g.\"userId\" AND (NOT EXISTS (SELECT 1 "
+                            + "FROM \"LibraryAgent\" a WHERE a.\"userId\" = e.\"userId\" AND a.\"agentGraphId\" = e.\"agentGraphId\" "
+                            + "AND a.\"agentGraphVersion\" = e.\"agentGraphVersion\" AND a.\"createdAt\" <= e.\"createdAt\") "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"Organization\" o WHERE o.id = e.\"organizationId\" AND o.\"isPersonal\" "
+                            + "AND o.\"bootstrapUserId\" = e.\"userId\"))",
+                    "UPDATE \"AgentGraphExecution\" SET \"createdAt\" = '2000-01-01' WHERE id = (SELECT min(e.id) "
+                            + "FROM \"AgentGraphExecution\" e JOIN \"AgentGraph\" g ON g.id = e.\"agentGraphId\" WHERE e.\"userId\" <> g.\"userId\")",
+                    TENANCY)
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a library entry's lastRunAt is when its user last started a run of the graph (null if never)",
+                    "SELECT count(*) FROM \"LibraryAgent\" a WHERE a.\"lastRunAt\" IS DISTINCT FROM (SELECT max(e.\"createdAt\") "
+                            + "FROM \"AgentGraphExecution\" e WHERE e.\"userId\" = a.\"userId\" AND e.\"agentGraphId\" = a.\"agentGraphId\")",
+                    "UPDATE \"LibraryAgent\" SET \"lastRunAt\" = NULL WHERE id = (SELECT min(a.id) FROM \"LibraryAgent\" a "
+                            + "JOIN \"AgentGraph\" g ON g.id = a.\"agentGraphId\" WHERE a.\"userId\" <> g.\"userId\")")
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a linked share joins a chat shared with its runs to a live, shared run of the chat's user that its tool messages name, linked once the chat was shared; every such named run is linked",
+                    "WITH named AS (SELECT m.\"sessionId\", coalesce(m.content::jsonb ->> 'execution_id', "
+                            + "m.content::jsonb -> 'execution' ->> 'execution_id') AS run FROM \"ChatMessage\" m "
+                            + "WHERE m.role = 'tool' AND m.content LIKE '{%') "
+                            + "SELECT (SELECT count(*) FROM \"ChatLinkedShare\" l LEFT JOIN \"ChatSession\" c ON c.id = l.\"sessionId\" "
+                            + "LEFT JOIN \"AgentGraphExecution\" e ON e.id = l.\"executionId\" WHERE c.id IS NULL OR e.id IS NULL "
+                            + "OR NOT c.\"isShared\" OR NOT c.\"autoShareExecutions\" OR e.\"userId\" <> c.\"userId\" OR e.\"isDeleted\" "
+                            + "OR NOT e.\"isShared\" OR l.\"createdAt\" < c.\"sharedAt\" "
+                            + "OR NOT EXISTS (SELECT 1 FROM named n WHERE n.\"sessionId\" = c.id AND n.run = e.id)) "
+                            + "+ (SELECT count(*) FROM (SELECT DISTINCT n.\"sessionId\", n.run FROM named n JOIN \"ChatSession\" c ON c.id = n.\"sessionId\" "
+                            + "WHERE c.\"autoShareExecutions\" AND n.run IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"ChatLinkedShare\" l "
+                            + "WHERE l.\"sessionId\" = n.\"sessionId\" AND l.\"executionId\" = n.run)) x) "
+                            + "+ (SELECT count(*) FROM named n JOIN \"ChatSession\" c ON c.id = n.\"sessionId\" JOIN \"AgentGraphExecution\" e "
+                            + "ON e.id = n.run WHERE e.\"userId\" <> c.\"userId\")",
+                    "UPDATE \"ChatLinkedShare\" SET \"sessionId\" = (SELECT min(id) FROM \"ChatSession\" WHERE NOT \"isShared\") "
+                            + "WHERE id = (SELECT min(id) FROM \"ChatLinkedShare\")",
+                    Set.of("ChatLinkedShare", "ChatSession", "ChatMessage", "AgentGraphExecution"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a shared chat's file is a live workspace file of the chat's owner that its messages name, under the chat's token, allowed once shared; every such named file is allowed",
+                    "WITH named AS (SELECT DISTINCT c.id AS chat, c.\"shareToken\", f.id AS file FROM \"ChatSession\" c "
+                            + "JOIN \"ChatMessage\" m ON m.\"sessionId\" = c.id JOIN \"UserWorkspace\" w ON w.\"userId\" = c.\"userId\" "
+                            + "JOIN \"UserWorkspaceFile\" f ON f.\"workspaceId\" = w.id WHERE position('file_id=' || f.id IN m.content) > 0) "
+                            + "SELECT (SELECT count(*) FROM \"SharedChatFile\" s LEFT JOIN \"ChatSession\" c ON c.id = s.\"sessionId\" "
+                            + "LEFT JOIN \"UserWorkspaceFile\" f ON f.id = s.\"fileId\" WHERE c.id IS NULL OR f.id IS NULL OR NOT c.\"isShared\" "
+                            + "OR s.\"shareToken\" IS DISTINCT FROM c.\"shareToken\" OR f.\"isDeleted\" OR s.\"createdAt\" < c.\"sharedAt\" "
+                            + "OR NOT EXISTS (SELECT 1 FROM named n WHERE n.chat = c.id AND n.file = f.id)) "
+                            + "+ (SELECT count(*) FROM named n JOIN \"ChatSession\" c ON c.id = n.chat JOIN \"UserWorkspaceFile\" f ON f.id = n.file "
+                            + "WHERE c.\"isShared\" AND NOT f.\"isDeleted\" AND NOT EXISTS (SELECT 1 FROM \"SharedChatFile\" s "
+                            + "WHERE s.\"shareToken\" = c.\"shareToken\" AND s.\"fileId\" = f.id)) "
+                            + "+ (SELECT count(*) FROM \"ChatMessage\" m, regexp_matches(m.content, 'file_id=([0-9a-f-]{36})', 'g') r "
+                            + "JOIN \"UserWorkspaceFile\" f ON f.id = r[1] JOIN \"UserWorkspace\" w ON w.id = f.\"workspaceId\" "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM \"ChatSession\" c WHERE c.id = m.\"sessionId\" AND c.\"userId\" = w.\"userId\"))",
+                    "UPDATE \"SharedChatFile\" SET \"shareToken\" = '00000000-0000-4000-8000-000000000000' "
+                            + "WHERE id = (SELECT min(id) FROM \"SharedChatFile\")",
+                    Set.of("SharedChatFile", "ChatSession", "ChatMessage", "UserWorkspaceFile"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a shared run's file is a live workspace file of the run's owner that the run returned (workspace://), under the run's token, allowed once shared and finished; every such returned file of a shared run is allowed",
+                    "WITH returned AS (SELECT DISTINCT n.\"agentGraphExecutionId\" AS run, substr(io.data #>> '{}', 13) AS file "
+                            + "FROM \"AgentNodeExecutionInputOutput\" io JOIN \"AgentNodeExecution\" n ON n.id = io.\"referencedByOutputExecId\" "
+                            + "WHERE jsonb_typeof(io.data) = 'string' AND io.data #>> '{}' LIKE 'workspace://%') "
+                            + "SELECT (SELECT count(*) FROM \"SharedExecutionFile\" s LEFT JOIN \"AgentGraphExecution\" e ON e.id = s.\"executionId\" "
+                            + "LEFT JOIN \"UserWorkspaceFile\" f ON f.id = s.\"fileId\" LEFT JOIN \"UserWorkspace\" w ON w.id = f.\"workspaceId\" "
+                            + "WHERE e.id IS NULL OR f.id IS NULL OR NOT e.\"isShared\" OR s.\"shareToken\" IS DISTINCT FROM e.\"shareToken\" "
+                            + "OR f.\"isDeleted\" OR w.\"userId\" <> e.\"userId\" OR s.\"createdAt\" < e.\"sharedAt\" OR s.\"createdAt\" < e.\"endedAt\" "
+                            + "OR NOT EXISTS (SELECT 1 FROM returned r WHERE r.run = e.id AND r.file = f.id)) "
+                            + "+ (SELECT count(*) FROM returned r JOIN \"AgentGraphExecution\" e ON e.id = r.run "
+                            + "LEFT JOIN \"UserWorkspaceFile\" f ON f.id = r.file LEFT JOIN \"UserWorkspace\" w ON w.id = f.\"workspaceId\" "
+                            + "WHERE f.id IS NULL OR w.\"userId\" <> e.\"userId\" OR f.\"createdAt\" > e.\"endedAt\" "
+                            + "OR (e.\"isShared\" AND NOT f.\"isDeleted\" AND NOT EXISTS (SELECT 1 FROM \"SharedExecutionFile\" s "
+                            + "WHERE s.\"shareToken\" = e.\"shareToken\" AND s.\"fileId\" = f.id)))",
+                    "UPDATE \"SharedExecutionFile\" s SET \"fileId\" = (SELECT min(f.id) FROM \"UserWorkspaceFile\" f WHERE f.id <> s.\"fileId\") "
+                            + "WHERE id = (SELECT min(id) FROM \"SharedExecutionFile\")",
+                    Set.of("SharedExecutionFile", "AgentGraphExecution", "UserWorkspaceFile"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a run shared by a chat (CHAT_LINK) is linked from a shared chat, stamped with the earliest such chat's share time",
+                    "SELECT count(*) FROM \"AgentGraphExecution\" e WHERE e.\"sharedVia\" = 'CHAT_LINK' AND e.\"sharedAt\" IS DISTINCT FROM "
+                            + "(SELECT min(c.\"sharedAt\") FROM \"ChatLinkedShare\" l JOIN \"ChatSession\" c ON c.id = l.\"sessionId\" "
+                            + "WHERE l.\"executionId\" = e.id AND c.\"isShared\")",
+                    "UPDATE \"AgentGraphExecution\" SET \"sharedVia\" = 'CHAT_LINK' WHERE id = (SELECT min(id) FROM \"AgentGraphExecution\" "
+                            + "WHERE \"sharedVia\" = 'USER' AND id NOT IN (SELECT \"executionId\" FROM \"ChatLinkedShare\"))",
+                    Set.of("ChatLinkedShare", "ChatSession", "AgentGraphExecution"))
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026));
 
     private Invariants() {
     }

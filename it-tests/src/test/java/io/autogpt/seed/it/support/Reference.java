@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public final class Reference {
     /** The known versions, oldest first, as the seeder names them. */
-    public static final List<String> VERSIONS = List.of("original", "platform-2026-01", "platform-upstream-2026");
+    public static final List<String> VERSIONS = List.of("original", "platform-2026-01", "platform-upstream-2026",
+            "platform-2026-09");
 
     private Reference() {
     }

@@ -14,7 +14,8 @@ public final class Sql {
     /** The platform tables the seeder writes, in write order. */
     /** The tables the seeder writes, in write order: read off the dataset, not listed again. */
     public static final List<String> TABLES = new io.autogpt.seed.core.run.Dataset(io.autogpt.seed.core.plan.SeedPlan
-            .of(0, java.time.Instant.EPOCH.plusSeconds(1L << 31), io.autogpt.seed.core.plan.ScaleProfile.original()))
+            .of(0, java.time.Instant.EPOCH.plusSeconds(1L << 31), io.autogpt.seed.core.plan.ScaleProfile.original())
+            .withRules(io.autogpt.seed.core.plan.PlatformRules.SEPTEMBER_2026)) // the newest rules: every table
             .steps().stream().map(step -> step.table().name()).distinct().toList();
 
     private Sql() {

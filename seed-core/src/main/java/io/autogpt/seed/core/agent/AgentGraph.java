@@ -1,5 +1,6 @@
 package io.autogpt.seed.core.agent;
 
+import io.autogpt.seed.core.org.ResourceVisibility;
 import io.autogpt.seed.core.table.Table;
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -9,10 +10,12 @@ import org.jspecify.annotations.Nullable;
 public record AgentGraph(String id, int version, @Nullable String name, @Nullable String description,
                          boolean isActive, String userId, LocalDateTime createdAt, @Nullable LocalDateTime updatedAt,
                          @Nullable String forkedFromId, @Nullable Integer forkedFromVersion,
-                         @Nullable String recommendedScheduleCron, @Nullable String instructions) {
+                         @Nullable String recommendedScheduleCron, @Nullable String instructions,
+                         @Nullable String organizationId, @Nullable String teamId, ResourceVisibility visibility) {
     public static final Table<AgentGraph> TABLE = Table.insertOf(AgentGraph.class);
 
     public AgentGraph {
+        Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(createdAt, "createdAt");

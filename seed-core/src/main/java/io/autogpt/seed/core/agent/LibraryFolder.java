@@ -1,5 +1,6 @@
 package io.autogpt.seed.core.agent;
 
+import io.autogpt.seed.core.org.ResourceVisibility;
 import io.autogpt.seed.core.table.Table;
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -11,10 +12,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record LibraryFolder(String id, LocalDateTime createdAt, LocalDateTime updatedAt, String userId, String name,
                             @Nullable String icon, @Nullable String color, @Nullable String parentId,
-                            boolean isDeleted) {
+                            boolean isDeleted,
+                            @Nullable String organizationId, @Nullable String teamId, ResourceVisibility visibility) {
     public static final Table<LibraryFolder> TABLE = Table.insertOf(LibraryFolder.class);
 
     public LibraryFolder {
+        Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");

@@ -1,4 +1,14 @@
 package io.autogpt.seed.core.credit;
 
-/** Mirrors the PostgreSQL enum {@code "CreditTransactionType"}. */
-public enum CreditTransactionType { TOP_UP, USAGE, GRANT, REFUND, CARD_CHECK }
+import io.autogpt.seed.core.plan.PlatformRules;
+import io.autogpt.seed.core.table.PlatformLabel;
+
+/** Mirrors the PostgreSQL enum {@code "CreditTransactionType"}; {@code SUBSCRIPTION} is today's platform's only. */
+public enum CreditTransactionType implements PlatformLabel {
+    TOP_UP, USAGE, GRANT, REFUND, CARD_CHECK, SUBSCRIPTION;
+
+    @Override
+    public boolean existsUnder(PlatformRules rules) {
+        return this != SUBSCRIPTION || rules.atLeast(PlatformRules.SEPTEMBER_2026);
+    }
+}

@@ -45,8 +45,10 @@ public final class APIKeyFactory {
         LocalDateTime lastUsed = rng.chance(0.6) ? DatasetShape.between(rng, createdAt, shape.now()) : null;
         LocalDateTime revokedAt = status == APIKeyStatus.REVOKED
                 ? DatasetShape.between(rng, lastUsed != null ? lastUsed : createdAt, shape.now()) : null;
+        Tenancy.Placement where = shape.tenancy().placement(u, createdAt, shape.rng("tenancy/APIKey", u, k));
         return new APIKey(shape.id("APIKey", u, k), "Key " + (k + 1), key.substring(0, 8),
                 key.substring(key.length() - 8), Hashes.sha256Hex(salt + key), status, permissions, createdAt, lastUsed,
-                revokedAt, rng.chance(0.5) ? "Load test key" : null, shape.userId(u), salt);
+                revokedAt, rng.chance(0.5) ? "Load test key" : null, shape.userId(u), salt, where.organizationId(),
+                where.teamId());
     }
 }

@@ -20,9 +20,11 @@ public final class AgentGraphFactory {
         Rng rng = shape.rng("AgentGraph", u, g);
         Faker f = faker.at(rng);
         LocalDateTime createdAt = shape.graphCreatedAt(u, g);
+        Tenancy.Placement where = shape.tenancy().graph(u, g);
         return new AgentGraph(shape.graphId(u, g), 1, shape.graphName(u, g), f.lorem().sentence(rng.between(8, 16)),
                 true, shape.userId(u), createdAt, DatasetShape.between(rng, createdAt, shape.now()), null, null,
                 rng.chance(0.3) ? rng.pick(AgentVocabulary.CRONS) : null,
-                rng.chance(0.4) ? f.lorem().sentence(10) : null);
+                rng.chance(0.4) ? f.lorem().sentence(10) : null, where.organizationId(), where.teamId(),
+                where.visibility());
     }
 }

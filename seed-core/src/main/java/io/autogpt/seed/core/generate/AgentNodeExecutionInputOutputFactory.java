@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * Makes the inputs and outputs of a node execution on the block's real pins. Once the node was queued: one input per
  * pin a link feeds (an input block receives its {@code value}). Once it ended: on completion one output per pin a
- * link leaves (an output block records {@code output} and {@code name}); on failure one on {@code error}. Nodes that
+ * link leaves (an output block records {@code output} and {@code name}; on today's platform the {@code output} of a
+ * run that returned a workspace file is {@code workspace://<file id>}, see {@link RunFiles}); on failure one on
+ * {@code error}. Nodes that
  * never ran, or were terminated, have no output. Data is of each pin's type. Not thread-safe (it remembers the last
  * graph's design).
  */
@@ -26,38 +28,48 @@ public final class AgentNodeExecutionInputOutputFactory {
 
     private final DatasetShape shape;
     private final GraphDesigns designs;
+    private final RunFiles files;
 
     public AgentNodeExecutionInputOutputFactory(DatasetShape shape) {
         this.shape = shape;
         this.designs = new GraphDesigns(shape);
+        this.files = new RunFiles(shape);
     }
 
-    public List<AgentNodeExecutionInputOutput> create(long u, long g, long e, int n, ExecutionTimeline timeline) {
+    public List<AgentNodeExecutionInputOutput> create(Run run, int n, ExecutionTimeline timeline) {
         ExecutionTimeline.NodeTiming timing = timeline.nodes().get(n);
         List<AgentNodeExecutionInputOutput> rows = new ArrayList<>(3);
         if (timing.queued() == null) {
             return rows;
         }
-        GraphDesign design = designs.of(u, g);
+        GraphDesign design = designs.of(run.owner(), run.g());
         Block block = design.nodes().get(n).block();
-        Rng rng = shape.rng("AgentNodeExecutionInputOutput", u, g, e, n);
-        String execId = shape.nodeExecutionId(u, g, e, n);
+        Rng rng = shape.rng(run, "AgentNodeExecutionInputOutput", n);
+        String execId = shape.nodeExecutionId(run, n);
         int k = 0;
         for (String pin : inputPins(design, n)) {
             Json data = data(block.type() == BlockType.INPUT ? block.output("result") : block.input(pin), pin, rng);
-            rows.add(new AgentNodeExecutionInputOutput(shape.id("AgentNodeExecutionInputOutput", u, g, e, n, k++),
+            rows.add(new AgentNodeExecutionInputOutput(shape.id(run, "AgentNodeExecutionInputOutput", n, k++),
                     pin, timing.queued(), execId, null, null, data));
         }
         switch (timing.status()) {
             case COMPLETED -> {
                 for (String pin : outputPins(design, n)) {
+                    Json data = data(block.output(pin), pin, rng);
+                    // Today's platform: a run of the user's own graph that returned one of their workspace files names
+                    // it on its output block.
+                    if (!run.ofOthersGraph() && pin.equals("output") && block.type() == BlockType.OUTPUT
+                            && n == files.outputNode(run.owner(), run.g())) {
+                        data = files.returned(run.owner(), run.g(), run.k(), timeline)
+                                .map(f -> Json.of(RunFiles.SCHEME + f.id())).orElse(data);
+                    }
                     rows.add(new AgentNodeExecutionInputOutput(
-                            shape.id("AgentNodeExecutionInputOutput", u, g, e, n, k++), pin, timing.ended(), null,
-                            execId, null, data(block.output(pin), pin, rng)));
+                            shape.id(run, "AgentNodeExecutionInputOutput", n, k++), pin, timing.ended(), null,
+                            execId, null, data));
                 }
             }
             case FAILED -> rows.add(new AgentNodeExecutionInputOutput(
-                    shape.id("AgentNodeExecutionInputOutput", u, g, e, n, k), "error", timing.ended(), null, execId,
+                    shape.id(run, "AgentNodeExecutionInputOutput", n, k), "error", timing.ended(), null, execId,
                     null, Json.of(block.name() + " failed: " + rng.pick(FAILURES))));
             default -> { }
         }

@@ -26,9 +26,11 @@ public final class AgentPresetFactory {
         long g = graph(u, p);
         LocalDateTime createdAt = DatasetShape.between(rng, shape.graphCreatedAt(u, g), shape.now());
         boolean deleted = rng.chance(0.05);
+        // A preset of the user's own graph lives where the graph does.
+        Tenancy.Placement where = shape.tenancy().graph(u, g);
         return new AgentPreset(shape.id("AgentPreset", u, p), createdAt,
                 DatasetShape.between(rng, createdAt, shape.now()), shape.graphName(u, g) + " – " + f.color().name(),
                 f.lorem().sentence(rng.between(5, 12)), !deleted && rng.chance(0.9), shape.userId(u),
-                shape.graphId(u, g), 1, deleted, null);
+                shape.graphId(u, g), 1, deleted, null, where.organizationId(), where.teamId(), where.visibility());
     }
 }

@@ -1,6 +1,7 @@
 package io.autogpt.seed.core.generate;
 
 import io.autogpt.seed.core.plan.IntRange;
+import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.random.AgentVocabulary;
@@ -26,16 +27,28 @@ public final class DatasetShape {
     private final long seed;
     private final ScaleProfile scale;
     private final GraphDesigner designer;
+    private final Tenancy tenancy;
 
     public DatasetShape(SeedPlan plan) {
         this.plan = plan;
         this.seed = plan.seed();
         this.scale = plan.scale();
         this.designer = new GraphDesigner(this);
+        this.tenancy = new Tenancy(this);
+    }
+
+    /** Organisations, teams and memberships, and where each resource lives (nowhere, under the early rules). */
+    public Tenancy tenancy() {
+        return tenancy;
     }
 
     public SeedPlan plan() {
         return plan;
+    }
+
+    /** The generation of the platform's rules the rows follow. */
+    public PlatformRules rules() {
+        return plan.rules();
     }
 
     public ScaleProfile scale() {
@@ -90,6 +103,31 @@ public final class DatasetShape {
         return Ids.uuid(seed, "AgentNodeExecution", u, g, e, n);
     }
 
+    /** The id of {@code run}'s graph execution: an own run's as {@link #graphExecutionId(long, long, long)}. */
+    public String graphExecutionId(Run run) {
+        return Ids.uuid(seed, run.stream("AgentGraphExecution"), run.path());
+    }
+
+    /** The id of node {@code n}'s execution in {@code run}. */
+    public String nodeExecutionId(Run run, long n) {
+        return Ids.uuid(seed, run.stream("AgentNodeExecution"), run.path(n));
+    }
+
+    /** Another id of a row of {@code run}'s: {@code table} and the ordinals under the run. */
+    public String id(Run run, String table, long... more) {
+        return Ids.uuid(seed, run.stream(table), run.path(more));
+    }
+
+    /** The random source of one decision about {@code run}: an own run draws as it always did. */
+    public Rng rng(Run run, String stream, long... more) {
+        return Rng.of(seed, run.stream(stream), run.path(more));
+    }
+
+    /** User {@code u}'s {@code e}-th run of their own graph {@code g}. */
+    public Run run(long u, long g, long e) {
+        return new Run(u, u, g, -1, e, graphCreatedAt(u, g));
+    }
+
     public String listingId(long u, long g) {
         return Ids.uuid(seed, "StoreListing", u, g);
     }
@@ -129,6 +167,16 @@ public final class DatasetShape {
 
     public int executions(long u, long g) {
         return draw(scale.executionsPerGraph(), rng("count/executions", u, g));
+    }
+
+    /**
+     * How often user {@code u} ran the graph of their library entry {@code i}, another user's graph: at least once,
+     * so every listing someone added shows runs, and up to a quarter of what an owner runs a graph (none when the
+     * scale runs nothing at all).
+     */
+    public int runsOfLibraryEntry(long u, long i) {
+        int most = scale.executionsPerGraph().max();
+        return most == 0 ? 0 : rng("count/library-runs", u, i).between(1, Math.max(1, most / 4));
     }
 
     public int presets(long u) {
@@ -190,9 +238,9 @@ public final class DatasetShape {
         return rng("count/refund", u).chance(scale.activity().refundShare());
     }
 
-    /** Whether finished execution (u, g, e) stopped once for a human review on its way. */
-    public boolean hadReview(long u, long g, long e) {
-        return rng("count/reviewed-run", u, g, e).chance(scale.activity().reviewedRunShare());
+    /** Whether finished {@code run} stopped once for a human review on its way. */
+    public boolean hadReview(Run run) {
+        return rng(run, "count/reviewed-run").chance(scale.activity().reviewedRunShare());
     }
 
     public int storeSearches(long u) {
@@ -297,6 +345,18 @@ public final class DatasetShape {
         Rng rng = rng("name/graph", u, g);
         return rng.pick(AgentVocabulary.GRAPH_ADJECTIVES) + " " + rng.pick(AgentVocabulary.GRAPH_SUBJECTS) + " "
                 + rng.pick(AgentVocabulary.GRAPH_ROLES);
+    }
+
+    /**
+     * A version-4 UUID in the platform's spelling (lowercase, hyphenated), as Python's {@code uuid4()} gives: share
+     * tokens. Drawn from {@code rng}, so a seed's tokens are its own and tokens of different seeds collide no more
+     * often than real ones.
+     */
+    public static String uuid4(Rng rng) {
+        String h = rng.hex(32);
+        char variant = "89ab".charAt(rng.nextInt(4));
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-" + variant
+                + h.substring(17, 20) + "-" + h.substring(20, 32);
     }
 
     /** A lowercase, dash-separated form of {@code text} for slugs and usernames. */

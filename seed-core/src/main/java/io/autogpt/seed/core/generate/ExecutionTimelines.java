@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Draws the {@link ExecutionTimeline} of execution (u, g, e). Status shares: 72 % completed, 10 % failed,
- * 5 % terminated, 5 % running, 3 % waiting for a human review, 5 % queued. Thread-safe.
+ * Draws the {@link ExecutionTimeline} of a {@link Run}. Status shares: 72 % completed, 10 % failed,
+ * 5 % terminated, 5 % running, 3 % waiting for a human review, 5 % queued. A run is created no earlier than its
+ * {@linkplain Run#since() since} and ends before the anchor; one that cannot fit (a library entry added moments
+ * before the anchor) is still queued, created in between. Thread-safe.
  */
 public final class ExecutionTimelines {
     private final DatasetShape shape;
@@ -18,9 +20,14 @@ public final class ExecutionTimelines {
         this.shape = shape;
     }
 
+    /** The timeline of user {@code u}'s {@code e}-th run of their own graph {@code g}. */
     public ExecutionTimeline of(long u, long g, long e) {
-        Rng rng = shape.rng("timeline", u, g, e);
-        int nodeCount = shape.nodes(u, g);
+        return of(shape.run(u, g, e));
+    }
+
+    public ExecutionTimeline of(Run run) {
+        Rng rng = shape.rng(run, "timeline");
+        int nodeCount = shape.nodes(run.owner(), run.g());
         AgentExecutionStatus status = drawStatus(rng);
         int stop = switch (status) {
             case COMPLETED -> nodeCount;
@@ -44,9 +51,14 @@ public final class ExecutionTimelines {
             }
         }
         long total = t;
+        LocalDateTime latest = shape.now().minus(Duration.ofMillis(total));
         LocalDateTime createdAt = status.isFinished()
-                ? DatasetShape.between(rng, shape.graphCreatedAt(u, g), shape.now().minus(Duration.ofMillis(total)))
-                : shape.now().minus(Duration.ofMillis(total + rng.between(1_000, 60_000)));
+                ? DatasetShape.between(rng, run.since(), latest)
+                : latest.minus(Duration.ofMillis(rng.between(1_000, 60_000)));
+        if (createdAt.isBefore(run.since()) || latest.isBefore(run.since())) {
+            // Never for an own run (graphs are at least a day old, runs take minutes): the entry is too new.
+            return queued(DatasetShape.between(rng, run.since(), shape.now()), nodeCount);
+        }
         List<ExecutionTimeline.NodeTiming> nodes = new ArrayList<>(nodeCount);
         for (int n = 0; n < nodeCount; n++) {
             nodes.add(timing(status, stop, n, offsets[n], createdAt, total));
@@ -54,6 +66,15 @@ public final class ExecutionTimelines {
         return new ExecutionTimeline(status, createdAt,
                 status == AgentExecutionStatus.QUEUED ? null : at(createdAt, startDelay),
                 status.isFinished() ? at(createdAt, total) : null, nodes);
+    }
+
+    /** A run still waiting for its first node, created at {@code createdAt}. */
+    private static ExecutionTimeline queued(LocalDateTime createdAt, int nodeCount) {
+        List<ExecutionTimeline.NodeTiming> nodes = new ArrayList<>(nodeCount);
+        for (int n = 0; n < nodeCount; n++) {
+            nodes.add(timing(AgentExecutionStatus.QUEUED, 0, n, null, createdAt, 0));
+        }
+        return new ExecutionTimeline(AgentExecutionStatus.QUEUED, createdAt, null, null, nodes);
     }
 
     private static ExecutionTimeline.NodeTiming timing(AgentExecutionStatus graph, int stop, int n, long[] offsets,

@@ -26,19 +26,19 @@ public final class HumanReviewFactory {
         this.shape = shape;
     }
 
-    public Optional<PendingHumanReview> review(long u, long g, long e, ExecutionTimeline timeline) {
-        Rng rng = shape.rng("PendingHumanReview", u, g, e);
+    public Optional<PendingHumanReview> review(Run run, ExecutionTimeline timeline) {
+        Rng rng = shape.rng(run, "PendingHumanReview");
         if (timeline.status() == AgentExecutionStatus.REVIEW) {
             for (int n = 0; n < timeline.nodes().size(); n++) {
                 ExecutionTimeline.NodeTiming node = timeline.nodes().get(n);
                 if (node.status() == AgentExecutionStatus.REVIEW) {
                     LocalDateTime asked = node.started();
-                    return Optional.of(row(u, g, e, n, rng, ReviewStatus.WAITING, asked, null));
+                    return Optional.of(row(run, n, rng, ReviewStatus.WAITING, asked, null));
                 }
             }
             return Optional.empty();
         }
-        if (!timeline.status().isFinished() || !shape.hadReview(u, g, e)) {
+        if (!timeline.status().isFinished() || !shape.hadReview(run)) {
             return Optional.empty();
         }
         List<Integer> completed = IntStream.range(0, timeline.nodes().size())
@@ -50,21 +50,25 @@ public final class HumanReviewFactory {
         ExecutionTimeline.NodeTiming node = timeline.nodes().get(n);
         LocalDateTime reviewed = DatasetShape.between(rng, node.started(), node.ended());
         ReviewStatus status = rng.chance(0.8) ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
-        return Optional.of(row(u, g, e, n, rng, status, node.started(), reviewed));
+        return Optional.of(row(run, n, rng, status, node.started(), reviewed));
     }
 
-    private PendingHumanReview row(long u, long g, long e, int n, Rng rng, ReviewStatus status, LocalDateTime asked,
+    private PendingHumanReview row(Run run, int n, Rng rng, ReviewStatus status, LocalDateTime asked,
                                    LocalDateTime reviewed) {
         boolean editable = rng.chance(0.8);
         boolean decided = status != ReviewStatus.WAITING;
         boolean edited = decided && editable && rng.chance(0.3);
-        Json payload = Json.obj("name", shape.graphName(u, g), "data",
+        Json payload = Json.obj("name", shape.graphName(run.owner(), run.g()), "data",
                 Json.map("text", "Draft " + rng.hex(6), "recipients", rng.between(1, 20)));
         String message = decided && rng.chance(0.5)
                 ? (status == ReviewStatus.APPROVED ? "Looks good" : "Not this time") : null;
-        return new PendingHumanReview(shape.nodeExecutionId(u, g, e, n), shape.userId(u),
-                shape.graphExecutionId(u, g, e), shape.graphId(u, g), 1, payload, rng.pick(INSTRUCTIONS), editable,
-                status, message, decided ? edited : null, decided, asked, decided ? reviewed : asked,
-                decided ? reviewed : null);
+        // Asked for by a run: where the run happened (its graph's place, or the runner's personal organisation
+        // for a graph added from the store).
+        Tenancy.Placement where = run.ofOthersGraph() ? shape.tenancy().personal(run.runner())
+                : shape.tenancy().graph(run.runner(), run.g());
+        return new PendingHumanReview(shape.nodeExecutionId(run, n), shape.userId(run.runner()),
+                shape.graphExecutionId(run), shape.graphId(run.owner(), run.g()), 1, payload, rng.pick(INSTRUCTIONS),
+                editable, status, message, decided ? edited : null, decided, asked, decided ? reviewed : asked,
+                decided ? reviewed : null, null, where.organizationId(), where.teamId());
     }
 }

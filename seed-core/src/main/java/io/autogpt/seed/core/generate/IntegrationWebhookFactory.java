@@ -30,10 +30,13 @@ public final class IntegrationWebhookFactory {
         LocalDateTime createdAt = DatasetShape.between(rng, shape.userCreatedAt(u), shape.now());
         String resource = provider.equals("github") ? "acme/" + rng.pick(AgentVocabulary.GRAPH_SUBJECTS)
                 .toLowerCase(java.util.Locale.ROOT).replace(' ', '-') : "channel-" + rng.nextInt(1000);
+        Tenancy.Placement where = shape.tenancy().placement(u, createdAt,
+                shape.rng("tenancy/IntegrationWebhook", u, w));
         return new IntegrationWebhook(shape.id("IntegrationWebhook", u, w), createdAt,
                 DatasetShape.between(rng, createdAt, shape.now()), shape.userId(u), provider,
                 shape.id("credentials", u, w), provider.equals("github") ? "repo" : "channel", resource, events,
                 Json.obj("content_type", "json", "insecure_ssl", "0"), rng.urlSafe(32),
-                Long.toString(100_000_000L + rng.nextLong(900_000_000L)));
+                Long.toString(100_000_000L + rng.nextLong(900_000_000L)), where.organizationId(), where.teamId(),
+                where.visibility());
     }
 }

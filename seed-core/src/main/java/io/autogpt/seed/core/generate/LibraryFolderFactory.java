@@ -28,6 +28,8 @@ public final class LibraryFolderFactory {
         LocalDateTime[] createdAt = new LocalDateTime[count];
         int[] depth = new int[count];
         List<LibraryFolder> rows = new ArrayList<>(count);
+        // Folders hold library entries, which live in the personal organisation (see LibraryAgentFactory).
+        Tenancy.Placement home = shape.tenancy().personal(u);
         for (int f = 0; f < count; f++) {
             createdAt[f] = shape.libraryFolderCreatedAt(u, f);
             int parent = parent(u, f, createdAt, depth);
@@ -37,7 +39,8 @@ public final class LibraryFolderFactory {
                     createdAt[f], shape.now()), shape.userId(u), name(u, f), rng.chance(0.7)
                     ? rng.pick(AgentVocabulary.FOLDER_ICONS) : null, rng.chance(0.7)
                     ? rng.pick(AgentVocabulary.FOLDER_COLORS) : null,
-                    parent < 0 ? null : shape.libraryFolderId(u, parent), false));
+                    parent < 0 ? null : shape.libraryFolderId(u, parent), false, home.organizationId(),
+                    home.teamId(), home.visibility()));
         }
         return rows;
     }

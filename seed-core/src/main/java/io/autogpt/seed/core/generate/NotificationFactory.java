@@ -8,6 +8,7 @@ import io.autogpt.seed.core.json.Json;
 import io.autogpt.seed.core.notification.NotificationEvent;
 import io.autogpt.seed.core.notification.NotificationType;
 import io.autogpt.seed.core.notification.UserNotificationBatch;
+import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.store.StoreListingVersion;
 import io.autogpt.seed.core.store.SubmissionStatus;
@@ -27,7 +28,9 @@ import java.util.SortedMap;
  * agent-run notice names a completed run of the user's graph (its node count and duration), a failed-block notice
  * the failed node of a failed run, an approval or rejection the user's listing version and its reviewer, a refund
  * notice the user's decided refund request. When the drawn type has nothing to be about, the event is a low-balance
- * notice with the user's balance. Thread-safe.
+ * notice with the user's balance. Under today's rules the types are today's (briefings, alerts, verdicts, refund
+ * notices to the admins, billing and trial notices), made by {@link TodaysNotices} from the user's settings, runs,
+ * listings, ledger, tier and trial. Thread-safe.
  */
 public final class NotificationFactory {
     private static final NotificationType[] TYPES = {NotificationType.AGENT_RUN, NotificationType.AGENT_RUN,
@@ -47,6 +50,7 @@ public final class NotificationFactory {
     private final CreditLedgerFactory credit;
     private final UserFactory users;
     private final PersonNames names;
+    private final TodaysNotices today;
 
     public NotificationFactory(DatasetShape shape) {
         this.shape = shape;
@@ -57,6 +61,7 @@ public final class NotificationFactory {
         this.credit = new CreditLedgerFactory(shape);
         this.users = new UserFactory(shape);
         this.names = new PersonNames(shape);
+        this.today = new TodaysNotices(shape);
     }
 
     /** The user's batches: one per type of their events, spanning those events' times. */
@@ -67,12 +72,24 @@ public final class NotificationFactory {
                     new LocalDateTime[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
         }
         List<UserNotificationBatch> rows = new ArrayList<>();
+        // The platform files its own notices under the user's personal organisation and its Default team.
+        Tenancy.Placement home = shape.tenancy().personal(u);
         spans.forEach((type, span) -> rows.add(new UserNotificationBatch(batchId(u, type), span[0], span[1],
-                shape.userId(u), type)));
+                shape.userId(u), type, home.organizationId(), home.teamId())));
         return rows;
     }
 
     public List<NotificationEvent> events(long u) {
+        if (shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
+            List<TodaysNotices.Notice> notices = today.of(u);
+            List<NotificationEvent> rows = new ArrayList<>(notices.size());
+            for (int i = 0; i < notices.size(); i++) {
+                TodaysNotices.Notice notice = notices.get(i);
+                rows.add(new NotificationEvent(shape.id("NotificationEvent", u, i), notice.at(), notice.at(),
+                        batchId(u, notice.type()), notice.type(), Json.of(notice.data())));
+            }
+            return rows;
+        }
         int count = shape.notifications(u);
         List<NotificationEvent> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -62,7 +62,8 @@ public final class OAuthFactory {
                 rng.chance(0.7) ? "Connects " + company + " to your AutoGPT agents" : null,
                 "agpt_client_" + rng.urlSafe(22), Hashes.sha256Hex(salt + secret), salt, redirects, GRANT_TYPES,
                 scopes(rng), shape.userId(u), rng.chance(0.9),
-                rng.chance(0.5) ? "https://picsum.photos/seed/" + host + "/128/128" : null));
+                rng.chance(0.5) ? "https://picsum.photos/seed/" + host + "/128/128" : null,
+                shape.tenancy().personal(u).organizationId()));
     }
 
     public List<OAuthAuthorizationCode> codes(long u) {

@@ -33,7 +33,7 @@ public final class StoreListingFactory {
         String slug = DatasetShape.slug(shape.graphName(u, g)) + "-" + (g + 1);
         return new StoreListing(shape.listingId(u, g), createdAt, DatasetShape.between(rng, createdAt, shape.now()),
                 false, shape.graphId(u, g), 1, shape.userId(u), null, facts.isApproved(u, g), slug,
-                facts.isApproved(u, g) && rng.chance(0.05));
+                facts.isApproved(u, g) && rng.chance(0.05), shape.tenancy().graph(u, g).organizationId());
     }
 
     /** The update setting {@code activeVersionId}, present exactly when the listing has an approved version. */

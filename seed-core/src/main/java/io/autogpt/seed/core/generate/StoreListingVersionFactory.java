@@ -83,6 +83,6 @@ public final class StoreListingVersionFactory {
                 status != SubmissionStatus.REJECTED, shape.listingId(u, g), reviewer,
                 reviewer == null ? null : f.lorem().sentence(), null, reviewedAt, "Initial release", status,
                 submittedAt, rng.chance(0.3) ? rng.pick(AgentVocabulary.CRONS) : null,
-                rng.chance(0.5) ? f.lorem().sentence(12) : null, null);
+                rng.chance(0.5) ? f.lorem().sentence(12) : null, null, shape.tenancy().graph(u, g).organizationId());
     }
 }

@@ -95,7 +95,8 @@ public final class StoreSearchFactory {
                     ? List.of(profiles.username(shape.userInCohort(rng, u))) : List.of();
             LocalDateTime created = DatasetShape.between(rng, shape.userCreatedAt(u), shape.now());
             rows.add(new BuilderSearchHistory(shape.id("BuilderSearchHistory", u, i), shape.userId(u), created,
-                    DatasetShape.between(rng, created, shape.now()), query, filter, byCreator));
+                    DatasetShape.between(rng, created, shape.now()), query, filter, byCreator,
+                    shape.tenancy().personal(u).organizationId()));
         }
         return rows;
     }

@@ -1,6 +1,7 @@
 package io.autogpt.seed.core.generate;
 
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.random.AgentVocabulary;
 import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.user.OnboardingStep;
@@ -18,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * visible version.
  */
 public final class UserOnboardingFactory {
-    private static final OnboardingStep[] STEPS = OnboardingStep.values();
+    /** The early platform's steps: the enum's first 22, in the order a user meets them. */
+    private static final List<OnboardingStep> EARLY_STEPS = Arrays.stream(OnboardingStep.values())
+            .filter(s -> s.existsUnder(PlatformRules.EARLY_2026)).toList();
     private static final int TRIES_FOR_AN_APPROVED_AGENT = 16;
 
     private final DatasetShape shape;
@@ -37,9 +40,15 @@ public final class UserOnboardingFactory {
     public UserOnboarding create(long u) {
         Rng rng = shape.rng("UserOnboarding", u);
         LocalDateTime createdAt = shape.soonAfter(rng, shape.userCreatedAt(u), Duration.ofHours(1));
-        List<OnboardingStep> completed = Arrays.asList(STEPS).subList(0, rng.between(1, 10));
+        boolean today = shape.rules().atLeast(PlatformRules.SEPTEMBER_2026);
+        List<OnboardingStep> steps = today ? OnboardingStep.SEPTEMBER_2026_ORDER : EARLY_STEPS;
+        List<OnboardingStep> completed = steps.subList(0, rng.between(1, 10));
         List<OnboardingStep> notified = completed.subList(0, rng.between(0, completed.size()));
         List<OnboardingStep> rewarded = notified.subList(0, rng.between(0, notified.size()));
+        if (today) {
+            // Today's platform records a reward only for the steps that pay one.
+            rewarded = rewarded.stream().filter(OnboardingStep::rewardedToday).toList();
+        }
         List<String> integrations = new ArrayList<>();
         for (String integration : AgentVocabulary.INTEGRATIONS) {
             if (rng.chance(0.2)) {

@@ -1,6 +1,10 @@
 package io.autogpt.seed.core.generate;
 
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.plan.PlatformRules;
+import io.autogpt.seed.core.workspace.UserWorkspaceFolder;
+import java.util.ArrayList;
+import java.util.List;
 import io.autogpt.seed.core.random.AgentVocabulary;
 import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.workspace.UserWorkspace;
@@ -16,6 +20,10 @@ import java.time.LocalDateTime;
 public final class UserWorkspaceFactory {
     /** The object-storage bucket the storage paths name. */
     static final String BUCKET = "autogpt-workspaces";
+
+    private static final List<String> FOLDER_NAMES = List.of("Reports", "Drafts", "Research", "Invoices", "Images",
+            "Exports", "Meeting notes", "Archive");
+    private static final List<String> ICONS = List.of("folder", "star", "briefcase", "image");
 
     private final DatasetShape shape;
 
@@ -46,7 +54,40 @@ public final class UserWorkspaceFactory {
         return new UserWorkspaceFile(id, createdAt, deleted ? deletedAt : updatedAt, workspaceId, name, path,
                 "gcs://" + BUCKET + "/workspaces/" + workspaceId + "/" + id + "/" + name, kind.mimeType(),
                 rng.between(kind.minBytes(), kind.maxBytes()), rng.chance(0.9) ? rng.hex(64) : null, deleted,
-                deletedAt, metadata);
+                deletedAt, metadata, folderOf(u, f));
+    }
+
+    /** A file's folder on today's platform: a live one for about half the files, from a stream of its own. */
+    private String folderOf(long u, int f) {
+        Rng rng = shape.rng("UserWorkspaceFile/folder", u, f);
+        List<UserWorkspaceFolder> live = folders(u).stream().filter(d -> !d.isDeleted()).toList();
+        return live.isEmpty() || !rng.chance(0.5) ? null : rng.pick(live).id();
+    }
+
+    /**
+     * The workspace's folders on today's platform (none before): up to five, each at the root or in an earlier one
+     * (so no cycle), named apart from every other folder of the workspace, so apart from their siblings; a folder
+     * deleted now and then, with everything under it. Parents come first, as their foreign key needs.
+     */
+    public List<UserWorkspaceFolder> folders(long u) {
+        if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
+            return List.of();
+        }
+        Rng rng = shape.rng("UserWorkspaceFolder", u);
+        int count = rng.between(0, 5);
+        int first = rng.nextInt(FOLDER_NAMES.size());
+        List<UserWorkspaceFolder> out = new ArrayList<>(count);
+        for (int f = 0; f < count; f++) {
+            UserWorkspaceFolder parent = f == 0 || rng.chance(0.5) ? null : out.get(rng.nextInt(f));
+            LocalDateTime createdAt = DatasetShape.between(rng, parent == null ? createdAt(u) : parent.createdAt(),
+                    shape.now());
+            boolean deleted = (parent != null && parent.isDeleted()) || rng.chance(0.05);
+            out.add(new UserWorkspaceFolder(shape.id("UserWorkspaceFolder", u, f), createdAt,
+                    DatasetShape.between(rng, createdAt, shape.now()), shape.workspaceId(u),
+                    FOLDER_NAMES.get((first + f) % FOLDER_NAMES.size()), rng.chance(0.3) ? rng.pick(ICONS) : null,
+                    parent == null ? null : parent.id(), deleted));
+        }
+        return out;
     }
 
     /** A workspace appears with the user's first use of files: within a month of signing up. */

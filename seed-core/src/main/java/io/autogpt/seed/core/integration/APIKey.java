@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 public record APIKey(String id, String name, String head, String tail, String hash, APIKeyStatus status,
                      List<APIKeyPermission> permissions, LocalDateTime createdAt, @Nullable LocalDateTime lastUsedAt,
                      @Nullable LocalDateTime revokedAt, @Nullable String description, String userId,
-                     @Nullable String salt) {
+                     @Nullable String salt,
+                     @Nullable String organizationId, @Nullable String teamId) {
     public static final Table<APIKey> TABLE = Table.insertOf(APIKey.class);
 
     public APIKey {

@@ -15,7 +15,8 @@ public record OAuthApplication(String id, LocalDateTime createdAt, LocalDateTime
                                @Nullable String description, String clientId, String clientSecret,
                                String clientSecretSalt, List<String> redirectUris, List<String> grantTypes,
                                List<APIKeyPermission> scopes, String ownerId, boolean isActive,
-                               @Nullable String logoUrl) {
+                               @Nullable String logoUrl,
+                               @Nullable String organizationId) {
     public static final Table<OAuthApplication> TABLE = Table.insertOf(OAuthApplication.class);
 
     public OAuthApplication {

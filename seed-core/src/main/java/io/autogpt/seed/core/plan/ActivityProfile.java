@@ -18,13 +18,23 @@ package io.autogpt.seed.core.plan;
  * @param builderSearchesPerUser  block searches in the builder per user
  * @param oauthAppShare           share of users who own an OAuth app, 0–1
  * @param grantsPerOauthApp       users who authorised each app (within the owner's cohort)
+ * @param sharedOrgShare          share of users who also belong to a shared organisation of their cohort, 0–1
+ *                                (today's platform only; every user has a personal one)
  */
 public record ActivityProfile(IntRange chatsPerUser, IntRange turnsPerChat, double understandingShare,
                               IntRange notificationsPerUser, IntRange keyValuesPerUser, double refundShare,
                               double reviewedRunShare, IntRange storeSearchesPerUser,
-                              IntRange builderSearchesPerUser, double oauthAppShare, IntRange grantsPerOauthApp) {
+                              IntRange builderSearchesPerUser, double oauthAppShare, IntRange grantsPerOauthApp,
+                              double sharedOrgShare) {
     /** Search terms of one user number at most this (their ids are a block per user). */
     public static final int MAX_STORE_SEARCHES = 1_000;
+
+    /** This profile with {@code share} of users in shared organisations. */
+    public ActivityProfile withSharedOrgShare(double share) {
+        return new ActivityProfile(chatsPerUser, turnsPerChat, understandingShare, notificationsPerUser,
+                keyValuesPerUser, refundShare, reviewedRunShare, storeSearchesPerUser, builderSearchesPerUser,
+                oauthAppShare, grantsPerOauthApp, share);
+    }
 
     public ActivityProfile {
         ScaleProfile.checkRange("chats per user", chatsPerUser, 0);
@@ -38,11 +48,15 @@ public record ActivityProfile(IntRange chatsPerUser, IntRange turnsPerChat, doub
         ScaleProfile.checkRange("builder searches per user", builderSearchesPerUser, 0);
         ScaleProfile.checkShare("OAuth app share", oauthAppShare);
         ScaleProfile.checkRange("grants per OAuth app", grantsPerOauthApp, 0);
+        ScaleProfile.checkShare("shared organisation share", sharedOrgShare);
     }
 
-    /** Modest defaults: a few chats, notifications and searches per user; one user in ten owns an OAuth app. */
+    /**
+     * Modest defaults: a few chats, notifications and searches per user; one user in ten owns an OAuth app; three in
+     * ten work in a shared organisation too.
+     */
     public static ActivityProfile standard() {
         return new ActivityProfile(new IntRange(0, 3), new IntRange(1, 4), 0.5, new IntRange(0, 6),
-                new IntRange(0, 3), 0.1, 0.05, new IntRange(0, 5), new IntRange(0, 4), 0.1, new IntRange(1, 5));
+                new IntRange(0, 3), 0.1, 0.05, new IntRange(0, 5), new IntRange(0, 4), 0.1, new IntRange(1, 5), 0.3);
     }
 }

@@ -19,11 +19,14 @@ import java.util.Objects;
  * @param toUser    end of the slice, exclusive; the end of a cohort (or the plan's user count). A slice of whole
  *                  cohorts references no row outside itself but the shared blocks, so slices load alone, in any
  *                  order or in parallel, and together give exactly the rows of the whole plan
+ * @param rules     the generation of the platform's rules the rows follow: a run takes its target's
  */
-public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fromUser, int toUser) {
+public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fromUser, int toUser,
+                       PlatformRules rules) {
     public SeedPlan {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(rules, "rules");
         if (seed < 0) {
             throw new IllegalArgumentException("seed must be 0 or more, got " + seed);
         }
@@ -39,9 +42,19 @@ public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fro
         now = now.truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The whole dataset for {@code seed} at {@code now}. */
+    /** A plan under the early-2026 rules; a run against a newer target follows that target's. */
+    public SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fromUser, int toUser) {
+        this(seed, now, scale, fromUser, toUser, PlatformRules.EARLY_2026);
+    }
+
+    /** The whole dataset for {@code seed} at {@code now}, under the early-2026 rules. */
     public static SeedPlan of(long seed, Instant now, ScaleProfile scale) {
         return new SeedPlan(seed, LocalDateTime.ofInstant(now, ZoneOffset.UTC), scale, 0, scale.users());
+    }
+
+    /** The same plan under {@code other} rules. */
+    public SeedPlan withRules(PlatformRules other) {
+        return new SeedPlan(seed, now, scale, fromUser, toUser, other);
     }
 
     /**
@@ -50,7 +63,7 @@ public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fro
      * @throws IllegalArgumentException unless both ends lie on cohort boundaries
      */
     public SeedPlan slice(int from, int to) {
-        return new SeedPlan(seed, now, scale, from, to);
+        return new SeedPlan(seed, now, scale, from, to, rules);
     }
 
     /**

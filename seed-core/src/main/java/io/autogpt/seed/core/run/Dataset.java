@@ -32,6 +32,7 @@ import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
 import io.autogpt.seed.core.generate.AgentNodeExecutionInputOutputFactory;
 import io.autogpt.seed.core.generate.ExecutionTimeline;
 import io.autogpt.seed.core.generate.ExecutionTimelines;
+import io.autogpt.seed.core.generate.Run;
 import io.autogpt.seed.core.integration.APIKey;
 import io.autogpt.seed.core.generate.APIKeyFactory;
 import io.autogpt.seed.core.integration.IntegrationWebhook;
@@ -53,6 +54,12 @@ import io.autogpt.seed.core.generate.UserFactory;
 import io.autogpt.seed.core.user.UserOnboarding;
 import io.autogpt.seed.core.workspace.UserWorkspace;
 import io.autogpt.seed.core.workspace.UserWorkspaceFile;
+import io.autogpt.seed.core.workspace.UserWorkspaceFolder;
+import io.autogpt.seed.core.chat.ChatMessageFeedback;
+import io.autogpt.seed.core.chat.ChatLinkedShare;
+import io.autogpt.seed.core.chat.SharedChatFile;
+import io.autogpt.seed.core.execution.SharedExecutionFile;
+import io.autogpt.seed.core.generate.SharingFactory;
 import io.autogpt.seed.core.generate.UserOnboardingFactory;
 import io.autogpt.seed.core.chat.ChatMessage;
 import io.autogpt.seed.core.chat.ChatSession;
@@ -76,6 +83,19 @@ import io.autogpt.seed.core.oauth.OAuthRefreshToken;
 import io.autogpt.seed.core.search.BuilderSearchHistory;
 import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
+import io.autogpt.seed.core.credit.SubscriptionTrial;
+import io.autogpt.seed.core.credit.SubscriptionTrialClaim;
+import io.autogpt.seed.core.generate.OrganizationFactory;
+import io.autogpt.seed.core.generate.SubscriptionTrialFactory;
+import io.autogpt.seed.core.org.OrgBalance;
+import io.autogpt.seed.core.org.OrgCreditTransaction;
+import io.autogpt.seed.core.org.OrgInvitation;
+import io.autogpt.seed.core.org.OrgMember;
+import io.autogpt.seed.core.org.Organization;
+import io.autogpt.seed.core.org.OrganizationProfile;
+import io.autogpt.seed.core.org.OrganizationSeatAssignment;
+import io.autogpt.seed.core.org.Team;
+import io.autogpt.seed.core.org.TeamMember;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -101,10 +121,10 @@ public final class Dataset {
     public record Step<R extends Record>(Table<R> table, Supplier<Stream<R>> rows) {
     }
 
-    /** A function of an execution's ordinals and timeline, for the two execution-detail tables. */
+    /** A function of a run and its timeline, for the execution tables and what hangs off a run. */
     @FunctionalInterface
     private interface PerExecution<R> {
-        Stream<R> rows(long u, long g, long e, ExecutionTimeline timeline);
+        Stream<R> rows(Run run, ExecutionTimeline timeline);
     }
 
     private final SeedPlan plan;
@@ -134,12 +154,15 @@ public final class Dataset {
     private final APIKeyFactory apiKeys;
     private final UserWorkspaceFactory workspaces;
     private final ChatFactory chats;
+    private final SharingFactory sharing;
     private final NotificationFactory notifications;
     private final HumanReviewFactory humanReviews;
     private final KeyValueFactory keyValues;
     private final RefundFactory refunds;
     private final StoreSearchFactory search;
     private final OAuthFactory oauth;
+    private final OrganizationFactory orgs;
+    private final SubscriptionTrialFactory trials;
 
     public Dataset(SeedPlan plan) {
         this.plan = plan;
@@ -168,12 +191,15 @@ public final class Dataset {
         this.apiKeys = new APIKeyFactory(shape);
         this.workspaces = new UserWorkspaceFactory(shape);
         this.chats = new ChatFactory(shape);
+        this.sharing = new SharingFactory(shape);
         this.notifications = new NotificationFactory(shape);
         this.humanReviews = new HumanReviewFactory(shape);
         this.keyValues = new KeyValueFactory(shape);
         this.refunds = new RefundFactory(shape);
         this.search = new StoreSearchFactory(shape);
         this.oauth = new OAuthFactory(shape);
+        this.orgs = new OrganizationFactory(shape);
+        this.trials = new SubscriptionTrialFactory(shape);
     }
 
     public SeedPlan plan() {
@@ -188,10 +214,37 @@ public final class Dataset {
         return DatasetShape.userIds(seed, from, to);
     }
 
-    /** Every table in write order: parents before children, the listing update after the versions. */
+    /** Tables only today's platform has: a dataset under earlier rules has no step for them. */
+    private static final java.util.Set<Table<?>> TODAY_ONLY = java.util.Set.of(Organization.TABLE,
+            OrganizationProfile.TABLE, OrgMember.TABLE, Team.TABLE, TeamMember.TABLE, OrganizationSeatAssignment.TABLE,
+            OrgInvitation.TABLE, OrgCreditTransaction.TABLE, OrgBalance.TABLE, SubscriptionTrial.TABLE,
+            SubscriptionTrialClaim.TABLE, UserWorkspaceFolder.TABLE, ChatMessageFeedback.TABLE, ChatLinkedShare.TABLE,
+            SharedChatFile.TABLE, SharedExecutionFile.TABLE);
+
+    /**
+     * Every table of the plan's rules in write order: parents before children, the listing update after the
+     * versions. Under the early-2026 rules, today's tenancy and trial tables are not among them.
+     */
     public List<Step<?>> steps() {
+        boolean today = plan.rules().atLeast(io.autogpt.seed.core.plan.PlatformRules.SEPTEMBER_2026);
+        return allSteps().stream().filter(s -> today || !TODAY_ONLY.contains(s.table())).toList();
+    }
+
+    private List<Step<?>> allSteps() {
         return List.of(
                 step(User.TABLE, () -> perUser(u -> Stream.of(users.create(u)))),
+                // Today's platform's tenancy (no rows under the early rules): before every resource naming a team.
+                step(Organization.TABLE, () -> perUser(u -> orgs.organizations(u).stream())),
+                step(OrganizationProfile.TABLE, () -> perUser(u -> orgs.profiles(u).stream())),
+                step(OrgMember.TABLE, () -> perUser(u -> orgs.members(u).stream())),
+                step(Team.TABLE, () -> perUser(u -> orgs.teams(u).stream())),
+                step(TeamMember.TABLE, () -> perUser(u -> orgs.teamMembers(u).stream())),
+                step(OrganizationSeatAssignment.TABLE, () -> perUser(u -> orgs.seats(u).stream())),
+                step(OrgInvitation.TABLE, () -> perUser(u -> orgs.invitations(u).stream())),
+                step(OrgCreditTransaction.TABLE, () -> perUser(u -> orgs.transactions(u).stream())),
+                step(OrgBalance.TABLE, () -> perUser(u -> orgs.balances(u).stream())),
+                step(SubscriptionTrial.TABLE, () -> perUser(u -> trials.trial(u).stream())),
+                step(SubscriptionTrialClaim.TABLE, () -> perUser(u -> trials.claims(u).stream())),
                 step(AgentBlock.TABLE, () -> BlockCatalogue.platform().blocks().stream().map(blocks::create)),
                 step(IntegrationWebhook.TABLE, () -> perUser(u -> count(shape.webhooks(u))
                         .mapToObj(w -> webhooks.create(u, w)))),
@@ -209,13 +262,12 @@ public final class Dataset {
                 step(Profile.TABLE, () -> perUser(u -> Stream.of(profiles.create(u)))),
                 step(LibraryFolder.TABLE, () -> perUser(u -> folders.create(u).stream())),
                 step(LibraryAgent.TABLE, () -> perUser(u -> library.create(u).stream())),
-                step(AgentGraphExecution.TABLE, () -> perExecution((u, g, e, t) ->
-                        Stream.of(graphExecutions.create(u, g, e, t)))),
-                step(AgentNodeExecution.TABLE, () -> perExecution((u, g, e, t) ->
-                        IntStream.range(0, t.nodes().size()).mapToObj(n -> nodeExecutions.create(u, g, e, n, t)))),
-                step(AgentNodeExecutionInputOutput.TABLE, () -> perExecution((u, g, e, t) ->
+                step(AgentGraphExecution.TABLE, () -> perExecution((r, t) -> Stream.of(graphExecutions.create(r, t)))),
+                step(AgentNodeExecution.TABLE, () -> perExecution((r, t) ->
+                        IntStream.range(0, t.nodes().size()).mapToObj(n -> nodeExecutions.create(r, n, t)))),
+                step(AgentNodeExecutionInputOutput.TABLE, () -> perExecution((r, t) ->
                         IntStream.range(0, t.nodes().size())
-                                .boxed().flatMap(n -> inputsOutputs.create(u, g, e, n, t).stream()))),
+                                .boxed().flatMap(n -> inputsOutputs.create(r, n, t).stream()))),
                 step(AnalyticsDetails.TABLE, () -> perUser(u -> count(shape.analytics(u))
                         .mapToObj(i -> analytics.details(u, i)))),
                 step(AnalyticsMetrics.TABLE, () -> perUser(u -> count(shape.analytics(u))
@@ -230,19 +282,29 @@ public final class Dataset {
                         ? Stream.of(onboarding.create(u)) : Stream.empty())),
                 step(APIKey.TABLE, () -> perUser(u -> count(shape.apiKeys(u)).mapToObj(k -> apiKeys.create(u, k)))),
                 step(UserWorkspace.TABLE, () -> perUser(u -> Stream.of(workspaces.workspace(u)))),
+                step(UserWorkspaceFolder.TABLE, () -> perUser(u -> workspaces.folders(u).stream())),
                 step(UserWorkspaceFile.TABLE, () -> perUser(u -> IntStream.range(0, shape.workspaceFiles(u))
                         .mapToObj(f -> workspaces.file(u, f)))),
                 // The tables the platform added up to 2026-01.
                 step(ChatSession.TABLE, () -> perUser(u -> count(shape.chats(u)).mapToObj(c -> chats.session(u, c)))),
                 step(ChatMessage.TABLE, () -> perUser(u -> count(shape.chats(u)).boxed()
                         .flatMap(c -> chats.messages(u, c).stream()))),
+                step(ChatMessageFeedback.TABLE, () -> perUser(u -> count(shape.chats(u)).boxed()
+                        .flatMap(c -> chats.feedback(u, c).stream()))),
+                // Today's sharing: after the chats, runs and files it names.
+                step(ChatLinkedShare.TABLE, () -> perUser(u -> count(shape.chats(u)).boxed()
+                        .flatMap(c -> sharing.linkedShares(u, c).stream()))),
+                step(SharedChatFile.TABLE, () -> perUser(u -> count(shape.chats(u)).boxed()
+                        .flatMap(c -> sharing.chatFiles(u, c).stream()))),
+                step(SharedExecutionFile.TABLE, () -> perExecution((r, t) -> sharing.runFile(r, t).stream())),
                 step(CoPilotUnderstanding.TABLE, () -> perUser(u -> shape.hasUnderstanding(u)
                         ? Stream.of(chats.understanding(u)) : Stream.empty())),
                 step(CreditRefundRequest.TABLE, () -> perUser(u -> refunds.request(u).stream())),
                 step(UserNotificationBatch.TABLE, () -> perUser(u -> notifications.batches(u).stream())),
                 step(NotificationEvent.TABLE, () -> perUser(u -> notifications.events(u).stream())),
-                step(PendingHumanReview.TABLE, () -> perExecution((u, g, e, t) ->
-                        humanReviews.review(u, g, e, t).stream())),
+                step(PendingHumanReview.TABLE, () -> Stream.concat(perExecution((r, t) ->
+                        humanReviews.review(r, t).stream()), perUser(u -> count(shape.chats(u)).boxed()
+                        .flatMap(c -> chats.review(u, c).stream())))),
                 step(AgentNodeExecutionKeyValueData.TABLE, () -> perUser(u -> keyValues.entries(u).stream())),
                 step(UnifiedContentEmbedding.TABLE, () -> perGraph((u, g) -> search.embedding(u, g).stream())),
                 step(SearchTerms.TABLE, () -> perUser(u -> search.searchTerms(u).stream())),
@@ -294,9 +356,16 @@ public final class Dataset {
         return perUser(u -> count(shape.graphs(u)).boxed().flatMap(g -> rows.apply(u, g)));
     }
 
+    /**
+     * Per run: each user's runs of their own graphs, graph by graph, then (today's platform) their runs of the other
+     * users' graphs in their library, entry by entry. One user's runs at a time, so memory stays flat.
+     */
     private <R> Stream<R> perExecution(PerExecution<R> rows) {
-        return perGraph((u, g) -> count(shape.executions(u, g)).boxed()
-                .flatMap(e -> rows.rows(u, g, e, timelines.of(u, g, e))));
+        return perUser(u -> Stream.concat(count(shape.graphs(u)).boxed()
+                        .flatMap(g -> count(shape.executions(u, g)).mapToObj(e -> shape.run(u, g, e))),
+                // Lazily: the entries are read once the own runs are written.
+                Stream.of(u).flatMap(v -> library.runsOfOthersGraphs(v).stream()))
+                .flatMap(run -> rows.rows(run, timelines.of(run))));
     }
 
     private static <R extends Record> Step<R> step(Table<R> table, Supplier<Stream<R>> rows) {

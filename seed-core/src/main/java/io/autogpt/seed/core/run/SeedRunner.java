@@ -68,7 +68,6 @@ public final class SeedRunner {
      */
     public SeedReport run(SeedPlan plan, boolean reset, Anchor anchor) {
         long start = System.nanoTime();
-        Dataset dataset = new Dataset(plan);
         try (DatasetTransaction tx = port.begin(plan)) {
             RunLedger ledger = tx.runs();
             TargetFacts target = tx.facts();
@@ -103,6 +102,8 @@ public final class SeedRunner {
                 removed = removed < 0 || n < 0 ? -1 : removed + n;
             }
             List<SeedReport.TableReport> tables = new ArrayList<>();
+            // The rows follow the rules of the platform the target is, whatever the plan was made for.
+            Dataset dataset = new Dataset(target.fit(plan));
             for (Dataset.Step<?> step : dataset.steps()) {
                 if (!target.tablesLeftOut().contains(step.table().name())) {
                     tables.add(write(tx, step));

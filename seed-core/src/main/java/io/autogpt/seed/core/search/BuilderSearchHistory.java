@@ -4,12 +4,14 @@ import io.autogpt.seed.core.table.Table;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A row of {@code "BuilderSearchHistory"}: a block search a user made in the builder, with its filters.
  */
 public record BuilderSearchHistory(String id, String userId, LocalDateTime createdAt, LocalDateTime updatedAt,
-                                   String searchQuery, List<String> filter, List<String> byCreator) {
+                                   String searchQuery, List<String> filter, List<String> byCreator,
+                                   @Nullable String organizationId) {
     public static final Table<BuilderSearchHistory> TABLE = Table.insertOf(BuilderSearchHistory.class);
 
     public BuilderSearchHistory {

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 public record StoreListing(String id, LocalDateTime createdAt, LocalDateTime updatedAt, boolean isDeleted,
                            String agentGraphId, int agentGraphVersion, String owningUserId,
                            @Nullable String activeVersionId, boolean hasApprovedVersion, String slug,
-                           boolean useForOnboarding) {
+                           boolean useForOnboarding,
+                           @Nullable String owningOrgId) {
     public static final Table<StoreListing> TABLE = Table.insertOf(StoreListing.class);
 
     public StoreListing {

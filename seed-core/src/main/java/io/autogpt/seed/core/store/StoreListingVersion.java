@@ -16,7 +16,8 @@ public record StoreListingVersion(String id, int version, LocalDateTime createdA
                                   @Nullable LocalDateTime reviewedAt, @Nullable String changesSummary,
                                   SubmissionStatus submissionStatus, @Nullable LocalDateTime submittedAt,
                                   @Nullable String recommendedScheduleCron, @Nullable String instructions,
-                                  @Nullable String agentOutputDemoUrl) {
+                                  @Nullable String agentOutputDemoUrl,
+                                  @Nullable String organizationId) {
     public static final Table<StoreListingVersion> TABLE =
             Table.insertOf(StoreListingVersion.class);
 

@@ -1,5 +1,6 @@
 package io.autogpt.seed.core.table;
 
+import io.autogpt.seed.core.plan.PlatformRules;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -43,10 +44,14 @@ public record Column<R>(String name, SqlType type, @Nullable Class<? extends Enu
         return enumClass == null ? null : enumClass.getSimpleName();
     }
 
-    /** The labels the seeder may write into an enum column, in declaration order; empty for other columns. */
-    public List<String> enumLabels() {
-        return enumClass == null ? List.of()
-                : Arrays.stream(enumClass.getEnumConstants()).map(Enum::name).toList();
+    /**
+     * The labels the seeder may write into an enum column under {@code rules}, in declaration order (every label,
+     * but for an enum whose constants are {@link PlatformLabel}s); empty for other columns.
+     */
+    public List<String> enumLabels(PlatformRules rules) {
+        return enumClass == null ? List.of() : Arrays.stream(enumClass.getEnumConstants())
+                .filter(e -> !(e instanceof PlatformLabel label) || label.existsUnder(rules))
+                .map(Enum::name).toList();
     }
 
     /** The SQL type name as {@code information_schema} reports it (enum names unquoted). */

@@ -53,6 +53,11 @@ public abstract class DatasetStoreContract {
     /** Committed rows per table, tables without rows left out. */
     protected abstract Map<String, Long> counts();
 
+    /** The plan's rows of {@code table} under the rules of the target {@code tx} writes into, as a run makes them. */
+    private static <R extends Record> Stream<R> rows(DatasetTransaction tx, io.autogpt.seed.core.table.Table<R> table) {
+        return new Dataset(tx.facts().fit(PLAN)).rows(table);
+    }
+
     private SeedReport seed(SeedPlan plan, boolean reset) {
         return new SeedRunner(port(), SeedProgress.NONE).run(plan, reset);
     }
@@ -60,7 +65,7 @@ public abstract class DatasetStoreContract {
     @Test
     public void committedRowsAppearAndAnUncommittedTransactionLeavesNothing() {
         try (DatasetTransaction tx = port().begin(PLAN)) {
-            tx.write(User.TABLE, new Dataset(PLAN).rows(User.TABLE));
+            tx.write(User.TABLE, rows(tx, User.TABLE));
             // closed without commit
         }
         assertThat(counts()).doesNotContainKey("User");
@@ -72,8 +77,8 @@ public abstract class DatasetStoreContract {
     public void aDuplicatePrimaryKeyFailsTheRunAndLeavesNothing() {
         assertThatThrownBy(() -> {
             try (DatasetTransaction tx = port().begin(PLAN)) {
-                tx.write(User.TABLE, new Dataset(PLAN).rows(User.TABLE));
-                tx.write(User.TABLE, new Dataset(PLAN).rows(User.TABLE).limit(1));
+                tx.write(User.TABLE, rows(tx, User.TABLE));
+                tx.write(User.TABLE, rows(tx, User.TABLE).limit(1));
                 tx.commit();
             }
         }).isInstanceOf(TargetException.class).hasMessageContaining("User_pkey");
@@ -84,7 +89,7 @@ public abstract class DatasetStoreContract {
     public void aDanglingForeignKeyFailsTheRunAndLeavesNothing() {
         assertThatThrownBy(() -> {
             try (DatasetTransaction tx = port().begin(PLAN)) {
-                tx.write(LibraryAgent.TABLE, new Dataset(PLAN).rows(LibraryAgent.TABLE).limit(1));
+                tx.write(LibraryAgent.TABLE, rows(tx, LibraryAgent.TABLE).limit(1));
                 tx.commit();
             }
         }).isInstanceOf(TargetException.class).hasMessageContaining("LibraryAgent_");
@@ -219,11 +224,12 @@ public abstract class DatasetStoreContract {
     /** A user of another seed (as a real user would be) who added graph {@code graphId} to their library. */
     private void writeForeignLibraryEntryFor(String graphId) {
         SeedPlan foreign = SeedPlan.of(999, Instant.parse("2025-06-01T00:00:00Z"), ScaleProfile.original().withUsers(1));
-        Dataset dataset = new Dataset(foreign);
-        User user = dataset.rows(User.TABLE).findFirst().orElseThrow();
-        LibraryAgent entry = new LibraryAgent("foreign-library-entry", user.createdAt(), user.createdAt(), user.id(),
-                graphId, 1, false, false, false, false, false, null, null, Json.EMPTY_OBJECT, null);
         try (DatasetTransaction tx = port().begin(foreign)) {
+            User user = new Dataset(tx.facts().fit(foreign)).rows(User.TABLE).findFirst().orElseThrow();
+            LibraryAgent entry = new LibraryAgent("foreign-library-entry", user.createdAt(), user.createdAt(),
+                    user.id(), graphId, 1, false, false, false, false, false, null, null, Json.EMPTY_OBJECT, null,
+                    null, null, null, false, null, null,
+                    io.autogpt.seed.core.org.ResourceVisibility.PRIVATE);
             tx.write(User.TABLE, Stream.of(user));
             tx.write(LibraryAgent.TABLE, Stream.of(entry));
             tx.commit();

@@ -44,4 +44,9 @@ public class ForwardingTransaction implements DatasetTransaction {
     public RunLedger runs() {
         return inner.runs();
     }
+
+    @Override
+    public String path(Table<?> table) {
+        return inner.path(table);
+    }
 }

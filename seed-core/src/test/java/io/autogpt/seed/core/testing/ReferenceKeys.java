@@ -43,9 +43,19 @@ public record ReferenceKeys(Map<String, List<UniqueKey>> unique, List<ForeignKey
 
     private static final String RESOURCES = "/io/autogpt/seed/core/testing/reference/";
     /** The schema versions the reference describes, oldest first (folders of {@code reference/}). */
-    public static final List<String> VERSIONS = List.of("original", "platform-2026-01", "platform-upstream-2026");
+    public static final List<String> VERSIONS = List.of("original", "platform-2026-01", "platform-upstream-2026",
+            "platform-2026-09");
+    /** The versions whose platform follows the early-2026 rules (users own everything). */
+    public static final List<String> EARLY_VERSIONS = VERSIONS.subList(0, 3);
     /** The newest known version: the one the in-memory store enforces by default. */
     public static final String NEWEST = VERSIONS.get(VERSIONS.size() - 1);
+
+    /** Every {@code "Table.column"} of schema {@code version}. */
+    public static java.util.Set<String> columnsOf(String version) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        rows(version, "columns.csv").forEach(r -> out.add(r[0] + "." + r[1]));
+        return out;
+    }
     private static final Pattern UNIQUE_INDEX = Pattern.compile(
             "CREATE UNIQUE INDEX \"([^\"]+)\" ON \\S+ USING btree \\(([^)]*)\\)$");
     private static final Pattern FOREIGN = Pattern.compile(
@@ -86,6 +96,17 @@ public record ReferenceKeys(Map<String, List<UniqueKey>> unique, List<ForeignKey
 
     private static List<String> columns(String list) {
         return Arrays.stream(list.split(",")).map(c -> c.trim().replace("\"", "")).toList();
+    }
+
+    /** The columns {@code table} has in schema {@code version} (none when it lacks the table). */
+    public static java.util.Set<String> columns(String version, String table) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String[] row : rows(version, "columns.csv")) {
+            if (row[0].equals(table)) {
+                out.add(row[1]);
+            }
+        }
+        return out;
     }
 
     /** The rows of {@code file} of reference {@code version}, header left out, each as its cells. */

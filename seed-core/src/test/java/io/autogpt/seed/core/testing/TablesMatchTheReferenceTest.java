@@ -26,8 +26,10 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class TablesMatchTheReferenceTest {
     static final List<String> VERSIONS = ReferenceKeys.VERSIONS;
+    // Today's rules: their dataset has every table (the early rules' lacks the tenancy tables).
     private static final List<Table<?>> TABLES = new Dataset(SeedPlan.of(1, Instant.EPOCH.plusSeconds(1L << 31),
-            ScaleProfile.original().withUsers(1))).steps().stream().<Table<?>>map(Dataset.Step::table).toList();
+            ScaleProfile.original().withUsers(1)).withRules(io.autogpt.seed.core.plan.PlatformRules.SEPTEMBER_2026))
+            .steps().stream().<Table<?>>map(Dataset.Step::table).toList();
 
     /** table.column → {type, is_nullable, column_default}, per version. */
     private static Map<String, String[]> reference(String version) {
@@ -35,6 +37,13 @@ class TablesMatchTheReferenceTest {
         for (String[] row : ReferenceKeys.rows(version, "columns.csv")) {
             out.put(row[0] + "." + row[1], new String[] {row[2], row[3], row.length > 4 ? row[4] : ""});
         }
+        return out;
+    }
+
+    /** The nullable columns of {@code version}, as table.column. */
+    private static Map<String, String[]> nullables(String version) {
+        Map<String, String[]> out = new HashMap<>(reference(version));
+        out.values().removeIf(ref -> !ref[1].equals("YES"));
         return out;
     }
 
@@ -46,6 +55,12 @@ class TablesMatchTheReferenceTest {
         for (Table<?> table : TABLES) {
             problems.addAll(problems(table, reference, true));
         }
+        // A column a later version made nullable (PendingHumanReview's graph columns in 2026-09) is nullable in the
+        // record, which holds the union; the rows of older rules never leave it null, and their databases check it.
+        Map<String, String[]> later = new HashMap<>();
+        VERSIONS.subList(VERSIONS.indexOf(version) + 1, VERSIONS.size()).forEach(v -> later.putAll(nullables(v)));
+        problems.removeIf(p -> p.endsWith(" may be null, the reference is NOT NULL")
+                && later.containsKey(p.substring(0, p.indexOf(' '))));
         assertThat(problems).isEmpty();
     }
 
@@ -81,7 +96,10 @@ class TablesMatchTheReferenceTest {
                 if (!partial) {
                     out.add(table.name() + "." + column.name() + " is not in the reference");
                 }
-            } else if (!ref[0].equals(column.sqlTypeName())) {
+            } else if (!ref[0].equals(column.sqlTypeName()) && !(ref[0].equals("text[]")
+                    && column.type() == io.autogpt.seed.core.table.SqlType.ENUM_ARRAY)) {
+                // (2026-09 retyped the onboarding steps' enum arrays to text[]: the labels go in as text, as SchemaFit
+                // accepts.)
                 out.add(table.name() + "." + column.name() + " is " + column.sqlTypeName() + ", the reference " + ref[0]);
             } else if (column.nullable() && ref[1].equals("NO")) {
                 out.add(table.name() + "." + column.name() + " may be null, the reference is NOT NULL");

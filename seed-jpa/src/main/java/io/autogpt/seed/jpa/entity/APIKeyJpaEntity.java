@@ -35,6 +35,8 @@ public class APIKeyJpaEntity {
     private String description;
     private String userId;
     private String salt;
+    private String organizationId;
+    private String teamId;
 
     /** For the persistence provider. */
     protected APIKeyJpaEntity() {
@@ -55,5 +57,7 @@ public class APIKeyJpaEntity {
         this.description = row.description();
         this.userId = row.userId();
         this.salt = row.salt();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
     }
 }

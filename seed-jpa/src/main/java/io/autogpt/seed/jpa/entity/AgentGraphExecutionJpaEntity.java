@@ -3,6 +3,8 @@ package io.autogpt.seed.jpa.entity;
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.execution.AgentGraphExecution;
+import io.autogpt.seed.core.execution.SharedVia;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,6 +43,18 @@ public class AgentGraphExecutionJpaEntity {
     private String parentGraphExecutionId;
     @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime endedAt;
+    private Double interestingness;
+    private String expertId;
+    private String triggerSource;
+    private String triggerRef;
+    private String scheduleId;
+    private String webhookId;
+    @Enumerated(EnumType.STRING)
+    private SharedVia sharedVia;
+    private String organizationId;
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ResourceVisibility visibility;
 
     /** For the persistence provider. */
     protected AgentGraphExecutionJpaEntity() {
@@ -67,5 +81,15 @@ public class AgentGraphExecutionJpaEntity {
         this.sharedAt = row.sharedAt();
         this.parentGraphExecutionId = row.parentGraphExecutionId();
         this.endedAt = row.endedAt();
+        this.interestingness = row.interestingness();
+        this.expertId = row.expertId();
+        this.triggerSource = row.triggerSource();
+        this.triggerRef = row.triggerRef();
+        this.scheduleId = row.scheduleId();
+        this.webhookId = row.webhookId();
+        this.sharedVia = row.sharedVia();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
+        this.visibility = row.visibility();
     }
 }

@@ -1,8 +1,11 @@
 package io.autogpt.seed.jpa.entity;
 
 import io.autogpt.seed.core.agent.AgentGraph;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -29,6 +32,10 @@ public class AgentGraphJpaEntity {
     private Integer forkedFromVersion;
     private String recommendedScheduleCron;
     private String instructions;
+    private String organizationId;
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ResourceVisibility visibility;
 
     /** For the persistence provider. */
     protected AgentGraphJpaEntity() {
@@ -48,6 +55,9 @@ public class AgentGraphJpaEntity {
         this.forkedFromVersion = row.forkedFromVersion();
         this.recommendedScheduleCron = row.recommendedScheduleCron();
         this.instructions = row.instructions();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
+        this.visibility = row.visibility();
     }
 
     /** The composite primary key. */

@@ -1,8 +1,11 @@
 package io.autogpt.seed.jpa.entity;
 
 import io.autogpt.seed.core.agent.AgentPreset;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
@@ -25,6 +28,10 @@ public class AgentPresetJpaEntity {
     private int agentGraphVersion;
     private boolean isDeleted;
     private String webhookId;
+    private String organizationId;
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ResourceVisibility visibility;
 
     /** For the persistence provider. */
     protected AgentPresetJpaEntity() {
@@ -43,5 +50,8 @@ public class AgentPresetJpaEntity {
         this.agentGraphVersion = row.agentGraphVersion();
         this.isDeleted = row.isDeleted();
         this.webhookId = row.webhookId();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
+        this.visibility = row.visibility();
     }
 }

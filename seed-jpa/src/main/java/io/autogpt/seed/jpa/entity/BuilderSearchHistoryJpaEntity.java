@@ -24,6 +24,7 @@ public class BuilderSearchHistoryJpaEntity {
     private List<String> filter;
     @Convert(converter = ArrayLiteralConverter.class)
     private List<String> byCreator;
+    private String organizationId;
 
     /** For the persistence provider. */
     protected BuilderSearchHistoryJpaEntity() {
@@ -38,5 +39,6 @@ public class BuilderSearchHistoryJpaEntity {
         this.searchQuery = row.searchQuery();
         this.filter = row.filter();
         this.byCreator = row.byCreator();
+        this.organizationId = row.organizationId();
     }
 }

@@ -2,8 +2,12 @@ package io.autogpt.seed.jpa.entity;
 
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.chat.ChatSession;
+import io.autogpt.seed.core.chat.ChatSessionStatus;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
@@ -25,7 +29,20 @@ public class ChatSessionJpaEntity {
     private String successfulAgentSchedules;
     private int totalPromptTokens;
     private int totalCompletionTokens;
+    private String organizationId;
+    private String expertId;
     private String metadata;
+    @Enumerated(EnumType.STRING)
+    private ChatSessionStatus chatStatus;
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ResourceVisibility visibility;
+    private boolean isPinned;
+    private boolean isShared;
+    private String shareToken;
+    @Convert(converter = TimestampTextConverter.class)
+    private LocalDateTime sharedAt;
+    private boolean autoShareExecutions;
 
     /** For the persistence provider. */
     protected ChatSessionJpaEntity() {
@@ -43,6 +60,16 @@ public class ChatSessionJpaEntity {
         this.successfulAgentSchedules = json(row.successfulAgentSchedules());
         this.totalPromptTokens = row.totalPromptTokens();
         this.totalCompletionTokens = row.totalCompletionTokens();
+        this.organizationId = row.organizationId();
+        this.expertId = row.expertId();
         this.metadata = json(row.metadata());
+        this.chatStatus = row.chatStatus();
+        this.teamId = row.teamId();
+        this.visibility = row.visibility();
+        this.isPinned = row.isPinned();
+        this.isShared = row.isShared();
+        this.shareToken = row.shareToken();
+        this.sharedAt = row.sharedAt();
+        this.autoShareExecutions = row.autoShareExecutions();
     }
 }

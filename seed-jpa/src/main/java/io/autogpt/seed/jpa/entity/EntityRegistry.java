@@ -9,17 +9,23 @@ import io.autogpt.seed.core.agent.LibraryAgent;
 import io.autogpt.seed.core.agent.LibraryFolder;
 import io.autogpt.seed.core.analytics.AnalyticsDetails;
 import io.autogpt.seed.core.analytics.AnalyticsMetrics;
+import io.autogpt.seed.core.chat.ChatLinkedShare;
 import io.autogpt.seed.core.chat.ChatMessage;
+import io.autogpt.seed.core.chat.ChatMessageFeedback;
 import io.autogpt.seed.core.chat.ChatSession;
 import io.autogpt.seed.core.chat.CoPilotUnderstanding;
+import io.autogpt.seed.core.chat.SharedChatFile;
 import io.autogpt.seed.core.credit.CreditRefundRequest;
 import io.autogpt.seed.core.credit.CreditTransaction;
+import io.autogpt.seed.core.credit.SubscriptionTrial;
+import io.autogpt.seed.core.credit.SubscriptionTrialClaim;
 import io.autogpt.seed.core.credit.UserBalance;
 import io.autogpt.seed.core.execution.AgentGraphExecution;
 import io.autogpt.seed.core.execution.AgentNodeExecution;
 import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
 import io.autogpt.seed.core.execution.AgentNodeExecutionKeyValueData;
 import io.autogpt.seed.core.execution.PendingHumanReview;
+import io.autogpt.seed.core.execution.SharedExecutionFile;
 import io.autogpt.seed.core.integration.APIKey;
 import io.autogpt.seed.core.integration.IntegrationWebhook;
 import io.autogpt.seed.core.notification.NotificationEvent;
@@ -28,6 +34,15 @@ import io.autogpt.seed.core.oauth.OAuthAccessToken;
 import io.autogpt.seed.core.oauth.OAuthApplication;
 import io.autogpt.seed.core.oauth.OAuthAuthorizationCode;
 import io.autogpt.seed.core.oauth.OAuthRefreshToken;
+import io.autogpt.seed.core.org.OrgBalance;
+import io.autogpt.seed.core.org.OrgCreditTransaction;
+import io.autogpt.seed.core.org.OrgInvitation;
+import io.autogpt.seed.core.org.OrgMember;
+import io.autogpt.seed.core.org.Organization;
+import io.autogpt.seed.core.org.OrganizationProfile;
+import io.autogpt.seed.core.org.OrganizationSeatAssignment;
+import io.autogpt.seed.core.org.Team;
+import io.autogpt.seed.core.org.TeamMember;
 import io.autogpt.seed.core.search.BuilderSearchHistory;
 import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
@@ -39,6 +54,7 @@ import io.autogpt.seed.core.user.User;
 import io.autogpt.seed.core.user.UserOnboarding;
 import io.autogpt.seed.core.workspace.UserWorkspace;
 import io.autogpt.seed.core.workspace.UserWorkspaceFile;
+import io.autogpt.seed.core.workspace.UserWorkspaceFolder;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -58,7 +74,9 @@ public final class EntityRegistry {
             Map.entry(AnalyticsDetails.class, row -> new AnalyticsDetailsJpaEntity((AnalyticsDetails) row)),
             Map.entry(AnalyticsMetrics.class, row -> new AnalyticsMetricsJpaEntity((AnalyticsMetrics) row)),
             Map.entry(BuilderSearchHistory.class, row -> new BuilderSearchHistoryJpaEntity((BuilderSearchHistory) row)),
+            Map.entry(ChatLinkedShare.class, row -> new ChatLinkedShareJpaEntity((ChatLinkedShare) row)),
             Map.entry(ChatMessage.class, row -> new ChatMessageJpaEntity((ChatMessage) row)),
+            Map.entry(ChatMessageFeedback.class, row -> new ChatMessageFeedbackJpaEntity((ChatMessageFeedback) row)),
             Map.entry(ChatSession.class, row -> new ChatSessionJpaEntity((ChatSession) row)),
             Map.entry(CoPilotUnderstanding.class, row -> new CoPilotUnderstandingJpaEntity((CoPilotUnderstanding) row)),
             Map.entry(CreditRefundRequest.class, row -> new CreditRefundRequestJpaEntity((CreditRefundRequest) row)),
@@ -71,19 +89,33 @@ public final class EntityRegistry {
             Map.entry(OAuthApplication.class, row -> new OAuthApplicationJpaEntity((OAuthApplication) row)),
             Map.entry(OAuthAuthorizationCode.class, row -> new OAuthAuthorizationCodeJpaEntity((OAuthAuthorizationCode) row)),
             Map.entry(OAuthRefreshToken.class, row -> new OAuthRefreshTokenJpaEntity((OAuthRefreshToken) row)),
+            Map.entry(OrgBalance.class, row -> new OrgBalanceJpaEntity((OrgBalance) row)),
+            Map.entry(OrgCreditTransaction.class, row -> new OrgCreditTransactionJpaEntity((OrgCreditTransaction) row)),
+            Map.entry(OrgInvitation.class, row -> new OrgInvitationJpaEntity((OrgInvitation) row)),
+            Map.entry(OrgMember.class, row -> new OrgMemberJpaEntity((OrgMember) row)),
+            Map.entry(Organization.class, row -> new OrganizationJpaEntity((Organization) row)),
+            Map.entry(OrganizationProfile.class, row -> new OrganizationProfileJpaEntity((OrganizationProfile) row)),
+            Map.entry(OrganizationSeatAssignment.class, row -> new OrganizationSeatAssignmentJpaEntity((OrganizationSeatAssignment) row)),
             Map.entry(PendingHumanReview.class, row -> new PendingHumanReviewJpaEntity((PendingHumanReview) row)),
             Map.entry(Profile.class, row -> new ProfileJpaEntity((Profile) row)),
             Map.entry(SearchTerms.class, row -> new SearchTermsJpaEntity((SearchTerms) row)),
+            Map.entry(SharedChatFile.class, row -> new SharedChatFileJpaEntity((SharedChatFile) row)),
+            Map.entry(SharedExecutionFile.class, row -> new SharedExecutionFileJpaEntity((SharedExecutionFile) row)),
             Map.entry(StoreListing.class, row -> new StoreListingJpaEntity((StoreListing) row)),
             Map.entry(StoreListingReview.class, row -> new StoreListingReviewJpaEntity((StoreListingReview) row)),
             Map.entry(StoreListingVersion.class, row -> new StoreListingVersionJpaEntity((StoreListingVersion) row)),
+            Map.entry(SubscriptionTrial.class, row -> new SubscriptionTrialJpaEntity((SubscriptionTrial) row)),
+            Map.entry(SubscriptionTrialClaim.class, row -> new SubscriptionTrialClaimJpaEntity((SubscriptionTrialClaim) row)),
+            Map.entry(Team.class, row -> new TeamJpaEntity((Team) row)),
+            Map.entry(TeamMember.class, row -> new TeamMemberJpaEntity((TeamMember) row)),
             Map.entry(UnifiedContentEmbedding.class, row -> new UnifiedContentEmbeddingJpaEntity((UnifiedContentEmbedding) row)),
             Map.entry(User.class, row -> new UserJpaEntity((User) row)),
             Map.entry(UserBalance.class, row -> new UserBalanceJpaEntity((UserBalance) row)),
             Map.entry(UserNotificationBatch.class, row -> new UserNotificationBatchJpaEntity((UserNotificationBatch) row)),
             Map.entry(UserOnboarding.class, row -> new UserOnboardingJpaEntity((UserOnboarding) row)),
             Map.entry(UserWorkspace.class, row -> new UserWorkspaceJpaEntity((UserWorkspace) row)),
-            Map.entry(UserWorkspaceFile.class, row -> new UserWorkspaceFileJpaEntity((UserWorkspaceFile) row)));
+            Map.entry(UserWorkspaceFile.class, row -> new UserWorkspaceFileJpaEntity((UserWorkspaceFile) row)),
+            Map.entry(UserWorkspaceFolder.class, row -> new UserWorkspaceFolderJpaEntity((UserWorkspaceFolder) row)));
 
     private EntityRegistry() {
     }

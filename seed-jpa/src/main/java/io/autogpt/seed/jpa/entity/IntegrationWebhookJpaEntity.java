@@ -2,8 +2,11 @@ package io.autogpt.seed.jpa.entity;
 
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.integration.IntegrationWebhook;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
@@ -29,6 +32,10 @@ public class IntegrationWebhookJpaEntity {
     private String config;
     private String secret;
     private String providerWebhookId;
+    private String organizationId;
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ResourceVisibility visibility;
 
     /** For the persistence provider. */
     protected IntegrationWebhookJpaEntity() {
@@ -48,5 +55,8 @@ public class IntegrationWebhookJpaEntity {
         this.config = json(row.config());
         this.secret = row.secret();
         this.providerWebhookId = row.providerWebhookId();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
+        this.visibility = row.visibility();
     }
 }

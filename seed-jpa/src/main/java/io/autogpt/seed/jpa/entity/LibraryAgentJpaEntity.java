@@ -2,8 +2,11 @@ package io.autogpt.seed.jpa.entity;
 
 import static io.autogpt.seed.jpa.entity.Values.json;
 import io.autogpt.seed.core.agent.LibraryAgent;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
@@ -30,6 +33,15 @@ public class LibraryAgentJpaEntity {
     private String imageUrl;
     private String settings;
     private String folderId;
+    @Convert(converter = TimestampTextConverter.class)
+    private LocalDateTime lastRunAt;
+    private String name;
+    private String description;
+    private boolean isHidden;
+    private String organizationId;
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ResourceVisibility visibility;
 
     /** For the persistence provider. */
     protected LibraryAgentJpaEntity() {
@@ -52,5 +64,12 @@ public class LibraryAgentJpaEntity {
         this.imageUrl = row.imageUrl();
         this.settings = json(row.settings());
         this.folderId = row.folderId();
+        this.lastRunAt = row.lastRunAt();
+        this.name = row.name();
+        this.description = row.description();
+        this.isHidden = row.isHidden();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
+        this.visibility = row.visibility();
     }
 }

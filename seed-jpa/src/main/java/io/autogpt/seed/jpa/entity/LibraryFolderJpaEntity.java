@@ -1,8 +1,11 @@
 package io.autogpt.seed.jpa.entity;
 
 import io.autogpt.seed.core.agent.LibraryFolder;
+import io.autogpt.seed.core.org.ResourceVisibility;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
@@ -23,6 +26,10 @@ public class LibraryFolderJpaEntity {
     private String color;
     private String parentId;
     private boolean isDeleted;
+    private String organizationId;
+    private String teamId;
+    @Enumerated(EnumType.STRING)
+    private ResourceVisibility visibility;
 
     /** For the persistence provider. */
     protected LibraryFolderJpaEntity() {
@@ -39,5 +46,8 @@ public class LibraryFolderJpaEntity {
         this.color = row.color();
         this.parentId = row.parentId();
         this.isDeleted = row.isDeleted();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
+        this.visibility = row.visibility();
     }
 }

@@ -33,6 +33,7 @@ public class OAuthApplicationJpaEntity {
     private String ownerId;
     private boolean isActive;
     private String logoUrl;
+    private String organizationId;
 
     /** For the persistence provider. */
     protected OAuthApplicationJpaEntity() {
@@ -54,5 +55,6 @@ public class OAuthApplicationJpaEntity {
         this.ownerId = row.ownerId();
         this.isActive = row.isActive();
         this.logoUrl = row.logoUrl();
+        this.organizationId = row.organizationId();
     }
 }

@@ -20,7 +20,7 @@ public class PendingHumanReviewJpaEntity {
     private String userId;
     private String graphExecId;
     private String graphId;
-    private int graphVersion;
+    private Integer graphVersion;
     private String payload;
     private String instructions;
     private boolean editable;
@@ -35,6 +35,9 @@ public class PendingHumanReviewJpaEntity {
     private LocalDateTime updatedAt;
     @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime reviewedAt;
+    private String chatSessionId;
+    private String organizationId;
+    private String teamId;
 
     /** For the persistence provider. */
     protected PendingHumanReviewJpaEntity() {
@@ -57,5 +60,8 @@ public class PendingHumanReviewJpaEntity {
         this.createdAt = row.createdAt();
         this.updatedAt = row.updatedAt();
         this.reviewedAt = row.reviewedAt();
+        this.chatSessionId = row.chatSessionId();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
     }
 }

@@ -24,6 +24,7 @@ public class StoreListingJpaEntity {
     private boolean hasApprovedVersion;
     private String slug;
     private boolean useForOnboarding;
+    private String owningOrgId;
     private int agentGraphVersion;
 
     /** For the persistence provider. */
@@ -42,6 +43,7 @@ public class StoreListingJpaEntity {
         this.hasApprovedVersion = row.hasApprovedVersion();
         this.slug = row.slug();
         this.useForOnboarding = row.useForOnboarding();
+        this.owningOrgId = row.owningOrgId();
         this.agentGraphVersion = row.agentGraphVersion();
     }
 }

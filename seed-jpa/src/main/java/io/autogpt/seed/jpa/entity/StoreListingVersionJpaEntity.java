@@ -49,6 +49,7 @@ public class StoreListingVersionJpaEntity {
     private String recommendedScheduleCron;
     private String instructions;
     private String agentOutputDemoUrl;
+    private String organizationId;
 
     /** For the persistence provider. */
     protected StoreListingVersionJpaEntity() {
@@ -82,5 +83,6 @@ public class StoreListingVersionJpaEntity {
         this.recommendedScheduleCron = row.recommendedScheduleCron();
         this.instructions = row.instructions();
         this.agentOutputDemoUrl = row.agentOutputDemoUrl();
+        this.organizationId = row.organizationId();
     }
 }

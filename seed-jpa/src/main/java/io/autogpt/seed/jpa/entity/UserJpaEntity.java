@@ -1,6 +1,7 @@
 package io.autogpt.seed.jpa.entity;
 
 import static io.autogpt.seed.jpa.entity.Values.json;
+import io.autogpt.seed.core.user.BriefingFrequency;
 import io.autogpt.seed.core.user.SubscriptionTier;
 import io.autogpt.seed.core.user.User;
 import jakarta.persistence.Convert;
@@ -28,6 +29,20 @@ public class UserJpaEntity {
     private String stripeCustomerId;
     private String topUpConfig;
     private int maxEmailsPerDay;
+    private boolean emailVerified;
+    private String timezone;
+    @Enumerated(EnumType.STRING)
+    private BriefingFrequency briefingFrequency;
+    private boolean alertsEnabled;
+    private boolean notifyOnStoreVerdict;
+    @Convert(converter = TimestampTextConverter.class)
+    private LocalDateTime lastBriefingAt;
+    @Convert(converter = TimestampTextConverter.class)
+    private LocalDateTime welcomeEmailSentAt;
+    private String defaultChatAuthProvider;
+    private String defaultChatCredentialId;
+    @Enumerated(EnumType.STRING)
+    private SubscriptionTier subscriptionTier;
     private boolean notifyOnAgentRun;
     private boolean notifyOnBlockExecutionFailed;
     private boolean notifyOnContinuousAgentError;
@@ -36,12 +51,8 @@ public class UserJpaEntity {
     private boolean notifyOnMonthlySummary;
     private boolean notifyOnWeeklySummary;
     private boolean notifyOnZeroBalance;
-    private boolean emailVerified;
-    private String timezone;
     private boolean notifyOnAgentApproved;
     private boolean notifyOnAgentRejected;
-    @Enumerated(EnumType.STRING)
-    private SubscriptionTier subscriptionTier;
 
     /** For the persistence provider. */
     protected UserJpaEntity() {
@@ -59,6 +70,16 @@ public class UserJpaEntity {
         this.stripeCustomerId = row.stripeCustomerId();
         this.topUpConfig = json(row.topUpConfig());
         this.maxEmailsPerDay = row.maxEmailsPerDay();
+        this.emailVerified = row.emailVerified();
+        this.timezone = row.timezone();
+        this.briefingFrequency = row.briefingFrequency();
+        this.alertsEnabled = row.alertsEnabled();
+        this.notifyOnStoreVerdict = row.notifyOnStoreVerdict();
+        this.lastBriefingAt = row.lastBriefingAt();
+        this.welcomeEmailSentAt = row.welcomeEmailSentAt();
+        this.defaultChatAuthProvider = row.defaultChatAuthProvider();
+        this.defaultChatCredentialId = row.defaultChatCredentialId();
+        this.subscriptionTier = row.subscriptionTier();
         this.notifyOnAgentRun = row.notifyOnAgentRun();
         this.notifyOnBlockExecutionFailed = row.notifyOnBlockExecutionFailed();
         this.notifyOnContinuousAgentError = row.notifyOnContinuousAgentError();
@@ -67,10 +88,7 @@ public class UserJpaEntity {
         this.notifyOnMonthlySummary = row.notifyOnMonthlySummary();
         this.notifyOnWeeklySummary = row.notifyOnWeeklySummary();
         this.notifyOnZeroBalance = row.notifyOnZeroBalance();
-        this.emailVerified = row.emailVerified();
-        this.timezone = row.timezone();
         this.notifyOnAgentApproved = row.notifyOnAgentApproved();
         this.notifyOnAgentRejected = row.notifyOnAgentRejected();
-        this.subscriptionTier = row.subscriptionTier();
     }
 }

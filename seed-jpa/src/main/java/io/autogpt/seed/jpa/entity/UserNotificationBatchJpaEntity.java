@@ -23,6 +23,8 @@ public class UserNotificationBatchJpaEntity {
     private String userId;
     @Enumerated(EnumType.STRING)
     private NotificationType type;
+    private String organizationId;
+    private String teamId;
 
     /** For the persistence provider. */
     protected UserNotificationBatchJpaEntity() {
@@ -35,5 +37,7 @@ public class UserNotificationBatchJpaEntity {
         this.updatedAt = row.updatedAt();
         this.userId = row.userId();
         this.type = row.type();
+        this.organizationId = row.organizationId();
+        this.teamId = row.teamId();
     }
 }

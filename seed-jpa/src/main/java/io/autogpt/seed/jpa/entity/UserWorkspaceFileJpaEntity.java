@@ -29,6 +29,7 @@ public class UserWorkspaceFileJpaEntity {
     @Convert(converter = TimestampTextConverter.class)
     private LocalDateTime deletedAt;
     private String metadata;
+    private String folderId;
 
     /** For the persistence provider. */
     protected UserWorkspaceFileJpaEntity() {
@@ -49,5 +50,6 @@ public class UserWorkspaceFileJpaEntity {
         this.isDeleted = row.isDeleted();
         this.deletedAt = row.deletedAt();
         this.metadata = json(row.metadata());
+        this.folderId = row.folderId();
     }
 }

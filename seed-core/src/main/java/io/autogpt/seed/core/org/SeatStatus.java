@@ -1,0 +1,4 @@
+package io.autogpt.seed.core.org;
+
+/** Mirrors the PostgreSQL enum {@code "SeatStatus"}. */
+public enum SeatStatus { ACTIVE, INACTIVE, PENDING }

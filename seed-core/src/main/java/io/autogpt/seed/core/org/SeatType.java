@@ -1,0 +1,4 @@
+package io.autogpt.seed.core.org;
+
+/** Mirrors the PostgreSQL enum {@code "SeatType"}. */
+public enum SeatType { FREE, PAID }

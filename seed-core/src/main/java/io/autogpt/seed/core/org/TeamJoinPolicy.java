@@ -1,0 +1,4 @@
+package io.autogpt.seed.core.org;
+
+/** Mirrors the PostgreSQL enum {@code "TeamJoinPolicy"}: who may join a team without an invitation. */
+public enum TeamJoinPolicy { OPEN, PRIVATE }
