@@ -125,6 +125,9 @@ public record RunShape(Map<String, String> values) {
 
     private static void flatten(Record record, Map<String, String> into) {
         for (RecordComponent c : record.getClass().getRecordComponents()) {
+            if (c.getType() == PlatformRules.class) {
+                continue; // the target's: the schema version written says which
+            }
             Object value;
             try {
                 value = c.getAccessor().invoke(record);
