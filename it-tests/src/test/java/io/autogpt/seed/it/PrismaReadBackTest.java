@@ -41,6 +41,25 @@ class PrismaReadBackTest {
             "counts node executions of the last 14 days by the server's clock; seeded runs end before the anchor");
 
     /**
+     * Today's platform's tables the seeder leaves empty so far, and why: read all the same (zero rows, no error).
+     * Each entry is a promise to keep: the day a table holds rows, this test says to drop it.
+     */
+    private static final Map<String, String> NOT_SEEDED_YET = java.util.stream.Stream.of(
+            "AuthUser AuthSession AuthAccount AuthVerification AuthJwks: logins through Better Auth (its own issue)",
+            "ExperimentAssignment UserAttribution OnboardingBrainDump UserBriefing ActivityEvent AlertCondition "
+                    + "PushSubscription Expert ExpertWorkflow ExpertRoutine ExpertSkillListing ExpertCredential "
+                    + "ExpertPauseEvent ExpertPod PlatformCostLog SkillListing SkillListingVersion SkillListingFile "
+                    + "CatalogueRelease CatalogueReleaseVersion CatalogueActivation AuditLog IntegrationCredential "
+                    + "PlatformLink PlatformUserLink PlatformLinkToken BotEvent BotGuild BotInstall LlmModelMigration: "
+                    + "today's long tail (its own issue)",
+            "OrganizationAlias TeamInvite OrganizationSubscription TransferRequest: no path of the platform writes "
+                    + "them for a user's ordinary day (renames, transfers and the unused team invite only)")
+            .flatMap(line -> {
+                String[] parts = line.split(": ", 2);
+                return java.util.Arrays.stream(parts[0].split(" ")).map(t -> Map.entry(t, parts[1]));
+            }).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+
+    /**
      * Views whose definition in the reference ({@code views-and-functions.csv}, which {@code --create-schema} and
      * the migrated stand-in create) is older than the same version's {@code schema.prisma}: the upstream reference
      * carries the 2026-01 {@code StoreAgent}, {@code StoreSubmission} and {@code mv_agent_run_counts}, while upstream's
@@ -64,7 +83,7 @@ class PrismaReadBackTest {
     static Stream<Arguments> versionsAndShapes() {
         List<String> versions = Reference.VERSIONS.stream().filter(PrismaReadBack::hasSchema).toList();
         // A version losing its schema.prisma must not quietly drop out of this test.
-        assertThat(versions).containsExactly("platform-2026-01", "platform-upstream-2026");
+        assertThat(versions).containsExactly("platform-2026-01", "platform-upstream-2026", "platform-2026-09");
         return versions.stream().flatMap(v -> Stream.of(Shape.values()).map(s -> Arguments.of(v, s)));
     }
 
@@ -94,7 +113,9 @@ class PrismaReadBackTest {
                     assertThat(m.errors()).as(m.name() + "\n" + table).isZero();
                     assertThat(m.read()).as(m.name() + "\n" + table).isEqualTo(m.count())
                             .isEqualTo(Sql.count(c, "SELECT count(*) FROM \"" + m.table() + "\""));
-                    if (!EMPTY_BY_DESIGN.containsKey(m.name())) {
+                    if (version.equals("platform-2026-09") && NOT_SEEDED_YET.containsKey(m.name())) {
+                        assertThat(m.count()).as(m.name() + " holds rows now: drop it from NOT_SEEDED_YET").isZero();
+                    } else if (!EMPTY_BY_DESIGN.containsKey(m.name())) {
                         assertThat(m.count()).as(m.name() + " holds no rows\n" + table).isPositive();
                     }
                 }
