@@ -11,8 +11,6 @@ import io.autogpt.seed.it.support.Reference;
 import io.autogpt.seed.it.support.Sql;
 import io.autogpt.seed.it.support.TestDatabase;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -180,7 +178,7 @@ class PrismaReadBackTest {
     private static void seed(TestDatabase db, String version, Shape shape, String... size) throws Exception {
         db.installVector();
         if (shape == Shape.MIGRATED) {
-            migrate(db, version);
+            db.migrate(version, SCHEMA);
         }
         List<String> args = new java.util.ArrayList<>(List.of("seed", "--db", db.cliUrl(SCHEMA), "--seed", "42",
                 "--now", Invariants.ANCHOR));
@@ -193,27 +191,6 @@ class PrismaReadBackTest {
         assertThat(run.out().lines().findFirst().orElseThrow()).as(run.all()).endsWith("schema version " + version);
     }
 
-    /**
-     * Lays out {@code version} as the platform's migrations leave it, without the seeder: its DDL (generated from
-     * the reference, {@code seed-jpa}'s {@code schema/<version>.sql}) run as one script, pgvector from
-     * {@code extensions} as on Supabase.
-     */
-    private static void migrate(TestDatabase db, String version) throws IOException, java.sql.SQLException {
-        String ddl;
-        try (InputStream in = PrismaReadBackTest.class.getResourceAsStream("/io/autogpt/seed/jpa/schema/" + version
-                + ".sql")) {
-            assertThat(in).as("the DDL of " + version).isNotNull();
-            ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (Connection c = db.connect("public"); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + SCHEMA);
-            st.execute("SET search_path TO " + SCHEMA + ", extensions");
-            st.execute(ddl);
-            assertThat(Sql.count(c, "SELECT count(*) FROM pg_tables WHERE schemaname = '" + SCHEMA + "'"))
-                    .isEqualTo(Reference.rows(version, "columns.csv").stream().map(r -> r.get("table_name"))
-                            .distinct().count());
-        }
-    }
 
     /** Leaves the summary in {@code target/prisma-readback/} for whoever wants to look. */
     private static void keep(Summary summary, String name) throws IOException {

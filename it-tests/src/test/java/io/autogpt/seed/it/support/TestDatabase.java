@@ -105,6 +105,34 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Lays out schema version {@code version} in {@code schema} as the platform's migrations leave it, without the
+     * seeder: its DDL (generated from the reference, {@code seed-jpa}'s {@code schema/<version>.sql}) run as one
+     * script, pgvector from {@code extensions} as on Supabase ({@link #installVector()} first).
+     */
+    public void migrate(String version, String schema) {
+        String resource = "/io/autogpt/seed/jpa/schema/" + version + ".sql";
+        try (var in = TestDatabase.class.getResourceAsStream(resource);
+             Connection c = connect("public"); Statement st = c.createStatement()) {
+            if (in == null) {
+                throw new IllegalStateException("no DDL for " + version + " at " + resource);
+            }
+            st.execute("CREATE SCHEMA " + schema);
+            st.execute("SET search_path TO " + schema + ", extensions");
+            st.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            long tables = Reference.rows(version, "columns.csv").stream().map(r -> r.get("table_name")).distinct()
+                    .count();
+            try (var rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = '" + schema + "'")) {
+                rs.next();
+                if (rs.getLong(1) != tables) {
+                    throw new IllegalStateException(version + " laid out " + rs.getLong(1) + " tables, not " + tables);
+                }
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot lay out " + version + ": " + e.getMessage(), e);
+        }
+    }
+
     private static final java.util.Set<String> SAID = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Prints {@code line} in the test output the first time it is said in this JVM. */

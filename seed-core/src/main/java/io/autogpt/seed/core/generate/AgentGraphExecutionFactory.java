@@ -76,11 +76,11 @@ public final class AgentGraphExecutionFactory {
     }
 
     /**
-     * The credits run (u, g, e) cost, as its {@code stats.cost} says: 0 while it has not finished. Briefings add these
+     * The credits {@code run} cost, as its {@code stats.cost} says: 0 while it has not finished. Briefings add these
      * up, so they must be the very draw {@link #create} makes (the first of the run's stream).
      */
-    int cost(long u, long g, long e, ExecutionTimeline timeline) {
-        return timeline.endedAt() == null ? 0 : cost(shape.rng("AgentGraphExecution", u, g, e), reached(timeline));
+    int cost(Run run, ExecutionTimeline timeline) {
+        return timeline.endedAt() == null ? 0 : cost(shape.rng(run, "AgentGraphExecution"), reached(timeline));
     }
 
     private static int cost(Rng rng, long reached) {

@@ -62,14 +62,22 @@ final class TodaysNotices {
     record Notice(NotificationType type, SortedMap<String, Object> data, LocalDateTime at) {
     }
 
-    /** A run of the user's: graph, execution, its timeline and what it cost. */
-    private record Run(int g, int e, ExecutionTimeline timeline, int cost) {
+    /**
+     * A run by the user: of graph {@code g} of {@code owner} (the user's own, or one they added from the store), its
+     * execution id, timeline and what it cost.
+     */
+    private record Run(long owner, int g, String id, ExecutionTimeline timeline, int cost) {
+        /** The graph's key among the user's: owner and graph ordinal. */
+        String graph() {
+            return owner + ":" + g;
+        }
     }
 
     private final DatasetShape shape;
     private final UserFactory users;
     private final ExecutionTimelines timelines;
     private final AgentGraphExecutionFactory executions;
+    private final LibraryAgentFactory library;
     private final ListingFacts listings;
     private final StoreListingVersionFactory versions;
     private final StoreListingFactory storeListings;
@@ -83,6 +91,7 @@ final class TodaysNotices {
         this.users = new UserFactory(shape);
         this.timelines = new ExecutionTimelines(shape);
         this.executions = new AgentGraphExecutionFactory(shape);
+        this.library = new LibraryAgentFactory(shape);
         this.listings = new ListingFacts(shape);
         this.versions = new StoreListingVersionFactory(shape);
         this.storeListings = new StoreListingFactory(shape);
@@ -114,9 +123,16 @@ final class TodaysNotices {
         List<Run> runs = new ArrayList<>();
         for (int g = 0; g < shape.graphs(u); g++) {
             for (int e = 0; e < shape.executions(u, g); e++) {
-                ExecutionTimeline timeline = timelines.of(u, g, e);
-                runs.add(new Run(g, e, timeline, executions.cost(u, g, e, timeline)));
+                io.autogpt.seed.core.generate.Run run = shape.run(u, g, e);
+                ExecutionTimeline timeline = timelines.of(run);
+                runs.add(new Run(u, g, shape.graphExecutionId(run), timeline, executions.cost(run, timeline)));
             }
+        }
+        // And the store agents they added and run: the platform's runs by this user, whoever owns the graph.
+        for (io.autogpt.seed.core.generate.Run run : library.runsOfOthersGraphs(u)) {
+            ExecutionTimeline timeline = timelines.of(run);
+            runs.add(new Run(run.owner(), (int) run.g(), shape.graphExecutionId(run), timeline,
+                    executions.cost(run, timeline)));
         }
         return runs;
     }
@@ -154,7 +170,8 @@ final class TodaysNotices {
                             List<CreditTransaction> ledger) {
         LocalDateTime from = at.minusDays(days(frequency));
         // Per graph: runs, failures and credits of the runs created in the period, in graph order.
-        Map<Integer, int[]> perGraph = new LinkedHashMap<>();
+        Map<String, int[]> perGraph = new LinkedHashMap<>();
+        Map<String, Run> graphs = new java.util.HashMap<>();
         Run latest = null;
         for (Run run : runs) {
             LocalDateTime created = run.timeline().createdAt();
@@ -164,7 +181,8 @@ final class TodaysNotices {
                         && (latest == null || t.endedAt().isAfter(latest.timeline().endedAt()))) {
                     latest = run;
                 }
-                int[] sums = perGraph.computeIfAbsent(run.g(), g -> new int[3]);
+                int[] sums = perGraph.computeIfAbsent(run.graph(), g -> new int[3]);
+                graphs.putIfAbsent(run.graph(), run);
                 sums[0]++;
                 sums[1] += run.timeline().status() == AgentExecutionStatus.FAILED ? 1 : 0;
                 sums[2] += run.cost();
@@ -177,10 +195,10 @@ final class TodaysNotices {
         List<Object> attention = new ArrayList<>();
         String standout = null;
         int most = 0;
-        for (Map.Entry<Integer, int[]> entry : perGraph.entrySet()) {
-            int g = entry.getKey();
+        for (Map.Entry<String, int[]> entry : perGraph.entrySet()) {
+            Run of = graphs.get(entry.getKey());
             int[] s = entry.getValue();
-            String agent = shape.graphName(u, g);
+            String agent = shape.graphName(of.owner(), of.g());
             total += s[0];
             failed += s[1];
             credits += s[2];
@@ -189,7 +207,8 @@ final class TodaysNotices {
             if (s[1] > 0) {
                 attention.add(Json.map("agent", agent, "title", s[1] == 1 ? "1 run failed" : s[1] + " runs failed",
                         "tag", "Failed", "body", agent + " failed " + s[1] + " of " + s[0] + " runs this "
-                                + noun(frequency) + ".", "cta_label", "Open agent", "cta_url", builder(u, g)));
+                                + noun(frequency) + ".", "cta_label", "Open agent", "cta_url",
+                        builder(of.owner(), of.g())));
             }
             if (s[0] > most) {
                 most = s[0];
@@ -198,7 +217,7 @@ final class TodaysNotices {
         }
         int idle = 0;
         for (int g = 0; g < shape.graphs(u); g++) {
-            if (!perGraph.containsKey(g) && shape.graphCreatedAt(u, g).isBefore(at)) {
+            if (!perGraph.containsKey(u + ":" + g) && shape.graphCreatedAt(u, g).isBefore(at)) {
                 idle++;
             }
         }
@@ -216,10 +235,10 @@ final class TodaysNotices {
                 "usd_estimate", credits / 100.0);
         // The period's last finished run stands for what the agents did.
         List<Object> highlights = latest == null ? List.of() : List.of(Json.map("agent",
-                shape.graphName(u, latest.g()), "gist", "Finished " + latest.timeline().nodes().size() + " steps in "
-                        + Duration.between(latest.timeline().startedAt(), latest.timeline().endedAt()).toSeconds()
-                        + " s", "link_label", "See the output", "url", builder(u, latest.g()) + "&flowExecutionID="
-                        + shape.graphExecutionId(u, latest.g(), latest.e())));
+                shape.graphName(latest.owner(), latest.g()), "gist", "Finished " + latest.timeline().nodes().size()
+                        + " steps in " + Duration.between(latest.timeline().startedAt(), latest.timeline().endedAt())
+                        .toSeconds() + " s", "link_label", "See the output", "url", builder(latest.owner(), latest.g())
+                        + "&flowExecutionID=" + latest.id()));
         boolean quiet = total == 0;
         return new Notice(NotificationType.BRIEFING, Json.map("mode", quiet ? "quiet" : "standard", "period", period,
                 "totals", totals, "standout", standout, "subject_note", failed > 0 ? failed + " failed" : null,
@@ -244,8 +263,8 @@ final class TodaysNotices {
         };
     }
 
-    private String builder(long u, int g) {
-        return APP + "/build?flowID=" + shape.graphId(u, g);
+    private String builder(long owner, int g) {
+        return APP + "/build?flowID=" + shape.graphId(owner, g);
     }
 
     // --- alerts ----------------------------------------------------------------------------------------------
@@ -282,20 +301,20 @@ final class TodaysNotices {
 
     private Notice failedRun(long u, Run run, Rng rng) {
         ExecutionTimeline timeline = run.timeline();
-        GraphDesign design = shape.design(u, run.g());
+        GraphDesign design = shape.design(run.owner(), run.g());
         String block = "a block";
         for (int n = 0; n < timeline.nodes().size(); n++) {
             if (timeline.nodes().get(n).status() == AgentExecutionStatus.FAILED) {
                 block = design.nodes().get(n).block().name();
             }
         }
-        String agent = shape.graphName(u, run.g());
-        String execution = shape.graphExecutionId(u, run.g(), run.e());
+        String agent = shape.graphName(run.owner(), run.g());
+        String execution = run.id();
         LocalDateTime at = shape.soonAfter(rng, timeline.endedAt(), Duration.ofMinutes(2));
         String error = rng.pick(ERRORS);
         return new Notice(NotificationType.ALERT, Json.map("timestamp_label", timeline.endedAt().format(LABEL),
                 "primary", Json.map("headline", agent + " failed", "body", "The run stopped at " + block + ": "
-                                + error + ".", "cta_label", "Open run", "cta_url", builder(u, run.g())
+                                + error + ".", "cta_label", "Open run", "cta_url", builder(run.owner(), run.g())
                                 + "&flowExecutionID=" + execution, "subject", agent + " failed",
                         "preheader", error, "microcopy", null, "facts", List.of(Json.map("label", "Agent", "value",
                                 agent), Json.map("label", "Failed at", "value", block), Json.map("label", "Run",
