@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Seeding benchmark: rows and seconds per writer and scale, against PostgreSQL restoring the same rows itself.
 #
-#   bench/benchmark.sh [SCALE ...]          default: 1 100
+#   [SCHEMA_VERSION=V] bench/benchmark.sh [SCALE ...]          default: platform-2026-09; 1 100
 #
 # For each scale: seeds a fresh database with each writer (bin/autogpt-seed, JVM start to exit, -Xmx256m, GC log for
 # peak heap), and
-# with the COPY writer once more into a database laid out as the platform's migrations leave it (the platform-2026-01
-# schema with every index, constraint, view and function, and no rows); then two references from the COPY writer's
+# with the COPY writer once more into a database laid out as the platform's migrations leave it (today's
+# platform-2026-09 schema, or SCHEMA_VERSION's, with every index, constraint, view, function and trigger, and no rows); then two references from the COPY writer's
 # rows: PostgreSQL's own atomic load, pg_restore --single-transaction of a custom-format dump (schema, data, then
 # indexes and constraints) into an empty database — the floor every ratio is taken against — and psql -f of a
 # data-only dump into a database that already holds the schema with its indexes. Needs psql, pg_dump and a PostgreSQL
@@ -18,6 +18,7 @@ cd "$(dirname "$0")/.."
 
 scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(1 100)
+version=${SCHEMA_VERSION:-platform-2026-09}
 . bench/lib.sh
 db_url() { echo "postgresql://$PGUSER@$PGHOST:$PGPORT/$1"; }
 rows_in() { psql -qAtX -d "$1" -c "SELECT sum(n_live_tup)::bigint FROM pg_stat_user_tables WHERE schemaname = 'public'"; }
@@ -34,7 +35,7 @@ for scale in "${scales[@]}"; do
     gclog="$out/gc-$writer-$scale.log"
     t0=$(now_s)
     JAVA_OPTS="-Xmx256m -Xlog:gc:file=$gclog" bin/autogpt-seed seed --db "$(db_url "$db")" --create-schema \
-      --scale "$scale" --seed 42 --now "$NOW" --writer "$writer" > "$out/seed-$writer-$scale.txt"
+      --schema-version "$version" --scale "$scale" --seed 42 --now "$NOW" --writer "$writer" > "$out/seed-$writer-$scale.txt"
     t1=$(now_s)
     psql -qX -d "$db" -c 'VACUUM ANALYZE' >/dev/null
     secs[$writer]=$(echo "$t1 - $t0" | bc -l)
@@ -46,7 +47,7 @@ for scale in "${scales[@]}"; do
   migrated="bench_migrated_$(echo "$scale" | tr . _)"
   fresh_db "$migrated"
   with_vector "$migrated" >/dev/null
-  bin/autogpt-seed seed --db "$(db_url "$migrated")" --create-schema --schema-version platform-2026-01 --users 1 \
+  bin/autogpt-seed seed --db "$(db_url "$migrated")" --create-schema --schema-version "$version" --users 1 \
     --seed 1 --now "$NOW" > /dev/null
   psql -qX -d "$migrated" -c "DO \$\$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname,
     tablename), ', ') FROM pg_tables WHERE schemaname IN ('public', 'autogpt_seed')); END \$\$" -c 'VACUUM ANALYZE' >/dev/null

@@ -11,8 +11,11 @@ now_s() { date +%s.%N; }
 fresh_db() { psql -qX -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null; }
 # pgvector for the embeddings table, in schema extensions (where Supabase keeps it, outside the dumps of public): the
 # extension where the server has it, else the tests' stand-in (the platform's DDL and pgvector's text form, stored as
-# text, no distances). Prints which.
+# text, no distances). Prints which. Also pg_trgm there, which today's platform's trigram indexes need: a dump of
+# public names its operator class by schema, so a restore finds it where the seeder did.
 with_vector() {
+  psql -qX -d "$1" -c 'CREATE SCHEMA IF NOT EXISTS extensions' \
+    -c 'CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA extensions' >/dev/null
   if [ "$(psql -qAtX -d "$1" -c "SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'")" = 1 ]; then
     psql -qX -d "$1" -c 'CREATE SCHEMA IF NOT EXISTS extensions' \
       -c 'CREATE EXTENSION IF NOT EXISTS vector SCHEMA extensions' >/dev/null
