@@ -76,8 +76,10 @@ final class HexagonalRules {
             packages[i] = root + ".core." + DOMAIN[i] + "..";
         }
         return fields().that().areDeclaredInClassesThat().resideInAnyPackage(packages)
+                .and().areDeclaredInClassesThat().haveSimpleNameNotEqualTo("Builder")
                 .should().beFinal()
-                .because("rows, plans and factories are values or stateless: a shared mutable field breaks determinism");
+                .because("rows, plans and factories are values or stateless: a shared mutable field breaks determinism"
+                        + " (a profile's Builder is the one mutable helper, used once by its caller and never shared)");
     }
 
     static ArchRule rowsAreRecords(String root) {
