@@ -177,32 +177,40 @@ final class SeedCommand implements Callable<Integer> {
         Double webhookShare;
 
         ScaleProfile apply(ScaleProfile base) {
-            return new ScaleProfile(base.users(),
-                    range(graphsPerUser, base.graphsPerUser()), range(nodesPerGraph, base.nodesPerGraph()),
-                    range(presetsPerUser, base.presetsPerUser()),
-                    range(libraryAgentsPerUser, base.libraryAgentsPerUser()),
-                    range(executionsPerGraph, base.executionsPerGraph()),
-                    range(reviewsPerVersion, base.reviewsPerVersion()),
-                    range(creditTransactionsPerUser, base.creditTransactionsPerUser()),
-                    range(analyticsPerUser, base.analyticsPerUser()), range(apiKeysPerUser, base.apiKeysPerUser()),
-                    range(webhooksPerUser, base.webhooksPerUser()),
-                    share(onboardingShare, base.onboardingShare()), share(webhookShare, base.webhookShare()),
-                    range(libraryFoldersPerUser, base.libraryFoldersPerUser()),
-                    range(workspaceFilesPerUser, base.workspaceFilesPerUser()), base.cohortUsers(),
-                    activity(base.activity()));
+            return base.toBuilder()
+                    .graphsPerUser(range(graphsPerUser, base.graphsPerUser()))
+                    .nodesPerGraph(range(nodesPerGraph, base.nodesPerGraph()))
+                    .presetsPerUser(range(presetsPerUser, base.presetsPerUser()))
+                    .libraryAgentsPerUser(range(libraryAgentsPerUser, base.libraryAgentsPerUser()))
+                    .executionsPerGraph(range(executionsPerGraph, base.executionsPerGraph()))
+                    .reviewsPerVersion(range(reviewsPerVersion, base.reviewsPerVersion()))
+                    .creditTransactionsPerUser(range(creditTransactionsPerUser, base.creditTransactionsPerUser()))
+                    .analyticsPerUser(range(analyticsPerUser, base.analyticsPerUser()))
+                    .apiKeysPerUser(range(apiKeysPerUser, base.apiKeysPerUser()))
+                    .webhooksPerUser(range(webhooksPerUser, base.webhooksPerUser()))
+                    .onboardingShare(share(onboardingShare, base.onboardingShare()))
+                    .webhookShare(share(webhookShare, base.webhookShare()))
+                    .libraryFoldersPerUser(range(libraryFoldersPerUser, base.libraryFoldersPerUser()))
+                    .workspaceFilesPerUser(range(workspaceFilesPerUser, base.workspaceFilesPerUser()))
+                    .activity(activity(base.activity()))
+                    .build();
         }
 
         private ActivityProfile activity(ActivityProfile base) {
-            return new ActivityProfile(range(chatsPerUser, base.chatsPerUser()),
-                    range(turnsPerChat, base.turnsPerChat()),
-                    share(understandingShare, base.understandingShare()),
-                    range(notificationsPerUser, base.notificationsPerUser()),
-                    range(keyValuesPerUser, base.keyValuesPerUser()), share(refundShare, base.refundShare()),
-                    share(reviewedRunShare, base.reviewedRunShare()),
-                    range(storeSearchesPerUser, base.storeSearchesPerUser()),
-                    range(builderSearchesPerUser, base.builderSearchesPerUser()),
-                    share(oauthAppShare, base.oauthAppShare()), range(grantsPerApp, base.grantsPerOauthApp()),
-                    share(sharedOrgShare, base.sharedOrgShare()));
+            return base.toBuilder()
+                    .chatsPerUser(range(chatsPerUser, base.chatsPerUser()))
+                    .turnsPerChat(range(turnsPerChat, base.turnsPerChat()))
+                    .understandingShare(share(understandingShare, base.understandingShare()))
+                    .notificationsPerUser(range(notificationsPerUser, base.notificationsPerUser()))
+                    .keyValuesPerUser(range(keyValuesPerUser, base.keyValuesPerUser()))
+                    .refundShare(share(refundShare, base.refundShare()))
+                    .reviewedRunShare(share(reviewedRunShare, base.reviewedRunShare()))
+                    .storeSearchesPerUser(range(storeSearchesPerUser, base.storeSearchesPerUser()))
+                    .builderSearchesPerUser(range(builderSearchesPerUser, base.builderSearchesPerUser()))
+                    .oauthAppShare(share(oauthAppShare, base.oauthAppShare()))
+                    .grantsPerOauthApp(range(grantsPerApp, base.grantsPerOauthApp()))
+                    .sharedOrgShare(share(sharedOrgShare, base.sharedOrgShare()))
+                    .build();
         }
 
         private static double share(Double given, double fallback) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autogpt.seed.it.support.CliRun;
 import io.autogpt.seed.it.support.Sql;
 import io.autogpt.seed.it.support.TestDatabase;
+import io.autogpt.seed.jpa.DatabaseUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -89,10 +90,10 @@ class CliTest {
 
     @Test
     void wrongPasswordIsOneLineWithoutThePassword() {
-        // .ci/run creates the role seed_pw_probe and makes the server ask it for a password.
-        CliRun run = CliRun.of("seed", "--db", "postgresql://seed_pw_probe:" + SECRET + "@127.0.0.1:5432/postgres");
-        assertOneLine(run, 3, "PostgreSQL at 127.0.0.1:5432 refused the credentials of user 'seed_pw_probe' "
-                + "(wrong password, or no such user)");
+        DatabaseUrl probe = TestDatabase.asPasswordRole(SECRET);
+        CliRun run = CliRun.of("seed", "--db", TestDatabase.cliForm(probe));
+        assertOneLine(run, 3, "PostgreSQL at " + probe.host() + ":" + probe.port() + " refused the credentials of "
+                + "user '" + TestDatabase.PASSWORD_ROLE + "' (wrong password, or no such user)");
     }
 
     @Test

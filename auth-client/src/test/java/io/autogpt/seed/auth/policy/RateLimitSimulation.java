@@ -1,12 +1,12 @@
 package io.autogpt.seed.auth.policy;
 
-import io.autogpt.seed.core.random.Rng;
 import java.util.PriorityQueue;
 
 /**
  * A discrete-event simulation, in virtual time, of the client's control loop against a token-bucket rate limiter:
  * {@code workers} threads each take a job, wait at the gate (window and pace of an {@link AdaptiveThrottle}), send,
- * and on 429 back off as {@link RetryPolicy} says. Deterministic: the jitter comes from a seeded {@link Rng}.
+ * and on 429 back off as {@link RetryPolicy} says. Deterministic: the jitter comes from a
+ * {@link java.util.SplittableRandom} seeded with the simulation's seed.
  */
 final class RateLimitSimulation {
     private static final long MS = 1_000_000L;
@@ -39,7 +39,7 @@ final class RateLimitSimulation {
         long limited = 0;
         long gaveUp = 0;
         long now = 0;
-        long draws = 0;
+        java.util.SplittableRandom jitter = new java.util.SplittableRandom(seed);
         for (int w = 0; w < Math.min(workers, jobs); w++) {
             events.add(new Event(0, w, WANT_SEND, 0));
             started++;
@@ -87,7 +87,7 @@ final class RateLimitSimulation {
                 limited++;
                 throttle.onRateLimited(e.sentAt, answeredAt, -1);
                 RetryPolicy.Decision d = retry.decide(Failure.RATE_LIMITED, attempts[e.worker]++, null,
-                        Rng.of(seed, "jitter", draws++).nextDouble());
+                        jitter.nextDouble());
                 if (d instanceof RetryPolicy.GiveUp) {
                     gaveUp++;
                     next = -1;

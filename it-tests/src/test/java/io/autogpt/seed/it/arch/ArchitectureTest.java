@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,13 +28,23 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/test-classes/"))
             .importPackages(PRODUCT);
+    /**
+     * The product and the tests of every module: the classpath's (it-tests' own, the core's test kit) and the other
+     * modules' test classes, which this module does not depend on, read from their build directories.
+     */
+    private static final JavaClasses TREE_WITH_TESTS = new ClassFileImporter().importPaths(
+            Stream.of("seed-core", "seed-jpa", "auth-client", "cli-adapter", "it-tests")
+                    .flatMap(m -> Stream.of("classes", "test-classes").map(d -> Path.of("..", m, "target", d)))
+                    .filter(Files::isDirectory).toList());
     private static final JavaClasses FIXTURE_CLASSES = new ClassFileImporter().importPackages(FIXTURE);
 
     static Stream<Arguments> rules() {
         return Stream.of(
                 rule("core imports no framework", HexagonalRules::coreImportsNoFramework, "LeakyRow"),
-                rule("adapters use only the core API", HexagonalRules::adaptersUseOnlyTheCoreApi,
+                rule("adapters use only the core API", HexagonalRules::nothingOutsideTheCoreUsesItsInternals,
                         "CommandThatMakesRows"),
+                rule("tests use only the core API", HexagonalRules::nothingOutsideTheCoreUsesItsInternals,
+                        "TestThatReachesIntoTheCore"),
                 rule("persistence adapter stays out of other adapters", HexagonalRules::adaptersDoNotDependOnEachOther,
                         "WriterThatCallsTheCli"),
                 rule("auth adapter stays out of other adapters", HexagonalRules::authDoesNotDependOnOtherAdapters,
@@ -43,6 +55,8 @@ class ArchitectureTest {
                 rule("domain values are immutable", HexagonalRules::domainValuesAreImmutable, "MutableRow"),
                 rule("rows are records", HexagonalRules::rowsAreRecords, "MutableRow"),
                 rule("randomness comes from the seed", HexagonalRules::randomnessComesFromTheSeed, "LeakyRow"),
+                rule("no SplittableRandom outside core.random", HexagonalRules::randomnessComesFromTheSeed,
+                        "SplitRandomRow"),
                 rule("nothing below the CLI prints", HexagonalRules::nothingBelowTheCliPrints, "WriterThatCallsTheCli"),
                 rule("core features have no cycles", HexagonalRules::coreFeaturesHaveNoCycles, "MutableRow"));
     }
@@ -63,6 +77,22 @@ class ArchitectureTest {
         assertThatThrownBy(() -> rule.apply(FIXTURE).check(FIXTURE_CLASSES))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(breaker);
+    }
+
+    @Test
+    void noModuleAndNoTestUsesWhatTheCoreDoesNotExport() {
+        HexagonalRules.nothingOutsideTheCoreUsesItsInternals(PRODUCT).check(TREE_WITH_TESTS.that(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage(FIXTURE + "..")));
+    }
+
+    @Test
+    void theImportWithTestsHoldsEveryModulesTests() {
+        assertThat(TREE_WITH_TESTS.contain("io.autogpt.seed.auth.policy.RateLimitSimulation")).isTrue();
+        assertThat(TREE_WITH_TESTS.contain("io.autogpt.seed.it.support.StandInGoTrue")).isTrue();
+        assertThat(TREE_WITH_TESTS.contain("io.autogpt.seed.cli.InputEdgesTest")).isTrue();
+        assertThat(TREE_WITH_TESTS.contain("io.autogpt.seed.jpa.CopyTextTest")).isTrue();
+        assertThat(TREE_WITH_TESTS.containPackage(PRODUCT + ".jpa")).isTrue();
+        assertThat(CoreModule.exports()).contains("plan", "run", "port").doesNotContain("generate", "random");
     }
 
     @Test

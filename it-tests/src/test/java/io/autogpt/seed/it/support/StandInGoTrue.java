@@ -10,8 +10,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.autogpt.seed.core.random.Ids;
-import io.autogpt.seed.core.random.Rng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -172,7 +170,7 @@ public final class StandInGoTrue implements AutoCloseable {
     }
 
     private void addUser(String email, String password) {
-        idsByEmail.computeIfAbsent(email.toLowerCase(java.util.Locale.ROOT), e -> Ids.uuid(99, "stand-in/" + e));
+        idsByEmail.computeIfAbsent(email.toLowerCase(java.util.Locale.ROOT), e -> nameId("stand-in/" + e));
         passwords.put(email.toLowerCase(java.util.Locale.ROOT), password);
     }
 
@@ -198,9 +196,8 @@ public final class StandInGoTrue implements AutoCloseable {
                     "msg", "Request rate limit reached"));
             return;
         }
-        Rng rng = Rng.of(7, "faults", faultDraws.incrementAndGet());
         Faults f = faults;
-        double draw = rng.nextDouble();
+        double draw = draw(7, faultDraws.incrementAndGet());
         if (draw < f.drop()) {
             // Close the socket without a status line: the client sees the connection die mid-request.
             ex.getRequestBody().readAllBytes();
@@ -325,7 +322,7 @@ public final class StandInGoTrue implements AutoCloseable {
         }
         addUser(email, body.path("password").asText(""));
         createRequests.incrementAndGet();
-        if (Rng.of(11, "lost-create", lostCreateDraws.incrementAndGet()).nextDouble() < lostCreates) {
+        if (draw(11, lostCreateDraws.incrementAndGet()) < lostCreates) {
             // Created, but the answer never arrives: the client cannot know whether it worked.
             ex.close();
             return;
@@ -377,11 +374,24 @@ public final class StandInGoTrue implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Draw {@code n} of stream {@code stream}, in [0, 1): the same each run. The stand-in makes its own randomness
+     * (the core's {@code random} package is not exported, and a test sees the core as an embedder does).
+     */
+    private static double draw(long stream, long n) {
+        return new java.util.SplittableRandom(stream * 0x9E37_79B9_7F4A_7C15L + n).nextDouble();
+    }
+
+    /** A stable id for {@code name} (a name-based UUID), as GoTrue's ids look: UUIDs. */
+    private static String nameId(String name) {
+        return java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
     private String jwt(String id, String email, Instant now, long n) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(url() + "/auth/v1").subject(id)
                 .audience("authenticated").issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600)))
                 .claim("email", email).claim("role", "authenticated").claim("aal", "aal1")
-                .claim("session_id", Ids.uuid(n, "stand-in-session")).build();
+                .claim("session_id", nameId("stand-in-session/" + n)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(JWT_SECRET.getBytes(StandardCharsets.UTF_8)));

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -145,6 +146,23 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         execute(admin, "DROP DATABASE IF EXISTS " + url.database() + " WITH (FORCE)");
+    }
+
+    /**
+     * A role the test server asks for a password, for the wrong-password path. {@code .ci/run} creates it and puts a
+     * password rule for it ahead of a local server's trust rules; a Testcontainers server asks every role for one.
+     */
+    public static final String PASSWORD_ROLE = "seed_pw_probe";
+
+    /**
+     * The test server's address in the CLI's form, as {@link #PASSWORD_ROLE} giving {@code password} (tests only),
+     * the role created first where it is missing.
+     */
+    public static DatabaseUrl asPasswordRole(String password) {
+        onServer("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + PASSWORD_ROLE + "') THEN "
+                + "CREATE ROLE " + PASSWORD_ROLE + " LOGIN PASSWORD 'right-password'; END IF; END $$");
+        DatabaseUrl s = server();
+        return new DatabaseUrl(s.host(), s.port(), s.database(), PASSWORD_ROLE, password, null, Map.of());
     }
 
     /** Runs {@code sql} on the server's maintenance database (for roles, which live outside databases). */

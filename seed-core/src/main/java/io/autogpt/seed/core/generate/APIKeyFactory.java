@@ -17,7 +17,7 @@ import java.util.List;
  * which has the same shape and keeps a million keys affordable. Nobody can use a seeded key either way, since its
  * plain text is thrown away. Thread-safe.
  */
-public final class APIKeyFactory {
+final class APIKeyFactory {
     static final String PREFIX = "agpt_";
     private static final APIKeyPermission[] PERMISSIONS = APIKeyPermission.values();
 

@@ -7,7 +7,7 @@ import io.autogpt.seed.core.block.Block;
  * Makes {@code "AgentBlock"} rows from the platform's catalogue: its fixed id and name, and JSON Schemas of its pins.
  * The platform rewrites the schemas from its source when it starts; until then the builder reads these. Thread-safe.
  */
-public final class AgentBlockFactory {
+final class AgentBlockFactory {
     public AgentBlock create(Block block) {
         return new AgentBlock(block.id(), block.name(), block.inputSchema().text(), block.outputSchema().text(),
                 block.description().isEmpty() ? null : block.description(), null);

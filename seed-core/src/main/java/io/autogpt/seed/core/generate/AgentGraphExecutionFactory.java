@@ -17,7 +17,7 @@ import java.time.LocalDateTime;
  * shared with its runs names it.
  * Thread-safe.
  */
-public final class AgentGraphExecutionFactory {
+final class AgentGraphExecutionFactory {
     private final DatasetShape shape;
     private final ChatFactory chats;
 

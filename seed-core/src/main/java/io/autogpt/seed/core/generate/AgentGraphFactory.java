@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import net.datafaker.Faker;
 
 /** Makes {@code "AgentGraph"} rows: version 1 of each graph, active. Not thread-safe; one per generating thread. */
-public final class AgentGraphFactory {
+final class AgentGraphFactory {
     private final DatasetShape shape;
     private final RowFaker faker = new RowFaker();
 

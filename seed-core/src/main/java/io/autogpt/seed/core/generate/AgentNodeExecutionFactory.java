@@ -8,7 +8,7 @@ import java.time.Duration;
  * Makes the {@code "AgentNodeExecution"} row of each node of a graph execution: of its graph's nodes, whoever ran
  * it. Thread-safe.
  */
-public final class AgentNodeExecutionFactory {
+final class AgentNodeExecutionFactory {
     private final DatasetShape shape;
 
     public AgentNodeExecutionFactory(DatasetShape shape) {

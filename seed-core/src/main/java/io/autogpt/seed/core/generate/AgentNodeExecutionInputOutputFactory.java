@@ -22,7 +22,7 @@ import java.util.Set;
  * never ran, or were terminated, have no output. Data is of each pin's type. Not thread-safe (it remembers the last
  * graph's design).
  */
-public final class AgentNodeExecutionInputOutputFactory {
+final class AgentNodeExecutionInputOutputFactory {
     private static final List<String> FAILURES = List.of("timeout after 30s", "rate limited by upstream service",
             "invalid input: value could not be converted", "connection reset by peer");
 

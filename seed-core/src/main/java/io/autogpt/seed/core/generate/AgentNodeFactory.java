@@ -4,7 +4,7 @@ import io.autogpt.seed.core.agent.AgentNode;
 import io.autogpt.seed.core.json.Json;
 
 /** Makes the {@code "AgentNode"} rows of a graph from its design: block, constant inputs, builder position. */
-public final class AgentNodeFactory {
+final class AgentNodeFactory {
     private final DatasetShape shape;
 
     public AgentNodeFactory(DatasetShape shape) {

@@ -3,7 +3,7 @@ package io.autogpt.seed.core.generate;
 import io.autogpt.seed.core.agent.AgentNodeLink;
 
 /** Makes the {@code "AgentNodeLink"} rows of a graph from its design. Thread-safe. */
-public final class AgentNodeLinkFactory {
+final class AgentNodeLinkFactory {
     private final DatasetShape shape;
 
     public AgentNodeLinkFactory(DatasetShape shape) {

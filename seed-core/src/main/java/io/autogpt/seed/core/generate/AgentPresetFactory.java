@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import net.datafaker.Faker;
 
 /** Makes {@code "AgentPreset"} rows, each for one of its owner's graphs. Not thread-safe; one per thread. */
-public final class AgentPresetFactory {
+final class AgentPresetFactory {
     private final DatasetShape shape;
     private final RowFaker faker = new RowFaker();
 

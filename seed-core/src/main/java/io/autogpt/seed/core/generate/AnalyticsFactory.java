@@ -8,7 +8,7 @@ import io.autogpt.seed.core.random.Rng;
 import java.time.LocalDateTime;
 
 /** Makes {@code "AnalyticsDetails"} and {@code "AnalyticsMetrics"} rows, after their user signed up. Thread-safe. */
-public final class AnalyticsFactory {
+final class AnalyticsFactory {
     private final DatasetShape shape;
 
     public AnalyticsFactory(DatasetShape shape) {

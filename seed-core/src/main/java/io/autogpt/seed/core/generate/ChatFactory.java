@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * arguments}}}, arguments a JSON string) answered by one tool message per call, in call order, and then the answer.
  * Thread-safe.
  */
-public final class ChatFactory {
+final class ChatFactory {
     private static final List<String> TOOLS = List.of("find_agent", "find_block", "find_library_agent", "run_agent",
             "view_agent_output", "search_docs", "add_understanding");
     private static final List<String> ASKS = List.of("Can you find me an agent that helps with %s?",

@@ -15,7 +15,7 @@ import java.util.List;
  * tops up credit; later ones spend (never below zero) or top up. {@code runningBalance} is the running sum of the
  * amounts in time order, and the balance equals the last running balance. Thread-safe.
  */
-public final class CreditLedgerFactory {
+final class CreditLedgerFactory {
     private final DatasetShape shape;
 
     public CreditLedgerFactory(DatasetShape shape) {

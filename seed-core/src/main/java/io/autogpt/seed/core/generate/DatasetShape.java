@@ -19,7 +19,7 @@ import java.util.Locale;
  * {@code (u, g, e)}; node execution {@code (u, g, e, n)}. A child calls the same function its parent's factory
  * called, so it never looks anything up and any slice of users can be generated alone. Immutable and thread-safe.
  */
-public final class DatasetShape {
+final class DatasetShape {
     /** The last day before the anchor is kept free of graph creation, so runs of new graphs end before "now". */
     private static final Duration QUIET_DAY = Duration.ofDays(1);
 

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param endedAt   when it finished, null unless {@link AgentExecutionStatus#isFinished()}
  * @param nodes     one timing per node of the graph, in node order
  */
-public record ExecutionTimeline(AgentExecutionStatus status, LocalDateTime createdAt,
+record ExecutionTimeline(AgentExecutionStatus status, LocalDateTime createdAt,
                                 @Nullable LocalDateTime startedAt, @Nullable LocalDateTime endedAt,
                                 List<NodeTiming> nodes) {
     public ExecutionTimeline {

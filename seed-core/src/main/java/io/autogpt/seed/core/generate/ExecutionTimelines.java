@@ -13,7 +13,7 @@ import java.util.List;
  * {@linkplain Run#since() since} and ends before the anchor; one that cannot fit (a library entry added moments
  * before the anchor) is still queued, created in between. Thread-safe.
  */
-public final class ExecutionTimelines {
+final class ExecutionTimelines {
     private final DatasetShape shape;
 
     public ExecutionTimelines(DatasetShape shape) {

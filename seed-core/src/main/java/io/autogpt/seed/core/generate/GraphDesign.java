@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param nodes    the nodes, sources first
  * @param links    the links
  */
-public record GraphDesign(String template, List<Node> nodes, List<Link> links) {
+record GraphDesign(String template, List<Node> nodes, List<Link> links) {
     public GraphDesign {
         Objects.requireNonNull(template, "template");
         nodes = List.copyOf(nodes);

@@ -18,7 +18,7 @@ import java.util.Set;
  * to an input pin of a compatible type, and every required input is linked or set (see
  * {@link io.autogpt.seed.core.block.GraphRules}). Pure: the same (seed, u, g) gives the same design. Thread-safe.
  */
-public final class GraphDesigner {
+final class GraphDesigner {
     /** Share of graphs made from a template, when templates of a fitting size exist. */
     private static final double TEMPLATE_SHARE = 0.6;
     /** Blocks a random composition leaves out: they need files or a feed a seeded run has not got. */

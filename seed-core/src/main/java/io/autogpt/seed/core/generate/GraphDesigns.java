@@ -5,7 +5,7 @@ package io.autogpt.seed.core.generate;
  * same design many times in a row (once per node, link and run), so one entry saves nearly every rebuild. Not
  * thread-safe; one per generating thread.
  */
-public final class GraphDesigns {
+final class GraphDesigns {
     private final DatasetShape shape;
     private long lastUser = -1;
     private long lastGraph = -1;

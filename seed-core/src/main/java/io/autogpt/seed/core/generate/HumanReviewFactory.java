@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * approved or rejected while that node ran (processed, as the platform leaves them). Other runs have none.
  * Thread-safe.
  */
-public final class HumanReviewFactory {
+final class HumanReviewFactory {
     private static final List<String> INSTRUCTIONS = List.of("Check the draft before it is sent",
             "Approve the list of recipients", "Review the generated post", "Confirm the amounts");
 

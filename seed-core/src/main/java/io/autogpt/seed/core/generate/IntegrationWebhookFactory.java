@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Makes {@code "IntegrationWebhook"} rows for the share of users who registered webhooks. Thread-safe. */
-public final class IntegrationWebhookFactory {
+final class IntegrationWebhookFactory {
     private final DatasetShape shape;
 
     public IntegrationWebhookFactory(DatasetShape shape) {

@@ -13,7 +13,7 @@ import java.util.List;
  * the user's). Each row names a real node execution of the user and was written when that node ran. A user
  * without runs persisted nothing. Thread-safe.
  */
-public final class KeyValueFactory {
+final class KeyValueFactory {
     private static final List<String> KEYS = List.of("last_seen_id", "counter", "cursor", "last_summary",
             "seen_urls", "preferences", "last_run_at", "state");
 

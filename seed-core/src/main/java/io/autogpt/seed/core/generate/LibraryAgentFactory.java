@@ -15,7 +15,7 @@ import java.util.List;
  * most once per user (the platform's unique key). {@code isCreatedByUser} is true exactly for the user's own graphs,
  * and the creator is the graph owner's profile. Thread-safe.
  */
-public final class LibraryAgentFactory {
+final class LibraryAgentFactory {
     /** Draws per wanted entry before settling for fewer (when few graphs exist at all). */
     private static final int TRIES_PER_ENTRY = 8;
 

@@ -12,7 +12,7 @@ import java.util.List;
  * {@value #MAX_DEPTH} levels deep, with names unique among the user's folders (so unique under any one parent, the
  * platform's key). A folder is made after its parent. Thread-safe.
  */
-public final class LibraryFolderFactory {
+final class LibraryFolderFactory {
     /** Top level is 0: folders, sub-folders, and sub-sub-folders at most. */
     static final int MAX_DEPTH = 2;
 

@@ -8,7 +8,7 @@ import io.autogpt.seed.core.store.SubmissionStatus;
  * one version, whose review state decides {@code hasApprovedVersion}, {@code activeVersionId}, whether it gets
  * reviews, and whether onboarding may select it. Thread-safe.
  */
-public final class ListingFacts {
+final class ListingFacts {
     private final DatasetShape shape;
 
     public ListingFacts(DatasetShape shape) {

@@ -32,7 +32,7 @@ import java.util.SortedMap;
  * notices to the admins, billing and trial notices), made by {@link TodaysNotices} from the user's settings, runs,
  * listings, ledger, tier and trial. Thread-safe.
  */
-public final class NotificationFactory {
+final class NotificationFactory {
     private static final NotificationType[] TYPES = {NotificationType.AGENT_RUN, NotificationType.AGENT_RUN,
             NotificationType.AGENT_RUN, NotificationType.AGENT_RUN, NotificationType.BLOCK_EXECUTION_FAILED,
             NotificationType.LOW_BALANCE, NotificationType.ZERO_BALANCE, NotificationType.DAILY_SUMMARY,

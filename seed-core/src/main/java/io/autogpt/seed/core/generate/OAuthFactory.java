@@ -25,7 +25,7 @@ import java.util.Optional;
  * so some grants are recent enough that their code or tokens are still valid at the anchor (deadlines after it),
  * and the rest have expired; some tokens are revoked. Thread-safe.
  */
-public final class OAuthFactory {
+final class OAuthFactory {
     static final Duration CODE_TTL = Duration.ofMinutes(10);
     static final Duration ACCESS_TTL = Duration.ofHours(1);
     static final Duration REFRESH_TTL = Duration.ofDays(30);

@@ -33,7 +33,7 @@ import java.util.List;
  *
  * <p>Under the early-2026 rules every method returns no rows. Thread-safe.
  */
-public final class OrganizationFactory {
+final class OrganizationFactory {
     private final DatasetShape shape;
     private final Tenancy tenancy;
     private final ProfileFactory profiles;

@@ -9,7 +9,7 @@ import java.util.List;
 import net.datafaker.Faker;
 
 /** Makes the one {@code "Profile"} row of each user. Not thread-safe; one instance per generating thread. */
-public final class ProfileFactory {
+final class ProfileFactory {
     private final DatasetShape shape;
     private final PersonNames names;
     private final RowFaker faker = new RowFaker();

@@ -15,7 +15,7 @@ import java.util.Optional;
  * within two weeks of it; the request is pending, or approved or rejected a few days later with the result. A
  * user without a top-up asks nothing. Thread-safe.
  */
-public final class RefundFactory {
+final class RefundFactory {
     private static final List<String> REASONS = List.of("Bought the wrong amount", "Agent did not work as expected",
             "Charged twice", "No longer need the credits", "Accidental purchase");
 

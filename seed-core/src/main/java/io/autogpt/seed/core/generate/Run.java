@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param k        the run's ordinal among the runs of its graph (own) or of its library entry (another's)
  * @param since    the earliest the run can have been created: the graph's creation, or when the runner added it
  */
-public record Run(long runner, long owner, long g, long entry, long k, LocalDateTime since) {
+record Run(long runner, long owner, long g, long entry, long k, LocalDateTime since) {
     public Run {
         Objects.requireNonNull(since, "since");
     }

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * the platform scans for when a run is shared). The file existed, undeleted, when the run ended. Drawn from a stream of
  * its own; none under earlier rules. Thread-safe.
  */
-public final class RunFiles {
+final class RunFiles {
     /** How the platform writes a workspace file into a block's output. */
     public static final String SCHEME = "workspace://";
 

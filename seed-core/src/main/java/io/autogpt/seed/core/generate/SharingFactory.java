@@ -18,7 +18,7 @@ import java.util.Optional;
  * messages, the run's outputs and the owner's workspace, so it names the same user's objects only; under earlier
  * rules chats are never shared and name nothing, and runs return no file: no rows. Thread-safe.
  */
-public final class SharingFactory {
+final class SharingFactory {
     private final DatasetShape shape;
     private final ChatFactory chats;
     private final AgentGraphExecutionFactory runs;

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Makes the {@code "StoreListing"} of each graph, and the update that later points it at its approved version.
  * {@code hasApprovedVersion} is true exactly when the version is approved. Thread-safe.
  */
-public final class StoreListingFactory {
+final class StoreListingFactory {
     private final DatasetShape shape;
     private final ListingFacts facts;
 

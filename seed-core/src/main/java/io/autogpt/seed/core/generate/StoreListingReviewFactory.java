@@ -12,7 +12,7 @@ import net.datafaker.Faker;
  * Makes the reviews of approved store listing versions: by distinct users of the owner's cohort other than the owner, each written after
  * the version was approved and after its reviewer signed up. Not thread-safe; one instance per generating thread.
  */
-public final class StoreListingReviewFactory {
+final class StoreListingReviewFactory {
     private final DatasetShape shape;
     private final ListingFacts facts;
     private final StoreListingVersionFactory versions;

@@ -19,7 +19,7 @@ import net.datafaker.Faker;
  * {@code date_submitted} required, so a NULL there fails the platform's Prisma reads. Not thread-safe; one instance per
  * generating thread.
  */
-public final class StoreListingVersionFactory {
+final class StoreListingVersionFactory {
     private final DatasetShape shape;
     private final ListingFacts facts;
     private final StoreListingFactory listings;

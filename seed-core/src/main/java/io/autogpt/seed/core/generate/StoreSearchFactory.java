@@ -25,7 +25,7 @@ import java.util.Optional;
  * store searches people typed ({@code "SearchTerms"}), and block searches in the builder
  * ({@code "BuilderSearchHistory"}, with the builder's filters). Thread-safe.
  */
-public final class StoreSearchFactory {
+final class StoreSearchFactory {
     private static final List<String> FILTERS = List.of("blocks", "integrations", "marketplace_agents", "my_agents");
     /** Blocks people search for in the builder: the catalogue's enabled ones. */
     private static final List<Block> SEARCHABLE = BlockCatalogue.platform().blocks().stream()

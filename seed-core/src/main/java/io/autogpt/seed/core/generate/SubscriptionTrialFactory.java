@@ -18,7 +18,7 @@ import java.util.Optional;
  * the identities the verification claimed (the user and the Stripe customer), so none can take a second trial.
  * Other users have none, and under the early-2026 rules no one has. Thread-safe.
  */
-public final class SubscriptionTrialFactory {
+final class SubscriptionTrialFactory {
     private static final int TRIAL_DAYS = 14;
 
     private final DatasetShape shape;

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe: the kept cohort is an immutable value, and two threads computing it at once compute the same.
  */
-public final class Tenancy {
+final class Tenancy {
     /** Names of the teams a shared organisation adds to its Default team. */
     private static final List<String> TEAM_NAMES = List.of("Research", "Growth", "Operations", "Support",
             "Engineering", "Sales", "Content", "Data");

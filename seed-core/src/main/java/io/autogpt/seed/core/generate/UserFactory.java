@@ -13,7 +13,7 @@ import java.time.LocalDateTime;
  * Makes {@code "User"} rows. Emails carry the seed's tag, so they stay unique across datasets of different seeds.
  * Not thread-safe; one instance per generating thread.
  */
-public final class UserFactory {
+final class UserFactory {
     private final DatasetShape shape;
     private final PersonNames names;
 

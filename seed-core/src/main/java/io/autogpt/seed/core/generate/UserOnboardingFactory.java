@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * of the onboarding order; notified and rewarded steps are completed ones; a selected store agent is an approved,
  * visible version.
  */
-public final class UserOnboardingFactory {
+final class UserOnboardingFactory {
     /** The early platform's steps: the enum's first 22, in the order a user meets them. */
     private static final List<OnboardingStep> EARLY_STEPS = Arrays.stream(OnboardingStep.values())
             .filter(s -> s.existsUnder(PlatformRules.EARLY_2026)).toList();

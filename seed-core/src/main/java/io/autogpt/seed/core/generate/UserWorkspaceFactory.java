@@ -17,7 +17,7 @@ import java.time.LocalDateTime;
  * platform's key: the ordinal is part of the name); its storage path is an object key under the workspace and the
  * file's id, as the platform files uploads in cloud storage. Thread-safe.
  */
-public final class UserWorkspaceFactory {
+final class UserWorkspaceFactory {
     /** The object-storage bucket the storage paths name. */
     static final String BUCKET = "autogpt-workspaces";
 

@@ -59,4 +59,129 @@ public record ActivityProfile(IntRange chatsPerUser, IntRange turnsPerChat, doub
         return new ActivityProfile(new IntRange(0, 3), new IntRange(1, 4), 0.5, new IntRange(0, 6),
                 new IntRange(0, 3), 0.1, 0.05, new IntRange(0, 5), new IntRange(0, 4), 0.1, new IntRange(1, 5), 0.3);
     }
+
+    /**
+     * A builder that starts from this profile's counts, to change some of them by name:
+     * {@code ActivityProfile.standard().toBuilder().refundShare(1).build()}.
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Counts by name, checked together when {@link #build()} makes the profile (so the order of the calls never
+     * matters). Not thread-safe; made by {@link ActivityProfile#toBuilder()}, used once and dropped.
+     */
+    public static final class Builder {
+        private IntRange chatsPerUser;
+        private IntRange turnsPerChat;
+        private double understandingShare;
+        private IntRange notificationsPerUser;
+        private IntRange keyValuesPerUser;
+        private double refundShare;
+        private double reviewedRunShare;
+        private IntRange storeSearchesPerUser;
+        private IntRange builderSearchesPerUser;
+        private double oauthAppShare;
+        private IntRange grantsPerOauthApp;
+        private double sharedOrgShare;
+
+        private Builder(ActivityProfile from) {
+            this.chatsPerUser = from.chatsPerUser;
+            this.turnsPerChat = from.turnsPerChat;
+            this.understandingShare = from.understandingShare;
+            this.notificationsPerUser = from.notificationsPerUser;
+            this.keyValuesPerUser = from.keyValuesPerUser;
+            this.refundShare = from.refundShare;
+            this.reviewedRunShare = from.reviewedRunShare;
+            this.storeSearchesPerUser = from.storeSearchesPerUser;
+            this.builderSearchesPerUser = from.builderSearchesPerUser;
+            this.oauthAppShare = from.oauthAppShare;
+            this.grantsPerOauthApp = from.grantsPerOauthApp;
+            this.sharedOrgShare = from.sharedOrgShare;
+        }
+
+        /** @see ActivityProfile#chatsPerUser() */
+        public Builder chatsPerUser(IntRange chatsPerUser) {
+            this.chatsPerUser = chatsPerUser;
+            return this;
+        }
+
+        /** @see ActivityProfile#turnsPerChat() */
+        public Builder turnsPerChat(IntRange turnsPerChat) {
+            this.turnsPerChat = turnsPerChat;
+            return this;
+        }
+
+        /** @see ActivityProfile#understandingShare() */
+        public Builder understandingShare(double understandingShare) {
+            this.understandingShare = understandingShare;
+            return this;
+        }
+
+        /** @see ActivityProfile#notificationsPerUser() */
+        public Builder notificationsPerUser(IntRange notificationsPerUser) {
+            this.notificationsPerUser = notificationsPerUser;
+            return this;
+        }
+
+        /** @see ActivityProfile#keyValuesPerUser() */
+        public Builder keyValuesPerUser(IntRange keyValuesPerUser) {
+            this.keyValuesPerUser = keyValuesPerUser;
+            return this;
+        }
+
+        /** @see ActivityProfile#refundShare() */
+        public Builder refundShare(double refundShare) {
+            this.refundShare = refundShare;
+            return this;
+        }
+
+        /** @see ActivityProfile#reviewedRunShare() */
+        public Builder reviewedRunShare(double reviewedRunShare) {
+            this.reviewedRunShare = reviewedRunShare;
+            return this;
+        }
+
+        /** @see ActivityProfile#storeSearchesPerUser() */
+        public Builder storeSearchesPerUser(IntRange storeSearchesPerUser) {
+            this.storeSearchesPerUser = storeSearchesPerUser;
+            return this;
+        }
+
+        /** @see ActivityProfile#builderSearchesPerUser() */
+        public Builder builderSearchesPerUser(IntRange builderSearchesPerUser) {
+            this.builderSearchesPerUser = builderSearchesPerUser;
+            return this;
+        }
+
+        /** @see ActivityProfile#oauthAppShare() */
+        public Builder oauthAppShare(double oauthAppShare) {
+            this.oauthAppShare = oauthAppShare;
+            return this;
+        }
+
+        /** @see ActivityProfile#grantsPerOauthApp() */
+        public Builder grantsPerOauthApp(IntRange grantsPerOauthApp) {
+            this.grantsPerOauthApp = grantsPerOauthApp;
+            return this;
+        }
+
+        /** @see ActivityProfile#sharedOrgShare() */
+        public Builder sharedOrgShare(double sharedOrgShare) {
+            this.sharedOrgShare = sharedOrgShare;
+            return this;
+        }
+
+        /**
+         * The profile with the counts given.
+         *
+         * @throws IllegalArgumentException when a count is out of its limits, as the record's constructor says
+         */
+        public ActivityProfile build() {
+            return new ActivityProfile(chatsPerUser, turnsPerChat, understandingShare, notificationsPerUser,
+                    keyValuesPerUser, refundShare, reviewedRunShare, storeSearchesPerUser, builderSearchesPerUser,
+                    oauthAppShare, grantsPerOauthApp, sharedOrgShare);
+        }
+    }
 }

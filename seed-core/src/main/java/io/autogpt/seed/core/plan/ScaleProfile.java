@@ -154,4 +154,170 @@ public record ScaleProfile(int users, IntRange graphsPerUser, IntRange nodesPerG
             throw new IllegalArgumentException(what + " must be between 0 and 1, got " + share);
         }
     }
+
+    /**
+     * A builder that starts from this profile's counts, to change some of them by name:
+     * {@code ScaleProfile.original().toBuilder().graphsPerUser(IntRange.exactly(10)).build()}.
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Counts by name, checked together when {@link #build()} makes the profile (so the order of the calls never
+     * matters). Not thread-safe; made by {@link ScaleProfile#toBuilder()}, used once and dropped.
+     */
+    public static final class Builder {
+        private int users;
+        private IntRange graphsPerUser;
+        private IntRange nodesPerGraph;
+        private IntRange presetsPerUser;
+        private IntRange libraryAgentsPerUser;
+        private IntRange executionsPerGraph;
+        private IntRange reviewsPerVersion;
+        private IntRange creditTransactionsPerUser;
+        private IntRange analyticsPerUser;
+        private IntRange apiKeysPerUser;
+        private IntRange webhooksPerUser;
+        private double onboardingShare;
+        private double webhookShare;
+        private IntRange libraryFoldersPerUser;
+        private IntRange workspaceFilesPerUser;
+        private int cohortUsers;
+        private ActivityProfile activity;
+
+        private Builder(ScaleProfile from) {
+            this.users = from.users;
+            this.graphsPerUser = from.graphsPerUser;
+            this.nodesPerGraph = from.nodesPerGraph;
+            this.presetsPerUser = from.presetsPerUser;
+            this.libraryAgentsPerUser = from.libraryAgentsPerUser;
+            this.executionsPerGraph = from.executionsPerGraph;
+            this.reviewsPerVersion = from.reviewsPerVersion;
+            this.creditTransactionsPerUser = from.creditTransactionsPerUser;
+            this.analyticsPerUser = from.analyticsPerUser;
+            this.apiKeysPerUser = from.apiKeysPerUser;
+            this.webhooksPerUser = from.webhooksPerUser;
+            this.onboardingShare = from.onboardingShare;
+            this.webhookShare = from.webhookShare;
+            this.libraryFoldersPerUser = from.libraryFoldersPerUser;
+            this.workspaceFilesPerUser = from.workspaceFilesPerUser;
+            this.cohortUsers = from.cohortUsers;
+            this.activity = from.activity;
+        }
+
+        /** @see ScaleProfile#users() */
+        public Builder users(int users) {
+            this.users = users;
+            return this;
+        }
+
+        /** @see ScaleProfile#graphsPerUser() */
+        public Builder graphsPerUser(IntRange graphsPerUser) {
+            this.graphsPerUser = graphsPerUser;
+            return this;
+        }
+
+        /** @see ScaleProfile#nodesPerGraph() */
+        public Builder nodesPerGraph(IntRange nodesPerGraph) {
+            this.nodesPerGraph = nodesPerGraph;
+            return this;
+        }
+
+        /** @see ScaleProfile#presetsPerUser() */
+        public Builder presetsPerUser(IntRange presetsPerUser) {
+            this.presetsPerUser = presetsPerUser;
+            return this;
+        }
+
+        /** @see ScaleProfile#libraryAgentsPerUser() */
+        public Builder libraryAgentsPerUser(IntRange libraryAgentsPerUser) {
+            this.libraryAgentsPerUser = libraryAgentsPerUser;
+            return this;
+        }
+
+        /** @see ScaleProfile#executionsPerGraph() */
+        public Builder executionsPerGraph(IntRange executionsPerGraph) {
+            this.executionsPerGraph = executionsPerGraph;
+            return this;
+        }
+
+        /** @see ScaleProfile#reviewsPerVersion() */
+        public Builder reviewsPerVersion(IntRange reviewsPerVersion) {
+            this.reviewsPerVersion = reviewsPerVersion;
+            return this;
+        }
+
+        /** @see ScaleProfile#creditTransactionsPerUser() */
+        public Builder creditTransactionsPerUser(IntRange creditTransactionsPerUser) {
+            this.creditTransactionsPerUser = creditTransactionsPerUser;
+            return this;
+        }
+
+        /** @see ScaleProfile#analyticsPerUser() */
+        public Builder analyticsPerUser(IntRange analyticsPerUser) {
+            this.analyticsPerUser = analyticsPerUser;
+            return this;
+        }
+
+        /** @see ScaleProfile#apiKeysPerUser() */
+        public Builder apiKeysPerUser(IntRange apiKeysPerUser) {
+            this.apiKeysPerUser = apiKeysPerUser;
+            return this;
+        }
+
+        /** @see ScaleProfile#webhooksPerUser() */
+        public Builder webhooksPerUser(IntRange webhooksPerUser) {
+            this.webhooksPerUser = webhooksPerUser;
+            return this;
+        }
+
+        /** @see ScaleProfile#onboardingShare() */
+        public Builder onboardingShare(double onboardingShare) {
+            this.onboardingShare = onboardingShare;
+            return this;
+        }
+
+        /** @see ScaleProfile#webhookShare() */
+        public Builder webhookShare(double webhookShare) {
+            this.webhookShare = webhookShare;
+            return this;
+        }
+
+        /** @see ScaleProfile#libraryFoldersPerUser() */
+        public Builder libraryFoldersPerUser(IntRange libraryFoldersPerUser) {
+            this.libraryFoldersPerUser = libraryFoldersPerUser;
+            return this;
+        }
+
+        /** @see ScaleProfile#workspaceFilesPerUser() */
+        public Builder workspaceFilesPerUser(IntRange workspaceFilesPerUser) {
+            this.workspaceFilesPerUser = workspaceFilesPerUser;
+            return this;
+        }
+
+        /** @see ScaleProfile#cohortUsers() */
+        public Builder cohortUsers(int cohortUsers) {
+            this.cohortUsers = cohortUsers;
+            return this;
+        }
+
+        /** @see ScaleProfile#activity() */
+        public Builder activity(ActivityProfile activity) {
+            this.activity = activity;
+            return this;
+        }
+
+        /**
+         * The profile with the counts given.
+         *
+         * @throws IllegalArgumentException when a count is out of its limits, as the record's constructor says
+         */
+        public ScaleProfile build() {
+            return new ScaleProfile(users, graphsPerUser, nodesPerGraph, presetsPerUser, libraryAgentsPerUser,
+                    executionsPerGraph, reviewsPerVersion, creditTransactionsPerUser, analyticsPerUser, apiKeysPerUser,
+                    webhooksPerUser, onboardingShare, webhookShare, libraryFoldersPerUser, workspaceFilesPerUser,
+                    cohortUsers, activity);
+        }
+    }
 }

@@ -65,10 +65,7 @@ class RunShapeTest {
     @Test
     void differencesNameTheKeyWhatWasRecordedAndWhatThisRunWouldWrite() {
         RunShape recorded = RunShape.of(PLAN, "platform-2026-01", Set.of());
-        ScaleProfile more = new ScaleProfile(100, IntRange.exactly(10), new IntRange(2, 5), new IntRange(1, 5),
-                new IntRange(1, 10), new IntRange(1, 20), new IntRange(1, 5), IntRange.exactly(1),
-                IntRange.exactly(1), IntRange.exactly(1), new IntRange(1, 3), 0.7, 0.3, new IntRange(0, 4),
-                new IntRange(0, 6), 100);
+        ScaleProfile more = ScaleProfile.original().toBuilder().graphsPerUser(IntRange.exactly(10)).build();
         RunShape now = RunShape.of(SeedPlan.of(42, Instant.parse("2025-07-01T00:00:00Z"), more), "platform-2026-01",
                 Set.of());
         assertThat(now.differencesFrom(recorded, Set.of())).containsExactly("now 2025-06-01T00:00:00Z → "

@@ -43,4 +43,26 @@ class ScaleProfileTest {
         assertThat(IntRange.parse("1..5")).isEqualTo(new IntRange(1, 5));
         assertThat(IntRange.parse("3")).isEqualTo(IntRange.exactly(3));
     }
+
+    @Test
+    void aBuilderChangesOneCountByNameAndKeepsTheRest() {
+        ScaleProfile original = ScaleProfile.original();
+        ScaleProfile more = original.toBuilder().graphsPerUser(IntRange.exactly(10)).build();
+        assertThat(more.graphsPerUser()).isEqualTo(IntRange.exactly(10));
+        assertThat(more.toBuilder().graphsPerUser(original.graphsPerUser()).build()).isEqualTo(original);
+        assertThat(original.toBuilder().build()).isEqualTo(original);
+        ActivityProfile refunds = ActivityProfile.standard().toBuilder().refundShare(1).build();
+        assertThat(refunds.refundShare()).isEqualTo(1.0);
+        assertThat(refunds.toBuilder().refundShare(0.1).build()).isEqualTo(ActivityProfile.standard());
+    }
+
+    @Test
+    void aBuilderChecksTheCountsTogetherWhenItBuilds() {
+        ScaleProfile.Builder noGraphs = ScaleProfile.original().toBuilder().graphsPerUser(IntRange.exactly(0));
+        assertThatThrownBy(noGraphs::build).hasMessage("presets need graphs: graphs per user must be at least 1");
+        assertThat(noGraphs.presetsPerUser(IntRange.exactly(0)).build().graphsPerUser())
+                .as("the order of the calls does not matter").isEqualTo(IntRange.exactly(0));
+        assertThatThrownBy(() -> ActivityProfile.standard().toBuilder().refundShare(2).build())
+                .hasMessage("refund share must be between 0 and 1, got 2.0");
+    }
 }

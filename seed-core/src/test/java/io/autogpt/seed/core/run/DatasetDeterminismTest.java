@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.table.SqlType;
 import io.autogpt.seed.core.testing.Canonical;
 import io.autogpt.seed.core.user.User;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -80,44 +82,89 @@ class DatasetDeterminismTest {
     void aShardReferencesNoRowOfAnotherShard() {
         int shards = 4;
         List<Set<String>> ids = new ArrayList<>();
-        List<Set<String>> values = new ArrayList<>();
+        List<Map<SqlType, Set<String>>> values = new ArrayList<>();
         for (int i = 0; i < shards; i++) {
             Set<String> own = new HashSet<>();
-            Set<String> seen = new HashSet<>();
+            Map<SqlType, Set<String>> seen = new java.util.EnumMap<>(SqlType.class);
             collect(new Dataset(PLAN.shard(i, shards)), own, seen);
             ids.add(own);
             values.add(seen);
         }
+        // The scan reads every kind of column: references inside jsonb and arrays, and ids that are numbers.
+        assertThat(values.get(0).keySet()).as("column types read").contains(SqlType.TEXT, SqlType.JSONB,
+                SqlType.TEXT_ARRAY, SqlType.ENUM_ARRAY, SqlType.BIGINT, SqlType.INTEGER, SqlType.VECTOR);
+        assertThat(values.get(0).get(SqlType.JSONB)).as("ids a shard's jsonb names, found inside the json")
+                .containsAnyElementsOf(ids.get(0));
+        assertThat(ids.get(0)).as("numeric ids (SearchTerms) are ids too").anyMatch(id -> id.startsWith("#"));
         for (int i = 0; i < shards; i++) {
             for (int j = 0; j < shards; j++) {
                 if (i != j) {
-                    Set<String> crossing = new HashSet<>(values.get(i));
-                    crossing.retainAll(ids.get(j));
-                    assertThat(crossing).as("values of shard %d that are ids of shard %d's rows", i, j).isEmpty();
+                    for (Map.Entry<SqlType, Set<String>> typed : values.get(i).entrySet()) {
+                        Set<String> crossing = new HashSet<>(typed.getValue());
+                        crossing.retainAll(ids.get(j));
+                        assertThat(crossing).as("%s values of shard %d that are ids of shard %d's rows",
+                                typed.getKey(), i, j).isEmpty();
+                    }
                 }
             }
         }
     }
 
-    /** The first column (the id) of every row but the shared ones into {@code ids}; every text value into {@code values}. */
-    private static void collect(Dataset dataset, Set<String> ids, Set<String> values) {
+    /** The scan sees an id inside a json text and an array, and tells the number 3 apart from the text "3". */
+    @Test
+    void theShardScanFindsIdsInsideJsonArraysAndNumbers() {
+        Set<String> tokens = new HashSet<>();
+        String id = "0b7e2f4c-5d1a-4e8b-9c3d-2a1b0c9d8e7f";
+        tokens(java.util.List.of("{\"graphId\":\"" + id + "\"}", 3L), tokens);
+        assertThat(tokens).contains(id, "#3").doesNotContain("3");
+    }
+
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /**
+     * The id (first column) of every row but the shared ones into {@code ids}; every value of every column into
+     * {@code values}, by column type: texts whole, the UUIDs inside them (json, vectors' neighbours), array elements,
+     * and numbers marked as numbers.
+     */
+    private static void collect(Dataset dataset, Set<String> ids, Map<SqlType, Set<String>> values) {
         for (Dataset.Step<?> step : dataset.steps()) {
             collect(step, ids, values);
         }
     }
 
-    private static <R extends Record> void collect(Dataset.Step<R> step, Set<String> ids, Set<String> values) {
+    private static <R extends Record> void collect(Dataset.Step<R> step, Set<String> ids,
+                                                   Map<SqlType, Set<String>> values) {
         boolean shared = step.table().kind() == io.autogpt.seed.core.table.Table.Kind.INSERT_MISSING;
         step.rows().get().forEach(row -> {
             for (var column : step.table().columns()) {
-                if (column.value(row) instanceof String text) {
-                    values.add(text);
-                }
+                tokens(column.value(row), values.computeIfAbsent(column.type(), t -> new HashSet<>()));
             }
-            if (!shared && step.table().columns().get(0).value(row) instanceof String id) {
-                ids.add(id);
+            Object id = step.table().columns().get(0).value(row);
+            if (!shared && id != null) {
+                ids.add(id instanceof Number n ? "#" + n : String.valueOf(id));
             }
         });
+    }
+
+    private static void tokens(@org.jspecify.annotations.Nullable Object value, Set<String> out) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof java.util.Collection<?> elements) {
+            elements.forEach(e -> tokens(e, out));
+            return;
+        }
+        if (value instanceof Number n) {
+            out.add("#" + n);
+            return;
+        }
+        String text = value instanceof io.autogpt.seed.core.vector.Embedding e ? e.text() : String.valueOf(value);
+        out.add(text);
+        java.util.regex.Matcher m = UUID.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
     }
 
     @Test

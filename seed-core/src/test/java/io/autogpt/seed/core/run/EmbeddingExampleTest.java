@@ -7,7 +7,6 @@ import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.testing.InMemoryDatasetStore;
 import io.autogpt.seed.core.user.User;
 import java.time.Instant;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +38,9 @@ class EmbeddingExampleTest {
         SeedReport report = new SeedRunner(store, SeedProgress.NONE).run(plan, false);
         assertThat(report.outcome()).isEqualTo(SeedReport.Outcome.SEEDED);
         assertThat(store.rows("User")).hasSize(50);
-        assertThat(List.of(report.totalRows())).allMatch(n -> n > 0);
+        assertThat(report.totalRows()).as("every row of the plan's dataset, written once")
+                .isEqualTo(dataset.steps().stream().mapToLong(s -> s.rows().get().count()).sum());
+        assertThat(report.tables()).extracting(SeedReport.TableReport::table)
+                .containsExactlyElementsOf(dataset.steps().stream().map(s -> s.table().label()).toList());
     }
 }

@@ -2,9 +2,13 @@ package io.autogpt.seed.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autogpt.seed.core.credit.CreditRefundRequest;
+import io.autogpt.seed.core.credit.CreditRefundRequestStatus;
+import io.autogpt.seed.core.plan.ActivityProfile;
 import io.autogpt.seed.core.plan.ScaleProfile;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.testing.Canonical;
+import io.autogpt.seed.core.user.User;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +19,17 @@ import org.junit.jupiter.api.Test;
  * (a new column, a better distribution), update the hashes in the same commit and say so in its message.
  */
 class GoldenRowsTest {
+    /**
+     * Twelve users of the original profile, every one of whom with a top-up asks a refund: at the standard one in
+     * ten these twelve asked none, and the refunds' pin was the hash of no rows. The share draws nothing else, so
+     * every other table's rows are those of the standard profile.
+     */
     private static final SeedPlan PLAN = SeedPlan.of(7, Instant.parse("2025-01-01T00:00:00Z"),
-            ScaleProfile.original().withUsers(12));
+            ScaleProfile.original().withUsers(12).withActivity(ActivityProfile.standard().toBuilder()
+                    .refundShare(1).build()));
+    /** The hash of no rows: a pin equal to it pins nothing. */
+    private static final String NO_ROWS = Canonical.sha256(User.TABLE, java.util.stream.Stream.empty())
+            .substring(0, 16);
 
     static Map<String, String> hashes() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -66,6 +79,14 @@ class GoldenRowsTest {
         GOLDEN.lines().map(l -> l.split("=")).forEach(kv -> expected.put(kv[0], kv[1]));
         assertThat(new java.util.TreeMap<>(hashes())).as("golden hashes for seed 7 (print GoldenRowsTest.hashes() to update)")
                 .isEqualTo(expected);
+        assertThat(expected).as("every table of the golden plan holds rows, so each pin pins something")
+                .doesNotContainValue(NO_ROWS);
+    }
+
+    @Test
+    void theGoldenPlanMakesRefundsInEveryStatus() {
+        assertThat(new Dataset(PLAN).rows(CreditRefundRequest.TABLE).map(CreditRefundRequest::status).distinct())
+                .containsExactlyInAnyOrder(CreditRefundRequestStatus.values());
     }
 
     private static final String GOLDEN = """
@@ -85,7 +106,7 @@ class GoldenRowsTest {
             ChatMessage=6f5f6c4db1cb288a
             ChatSession=80dd3849052fc3ad
             CoPilotUnderstanding=1dec24fac3618ecf
-            CreditRefundRequest=e3b0c44298fc1c14
+            CreditRefundRequest=f368b2f35e0e9b6e
             CreditTransaction=e95dbc207ff74d8d
             IntegrationWebhook=988dd35e01ded505
             LibraryAgent=0d1d4ff6a77f1083

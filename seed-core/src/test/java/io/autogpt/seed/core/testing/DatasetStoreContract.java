@@ -42,10 +42,7 @@ public abstract class DatasetStoreContract {
 
     /** {@link #PLAN} with three graphs per user instead of two: the same users in another shape. */
     private static final SeedPlan MORE_GRAPHS = new SeedPlan(PLAN.seed(), PLAN.now(),
-            new ScaleProfile(4, IntRange.exactly(3), new IntRange(2, 3), IntRange.exactly(1), new IntRange(1, 2),
-                    new IntRange(1, 2), IntRange.exactly(1), IntRange.exactly(2), IntRange.exactly(1),
-                    IntRange.exactly(1), IntRange.exactly(1), 1.0, 0.5, new IntRange(1, 3),
-                    new IntRange(1, 2), 2), 0, 4);
+            PLAN.scale().toBuilder().graphsPerUser(IntRange.exactly(3)).build(), 0, 4);
 
     /** A port onto this test's target, empty at the start of each test. */
     protected abstract WriteDatasetPort port();
