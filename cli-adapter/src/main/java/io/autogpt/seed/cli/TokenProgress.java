@@ -1,6 +1,6 @@
 package io.autogpt.seed.cli;
 
-import io.autogpt.seed.auth.http.GoTrueClient;
+import io.autogpt.seed.auth.exec.RequestExecutor;
 import java.util.function.Supplier;
 
 /** A progress bar on a terminal: tokens so far of the total, rate, 429s and retries. */
@@ -10,7 +10,7 @@ final class TokenProgress {
     private final StatusLine line;
     private final int total;
     private final int held;
-    private final Supplier<GoTrueClient.Stats> stats;
+    private final Supplier<RequestExecutor.Stats> stats;
     private final long start = System.nanoTime();
     private int done;
 
@@ -18,7 +18,7 @@ final class TokenProgress {
      * @param total all tokens of the run
      * @param held  tokens kept from a checkpoint, counted as done but not in the rate
      */
-    TokenProgress(StatusLine line, int total, int held, Supplier<GoTrueClient.Stats> stats) {
+    TokenProgress(StatusLine line, int total, int held, Supplier<RequestExecutor.Stats> stats) {
         this.line = line;
         this.total = total;
         this.held = held;
@@ -32,7 +32,7 @@ final class TokenProgress {
         line.draw(done == total, () -> {
             int filled = (int) ((long) WIDTH * done / total);
             double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-            GoTrueClient.Stats s = stats.get();
+            RequestExecutor.Stats s = stats.get();
             return String.format("[%s%s] %,d/%,d tokens  %,.1f/s  429s %,d  retries %,d", "#".repeat(filled),
                     " ".repeat(WIDTH - filled), done, total, (done - held) / seconds, s.rateLimited(), s.retries());
         });
