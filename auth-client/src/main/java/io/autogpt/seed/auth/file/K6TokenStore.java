@@ -32,18 +32,7 @@ public final class K6TokenStore implements SaveTokensPort {
 
     @Override
     public Arrivals open() {
-        Checkpoint checkpoint = Checkpoint.open(paths.checkpoint());
-        return new Arrivals() {
-            @Override
-            public void save(IssuedToken token) {
-                checkpoint.append(token);
-            }
-
-            @Override
-            public void close() {
-                checkpoint.close();
-            }
-        };
+        return Checkpoint.open(paths.checkpoint());
     }
 
     @Override
