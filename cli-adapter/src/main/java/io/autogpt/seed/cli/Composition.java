@@ -1,5 +1,6 @@
 package io.autogpt.seed.cli;
 
+import io.autogpt.seed.auth.exec.RequestExecutor;
 import io.autogpt.seed.auth.http.GoTrueClient;
 import io.autogpt.seed.auth.http.GoTrueSettings;
 import io.autogpt.seed.auth.mint.TokenMint;
@@ -54,7 +55,7 @@ final class Composition {
      * @param login       whether tokens come from a server (whose JWT lifetime we do not choose)
      * @param close       releases the port's resources
      */
-    record TokenSource(IssueTokenPort port, int workers, String description, Supplier<GoTrueClient.Stats> stats,
+    record TokenSource(IssueTokenPort port, int workers, String description, Supplier<RequestExecutor.Stats> stats,
                        boolean login, Runnable close) {
     }
 
@@ -84,7 +85,7 @@ final class Composition {
 
     /** Tokens signed locally with a secret (HS256) or a key file (ES256/RS256/HS256). */
     static TokenSource mint(TokenMint mint, String keySource) {
-        GoTrueClient.Stats none = GoTrueClient.Stats.NONE;
+        RequestExecutor.Stats none = RequestExecutor.Stats.NONE;
         return new TokenSource(mint, Math.max(1, Runtime.getRuntime().availableProcessors()),
                 "minted locally (" + mint.algorithm() + ", key from " + keySource + ")", () -> none, false, () -> { });
     }

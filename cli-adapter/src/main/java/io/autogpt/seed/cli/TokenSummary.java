@@ -2,7 +2,7 @@ package io.autogpt.seed.cli;
 
 import io.autogpt.seed.auth.file.SecureFiles;
 import io.autogpt.seed.auth.file.TokenFiles;
-import io.autogpt.seed.auth.http.GoTrueClient;
+import io.autogpt.seed.auth.exec.RequestExecutor;
 import io.autogpt.seed.core.token.IssuedToken;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -21,7 +21,7 @@ final class TokenSummary {
     void print(List<IssuedToken> tokens, int kept, double seconds, Composition.TokenSource source,
                TokenFiles.Paths paths, Instant now, @Nullable String userRows) {
         int fresh = tokens.size() - kept;
-        GoTrueClient.Stats stats = source.stats().get();
+        RequestExecutor.Stats stats = source.stats().get();
         Instant expiry = TokenFiles.earliestExpiry(tokens);
         row("tokens", String.format("%,d", tokens.size()) + (kept > 0 ? String.format(" (%,d new, %,d kept from the "
                 + "checkpoint)", fresh, kept) : ""));

@@ -1,6 +1,6 @@
 package io.autogpt.seed.cli;
 
-import io.autogpt.seed.auth.file.Checkpoint;
+import io.autogpt.seed.auth.file.K6TokenStore;
 import io.autogpt.seed.auth.file.TokenFiles;
 import io.autogpt.seed.auth.http.GoTrueSettings;
 import io.autogpt.seed.auth.mint.TokenMint;
@@ -9,15 +9,13 @@ import io.autogpt.seed.auth.policy.RetryPolicy;
 import io.autogpt.seed.core.token.IssuedToken;
 import io.autogpt.seed.core.token.TestUser;
 import io.autogpt.seed.core.token.TokenException;
-import io.autogpt.seed.core.run.TokenHarvest;
+import io.autogpt.seed.core.run.MakeTokens;
 import io.autogpt.seed.core.token.TokenJob;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,8 +37,6 @@ final class TokensCommand implements Callable<Integer> {
     static final int MAX_RETRIES = 100;
     /** Supabase's own JWT expiry tops out at a week; a year leaves room and catches typos. */
     static final Duration MAX_LIFETIME = Duration.ofDays(365);
-    /** Tokens closer to expiry than this are not kept on --resume. */
-    static final Duration RESUME_MARGIN = Duration.ofMinutes(5);
 
     private final Map<String, String> env;
     private final Clock clock;
@@ -108,16 +104,17 @@ final class TokensCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOptions();
-        TokenFiles.Paths paths = TokenFiles.Paths.of(out);
-        Map<TokenJob.Key, IssuedToken> held = heldTokens(paths);
+        K6TokenStore store = new K6TokenStore(TokenFiles.Paths.of(out));
+        TokenFiles.Paths paths = store.paths();
+        MakeTokens makeTokens = new MakeTokens(store, clock);
+        MakeTokens.Held held = heldTokens(makeTokens, paths);
         List<TestUser> users = users();
         List<TokenJob> jobs = TokenJob.roundRobin(users, count);
-        held.keySet().retainAll(jobs.stream().map(TokenJob::key).toList());
+        int kept = held.forJobs(jobs).size();
         Composition.TokenSource source = source();
         String userRows = mint && usersFromDb == null ? platformRows(users) : null;
         TokenProgress progress = new TokenProgress(StatusLine.forConsole(spec.commandLine().getErr()), jobs.size(),
-                held.size(), source.stats());
-        long start = System.nanoTime();
+                kept, source.stats());
         List<IssuedToken> tokens;
         // On Ctrl-C the JVM runs shutdown hooks only: say where the tokens so far are.
         Thread onInterrupt = new Thread(() -> {
@@ -127,11 +124,8 @@ final class TokensCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (Checkpoint checkpoint = Checkpoint.open(paths.checkpoint())) {
-            tokens = new TokenHarvest(source.port(), source.workers()).run(jobs, held, token -> {
-                checkpoint.append(token);
-                progress.issued();
-            });
+        try {
+            tokens = makeTokens.make(jobs, held, source.port(), source.workers(), progress);
         } catch (TokenException e) {
             progress.finished();
             throw new TokensKept(e, paths.checkpoint());
@@ -139,11 +133,7 @@ final class TokensCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
             source.close().run();
         }
-        progress.finished();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        TokenFiles.write(paths, tokens);
-        Checkpoint.delete(paths.checkpoint());
-        new TokenSummary(spec.commandLine().getOut()).print(tokens, held.size(), seconds, source, paths,
+        new TokenSummary(spec.commandLine().getOut()).print(tokens, kept, progress.seconds(), source, paths,
                 clock.instant(), userRows);
         return ExitCodes.OK;
     }
@@ -211,23 +201,13 @@ final class TokensCommand implements Callable<Integer> {
     }
 
     /** Tokens from an interrupted run, still valid for a while; refuses to overwrite them without --resume. */
-    private Map<TokenJob.Key, IssuedToken> heldTokens(TokenFiles.Paths paths) {
-        List<IssuedToken> saved = Checkpoint.read(paths.checkpoint());
-        if (!resume) {
-            if (java.nio.file.Files.exists(paths.checkpoint())) {
-                throw new UsageException("an interrupted run left " + saved.size() + " tokens in "
-                        + paths.checkpoint() + ": add --resume to keep them, or delete that file");
-            }
-            return new LinkedHashMap<>();
+    private MakeTokens.Held heldTokens(MakeTokens makeTokens, TokenFiles.Paths paths) {
+        try {
+            return makeTokens.held(resume);
+        } catch (MakeTokens.UnfinishedRunException e) {
+            throw new UsageException("an interrupted run left " + e.tokens() + " tokens in " + paths.checkpoint()
+                    + ": add --resume to keep them, or delete that file");
         }
-        Instant now = clock.instant();
-        Map<TokenJob.Key, IssuedToken> held = new LinkedHashMap<>();
-        for (IssuedToken t : saved) {
-            if (t.validAt(now, RESUME_MARGIN.toSeconds())) {
-                held.put(t.key(), t);
-            }
-        }
-        return held;
     }
 
     private List<TestUser> users() {

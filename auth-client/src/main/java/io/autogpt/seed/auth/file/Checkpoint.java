@@ -1,7 +1,7 @@
 package io.autogpt.seed.auth.file;
 
+import io.autogpt.seed.core.port.SaveTokensPort;
 import io.autogpt.seed.core.token.IssuedToken;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #append} is thread-safe. The checkpoint owns its file channel until {@link #close()}.
  */
-public final class Checkpoint implements Closeable {
+public final class Checkpoint implements SaveTokensPort.Arrivals {
     private final Path file;
     private final FileChannel channel;
 
@@ -137,6 +137,12 @@ public final class Checkpoint implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file, e);
         }
+    }
+
+    /** Saves one token: {@link #append}. */
+    @Override
+    public void save(IssuedToken token) {
+        append(token);
     }
 
     /** The checkpoint's file. */

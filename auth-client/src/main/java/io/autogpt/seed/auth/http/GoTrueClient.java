@@ -1,10 +1,9 @@
 package io.autogpt.seed.auth.http;
 
-import io.autogpt.seed.auth.policy.AdaptiveThrottle;
+import io.autogpt.seed.auth.exec.Outcome;
+import io.autogpt.seed.auth.exec.RequestExecutor;
+import io.autogpt.seed.auth.exec.RequestExecutor.Mode;
 import io.autogpt.seed.auth.policy.Failure;
-import io.autogpt.seed.auth.policy.Hedging;
-import io.autogpt.seed.auth.policy.RetryAfter;
-import io.autogpt.seed.auth.policy.RetryPolicy;
 import io.autogpt.seed.core.port.IssueTokenPort;
 import io.autogpt.seed.core.token.IssuedToken;
 import io.autogpt.seed.core.token.TestUser;
@@ -12,23 +11,10 @@ import io.autogpt.seed.core.token.TokenException;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * Supabase Auth (GoTrue) over HTTP: password logins as an {@link IssueTokenPort}, a pre-flight check of URL and
  * key, and the admin calls that create test users.
  *
- * <p>Every request passes one {@link SendGate} (pace and window adapted to 429s and overload) and one
- * {@link RetryPolicy}. 400/401/403/422 are never retried. Messages name the user and the server's answer; the
- * key, passwords and tokens never appear in them or in logs.
+ * <p>This class speaks the protocol: which request, what its answer means, the words of every message. A
+ * {@link RequestExecutor} runs the requests (pace and window adapted to 429s and overload, retries, hedged logins);
+ * 400/401/403/422 are never retried. Messages name the user and the server's answer; the key, passwords and tokens
+ * never appear in them or in logs.
  *
  * <p>Thread-safe. Owns its connection pool: close it when done.
  */
@@ -50,21 +37,6 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
     private static final String SETTINGS_PATH = "/auth/v1/settings";
     private static final String USERS_PATH = "/auth/v1/admin/users";
     private static final int PAGE_SIZE = 1000;
-    /** How often a hedged login looks whether its newest copy has passed the gate yet. */
-    private static final long GATE_POLL_NANOS = 5_000_000L;
-
-    /**
-     * What the client did so far.
-     *
-     * @param requests    requests sent, retries and hedges included
-     * @param rateLimited 429 answers
-     * @param retries     requests sent again after a failure
-     * @param hedges      extra copies of logins that had not answered in time
-     */
-    public record Stats(long requests, long rateLimited, long retries, long hedges) {
-        public static final Stats NONE = new Stats(0, 0, 0, 0);
-    }
-
     /**
      * The outcome of creating a user.
      *
@@ -77,34 +49,18 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
 
     private final GoTrueSettings settings;
     private final Transport http;
-    private final SendGate gate;
-    private final SendGate.Timer timer;
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong rateLimited = new AtomicLong();
-    private final AtomicLong retries = new AtomicLong();
-    private final AtomicLong hedges = new AtomicLong();
-    private final AtomicLong jitterDraws = new AtomicLong();
-    private final Hedging hedging;
-    /** Runs the copies of hedged logins; idle threads end after a minute. */
-    private final ExecutorService attempts;
+    private final RequestExecutor executor;
 
-    private GoTrueClient(GoTrueSettings settings, SendGate.Timer timer) {
+    private GoTrueClient(GoTrueSettings settings) {
         this.settings = settings;
-        this.timer = timer;
         this.http = new Transport(settings);
-        this.gate = new SendGate(new AdaptiveThrottle(settings.throttle()), timer);
-        this.hedging = new Hedging(settings.effectiveHedging());
-        AtomicLong threads = new AtomicLong();
-        this.attempts = Executors.newCachedThreadPool(runnable -> {
-            Thread t = new Thread(runnable, "gotrue-attempt-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = RequestExecutor.open(new RequestExecutor.Settings("Supabase Auth", settings.url().toString(),
+                settings.retry(), settings.throttle(), settings.effectiveHedging(), settings.jitterSeed()));
     }
 
     /** A client for {@code settings}; it sends nothing until asked. */
     public static GoTrueClient open(GoTrueSettings settings) {
-        return new GoTrueClient(settings, SendGate.Timer.SYSTEM);
+        return new GoTrueClient(settings);
     }
 
     /**
@@ -115,7 +71,8 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
      * @throws TokenException.ServerUnavailable nothing answers there, or not Supabase Auth
      */
     public void checkKey() {
-        Transport.Reply reply = send("pre-flight GET " + SETTINGS_PATH, Mode.PREFLIGHT, () -> http.get(SETTINGS_PATH));
+        Transport.Reply reply = executor.send("pre-flight GET " + SETTINGS_PATH, Mode.PREFLIGHT,
+                () -> http.get(SETTINGS_PATH));
         if (reply.ok()) {
             return;
         }
@@ -129,7 +86,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
      */
     public void checkServiceKey() {
         String path = USERS_PATH + "?page=1&per_page=1";
-        Transport.Reply reply = send("pre-flight GET " + USERS_PATH, Mode.PREFLIGHT, () -> http.get(path));
+        Transport.Reply reply = executor.send("pre-flight GET " + USERS_PATH, Mode.PREFLIGHT, () -> http.get(path));
         if (reply.ok()) {
             return;
         }
@@ -147,7 +104,8 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
             throw new IllegalArgumentException(user.email() + " has no password to log in with");
         }
         Wire.PasswordGrant grant = new Wire.PasswordGrant(user.email(), user.password());
-        Transport.Reply reply = send(user.email(), Mode.HEDGED, () -> http.post(TOKEN_PATH, grant));
+        Transport.Reply reply = executor.send(user.email(), Mode.HEDGED, () -> exchange(() -> http.post(TOKEN_PATH,
+                grant)));
         if (!reply.ok()) {
             throw refused(reply, user.email(), "POST " + TOKEN_ENDPOINT);
         }
@@ -167,7 +125,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
         Wire.CreateUser body = new Wire.CreateUser(user.email(), user.password(), true);
         Transport.Reply reply = null;
         for (int attempt = 0; reply == null; attempt++) {
-            Outcome outcome = attempt(exchange(() -> http.post(USERS_PATH, body)));
+            Outcome<Transport.Reply> outcome = executor.once(() -> exchange(() -> http.post(USERS_PATH, body)));
             if (outcome.isFinal()) {
                 reply = outcome.reply();
                 break;
@@ -178,7 +136,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
                     return new CreatedUser(user.email(), id, true);
                 }
             }
-            retryOrGiveUp(user.email(), outcome, attempt);
+            executor.retryOrGiveUp(user.email(), outcome, attempt);
         }
         if (reply.ok()) {
             Wire.AuthUser created = read(reply.body(), Wire.AuthUser.class, user.email());
@@ -197,7 +155,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
         Map<String, String> ids = new HashMap<>();
         for (int page = 1; ; page++) {
             String path = USERS_PATH + "?page=" + page + "&per_page=" + PAGE_SIZE;
-            Transport.Reply reply = send("GET " + USERS_PATH, Mode.RETRIED, () -> http.get(path));
+            Transport.Reply reply = executor.send("GET " + USERS_PATH, Mode.RETRIED, () -> http.get(path));
             if (!reply.ok()) {
                 throw refusedOutright(reply, "GET " + USERS_PATH);
             }
@@ -217,13 +175,13 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
     }
 
     /** Counters so far. */
-    public Stats stats() {
-        return new Stats(requests.get(), rateLimited.get(), retries.get(), hedges.get());
+    public RequestExecutor.Stats stats() {
+        return executor.stats();
     }
 
     @Override
     public void close() {
-        attempts.shutdownNow();
+        executor.close();
         try {
             http.close();
         } catch (IOException e) {
@@ -237,223 +195,12 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
         Transport.Exchange create() throws IOException;
     }
 
-    /** How persistently a request is sent. */
-    private enum Mode {
-        /** The pre-flight: an unreachable server or a failed connection ends the run at once. */
-        PREFLIGHT,
-        /** Safe to repeat: retried within the budget. */
-        RETRIED,
-        /** Safe to repeat, and worth a copy when the answer is late: a password login. */
-        HEDGED
-    }
-
-    /**
-     * One request through the gate, as a value.
-     *
-     * @param reply      the answer, when one came and was not cancelled
-     * @param failure    why it may be worth trying again; null for a success or a refusal (final answers)
-     * @param problem    the failure in words, for messages
-     * @param retryAfter what a 429 asked for, if anything
-     * @param cancelled  a losing copy of a hedged request, cancelled: neither answer nor failure
-     */
-    private record Outcome(Transport.@Nullable Reply reply, @Nullable Failure failure, String problem,
-                           @Nullable Duration retryAfter, boolean cancelled) {
-        static final Outcome CANCELLED = new Outcome(null, null, "cancelled", null, true);
-
-        boolean isFinal() {
-            return failure == null && !cancelled;
-        }
-    }
-
-    /**
-     * Sends until the answer is final: a success, a refusal (returned for the caller to name), or a failure beyond
-     * the retry budget (thrown).
-     *
-     * @param who the user or step named in messages
-     */
-    private Transport.Reply send(String who, Mode mode, Request request) {
-        for (int attempt = 0; ; attempt++) {
-            Outcome outcome = mode == Mode.HEDGED && hedging.maxHedges() > 0 ? hedged(request)
-                    : attempt(exchange(request));
-            if (outcome.isFinal()) {
-                return outcome.reply();
-            }
-            if ((mode == Mode.PREFLIGHT || outcome.failure() == Failure.UNREACHABLE) && outcome.reply() == null) {
-                throw new TokenException.ServerUnavailable("cannot reach Supabase Auth at " + settings.url() + " ("
-                        + outcome.problem() + ")");
-            }
-            retryOrGiveUp(who, outcome, attempt);
-        }
-    }
-
-    /** Waits as the retry policy says before another try, or throws when it says to give up. */
-    private void retryOrGiveUp(String who, Outcome outcome, int attempt) {
-        RetryPolicy.Decision decision = settings.retry().decide(outcome.failure(), attempt, outcome.retryAfter(),
-                jitter());
-        if (decision instanceof RetryPolicy.GiveUp giveUp) {
-            String message = who + ": " + outcome.problem() + " from " + settings.url() + "; " + giveUp.reason();
-            throw outcome.failure() == Failure.RATE_LIMITED ? new TokenException.RateLimitExhausted(message)
-                    : new TokenException.ServerUnavailable(message);
-        }
-        retries.incrementAndGet();
-        LOG.debug("{}: {}; retrying", who, outcome.problem());
-        pause(((RetryPolicy.Retry) decision).delay());
-    }
-
-    private Transport.Exchange exchange(Request request) {
+    private static Transport.Exchange exchange(Request request) {
         try {
             return request.create();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the request body", e);
         }
-    }
-
-    /**
-     * One request through the gate: waits for the pace and a slot, sends, tells the gate what came back (a cancelled
-     * copy tells nothing: its lateness says nothing about the server's load), and frees the slot.
-     */
-    private Outcome attempt(Transport.Exchange exchange) {
-        long sentAt = acquire();
-        exchange.sentAt(sentAt);
-        try {
-            requests.incrementAndGet();
-            Transport.Reply reply = exchange.execute();
-            if (exchange.cancelled()) {
-                return Outcome.CANCELLED;
-            }
-            if (reply.ok()) {
-                hedging.answered(timer.nanoTime() - sentAt);
-                gate.succeeded();
-                return new Outcome(reply, null, "", null, false);
-            }
-            Failure failure = Failure.ofStatus(reply.status());
-            if (!failure.retryable()) {
-                return new Outcome(reply, null, "", null, false);
-            }
-            Duration retryAfter = null;
-            if (failure == Failure.RATE_LIMITED) {
-                rateLimited.incrementAndGet();
-                retryAfter = RetryAfter.parse(reply.retryAfter(), settings.clock().instant()).orElse(null);
-                gate.rateLimited(sentAt, retryAfter == null ? -1 : retryAfter.toNanos());
-            } else {
-                gate.overloaded(sentAt);
-            }
-            return new Outcome(reply, failure, answer(reply), retryAfter, false);
-        } catch (IOException e) {
-            if (exchange.cancelled()) {
-                return Outcome.CANCELLED;
-            }
-            Failure failure = Transport.classify(e);
-            if (failure != Failure.UNREACHABLE) {
-                gate.overloaded(sentAt);
-            }
-            return new Outcome(null, failure, http.describe(e), null, false);
-        } finally {
-            if (exchange.freeSlot()) {
-                gate.release();
-            }
-        }
-    }
-
-    /**
-     * A hedged request: the first copy goes out; whenever the newest copy has waited the hedging delay since it
-     * passed the gate without an answer, another goes out, up to the limit, and the late one gives up its place in
-     * the send window. The first final answer wins and the other copies are cancelled; if every copy failed, the
-     * last failure stands for the retry policy, and if every copy is twice late, a timeout does.
-     */
-    private Outcome hedged(Request request) {
-        CompletionService<Outcome> done = new ExecutorCompletionService<>(attempts);
-        List<Transport.Exchange> copies = new ArrayList<>();
-        Outcome last = null;
-        try {
-            launch(done, copies, request);
-            int outstanding = 1;
-            while (outstanding > 0) {
-                Transport.Exchange newest = copies.get(copies.size() - 1);
-                long waited = newest.sentAt() < 0 ? -1 : timer.nanoTime() - newest.sentAt();
-                long delay = hedging.delayNanos();
-                Future<Outcome> next;
-                if (copies.size() > hedging.maxHedges()) {
-                    // Every copy sent: the newest gives up its place in the window once late, and when it is twice
-                    // late the round ends as a timeout (a per-attempt timeout that follows the server's latency;
-                    // --timeout stays the ceiling), and the retry policy decides what comes next.
-                    if (waited >= 2 * delay) {
-                        return new Outcome(null, Failure.TIMEOUT, "no answer from " + copies.size() + " copies within "
-                                + TimeUnit.NANOSECONDS.toMillis(2 * delay) + " ms", null, false);
-                    }
-                    if (waited >= delay && newest.freeSlot()) {
-                        gate.release();
-                    }
-                    next = done.poll(waited < 0 ? GATE_POLL_NANOS
-                            : waited < delay ? delay - waited : 2 * delay - waited, TimeUnit.NANOSECONDS);
-                } else if (waited < 0) {
-                    // The newest copy still waits for the gate: its lateness has not begun.
-                    next = done.poll(GATE_POLL_NANOS, TimeUnit.NANOSECONDS);
-                } else if (waited < delay) {
-                    next = done.poll(delay - waited, TimeUnit.NANOSECONDS);
-                } else {
-                    // The late copy is presumed lost: it gives up its place in the window to its replacement (the
-                    // replacement still waits for the pace, so hedges cannot outrun the rate control).
-                    if (newest.freeSlot()) {
-                        gate.release();
-                    }
-                    hedges.incrementAndGet();
-                    launch(done, copies, request);
-                    outstanding++;
-                    continue;
-                }
-                if (next == null) {
-                    continue;
-                }
-                outstanding--;
-                Outcome outcome = next.get();
-                if (outcome.isFinal()) {
-                    return outcome;
-                }
-                if (!outcome.cancelled()) {
-                    last = outcome;
-                }
-            }
-            // Every copy was cancelled from outside: count it as a dropped connection, which the policy retries.
-            return last != null ? last : new Outcome(null, Failure.CONNECTION, "every copy was cancelled", null, false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for an answer");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            copies.forEach(Transport.Exchange::cancel);
-        }
-    }
-
-    private void launch(CompletionService<Outcome> done, List<Transport.Exchange> copies, Request request) {
-        Transport.Exchange copy = exchange(request);
-        copies.add(copy);
-        done.submit(() -> attempt(copy));
-    }
-
-    private long acquire() {
-        try {
-            return gate.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting to send");
-        }
-    }
-
-    private void pause(Duration delay) {
-        try {
-            timer.sleepNanos(delay.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while backing off");
-        }
-    }
-
-    private double jitter() {
-        // One generator per draw, seeded from (jitter seed, draw): deterministic for a seed, and safe across threads.
-        return new SplittableRandom(settings.jitterSeed() + jitterDraws.incrementAndGet() * 0x9E3779B97F4A7C15L)
-                .nextDouble();
     }
 
     /** The exception for a refused login or user creation: the user's credentials, else as {@link #refusedOutright}. */

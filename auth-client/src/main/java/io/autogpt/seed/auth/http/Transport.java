@@ -3,7 +3,13 @@ package io.autogpt.seed.auth.http;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import io.autogpt.seed.auth.exec.Attempt;
+import io.autogpt.seed.auth.exec.Outcome;
 import io.autogpt.seed.auth.policy.Failure;
+import io.autogpt.seed.auth.policy.RetryAfter;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -27,7 +33,8 @@ import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends one request and returns what came back; decides nothing. Built with automatic retries off, so
+ * Sends one request and returns what came back, classified as the executor reads it (success, refusal, or a failure
+ * worth another try); decides nothing. Built with automatic retries off, so
  * {@link io.autogpt.seed.auth.policy.RetryPolicy} is the only retry layer, and with connect, socket and response
  * timeouts so no request can hang. Thread-safe; owns its connection pool until {@link #close()}.
  */
@@ -68,49 +75,44 @@ final class Transport implements Closeable {
 
     /**
      * One request, ready to send once and to cancel from another thread: a hedged login cancels the copies that
-     * lost, which closes their connections and frees their threads at once.
+     * lost, which closes their connections and frees their threads at once. Sending blocks until the answer and
+     * returns it classified for the executor.
      */
-    final class Exchange {
+    final class Exchange implements Attempt<Reply> {
         private final HttpUriRequestBase request;
-        private volatile long sentAt = -1;
-        private volatile boolean cancelled;
-        private final java.util.concurrent.atomic.AtomicBoolean slotFreed = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Exchange(HttpUriRequestBase request) {
             this.request = request;
         }
 
-        /** Sends the request and reads the answer; fails with an {@link IOException} if cancelled meanwhile. */
-        Reply execute() throws IOException {
-            return send(request);
+        /** Sends the request and reads the answer; one cancelled meanwhile fails as a dropped connection. */
+        @Override
+        public CompletionStage<Outcome<Reply>> send() {
+            return CompletableFuture.completedFuture(outcome());
+        }
+
+        private Outcome<Reply> outcome() {
+            try {
+                Reply reply = Transport.this.send(request);
+                if (reply.ok()) {
+                    return Outcome.succeeded(reply);
+                }
+                Failure failure = Failure.ofStatus(reply.status());
+                if (!failure.retryable()) {
+                    return Outcome.refused(reply);
+                }
+                Duration retryAfter = failure != Failure.RATE_LIMITED ? null
+                        : RetryAfter.parse(reply.retryAfter(), settings.clock().instant()).orElse(null);
+                return Outcome.failed(reply, failure, Wire.describe(reply.status(), reply.body()), retryAfter);
+            } catch (IOException e) {
+                return Outcome.failed(null, classify(e), describe(e), null);
+            }
         }
 
         /** Aborts the request, whether it is waiting to be sent, on the wire, or done. */
-        void cancel() {
-            cancelled = true;
+        @Override
+        public void cancel() {
             request.cancel();
-        }
-
-        boolean cancelled() {
-            return cancelled;
-        }
-
-        /** When the request passed the gate ({@code nanoTime}), or -1 while it waits. */
-        long sentAt() {
-            return sentAt;
-        }
-
-        void sentAt(long nanos) {
-            sentAt = nanos;
-        }
-
-        /**
-         * Whether this call is the first to give up the request's place in the send window: once when it ends, or
-         * earlier when a hedge presumes it lost, so that a stalled request cannot hold its place (and starve the
-         * copies meant to replace it) until its timeout.
-         */
-        boolean freeSlot() {
-            return slotFreed.compareAndSet(false, true);
         }
     }
 

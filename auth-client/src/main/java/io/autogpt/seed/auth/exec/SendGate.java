@@ -1,4 +1,4 @@
-package io.autogpt.seed.auth.http;
+package io.autogpt.seed.auth.exec;
 
 import io.autogpt.seed.auth.policy.AdaptiveThrottle;
 import java.util.concurrent.locks.Condition;
@@ -7,31 +7,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Admits requests as the {@link AdaptiveThrottle} allows: no more in flight than its window, none before its pace
  * permits. Thread-safe; the throttle itself is only touched under the lock. Waiting for the pace uses the lock's
- * condition (real time), so a verdict can cut a wait short.
+ * condition through the {@link Timer} (real time, or a test's virtual time), so a verdict can cut a wait short.
  */
 final class SendGate {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SendGate.class);
-
-    /** The time source and the way to wait between retries. */
-    interface Timer {
-        long nanoTime();
-
-        void sleepNanos(long nanos) throws InterruptedException;
-
-        Timer SYSTEM = new Timer() {
-            @Override
-            public long nanoTime() {
-                return System.nanoTime();
-            }
-
-            @Override
-            public void sleepNanos(long nanos) throws InterruptedException {
-                if (nanos > 0) {
-                    Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-                }
-            }
-        };
-    }
 
     private final AdaptiveThrottle throttle;
     private final Timer timer;
@@ -54,7 +33,7 @@ final class SendGate {
         try {
             while (true) {
                 if (inFlight >= throttle.window()) {
-                    changed.await();
+                    timer.await(changed, Long.MAX_VALUE);
                     continue;
                 }
                 long now = timer.nanoTime();
@@ -64,7 +43,7 @@ final class SendGate {
                     throttle.sent(now);
                     return now;
                 }
-                changed.awaitNanos(at - now);
+                timer.await(changed, at - now);
             }
         } finally {
             lock.unlock();
