@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -169,7 +170,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
         for (int attempt = 0; reply == null; attempt++) {
             Outcome outcome = attempt(exchange(() -> http.post(USERS_PATH, body)));
             if (outcome.isFinal()) {
-                reply = outcome.reply();
+                reply = Objects.requireNonNull(outcome.reply());
                 break;
             }
             if (outcome.failure() != Failure.RATE_LIMITED) {
@@ -276,7 +277,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
             Outcome outcome = mode == Mode.HEDGED && hedging.maxHedges() > 0 ? hedged(request)
                     : attempt(exchange(request));
             if (outcome.isFinal()) {
-                return outcome.reply();
+                return Objects.requireNonNull(outcome.reply());
             }
             if ((mode == Mode.PREFLIGHT || outcome.failure() == Failure.UNREACHABLE) && outcome.reply() == null) {
                 throw new TokenException.ServerUnavailable("cannot reach Supabase Auth at " + settings.url() + " ("
@@ -288,8 +289,8 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
 
     /** Waits as the retry policy says before another try, or throws when it says to give up. */
     private void retryOrGiveUp(String who, Outcome outcome, int attempt) {
-        RetryPolicy.Decision decision = settings.retry().decide(outcome.failure(), attempt, outcome.retryAfter(),
-                jitter());
+        RetryPolicy.Decision decision = settings.retry().decide(Objects.requireNonNull(outcome.failure()), attempt,
+                outcome.retryAfter(), jitter());
         if (decision instanceof RetryPolicy.GiveUp giveUp) {
             String message = who + ": " + outcome.problem() + " from " + settings.url() + "; " + giveUp.reason();
             throw outcome.failure() == Failure.RATE_LIMITED ? new TokenException.RateLimitExhausted(message)
