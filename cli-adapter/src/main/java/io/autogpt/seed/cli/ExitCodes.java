@@ -5,6 +5,8 @@ import io.autogpt.seed.core.token.TokenException;
 import io.autogpt.seed.jpa.DatabaseUrl;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /**
@@ -40,7 +42,7 @@ final class ExitCodes {
         String message = e.getMessage();
         if (kind instanceof CommandLine.ParameterException p) {
             code = USAGE;
-            message = withoutSecrets(p.getMessage(), args) + " (see '" + cmd.getCommandSpec().qualifiedName()
+            message = withoutSecrets(String.valueOf(p.getMessage()), args) + " (see '" + cmd.getCommandSpec().qualifiedName()
                     + " --help')";
         } else if (kind instanceof UsageException) {
             code = USAGE;
@@ -54,7 +56,7 @@ final class ExitCodes {
             code = TARGET;
         } else if (kind instanceof UncheckedIOException io) {
             code = TARGET;
-            message = e.getMessage() + ": " + io.getCause().getMessage();
+            message = e.getMessage() + ": " + Objects.requireNonNull(io.getCause()).getMessage();
         } else {
             code = UNEXPECTED;
             message = "unexpected failure (" + e.getClass().getSimpleName() + "): " + e.getMessage();
@@ -92,7 +94,7 @@ final class ExitCodes {
         };
     }
 
-    private static String oneLine(String message) {
+    private static String oneLine(@Nullable String message) {
         return message == null ? "no detail" : message.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 }

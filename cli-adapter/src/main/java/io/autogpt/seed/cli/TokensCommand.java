@@ -243,9 +243,10 @@ final class TokensCommand implements Callable<Integer> {
         Duration lifetime = expiresIn == null ? Duration.ofHours(1) : Durations.parse("--expires-in", expiresIn,
                 MAX_LIFETIME);
         TokenMint.Settings settings = new TokenMint.Settings(issuer, lifetime, clock);
-        if (jwtKeyFile != null) {
-            return Composition.mint(UsageException.of("--jwt-key-file", () -> TokenMint.withKeyFile(jwtKeyFile,
-                    settings)), jwtKeyFile.toString());
+        Path keyFile = jwtKeyFile;
+        if (keyFile != null) {
+            return Composition.mint(UsageException.of("--jwt-key-file", () -> TokenMint.withKeyFile(keyFile,
+                    settings)), keyFile.toString());
         }
         String name = jwtSecretEnv == null ? "SUPABASE_JWT_SECRET" : jwtSecretEnv;
         String secret = Secrets.fromEnv(env, name, "--jwt-secret-env", "the project's JWT secret");

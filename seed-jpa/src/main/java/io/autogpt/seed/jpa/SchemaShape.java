@@ -1,14 +1,14 @@
 package io.autogpt.seed.jpa;
 
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +38,9 @@ record SchemaShape(Map<String, Map<String, SchemaShape.ColumnFacts>> tables, Map
     record ColumnFacts(String type, boolean nullable, boolean hasDefault) {
     }
 
+    /** The reference CSVs: a record per line, except that a quoted cell may span lines. */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
     private static final String COLUMNS_SQL = "SELECT table_name, column_name, data_type, udt_name, is_nullable, "
             + "column_default FROM information_schema.columns c WHERE table_schema = ? AND EXISTS (SELECT 1 FROM "
             + "information_schema.tables t WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name "
@@ -155,39 +158,10 @@ record SchemaShape(Map<String, Map<String, SchemaShape.ColumnFacts>> tables, Map
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the jar");
             }
-            List<String[]> rows = new ArrayList<>();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {
-                if (!lines[i].isBlank()) {
-                    rows.add(csv(lines[i]));
-                }
-            }
-            return rows;
+            List<String[]> records = CSV.readerFor(String[].class).<String[]>readValues(in).readAll();
+            return records.subList(1, records.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** One reference CSV line: commas separate, double quotes enclose, doubled quotes escape. */
-    private static String[] csv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                cell.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells.toArray(String[]::new);
     }
 }

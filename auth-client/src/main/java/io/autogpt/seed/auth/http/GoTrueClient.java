@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +128,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
         for (int attempt = 0; reply == null; attempt++) {
             Outcome<Transport.Reply> outcome = executor.once(() -> exchange(() -> http.post(USERS_PATH, body)));
             if (outcome.isFinal()) {
-                reply = outcome.reply();
+                reply = Objects.requireNonNull(outcome.reply());
                 break;
             }
             if (outcome.failure() != Failure.RATE_LIMITED) {

@@ -15,6 +15,7 @@ import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.util.Timeout;
 import javax.net.ssl.SSLSession;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,13 +64,13 @@ final class QuietConnection extends DefaultBHttpClientConnection implements Mana
     }
 
     @Override
-    public Socket getSocket() {
+    public @Nullable Socket getSocket() {
         SocketHolder holder = getSocketHolder();
         return holder == null ? null : holder.getSocket();
     }
 
     @Override
-    public SSLSession getSSLSession() {
+    public @Nullable SSLSession getSSLSession() {
         return getSocket() instanceof SSLSocket ssl ? ssl.getSession() : null;
     }
 

@@ -1,7 +1,8 @@
 package io.autogpt.seed.it.support;
 
-import io.autogpt.seed.core.testing.ReferenceKeys;
+import io.autogpt.seed.core.testing.ReferenceCsv;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,18 +60,14 @@ public final class Reference {
 
     /** The rows of {@code file} of {@code version}, each as header name to value. */
     public static List<Map<String, String>> rows(String version, String file) {
-        try {
-            List<String> lines = records(Files.readString(dir(version).resolve(file)));
-            List<String> header = List.of(ReferenceKeys.csv(lines.get(0)));
+        try (InputStream in = Files.newInputStream(dir(version).resolve(file))) {
+            List<String[]> records = ReferenceCsv.records(in);
+            List<String> header = List.of(records.get(0));
             List<Map<String, String>> out = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> cells = List.of(ReferenceKeys.csv(line));
+            for (String[] cells : records.subList(1, records.size())) {
                 Map<String, String> row = new java.util.LinkedHashMap<>();
                 for (int i = 0; i < header.size(); i++) {
-                    row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
+                    row.put(header.get(i), i < cells.length ? cells[i] : "");
                 }
                 out.add(row);
             }
@@ -78,25 +75,5 @@ public final class Reference {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** CSV records: lines, except that a quoted cell may span several (function bodies do). */
-    private static List<String> records(String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder record = new StringBuilder();
-        int quotes = 0;
-        for (String line : text.split("\n", -1)) {
-            if (record.length() > 0) {
-                record.append('\n');
-            }
-            record.append(line);
-            quotes += (int) line.chars().filter(ch -> ch == '"').count();
-            if (quotes % 2 == 0) {
-                out.add(record.toString());
-                record.setLength(0);
-                quotes = 0;
-            }
-        }
-        return out;
     }
 }

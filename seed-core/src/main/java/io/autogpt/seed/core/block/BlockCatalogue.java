@@ -83,7 +83,7 @@ public final class BlockCatalogue {
                 Map<String, Object> doc = (Map<String, Object>) JsonText.read(
                         new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 List<Block> blocks = new ArrayList<>();
-                for (Object b : (List<Object>) Objects.requireNonNull(doc).get("blocks")) {
+                for (Object b : (List<Object>) Objects.requireNonNull(Objects.requireNonNull(doc).get("blocks"))) {
                     blocks.add(block((Map<String, Object>) b));
                 }
                 return new BlockCatalogue(blocks);

@@ -99,7 +99,7 @@ public final class GraphRules {
                         "Invalid block " + node.agentBlockId() + " for node #" + node.id()));
                 continue;
             }
-            checkNode(node, block.get(), constants.get(node.id()),
+            checkNode(node, block.get(), constants.getOrDefault(node.id(), Map.of()),
                     linkedInputs.getOrDefault(node.id(), Set.of()), found);
         }
         return found;
@@ -174,8 +174,9 @@ public final class GraphRules {
         if (from.isEmpty() || to.isEmpty()) {
             return; // KNOWN_BLOCK reports the node.
         }
-        Optional<PinType> out = pinType(from.get(), link.sourceName(), false, constants.get(source.id()));
-        Optional<PinType> in = pinType(to.get(), link.sinkName(), true, constants.get(sink.id()));
+        Optional<PinType> out = pinType(from.get(), link.sourceName(), false, constants.getOrDefault(source.id(),
+                Map.of()));
+        Optional<PinType> in = pinType(to.get(), link.sinkName(), true, constants.getOrDefault(sink.id(), Map.of()));
         if (out.isEmpty()) {
             found.add(new Violation(Rule.LINK_FROM_OUTPUT_PIN, sink.id(),
                     where + ", `" + link.sourceName() + "` invalid, no such output of " + from.get().name()));

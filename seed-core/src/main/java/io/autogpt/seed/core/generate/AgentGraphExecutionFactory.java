@@ -1,5 +1,6 @@
 package io.autogpt.seed.core.generate;
 
+import java.util.Objects;
 import io.autogpt.seed.core.execution.AgentGraphExecution;
 import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.execution.SharedVia;
@@ -9,6 +10,7 @@ import io.autogpt.seed.core.random.AgentVocabulary;
 import io.autogpt.seed.core.random.Rng;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes {@code "AgentGraphExecution"} rows from their {@link ExecutionTimeline}: a {@link Run} of the runner's own
@@ -40,7 +42,8 @@ final class AgentGraphExecutionFactory {
                     "node_exec_count", (int) reached, "walltime", seconds);
         }
         boolean shared = timeline.endedAt() != null && rng.chance(0.05);
-        LocalDateTime sharedAt = shared ? DatasetShape.between(rng, timeline.endedAt(), shape.now()) : null;
+        LocalDateTime sharedAt = shared ? DatasetShape.between(rng, Objects.requireNonNull(timeline.endedAt()),
+                shape.now()) : null;
         Json inputs = Json.obj("input", rng.pick(AgentVocabulary.GRAPH_SUBJECTS));
         // A run of one's own graph happens where the graph lives; one of a graph added from the store, where the
         // library entry is: the runner's personal organisation.
@@ -113,7 +116,7 @@ final class AgentGraphExecutionFactory {
      * (failed .80, terminated .70, completed .30), +.20 with an activity summary or -.20 without, now and then +.15 for
      * an unusual cost; floored at 0. {@code null} while the run has not finished.
      */
-    private static Double interestingness(Rng rng, AgentExecutionStatus status) {
+    private static @Nullable Double interestingness(Rng rng, AgentExecutionStatus status) {
         double base = switch (status) {
             case FAILED -> 0.8;
             case TERMINATED -> 0.7;

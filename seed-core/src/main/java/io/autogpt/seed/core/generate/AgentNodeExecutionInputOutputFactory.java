@@ -11,6 +11,7 @@ import io.autogpt.seed.core.random.Rng;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -64,12 +65,14 @@ final class AgentNodeExecutionInputOutputFactory {
                                 .map(f -> Json.of(RunFiles.SCHEME + f.id())).orElse(data);
                     }
                     rows.add(new AgentNodeExecutionInputOutput(
-                            shape.id(run, "AgentNodeExecutionInputOutput", n, k++), pin, timing.ended(), null,
+                            shape.id(run, "AgentNodeExecutionInputOutput", n, k++), pin,
+                            Objects.requireNonNull(timing.ended()), null,
                             execId, null, data));
                 }
             }
             case FAILED -> rows.add(new AgentNodeExecutionInputOutput(
-                    shape.id(run, "AgentNodeExecutionInputOutput", n, k), "error", timing.ended(), null, execId,
+                    shape.id(run, "AgentNodeExecutionInputOutput", n, k), "error",
+                    Objects.requireNonNull(timing.ended()), null, execId,
                     null, Json.of(block.name() + " failed: " + rng.pick(FAILURES))));
             default -> { }
         }

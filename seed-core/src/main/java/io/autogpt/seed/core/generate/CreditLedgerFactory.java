@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Makes a user's {@code "CreditTransaction"} rows and their {@code "UserBalance"}. The first transaction grants or
@@ -62,6 +63,6 @@ final class CreditLedgerFactory {
             return new UserBalance(shape.userId(u), 0, shape.userCreatedAt(u));
         }
         CreditTransaction last = rows.get(rows.size() - 1);
-        return new UserBalance(shape.userId(u), last.runningBalance(), last.createdAt());
+        return new UserBalance(shape.userId(u), Objects.requireNonNull(last.runningBalance()), last.createdAt());
     }
 }

@@ -3,7 +3,6 @@ package io.autogpt.seed.core.generate;
 import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,8 +27,6 @@ record ExecutionTimeline(AgentExecutionStatus status, LocalDateTime createdAt,
                                 @Nullable LocalDateTime startedAt, @Nullable LocalDateTime endedAt,
                                 List<NodeTiming> nodes) {
     public ExecutionTimeline {
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(createdAt, "createdAt");
         nodes = List.copyOf(nodes);
     }
 
@@ -57,9 +54,5 @@ record ExecutionTimeline(AgentExecutionStatus status, LocalDateTime createdAt,
      */
     public record NodeTiming(AgentExecutionStatus status, LocalDateTime added, @Nullable LocalDateTime queued,
                              @Nullable LocalDateTime started, @Nullable LocalDateTime ended) {
-        public NodeTiming {
-            Objects.requireNonNull(status, "status");
-            Objects.requireNonNull(added, "added");
-        }
     }
 }

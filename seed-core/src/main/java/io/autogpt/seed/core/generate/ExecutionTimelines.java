@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Draws the {@link ExecutionTimeline} of a {@link Run}. Status shares: 72 % completed, 10 % failed,
@@ -77,7 +78,8 @@ final class ExecutionTimelines {
         return new ExecutionTimeline(AgentExecutionStatus.QUEUED, createdAt, null, null, nodes);
     }
 
-    private static ExecutionTimeline.NodeTiming timing(AgentExecutionStatus graph, int stop, int n, long[] offsets,
+    private static ExecutionTimeline.NodeTiming timing(AgentExecutionStatus graph, int stop, int n,
+            long @Nullable [] offsets,
                                                        LocalDateTime createdAt, long stoppedAt) {
         if (offsets == null) {
             if (graph == AgentExecutionStatus.QUEUED && n == 0) {

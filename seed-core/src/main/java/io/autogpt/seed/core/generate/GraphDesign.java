@@ -3,7 +3,6 @@ package io.autogpt.seed.core.generate;
 import io.autogpt.seed.core.block.Block;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What graph (u, g) is made of: its nodes in an order every link respects (a node's sources come before it, so a run
@@ -15,7 +14,6 @@ import java.util.Objects;
  */
 record GraphDesign(String template, List<Node> nodes, List<Link> links) {
     public GraphDesign {
-        Objects.requireNonNull(template, "template");
         nodes = List.copyOf(nodes);
         links = List.copyOf(links);
     }
@@ -27,7 +25,6 @@ record GraphDesign(String template, List<Node> nodes, List<Link> links) {
      */
     public record Node(Block block, Map<String, Object> constants, int x, int y) {
         public Node {
-            Objects.requireNonNull(block, "block");
             constants = Map.copyOf(constants);
         }
     }
@@ -37,10 +34,6 @@ record GraphDesign(String template, List<Node> nodes, List<Link> links) {
      * Static when the source block's output is, as the platform saves it.
      */
     public record Link(int source, String sourceName, int sink, String sinkName, boolean isStatic) {
-        public Link {
-            Objects.requireNonNull(sourceName, "sourceName");
-            Objects.requireNonNull(sinkName, "sinkName");
-        }
     }
 
     /** The links entering node {@code n}. */

@@ -10,6 +10,7 @@ import io.autogpt.seed.core.random.Rng;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Designs graph (u, g) from the platform's core blocks: a template modelled on the platform's own exported agents
@@ -69,7 +70,7 @@ final class GraphDesigner {
         return c.build("composed");
     }
 
-    private record Choice(GraphTemplates.Template template, int size) {
+    private record Choice(GraphTemplates.@Nullable Template template, int size) {
     }
 
     private Choice choose(long u, long g) {

@@ -1,5 +1,7 @@
 package io.autogpt.seed.core.generate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Remembers the last graph's design: the node, link and execution tables each walk graphs in order and ask for the
  * same design many times in a row (once per node, link and run), so one entry saves nearly every rebuild. Not
@@ -9,7 +11,7 @@ final class GraphDesigns {
     private final DatasetShape shape;
     private long lastUser = -1;
     private long lastGraph = -1;
-    private GraphDesign last;
+    private @Nullable GraphDesign last;
 
     public GraphDesigns(DatasetShape shape) {
         this.shape = shape;

@@ -7,8 +7,10 @@ import io.autogpt.seed.core.json.Json;
 import io.autogpt.seed.core.random.Rng;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes {@code "PendingHumanReview"} rows from an execution's timeline. A run waiting in {@code REVIEW} has one
@@ -33,7 +35,7 @@ final class HumanReviewFactory {
                 ExecutionTimeline.NodeTiming node = timeline.nodes().get(n);
                 if (node.status() == AgentExecutionStatus.REVIEW) {
                     LocalDateTime asked = node.started();
-                    return Optional.of(row(run, n, rng, ReviewStatus.WAITING, asked, null));
+                    return Optional.of(row(run, n, rng, ReviewStatus.WAITING, Objects.requireNonNull(asked), null));
                 }
             }
             return Optional.empty();
@@ -48,13 +50,14 @@ final class HumanReviewFactory {
         }
         int n = rng.pick(completed);
         ExecutionTimeline.NodeTiming node = timeline.nodes().get(n);
-        LocalDateTime reviewed = DatasetShape.between(rng, node.started(), node.ended());
+        LocalDateTime reviewed = DatasetShape.between(rng, Objects.requireNonNull(node.started()),
+                Objects.requireNonNull(node.ended()));
         ReviewStatus status = rng.chance(0.8) ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
-        return Optional.of(row(run, n, rng, status, node.started(), reviewed));
+        return Optional.of(row(run, n, rng, status, Objects.requireNonNull(node.started()), reviewed));
     }
 
     private PendingHumanReview row(Run run, int n, Rng rng, ReviewStatus status, LocalDateTime asked,
-                                   LocalDateTime reviewed) {
+                                   @Nullable LocalDateTime reviewed) {
         boolean editable = rng.chance(0.8);
         boolean decided = status != ReviewStatus.WAITING;
         boolean edited = decided && editable && rng.chance(0.3);

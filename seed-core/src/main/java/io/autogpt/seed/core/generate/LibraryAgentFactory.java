@@ -8,6 +8,7 @@ import io.autogpt.seed.core.random.Rng;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a user's {@code "LibraryAgent"} rows: the user's first graph (if any), then graphs of users of the same
@@ -104,14 +105,14 @@ final class LibraryAgentFactory {
      * The folder entry {@code i} is filed in, or null. About half of a user's entries are filed, each after its
      * folder exists (a stream of its own keeps the other values as they were before folders existed).
      */
-    private Integer folder(long u, int i) {
+    private @Nullable Integer folder(long u, int i) {
         Rng filing = shape.rng("LibraryAgent/folder", u, i);
         int folders = shape.libraryFolders(u);
         return folders > 0 && filing.chance(0.5) ? filing.nextInt(folders) : null;
     }
 
     /** When the entry was added: the first draw of its row's stream {@code rng}, after user, graph and folder. */
-    private LocalDateTime addedAt(Rng rng, long u, long owner, long g, Integer folder) {
+    private LocalDateTime addedAt(Rng rng, long u, long owner, long g, @Nullable Integer folder) {
         LocalDateTime after = max(shape.userCreatedAt(u), shape.graphCreatedAt(owner, g));
         if (folder != null) {
             after = max(after, shape.libraryFolderCreatedAt(u, folder));
@@ -123,7 +124,7 @@ final class LibraryAgentFactory {
      * When the user last ran the graph (today's platform moves it forward on each run): the newest of the user's runs
      * of it, their own graph's or the one they added. Not a trigger agent's entry, so never hidden.
      */
-    private LocalDateTime lastRunAt(long u, int i, long owner, long g, LocalDateTime added) {
+    private @Nullable LocalDateTime lastRunAt(long u, int i, long owner, long g, LocalDateTime added) {
         if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
             return null;
         }
@@ -138,7 +139,7 @@ final class LibraryAgentFactory {
     }
 
     /** The listing's title or description, as today's platform snapshots them when an agent is added from the store. */
-    private String snapshot(long u, long owner, long g, boolean title) {
+    private @Nullable String snapshot(long u, long owner, long g, boolean title) {
         if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026) || owner == u) {
             return null;
         }

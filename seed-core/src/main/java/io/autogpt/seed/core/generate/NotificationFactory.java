@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a user's waiting notifications ({@code "NotificationEvent"}) and the batches holding them
@@ -122,7 +124,7 @@ final class NotificationFactory {
     }
 
     /** A run of the user's with this status, as (graph, execution), or null after a few misses. */
-    private long[] run(long u, Rng rng, AgentExecutionStatus status) {
+    private long @Nullable [] run(long u, Rng rng, AgentExecutionStatus status) {
         int graphs = shape.graphs(u);
         for (int t = 0; t < TRIES && graphs > 0; t++) {
             int g = rng.nextInt(graphs);
@@ -148,7 +150,7 @@ final class NotificationFactory {
                 "credits_used", (double) rng.between(0, 50), "execution_time", seconds,
                 "node_count", timeline.nodes().size(), "graph_id", shape.graphId(u, run[0]),
                 "outputs", List.of(Json.map("name", "output", "value", "Finished " + rng.hex(6)))),
-                timeline.endedAt()));
+                Objects.requireNonNull(timeline.endedAt())));
     }
 
     private Optional<Event> failedBlock(long u, Rng rng) {
@@ -164,7 +166,8 @@ final class NotificationFactory {
                         "block_name", design.nodes().get(n).block().name(),
                         "block_id", design.nodes().get(n).block().id(), "error_message", "Request timed out",
                         "graph_id", shape.graphId(u, run[0]), "node_id", shape.nodeId(u, run[0], n),
-                        "execution_id", shape.graphExecutionId(u, run[0], run[1])), timeline.endedAt()));
+                        "execution_id", shape.graphExecutionId(u, run[0], run[1])),
+                        Objects.requireNonNull(timeline.endedAt())));
             }
         }
         return Optional.empty();
@@ -176,15 +179,15 @@ final class NotificationFactory {
             int g = rng.nextInt(graphs);
             if (listings.status(u, g) == decided) {
                 StoreListingVersion version = versions.create(u, g);
-                long reviewer = reviewerOrdinal(u, version.reviewerId());
+                long reviewer = reviewerOrdinal(u, Objects.requireNonNull(version.reviewerId()));
                 SortedMap<String, Object> data = Json.map("agent_name", version.name(), "agent_id", shape.graphId(u, g),
                         "agent_version", version.agentGraphVersion(), "reviewer_name", names.of(reviewer).full(),
                         "reviewer_email", users.email(reviewer), "comments",
                         version.reviewComments() == null ? "" : version.reviewComments(),
-                        "reviewed_at", iso(version.reviewedAt()),
+                        "reviewed_at", iso(Objects.requireNonNull(version.reviewedAt())),
                         "store_url", "https://platform.agpt.co/marketplace/agent/" + shape.listingId(u, g));
                 return Optional.of(new Event(decided == SubmissionStatus.APPROVED ? NotificationType.AGENT_APPROVED
-                        : NotificationType.AGENT_REJECTED, data, version.reviewedAt()));
+                        : NotificationType.AGENT_REJECTED, data, Objects.requireNonNull(version.reviewedAt())));
             }
         }
         return Optional.empty();

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes the platform's OAuth provider data: apps a share of users own ({@code "OAuthApplication"}), and for each app
@@ -40,7 +41,8 @@ final class OAuthFactory {
     }
 
     /** One user's authorisation of an app: the code, and the tokens it was exchanged for (null while unused). */
-    private record Grant(OAuthAuthorizationCode code, OAuthAccessToken access, OAuthRefreshToken refresh) {
+    private record Grant(OAuthAuthorizationCode code, @Nullable OAuthAccessToken access,
+            @Nullable OAuthRefreshToken refresh) {
     }
 
     public Optional<OAuthApplication> application(long u) {

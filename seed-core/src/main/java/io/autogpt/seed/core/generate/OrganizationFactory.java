@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The tenancy tables of user {@code u}: their personal organisation as the platform creates it at sign-up (the
@@ -295,7 +296,8 @@ final class OrganizationFactory {
         for (SharedOrg org : tenancy.ownedBy(u)) {
             List<OrgCreditTransaction> ledger = ledger(org);
             OrgCreditTransaction last = ledger.get(ledger.size() - 1);
-            rows.add(new OrgBalance(tenancy.sharedOrgId(org), last.runningBalance(), last.createdAt()));
+            rows.add(new OrgBalance(tenancy.sharedOrgId(org), Objects.requireNonNull(last.runningBalance()),
+                    last.createdAt()));
         }
         return rows;
     }

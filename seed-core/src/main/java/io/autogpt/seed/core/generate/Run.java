@@ -1,7 +1,6 @@
 package io.autogpt.seed.core.generate;
 
 import java.time.LocalDateTime;
-import java.util.Objects;
 
 /**
  * One graph execution as its rows are keyed: who ran which graph, the earliest it can have been created, and the
@@ -20,9 +19,6 @@ import java.util.Objects;
  * @param since    the earliest the run can have been created: the graph's creation, or when the runner added it
  */
 record Run(long runner, long owner, long g, long entry, long k, LocalDateTime since) {
-    public Run {
-        Objects.requireNonNull(since, "since");
-    }
 
     /** Whether the graph is another user's: the runner added it to their library. */
     public boolean ofOthersGraph() {

@@ -9,6 +9,7 @@ import io.autogpt.seed.core.workspace.UserWorkspaceFile;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,7 +48,8 @@ final class SharingFactory {
         List<ChatLinkedShare> out = new ArrayList<>();
         for (ChatFactory.NamedRun run : chats.namedRuns(u, c)) {
             LocalDateTime started = timelines.of(u, run.g(), run.e()).createdAt();
-            out.add(new ChatLinkedShare(shape.id("ChatLinkedShare", u, c, out.size()), later(chat.sharedAt(), started),
+            out.add(new ChatLinkedShare(shape.id("ChatLinkedShare", u, c, out.size()),
+                    later(Objects.requireNonNull(chat.sharedAt()), started),
                     chat.id(), shape.graphExecutionId(u, run.g(), run.e())));
         }
         return out;
@@ -67,7 +69,8 @@ final class SharingFactory {
             UserWorkspaceFile file = workspaces.file(u, named.f());
             if (!file.isDeleted()) {
                 out.add(new SharedChatFile(shape.id("SharedChatFile", u, c, named.f()),
-                        later(chat.sharedAt(), named.at()), chat.id(), file.id(), chat.shareToken()));
+                        later(Objects.requireNonNull(chat.sharedAt()), named.at()), chat.id(), file.id(),
+                        Objects.requireNonNull(chat.shareToken())));
             }
         }
         return out;
@@ -93,7 +96,8 @@ final class SharingFactory {
             return Optional.empty();
         }
         return Optional.of(new SharedExecutionFile(shape.id("SharedExecutionFile", u, g, e),
-                later(run.sharedAt(), timeline.endedAt()), run.id(), file.get().id(), run.shareToken()));
+                later(Objects.requireNonNull(run.sharedAt()), Objects.requireNonNull(timeline.endedAt())), run.id(),
+                file.get().id(), Objects.requireNonNull(run.shareToken())));
     }
 
     private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {

@@ -6,6 +6,7 @@ import io.autogpt.seed.core.store.StoreListingReview;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import net.datafaker.Faker;
 
 /**
@@ -39,7 +40,7 @@ final class StoreListingReviewFactory {
                 reviewers.add(candidate);
             }
         }
-        LocalDateTime approved = versions.reviewedAt(u, g);
+        LocalDateTime approved = Objects.requireNonNull(versions.reviewedAt(u, g));
         for (int r = 0; r < count; r++) {
             long reviewer = reviewers.get(r);
             Rng rng = shape.rng("StoreListingReview", u, g, r);

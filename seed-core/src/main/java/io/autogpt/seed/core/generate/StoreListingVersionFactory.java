@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import net.datafaker.Faker;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes the one {@code "StoreListingVersion"} of each listing. Images are picsum.photos seeds and videos YouTube
@@ -32,7 +33,7 @@ final class StoreListingVersionFactory {
     }
 
     /** When the version was approved or rejected, or null while it is a draft or pending. */
-    public LocalDateTime reviewedAt(long u, long g) {
+    public @Nullable LocalDateTime reviewedAt(long u, long g) {
         SubmissionStatus status = facts.status(u, g);
         if (status != SubmissionStatus.APPROVED && status != SubmissionStatus.REJECTED) {
             return null;

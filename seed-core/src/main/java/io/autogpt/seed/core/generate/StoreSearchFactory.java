@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,7 +53,7 @@ final class StoreSearchFactory {
         StoreListingVersion version = versions.create(u, g);
         String text = String.join(" ", version.name(), version.subHeading(), version.description(),
                 String.join(" ", version.categories()));
-        LocalDateTime created = shape.soonAfter(rng, version.reviewedAt(), Duration.ofHours(1));
+        LocalDateTime created = shape.soonAfter(rng, Objects.requireNonNull(version.reviewedAt()), Duration.ofHours(1));
         return Optional.of(new UnifiedContentEmbedding(shape.id("UnifiedContentEmbedding", u, g), created,
                 DatasetShape.between(rng, created, shape.now()), ContentType.STORE_AGENT, version.id(), null,
                 StoreEmbeddings.seeded().listing(version.categories(), text, rng.nextLong()), text,

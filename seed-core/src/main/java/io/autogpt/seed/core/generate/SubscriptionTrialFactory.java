@@ -10,6 +10,7 @@ import io.autogpt.seed.core.user.User;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,7 +53,8 @@ final class SubscriptionTrialFactory {
                         + "_trial_monthly", "unit_amount", unitAmount, "currency", "usd");
         String key = shape.id("SubscriptionTrial/stripe", u).replace("-", "");
         LocalDateTime updated = DatasetShape.between(rng, started, shape.now());
-        return Optional.of(new SubscriptionTrial(trialId(u), user.id(), offer, user.stripeCustomerId(),
+        return Optional.of(new SubscriptionTrial(trialId(u), user.id(), offer,
+                Objects.requireNonNull(user.stripeCustomerId()),
                 "cs_test_" + key, "sub_" + key.substring(0, 24), null, 0, 1,
                 "https://platform.agpt.co/profile/credits?trial=success",
                 "https://platform.agpt.co/profile/credits?trial=cancelled", Json.obj("user_id", user.id()),
@@ -63,8 +65,10 @@ final class SubscriptionTrialFactory {
     /** The claims of the trial's verification: the user and the Stripe customer, keyed as the platform keys them. */
     public List<SubscriptionTrialClaim> claims(long u) {
         return trial(u).map(t -> List.of(
-                new SubscriptionTrialClaim(claimKey("user", t.userId()), t.id(), t.cardVerifiedAt()),
-                new SubscriptionTrialClaim(claimKey("customer", t.stripeCustomerId()), t.id(), t.cardVerifiedAt())))
+                new SubscriptionTrialClaim(claimKey("user", t.userId()), t.id(),
+                Objects.requireNonNull(t.cardVerifiedAt())),
+                new SubscriptionTrialClaim(claimKey("customer", t.stripeCustomerId()), t.id(),
+                Objects.requireNonNull(t.cardVerifiedAt()))))
                 .orElse(List.of());
     }
 

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 
 /**
@@ -177,7 +178,7 @@ final class TodaysNotices {
             LocalDateTime created = run.timeline().createdAt();
             if (!created.isBefore(from) && created.isBefore(at)) {
                 ExecutionTimeline t = run.timeline();
-                if (t.status() == AgentExecutionStatus.COMPLETED && t.endedAt().isBefore(at)
+                if (t.status() == AgentExecutionStatus.COMPLETED && Objects.requireNonNull(t.endedAt()).isBefore(at)
                         && (latest == null || t.endedAt().isAfter(latest.timeline().endedAt()))) {
                     latest = run;
                 }
@@ -196,7 +197,7 @@ final class TodaysNotices {
         String standout = null;
         int most = 0;
         for (Map.Entry<String, int[]> entry : perGraph.entrySet()) {
-            Run of = graphs.get(entry.getKey());
+            Run of = Objects.requireNonNull(graphs.get(entry.getKey())); // filled with perGraph
             int[] s = entry.getValue();
             String agent = shape.graphName(of.owner(), of.g());
             total += s[0];
@@ -224,7 +225,7 @@ final class TodaysNotices {
         int balance = 0;
         for (CreditTransaction t : ledger) {
             if (t.createdAt().isBefore(at)) {
-                balance = t.runningBalance();
+                balance = Objects.requireNonNull(t.runningBalance());
             }
         }
         SortedMap<String, Object> period = Json.map("label", periodLabel(frequency, from), "noun", noun(frequency),
@@ -281,14 +282,15 @@ final class TodaysNotices {
         CreditTransaction low = null;
         int before = 0;
         for (CreditTransaction t : ledger) {
-            if (t.type() == CreditTransactionType.USAGE && before >= LOW_BALANCE && t.runningBalance() < LOW_BALANCE) {
+            if (t.type() == CreditTransactionType.USAGE && before >= LOW_BALANCE
+                    && Objects.requireNonNull(t.runningBalance()) < LOW_BALANCE) {
                 low = t;
             }
-            before = t.runningBalance();
+            before = Objects.requireNonNull(t.runningBalance());
         }
         if (low != null) {
             LocalDateTime at = shape.soonAfter(rng, low.createdAt(), Duration.ofMinutes(2));
-            String balance = dollars(low.runningBalance());
+            String balance = dollars(Objects.requireNonNull(low.runningBalance()));
             out.add(new Notice(NotificationType.ALERT, Json.map("timestamp_label", at.format(LABEL), "primary",
                     Json.map("headline", "Your balance is low", "body", "You have " + balance
                                     + " of credits left. Agents stop when it reaches $0.00.", "cta_label", "Top up",
@@ -310,9 +312,10 @@ final class TodaysNotices {
         }
         String agent = shape.graphName(run.owner(), run.g());
         String execution = run.id();
-        LocalDateTime at = shape.soonAfter(rng, timeline.endedAt(), Duration.ofMinutes(2));
+        LocalDateTime at = shape.soonAfter(rng, Objects.requireNonNull(timeline.endedAt()), Duration.ofMinutes(2));
         String error = rng.pick(ERRORS);
-        return new Notice(NotificationType.ALERT, Json.map("timestamp_label", timeline.endedAt().format(LABEL),
+        return new Notice(NotificationType.ALERT, Json.map("timestamp_label",
+                Objects.requireNonNull(timeline.endedAt()).format(LABEL),
                 "primary", Json.map("headline", agent + " failed", "body", "The run stopped at " + block + ": "
                                 + error + ".", "cta_label", "Open run", "cta_url", builder(run.owner(), run.g())
                                 + "&flowExecutionID=" + execution, "subject", agent + " failed",
@@ -345,8 +348,8 @@ final class TodaysNotices {
             }
             out.add(new Notice(NotificationType.VERDICT, Json.map("outcome", approved ? "approved" : "changes",
                     "agent_name", version.name(), "version", version.version(), "reviewer_name",
-                    users.name(reviewer(u, version.reviewerId())), "reviewed_at_label",
-                    version.reviewedAt().format(LABEL), "comments",
+                    users.name(reviewer(u, Objects.requireNonNull(version.reviewerId()))), "reviewed_at_label",
+                    Objects.requireNonNull(version.reviewedAt()).format(LABEL), "comments",
                     version.reviewComments() == null ? "" : version.reviewComments(), "changes", changes,
                     "closing_note", approved ? "Thanks for sharing it with the community." : null,
                     "store_url", approved ? store : null, "share_url", approved ? store : null,
@@ -386,7 +389,7 @@ final class TodaysNotices {
         int balance = 0;
         for (CreditTransaction t : ledger) {
             if (!t.createdAt().isAfter(at)) {
-                balance = t.runningBalance();
+                balance = Objects.requireNonNull(t.runningBalance());
             }
         }
         boolean processed = kind.equals("processed");
@@ -491,8 +494,8 @@ final class TodaysNotices {
         Rng rng = shape.rng("NotificationEvent/trial", u);
         SubscriptionTier tier = SubscriptionTier.valueOf(field(trial.offer(), "tier"));
         SortedMap<String, Object> plan = plan(tier, false, Integer.parseInt(field(trial.offer(), "unit_amount")));
-        LocalDateTime started = trial.startedAt();
-        LocalDateTime ends = trial.endsAt();
+        LocalDateTime started = Objects.requireNonNull(trial.startedAt());
+        LocalDateTime ends = Objects.requireNonNull(trial.endsAt());
         out.add(trialNotice(u, trial, plan, "started", shape.soonAfter(rng, started, Duration.ofMinutes(2))));
         if (trial.cancelAtPeriodEnd()) {
             out.add(trialNotice(u, trial, plan, "canceled", DatasetShape.between(rng, started, shape.now())));
@@ -506,7 +509,7 @@ final class TodaysNotices {
     private Notice trialNotice(long u, SubscriptionTrial trial, SortedMap<String, Object> plan, String kind,
                                LocalDateTime at) {
         return new Notice(NotificationType.TRIAL_UPDATE, Json.map("user_name", users.name(u), "plan", plan, "kind",
-                kind, "ends_label", trial.endsAt().format(LABEL), "onboarding_credit_amount",
+                kind, "ends_label", Objects.requireNonNull(trial.endsAt()).format(LABEL), "onboarding_credit_amount",
                 Integer.parseInt(field(trial.offer(), "onboarding_credit_amount")), "offer_version",
                 field(trial.offer(), "version"), "notice_key", "trial:" + trial.id() + ":" + kind), at);
     }

@@ -8,6 +8,7 @@ import io.autogpt.seed.core.user.BriefingFrequency;
 import io.autogpt.seed.core.user.SubscriptionTier;
 import io.autogpt.seed.core.user.User;
 import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes {@code "User"} rows. Emails carry the seed's tag, so they stay unique across datasets of different seeds.
@@ -92,7 +93,7 @@ final class UserFactory {
      * When the user last had a briefing: the most recent morning (07:30 UTC) of their period before the anchor, once
      * a whole period has passed since they joined; never for {@code OFF}.
      */
-    private LocalDateTime lastBriefing(Rng rng, BriefingFrequency frequency, LocalDateTime joined) {
+    private @Nullable LocalDateTime lastBriefing(Rng rng, BriefingFrequency frequency, LocalDateTime joined) {
         int days = switch (frequency) {
             case DAILY -> 1;
             case WEEKLY -> 7;

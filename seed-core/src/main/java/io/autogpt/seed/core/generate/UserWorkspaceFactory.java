@@ -11,6 +11,7 @@ import io.autogpt.seed.core.workspace.UserWorkspace;
 import io.autogpt.seed.core.workspace.UserWorkspaceFile;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes each user's {@code "UserWorkspace"} and the files in it. A file's path is unique in its workspace (the
@@ -51,14 +52,14 @@ final class UserWorkspaceFactory {
         LocalDateTime deletedAt = deleted ? DatasetShape.between(rng, updatedAt, shape.now()) : null;
         Json metadata = rng.chance(0.4) ? Json.obj("source", "copilot", "sessionTool", "write_workspace_file")
                 : Json.obj("source", "upload");
-        return new UserWorkspaceFile(id, createdAt, deleted ? deletedAt : updatedAt, workspaceId, name, path,
+        return new UserWorkspaceFile(id, createdAt, deletedAt != null ? deletedAt : updatedAt, workspaceId, name, path,
                 "gcs://" + BUCKET + "/workspaces/" + workspaceId + "/" + id + "/" + name, kind.mimeType(),
                 rng.between(kind.minBytes(), kind.maxBytes()), rng.chance(0.9) ? rng.hex(64) : null, deleted,
                 deletedAt, metadata, folderOf(u, f));
     }
 
     /** A file's folder on today's platform: a live one for about half the files, from a stream of its own. */
-    private String folderOf(long u, int f) {
+    private @Nullable String folderOf(long u, int f) {
         Rng rng = shape.rng("UserWorkspaceFile/folder", u, f);
         List<UserWorkspaceFolder> live = folders(u).stream().filter(d -> !d.isDeleted()).toList();
         return live.isEmpty() || !rng.chance(0.5) ? null : rng.pick(live).id();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JSON document in canonical text form: object keys sorted, no insignificant white space.
@@ -24,19 +25,19 @@ public record Json(String text) {
     }
 
     /** Canonical JSON for {@code value}. */
-    public static Json of(Object value) {
+    public static Json of(@Nullable Object value) {
         StringBuilder out = new StringBuilder(64);
         write(out, value);
         return new Json(out.toString());
     }
 
     /** An object from alternating keys and values: {@code obj("a", 1, "b", "x")}. */
-    public static Json obj(Object... keysAndValues) {
+    public static Json obj(@Nullable Object... keysAndValues) {
         return of(map(keysAndValues));
     }
 
     /** A sorted map from alternating keys and values, for nesting inside {@link #obj}. */
-    public static SortedMap<String, Object> map(Object... keysAndValues) {
+    public static SortedMap<String, Object> map(@Nullable Object... keysAndValues) {
         if (keysAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("keys and values must alternate");
         }
@@ -52,7 +53,7 @@ public record Json(String text) {
         return text;
     }
 
-    private static void write(StringBuilder out, Object value) {
+    private static void write(StringBuilder out, @Nullable Object value) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof Json json) {

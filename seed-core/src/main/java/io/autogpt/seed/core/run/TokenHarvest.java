@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Obtains one token per job through a port, on up to {@code workers} threads, and hands each to a listener as it
@@ -56,7 +57,7 @@ public final class TokenHarvest {
      * @throws TokenException the first failure; tokens before it have reached {@code listener}
      */
     public List<IssuedToken> run(List<TokenJob> jobs, Map<TokenJob.Key, IssuedToken> held, Listener listener) {
-        IssuedToken[] tokens = new IssuedToken[jobs.size()];
+        @Nullable IssuedToken[] tokens = new @Nullable IssuedToken[jobs.size()];
         int missing = 0;
         for (int i = 0; i < jobs.size(); i++) {
             tokens[i] = held.get(jobs.get(i).key());

@@ -1,5 +1,8 @@
 package io.autogpt.seed.core.table;
 
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The PostgreSQL column types the seeder writes, as named in the reference schema
  * ({@code information_schema.columns}). Enum and enum-array columns carry their type name on the {@link Column}.
@@ -18,18 +21,19 @@ public enum SqlType {
     ENUM(null),
     ENUM_ARRAY(null);
 
-    private final String sqlName;
+    private final @Nullable String sqlName;
 
-    SqlType(String sqlName) {
+    SqlType(@Nullable String sqlName) {
         this.sqlName = sqlName;
     }
 
     /** The type's SQL name; for enums the PostgreSQL type name, unquoted, with {@code []} for arrays. */
-    public String sqlName(String enumType) {
-        return switch (this) {
+    public String sqlName(@Nullable String enumType) {
+        String name = switch (this) {
             case ENUM -> enumType;
             case ENUM_ARRAY -> enumType + "[]";
             default -> sqlName;
         };
+        return Objects.requireNonNull(name, () -> this + " needs the enum type's name");
     }
 }

@@ -2,6 +2,7 @@ package io.autogpt.seed.core.user;
 
 import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.table.PlatformLabel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The platform's onboarding steps: the PostgreSQL enum {@code "OnboardingStep"} of the early platform (the first 22,
@@ -30,13 +31,13 @@ public enum OnboardingStep implements PlatformLabel {
             BUILDER_RUN_AGENT, AGENTS_TAB_INTRO, MARKETPLACE_TAB_INTRO, BUILD_TAB_INTRO);
 
     /** The only generation that has the step; {@code null}: both. */
-    private final PlatformRules only;
+    private final @Nullable PlatformRules only;
 
     OnboardingStep() {
         this(null);
     }
 
-    OnboardingStep(PlatformRules only) {
+    OnboardingStep(@Nullable PlatformRules only) {
         this.only = only;
     }
 

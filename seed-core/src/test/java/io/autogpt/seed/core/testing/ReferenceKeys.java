@@ -3,7 +3,6 @@ package io.autogpt.seed.core.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -115,39 +114,10 @@ public record ReferenceKeys(Map<String, List<UniqueKey>> unique, List<ForeignKey
             if (in == null) {
                 throw new IllegalStateException(file + " is missing from the test jar");
             }
-            List<String[]> out = new ArrayList<>();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {
-                if (!lines[i].isBlank()) {
-                    out.add(csv(lines[i]));
-                }
-            }
-            return out;
+            List<String[]> records = ReferenceCsv.records(in);
+            return records.subList(1, records.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** One line of the reference CSVs: commas separate, double quotes enclose, doubled quotes escape. */
-    public static String[] csv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                cell.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells.toArray(String[]::new);
     }
 }
