@@ -47,6 +47,7 @@ import io.autogpt.seed.core.generate.StoreListingReviewFactory;
 import io.autogpt.seed.core.store.StoreListingVersion;
 import io.autogpt.seed.core.generate.StoreListingVersionFactory;
 import io.autogpt.seed.core.table.Table;
+import io.autogpt.seed.core.user.LoginAccount;
 import io.autogpt.seed.core.user.Profile;
 import io.autogpt.seed.core.generate.ProfileFactory;
 import io.autogpt.seed.core.user.User;
@@ -313,6 +314,15 @@ public final class Dataset {
                 step(OAuthAuthorizationCode.TABLE, () -> perUser(u -> oauth.codes(u).stream())),
                 step(OAuthAccessToken.TABLE, () -> perUser(u -> oauth.accessTokens(u).stream())),
                 step(OAuthRefreshToken.TABLE, () -> perUser(u -> oauth.refreshTokens(u).stream())));
+    }
+
+    /**
+     * The step that gives the plan's users login accounts, one per {@code "User"} row of {@link #steps()} and made
+     * from it: not among the steps, since only a run that asks for logins writes it, before the users' rows
+     * ({@link SeedRunner#withLoginAccounts()}).
+     */
+    public Step<LoginAccount> loginAccounts() {
+        return step(LoginAccount.TABLE, () -> rows(User.TABLE).map(LoginAccount::of));
     }
 
     /**
