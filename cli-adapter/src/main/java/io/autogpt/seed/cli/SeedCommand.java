@@ -262,7 +262,9 @@ final class SeedCommand implements Callable<Integer> {
         SeedProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
         warmUp(plan);
         // An anchor nobody chose is not part of the shape a rerun is compared in: the default moves every second.
-        SeedReport report = new SeedRunner(target.port(), progress).run(plan, reset,
+        SeedRunner runner = new SeedRunner(target.port(), progress);
+        // The accounts are a step of the run; the target knows where they go and how the password is kept.
+        SeedReport report = (logins != null ? runner.withLoginAccounts() : runner).run(plan, reset,
                 now == null ? SeedRunner.Anchor.DEFAULTED : SeedRunner.Anchor.CHOSEN);
         new Summary(stdout).print(report, plan, target.description());
         PrintWriter stderr = spec.commandLine().getErr();

@@ -46,7 +46,7 @@ class ServerNoticesTest {
                     .containsPattern("\ntotal \\(with commit\\) [^\\n]+\n(info: [^\\n]+\n)*"
                             + "notice: profiles arrived\n"
                             + "notice: Materialized views refreshed in schema public at [^\\n]+\\n$")
-                    .doesNotContain("WARN").doesNotContain("JdbcTransaction");
+                    .doesNotContain("WARN").doesNotContain("DatabaseTransaction").doesNotContain("DatabaseSession");
         }
     }
 }

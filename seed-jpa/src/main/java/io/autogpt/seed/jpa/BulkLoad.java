@@ -286,7 +286,7 @@ final class BulkLoad {
      * Children outside the load keep their keys, and the parent the index they depend on: nothing is done to them.
      */
     private List<String> lockForBulk() throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT pg_try_advisory_xact_lock(" + JdbcTransaction.LOCK_KEY
+        try (PreparedStatement ps = conn.prepareStatement("SELECT pg_try_advisory_xact_lock(" + DatabaseSession.LOCK_KEY
                 + ")")) {
             ps.setString(1, BULK_LOCK);
             try (ResultSet rs = ps.executeQuery()) {
@@ -488,7 +488,7 @@ final class BulkLoad {
                     + " is violated: a row refers to a missing row of " + object.parent() + "; nothing was written",
                     List.of());
         }
-        return JdbcTransaction.failure("rebuilding " + object.name() + " of " + object.table(), e);
+        return DatabaseSession.failure("rebuilding " + object.name() + " of " + object.table(), e);
     }
 
     private Array regclasses(List<String> tables) throws SQLException {

@@ -147,7 +147,7 @@ final class SchemaDdl {
         if (found != VectorType.NOT_ALLOWED && complete(conn, schema, found == VectorType.HERE)) {
             return notes(found);
         }
-        try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_lock(" + JdbcTransaction.LOCK_KEY
+        try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_lock(" + DatabaseSession.LOCK_KEY
                 + ")")) {
             // Session-level, held until the connection closes (after commit or rollback): a waiter's next look then
             // sees what this run created.
@@ -157,7 +157,7 @@ final class SchemaDdl {
         VectorType vectorType = vectorType(conn, schema, true);
         if (complete(conn, schema, vectorType == VectorType.HERE)) {
             try (PreparedStatement unlock = conn.prepareStatement("SELECT pg_advisory_unlock("
-                    + JdbcTransaction.LOCK_KEY + ")")) {
+                    + DatabaseSession.LOCK_KEY + ")")) {
                 unlock.setString(1, lockName);
                 unlock.execute();
             }

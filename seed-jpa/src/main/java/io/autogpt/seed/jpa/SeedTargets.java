@@ -97,9 +97,11 @@ public final class SeedTargets {
 
     /**
      * Writes into the database at {@code url} as {@link #postgres(DatabaseUrl, Writer, SchemaVersion, Indexes)} does;
-     * with {@code logins}, every seeded user also gets a Supabase Auth account ({@code auth.users} and
-     * {@code auth.identities}, same id, that password hash, email confirmed) in the same transaction. A target
-     * without Supabase Auth's schema then fails before anything is written.
+     * with {@code logins}, it writes the run's {@linkplain io.autogpt.seed.core.user.LoginAccount login accounts}
+     * (which {@link io.autogpt.seed.core.run.SeedRunner#withLoginAccounts()} makes a step of the run, before the
+     * users) as Supabase Auth accounts ({@code auth.users} and {@code auth.identities}, same id, that password hash,
+     * email confirmed) in the same transaction. A target without Supabase Auth's schema then fails before anything
+     * is written, and so does a run that writes a table before the accounts.
      */
     public static WriteDatasetPort postgres(DatabaseUrl url, Writer writer, @Nullable SchemaVersion create,
                                             Indexes indexes, @Nullable LoginUsers logins) {
@@ -110,7 +112,7 @@ public final class SeedTargets {
             String schema = url.schemaOrDefault();
             Connection conn = Connections.open(url, writer == Writer.JPA);
             try {
-                JdbcTransaction.Target found = JdbcTransaction.prepare(conn, schema, plan, create);
+                PreparedTarget found = PreparedTarget.prepare(conn, schema, plan, create);
                 if (logins != null && !SupabaseLogins.present(conn)) {
                     throw new TargetException("seeded users cannot get logins: the database has no Supabase Auth "
                             + "schema (auth.users, auth.identities)", List.of());
@@ -118,14 +120,18 @@ public final class SeedTargets {
                 List<String> tables = found.fit().insertTables();
                 BulkLoad bulk = indexes == Indexes.KEPT ? BulkLoad.none(tables) : BulkLoad.of(conn, tables,
                         found.fit().sharedTables());
-                JdbcTransaction.Target target = found.withNotes(bulk.notes());
-                JdbcTransaction.Session session = new JdbcTransaction.Session(ForeignKeyDeferral.tryOn(conn), bulk,
-                        logins);
-                return writer == Writer.COPY ? new CopyTransaction(conn, schema, plan, session, target)
-                        : new JpaTransaction(conn, schema, plan, session, target);
+                PreparedTarget target = found.withNotes(bulk.notes());
+                ForeignKeyDeferral deferral = ForeignKeyDeferral.tryOn(conn);
+                // EclipseLink shares the connection and runs its transaction; COPY needs the session alone.
+                JpaSink jpa = writer == Writer.JPA ? new JpaSink(conn, target.fit().absentColumns()) : null;
+                DatabaseSession session = new DatabaseSession(conn, jpa);
+                LoadStrategy load = new LoadStrategy(session, deferral, bulk);
+                RowSink<SQLException> sink = jpa != null ? jpa : new CopySink(session);
+                return new DatabaseTransaction(session, load, sink,
+                        new DatabaseLedger(session, load, schema, plan, target.fit()), target, logins);
             } catch (SQLException e) {
                 closeQuietly(conn);
-                throw JdbcTransaction.failure("preparing schema \"" + schema + "\"", e);
+                throw DatabaseSession.failure("preparing schema \"" + schema + "\"", e);
             } catch (RuntimeException e) {
                 closeQuietly(conn);
                 throw e;

@@ -5,8 +5,8 @@ import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.DatasetTransaction;
 import io.autogpt.seed.core.port.RecordedRun;
 import io.autogpt.seed.core.port.RunLedger;
+import io.autogpt.seed.core.port.TargetException;
 import io.autogpt.seed.core.port.TargetFacts;
-import io.autogpt.seed.core.table.SqlType;
 import io.autogpt.seed.core.table.Table;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -28,11 +27,11 @@ final class SqlFileTransaction implements DatasetTransaction {
     private final Path target;
     private final PartialFile file;
     private final OutputStream out;
+    private final SqlFileSink sink;
     private final String schema;
     private final SeedPlan plan;
     private final SchemaVersion version;
     private final SchemaFit fit;
-    private int stagingTables;
 
     SqlFileTransaction(Path target, String schema, SeedPlan plan, SchemaVersion version, boolean createSchema) {
         this(target, schema, plan, version, createSchema, Files::newOutputStream);
@@ -52,6 +51,7 @@ final class SqlFileTransaction implements DatasetTransaction {
             throw new UncheckedIOException("cannot write " + target, e);
         }
         this.out = file.out();
+        this.sink = new SqlFileSink(out);
         try {
             header(createSchema);
         } catch (IOException e) {
@@ -142,40 +142,20 @@ final class SqlFileTransaction implements DatasetTransaction {
 
     @Override
     public <R extends Record> long write(Table<R> given, Stream<R> rows) {
+        if (given.kind() == Table.Kind.LOGIN_ACCOUNTS) {
+            throw new TargetException("a SQL file cannot give the seeded users login accounts", List.of());
+        }
         Table<R> table = fit.table(given);
         if (table == null) {
             return 0;
         }
         try {
-            String relation = CopyText.quote(table.name());
-            // A table with pgvector columns goes through staging: the server loading the file may lack pgvector.
-            boolean vectors = table.columns().stream().anyMatch(c -> c.type() == SqlType.VECTOR);
-            if (table.kind() != Table.Kind.INSERT || vectors) {
-                relation = "seed_staging_" + (++stagingTables);
-                line(CopyText.createStaging(table, relation, vectors) + ";");
-            }
-            line(CopyText.copyInto(table, relation) + ";");
-            CopyBuffer buffer = new CopyBuffer(1 << 16);
-            CopyText.RowEncoder<R> encoder = CopyText.rows(table);
-            long count = 0;
-            for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
-                encoder.append(buffer, it.next());
-                count++;
-                if (buffer.size() >= 1 << 15) {
-                    buffer.writeTo(out);
-                    buffer.clear();
-                }
-            }
-            buffer.writeTo(out);
-            line("\\.");
-            if (table.kind() == Table.Kind.UPDATE) {
-                line(CopyText.applyStaging(table, relation) + ";");
-            } else if (table.kind() == Table.Kind.INSERT_MISSING) {
-                line(CopyText.insertMissing(table, relation) + ";");
-            } else if (vectors) {
-                line(CopyText.insertWhereVectorsGo(table, relation) + ";");
-            }
-            return count;
+            return switch (table.kind()) {
+                case INSERT -> sink.insert(table, rows);
+                case INSERT_MISSING -> sink.insertMissing(table, rows);
+                case UPDATE -> sink.update(table, rows);
+                case LOGIN_ACCOUNTS -> throw new IllegalStateException("login accounts were turned away above");
+            };
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
@@ -210,7 +190,6 @@ final class SqlFileTransaction implements DatasetTransaction {
     }
 
     private void line(String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.write('\n');
+        sink.line(text);
     }
 }

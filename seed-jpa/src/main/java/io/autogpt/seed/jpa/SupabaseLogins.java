@@ -1,6 +1,6 @@
 package io.autogpt.seed.jpa;
 
-import io.autogpt.seed.core.user.User;
+import io.autogpt.seed.core.user.LoginAccount;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Seeded users as Supabase Auth (GoTrue) accounts: an {@code auth.users} row with the platform user's id and an
- * email identity each, in the seeding transaction.
+ * Seeded users' {@linkplain LoginAccount login accounts} as Supabase Auth (GoTrue) accounts: an {@code auth.users}
+ * row with the platform user's id and an email identity each, in the seeding transaction.
  *
  * <p>The rows are the ones GoTrue itself loads and logs in: nil {@code instance_id}, lower-case email, {@code aud}
  * and {@code role} {@code authenticated}, not SSO, email confirmed, a bcrypt password, and {@code ''} / {@code 0} in
@@ -78,11 +78,11 @@ final class SupabaseLogins {
     }
 
     /**
-     * Writes an account for every user, then removes what the platform's trigger made for them.
+     * Writes an account for every one of {@code accounts}, then removes what the platform's trigger made for them.
      *
      * @return accounts written
      */
-    static long write(Connection conn, Stream<User> users, LoginUsers logins) throws SQLException {
+    static long write(Connection conn, Stream<LoginAccount> accounts, LoginUsers logins) throws SQLException {
         List<String> present = userColumns(conn);
         for (String c : REQUIRED) {
             if (!present.contains(c)) {
@@ -101,8 +101,8 @@ final class SupabaseLogins {
                 + "NULL, u.created, u.created FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS u(id, email, "
                 + "created)";
         long written = 0;
-        Iterator<User> it = users.iterator();
-        List<User> chunk = new ArrayList<>(CHUNK);
+        Iterator<LoginAccount> it = accounts.iterator();
+        List<LoginAccount> chunk = new ArrayList<>(CHUNK);
         while (it.hasNext()) {
             chunk.add(it.next());
             if (chunk.size() == CHUNK || !it.hasNext()) {
@@ -129,10 +129,10 @@ final class SupabaseLogins {
         }
     }
 
-    private static long insert(Connection conn, String insertUsers, String insertIdentities, List<User> chunk,
-                               String hash) throws SQLException {
-        Object[] ids = chunk.stream().map(User::id).toArray();
-        Object[] emails = chunk.stream().map(User::email).toArray();
+    private static long insert(Connection conn, String insertUsers, String insertIdentities,
+                               List<LoginAccount> chunk, String hash) throws SQLException {
+        Object[] ids = chunk.stream().map(LoginAccount::id).toArray();
+        Object[] emails = chunk.stream().map(LoginAccount::email).toArray();
         Object[] created = chunk.stream().map(u -> u.createdAt().toInstant(ZoneOffset.UTC).toString())
                 .toArray();
         Array idArray = conn.createArrayOf("text", ids);

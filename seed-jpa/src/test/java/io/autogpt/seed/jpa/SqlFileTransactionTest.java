@@ -60,6 +60,17 @@ class SqlFileTransactionTest {
         assertThat(Files.readString(target)).endsWith("COMMIT;\n");
     }
 
+    @Test
+    void aFileRefusesLoginAccountsAndLeavesNoFile(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("seed.sql");
+        assertThatThrownBy(() -> new SeedRunner(plan -> new SqlFileTransaction(target, "platform", plan,
+                SchemaVersion.newest(), false, Files::newOutputStream), SeedProgress.NONE).withLoginAccounts()
+                .run(PLAN, false))
+                .isInstanceOf(io.autogpt.seed.core.port.TargetException.class)
+                .hasMessage("a SQL file cannot give the seeded users login accounts");
+        assertThat(files(dir)).isEmpty();
+    }
+
     private static void run(Path target, PartialFile.Opener open) {
         run(target, false, open);
     }

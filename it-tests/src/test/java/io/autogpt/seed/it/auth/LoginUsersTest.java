@@ -2,13 +2,22 @@ package io.autogpt.seed.it.auth;
 
 import static io.autogpt.seed.it.support.CliRun.concat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autogpt.seed.core.plan.PlatformRules;
+import io.autogpt.seed.core.plan.ScaleProfile;
+import io.autogpt.seed.core.plan.SeedPlan;
+import io.autogpt.seed.core.port.WriteDatasetPort;
+import io.autogpt.seed.core.run.SeedProgress;
+import io.autogpt.seed.core.run.SeedRunner;
 import io.autogpt.seed.it.support.CliRun;
 import io.autogpt.seed.it.support.Invariants;
 import io.autogpt.seed.it.support.Sql;
 import io.autogpt.seed.it.support.StandInGoTrue;
 import io.autogpt.seed.it.support.TestDatabase;
+import io.autogpt.seed.jpa.LoginUsers;
+import io.autogpt.seed.jpa.SchemaVersion;
+import io.autogpt.seed.jpa.SeedTargets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +25,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +152,31 @@ class LoginUsersTest {
                 for (String table : List.of("User", "Profile", "AgentGraph", "AgentNode", "AgentNodeLink")) {
                     assertThat(digests.get(table)).as(table).isEqualTo(asSuperuser.get(table));
                 }
+            }
+        }
+    }
+
+    @Test
+    void aTargetGivenLoginsRefusesARunWithoutTheirStepAndWritesNothing() throws Exception {
+        try (TestDatabase db = supabase()) {
+            String hash;
+            try (Connection c = db.connect(SCHEMA)) {
+                hash = Sql.strings(c, "SELECT public.crypt('" + PASSWORD + "', public.gen_salt('bf'))").get(0);
+            }
+            WriteDatasetPort port = SeedTargets.postgres(db.url().withSchema(SCHEMA), SeedTargets.Writer.COPY,
+                    SchemaVersion.byId(SUPABASE_ERA).orElseThrow(), SeedTargets.Indexes.REBUILT_AFTER_LOAD,
+                    new LoginUsers(hash));
+            SeedPlan plan = SeedPlan.of(31, Instant.parse(Invariants.ANCHOR), ScaleProfile.original().withUsers(12));
+            // The accounts go in before any table: a run that does not write them would leave users who cannot log in.
+            assertThatThrownBy(() -> new SeedRunner(port, SeedProgress.NONE).run(plan, false))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("withLoginAccounts()");
+            try (Connection c = db.connect(SCHEMA)) {
+                assertThat(Sql.count(c, "SELECT count(*) FROM auth.users")).isZero();
+                assertThat(Sql.count(c, "SELECT count(*) FROM autogpt_seed.runs")).isZero();
+            }
+            new SeedRunner(port, SeedProgress.NONE).withLoginAccounts().run(plan, false);
+            try (Connection c = db.connect(SCHEMA)) {
+                assertLoginsMatchUsers(c, 12);
             }
         }
     }

@@ -3,6 +3,8 @@ package io.autogpt.seed.core.run;
 import io.autogpt.seed.core.generate.DatasetAssembly;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.table.Table;
+import io.autogpt.seed.core.user.LoginAccount;
+import io.autogpt.seed.core.user.User;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -53,6 +55,15 @@ public final class Dataset {
      */
     public List<Step<?>> steps() {
         return assembly.tables().stream().<Step<?>>map(this::step).toList();
+    }
+
+    /**
+     * The step that gives the plan's users login accounts, one per {@code "User"} row of {@link #steps()} and made
+     * from it: not among the steps, since only a run that asks for logins writes it, before the users' rows
+     * ({@link SeedRunner#withLoginAccounts()}).
+     */
+    public Step<LoginAccount> loginAccounts() {
+        return new Step<>(LoginAccount.TABLE, () -> rows(User.TABLE).map(LoginAccount::of));
     }
 
     /**

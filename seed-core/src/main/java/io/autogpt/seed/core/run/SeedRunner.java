@@ -40,10 +40,27 @@ public final class SeedRunner {
 
     private final WriteDatasetPort port;
     private final SeedProgress progress;
+    /** Whether a run also writes the login accounts step, first. */
+    private final boolean loginAccounts;
 
     public SeedRunner(WriteDatasetPort port, SeedProgress progress) {
+        this(port, progress, false);
+    }
+
+    private SeedRunner(WriteDatasetPort port, SeedProgress progress, boolean loginAccounts) {
         this.port = Objects.requireNonNull(port, "port");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.loginAccounts = loginAccounts;
+    }
+
+    /**
+     * This runner, whose runs also give every seeded user a login account: the dataset's
+     * {@linkplain Dataset#loginAccounts() login accounts step}, written first, like a table, into the target's login
+     * system (a target that keeps none refuses it and the run writes nothing). Its rows count in the report and the
+     * recorded run as any table's.
+     */
+    public SeedRunner withLoginAccounts() {
+        return new SeedRunner(port, progress, true);
     }
 
     /**
@@ -104,7 +121,12 @@ public final class SeedRunner {
             List<SeedReport.TableReport> tables = new ArrayList<>();
             // The rows follow the rules of the platform the target is, whatever the plan was made for.
             Dataset dataset = new Dataset(target.fit(plan));
-            for (Dataset.Step<?> step : dataset.steps()) {
+            List<Dataset.Step<?>> steps = new ArrayList<>();
+            if (loginAccounts) {
+                steps.add(dataset.loginAccounts());
+            }
+            steps.addAll(dataset.steps());
+            for (Dataset.Step<?> step : steps) {
                 if (!target.tablesLeftOut().contains(step.table().name())) {
                     tables.add(write(tx, step));
                 }

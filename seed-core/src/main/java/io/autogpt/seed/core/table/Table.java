@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * write each such row once. A few values can only be set once a later table exists (the
  * platform's own foreign keys form a cycle between {@code StoreListing} and {@code StoreListingVersion}); those come
  * as an {@linkplain Kind#UPDATE update} table: the first column is the key, the rest are set on the row it names.
+ * The seeded users' {@linkplain Kind#LOGIN_ACCOUNTS login accounts} are no platform table: the target's login system
+ * keeps them, and each target writes them where its logins live.
  *
  * @param <R> the row record type
  */
@@ -27,7 +29,14 @@ public final class Table<R extends Record> {
         /** Rows other runs may have written already, identically: inserted where their key is not there yet. */
         INSERT_MISSING,
         /** Updates of rows written earlier in the same run; the first column is the key. */
-        UPDATE
+        UPDATE,
+        /**
+         * Login accounts for the run's users, made from their {@code "User"} rows and kept by the target's login
+         * system, not in a platform table of this name: the target writes them where its logins live (Supabase Auth's
+         * {@code auth.users}, say), or refuses them when it keeps none. Written before the users' own rows, as a
+         * login system that makes platform users for new accounts expects.
+         */
+        LOGIN_ACCOUNTS
     }
 
     private final String name;
@@ -54,6 +63,11 @@ public final class Table<R extends Record> {
     /** As {@link #insertOf}, for a table whose rows every run makes alike: inserted where missing. */
     public static <R extends Record> Table<R> insertMissingOf(Class<R> rowType) {
         return of(rowType.getSimpleName(), rowType, Kind.INSERT_MISSING);
+    }
+
+    /** As {@link #insertOf}, for the login accounts of a run's users: see {@link Kind#LOGIN_ACCOUNTS}. */
+    public static <R extends Record> Table<R> loginAccountsOf(Class<R> rowType) {
+        return of(rowType.getSimpleName(), rowType, Kind.LOGIN_ACCOUNTS);
     }
 
     /** An update of rows of {@code name}, columns from {@code rowType}'s components: the first is the key. */

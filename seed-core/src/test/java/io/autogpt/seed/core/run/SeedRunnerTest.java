@@ -11,6 +11,7 @@ import io.autogpt.seed.core.port.WriteDatasetPort;
 import io.autogpt.seed.core.testing.FailingTransaction;
 import io.autogpt.seed.core.testing.InMemoryDatasetStore;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SeedRunnerTest {
@@ -85,5 +86,24 @@ class SeedRunnerTest {
                 .hasMessage("disk full");
         assertThat(store.counts()).isEmpty();
         assertThat(store.runs()).isEmpty();
+    }
+
+    @Test
+    void loginAccountsAreAStepWrittenFirstFromThePlansOwnUsers() {
+        InMemoryDatasetStore store = new InMemoryDatasetStore();
+        SeedReport report = new SeedRunner(store, SeedProgress.NONE).withLoginAccounts().run(PLAN, false);
+        assertThat(report.tables()).extracting(SeedReport.TableReport::table).startsWith("LoginAccount", "User");
+        assertThat(store.rows("LoginAccount")).extracting(r -> List.of(r.get("id"), r.get("email"), r.get("createdAt")))
+                .containsExactlyElementsOf(store.rows("User").stream()
+                        .map(r -> List.of(r.get("id"), r.get("email"), r.get("createdAt"))).toList());
+        assertThat(store.runs()).extracting(RecordedRun::rows).containsExactly(report.totalRows());
+    }
+
+    @Test
+    void withoutLoginAccountsNoTargetIsAskedForThem() {
+        InMemoryDatasetStore store = new InMemoryDatasetStore();
+        SeedReport report = new SeedRunner(store, SeedProgress.NONE).run(PLAN, false);
+        assertThat(report.tables()).extracting(SeedReport.TableReport::table).doesNotContain("LoginAccount");
+        assertThat(store.rows("LoginAccount")).isEmpty();
     }
 }

@@ -1,7 +1,6 @@
 package io.autogpt.seed.jpa;
 
 import io.autogpt.seed.core.table.Column;
-import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.table.Table;
 import io.autogpt.seed.jpa.entity.EntityRegistry;
 import jakarta.persistence.EntityManager;
@@ -22,17 +21,23 @@ import java.util.stream.Stream;
 
 /**
  * Writes rows as JPA entities through EclipseLink with JDBC batch writing, flushing and clearing the persistence
- * context every {@value #CHUNK} rows so memory stays flat. Runs on the transaction's own connection, so it commits
- * with the ledger as one transaction.
+ * context every {@value #CHUNK} rows so memory stays flat. Runs on the session's own connection and, as its
+ * {@link DatabaseSession.SharedClient}, owns the transaction there, so it commits with the ledger as one transaction.
+ *
+ * <p>Errors come as {@link PersistenceException}s wrapping the driver's, not as {@link SQLException}s.
  */
-final class JpaTransaction extends JdbcTransaction {
+final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClient {
     static final int CHUNK = 1000;
 
     private final EntityManagerFactory factory;
     private final EntityManager em;
 
-    JpaTransaction(Connection conn, String schema, SeedPlan plan, Session session, Target target) {
-        super(conn, schema, plan, session, target);
+    /**
+     * EclipseLink on {@code conn}, its transaction begun.
+     *
+     * @param absentColumns per table, the columns the target lacks
+     */
+    JpaSink(Connection conn, Map<String, List<String>> absentColumns) {
         Map<String, Object> props = new HashMap<>();
         props.put("jakarta.persistence.nonJtaDataSource", new SingleConnectionDataSource(conn));
         props.put("eclipselink.target-database", "PostgreSQL");
@@ -46,7 +51,7 @@ final class JpaTransaction extends JdbcTransaction {
         // A target that lacks some columns (an older or newer schema) gets entities without their mappings. The
         // session name tells such units apart, so one with other columns is never reused for it.
         Map<String, List<String>> absent = new TreeMap<>();
-        absentColumns().forEach((table, columns) -> absent.put(EntityRegistry.entityName(table), columns));
+        absentColumns.forEach((table, columns) -> absent.put(EntityRegistry.entityName(table), columns));
         props.put("eclipselink.session-name", "autogpt-seed/" + absent);
         props.put("eclipselink.session.customizer", (SessionCustomizer) eclipseLink -> absent.forEach((entity, fields) ->
                 fields.forEach(eclipseLink.getDescriptorForAlias(entity)::removeMappingForAttributeName)));
@@ -56,32 +61,7 @@ final class JpaTransaction extends JdbcTransaction {
     }
 
     @Override
-    public <R extends Record> long write(Table<R> given, Stream<R> rows) {
-        Table<R> table = fitted(given);
-        if (table == null) {
-            return 0;
-        }
-        try {
-            if (table.kind() == Table.Kind.INSERT) {
-                beforeInsert(table.name());
-                return persist(rows);
-            }
-            if (table.kind() == Table.Kind.INSERT_MISSING) {
-                // JPA has no "insert where missing" (persist fails on an existing key, and a find first races
-                // with a concurrent shard): these few shared rows take the JDBC path on the same connection.
-                beforeJdbc();
-                return insertMissing(table, rows);
-            }
-            beforeUpdate(table.name());
-            return update(table, rows);
-        } catch (SQLException e) {
-            throw failure("writing \"" + table.name() + "\"", e);
-        } catch (PersistenceException e) {
-            throw failure("writing \"" + table.name() + "\"", sqlCause(e));
-        }
-    }
-
-    private <R extends Record> long persist(Stream<R> rows) {
+    public <R extends Record> long insert(Table<R> table, Stream<R> rows) {
         long count = 0;
         for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
             em.persist(EntityRegistry.entityOf(it.next()));
@@ -96,7 +76,8 @@ final class JpaTransaction extends JdbcTransaction {
     }
 
     /** One JPQL bulk update per row: the key is the first column, the rest are set. */
-    private <R extends Record> long update(Table<R> table, Stream<R> rows) {
+    @Override
+    public <R extends Record> long update(Table<R> table, Stream<R> rows) {
         List<Column<R>> columns = table.columns();
         String sets = columns.stream().skip(1).map(c -> "e." + c.name() + " = :" + c.name())
                 .collect(Collectors.joining(", "));
@@ -114,13 +95,12 @@ final class JpaTransaction extends JdbcTransaction {
     }
 
     @Override
-    void beforeJdbc() {
+    public void flush() {
         em.flush();
     }
 
     @Override
-    void commitConnection() {
-        // EclipseLink commits the shared connection, and with it the ledger and lock work done over JDBC.
+    public void commit() {
         em.getTransaction().commit();
     }
 
@@ -131,20 +111,10 @@ final class JpaTransaction extends JdbcTransaction {
                 em.getTransaction().rollback();
             }
         } catch (PersistenceException e) {
-            // The connection's rollback below is what matters.
+            // The connection's rollback, which the session does next, is what matters.
         } finally {
             em.close();
             factory.close();
-            super.close();
         }
-    }
-
-    private static SQLException sqlCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return new SQLException(e.getMessage(), e);
     }
 }

@@ -1,0 +1,114 @@
+package io.autogpt.seed.jpa;
+
+import io.autogpt.seed.core.table.Table;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a run's rows meet the target's indexes, foreign keys and shared rows: which tables load bare and get their
+ * indexes back before commit ({@link BulkLoad}), when foreign keys are checked per row or per table
+ * ({@link ForeignKeyDeferral}), and when the staged shared rows (the blocks) go in. Whatever the writer, it asks here
+ * before it inserts or updates, and {@link #finish()} settles everything before commit.
+ */
+final class LoadStrategy {
+    private final DatabaseSession session;
+    /** Set-based foreign key checks, when the role allows them; null: checks stay per row. */
+    private final @Nullable ForeignKeyDeferral deferral;
+    /** Which tables load without their indexes and foreign keys, and their rebuild before commit. */
+    private final BulkLoad bulk;
+    /** Inserts of staged shared rows not yet run. */
+    private final List<String> pendingShared = new ArrayList<>();
+
+    LoadStrategy(DatabaseSession session, @Nullable ForeignKeyDeferral deferral, BulkLoad bulk) {
+        this.session = session;
+        this.deferral = deferral;
+        this.bulk = bulk;
+    }
+
+    /** How {@code table}'s new rows went in, for the report: {@code bulk}, {@code indexed (held rows)}, …. */
+    String path(String table) {
+        return bulk.path(table);
+    }
+
+    /**
+     * Readies the session for a bulk insert into {@code table}. Before the first, decides which tables load without
+     * their indexes and foreign keys.
+     */
+    void beforeInsert(String table) throws SQLException {
+        session.jdbc();
+        bulk.start();
+        if (bulk.isBulk(table)) {
+            // Its foreign keys come back, checked, before commit; its own triggers, if any, fire as usual.
+            if (deferral != null) {
+                deferral.triggersOn();
+            }
+            return;
+        }
+        boolean deferred = deferral != null && deferral.beforeInsert(table);
+        if (!deferred) {
+            // Checked row by row: every parent must be there, the shared ones included.
+            applyShared();
+        }
+    }
+
+    /** Readies the session for updating rows of {@code table}: its indexes, its triggers. */
+    void beforeUpdate(String table) throws SQLException {
+        session.jdbc();
+        bulk.beforeUpdate(table);
+        triggersOn();
+    }
+
+    /** Turns per-row triggers back on, for updates and deletes. */
+    void triggersOn() throws SQLException {
+        applyShared();
+        if (deferral != null) {
+            deferral.triggersOn();
+        }
+    }
+
+    /**
+     * Stages rows that other runs may have written already (the blocks), and inserts those that are missing: at
+     * once when foreign keys are checked per row, else just before commit. A concurrent run inserting the same keys
+     * makes {@code ON CONFLICT} wait for that run's end; done last, that wait does not hold the whole load, so
+     * shards of one dataset load side by side instead of one after another.
+     *
+     * @return rows handed over
+     */
+    <R extends Record> long insertMissing(Table<R> table, Stream<R> rows) throws SQLException {
+        DatabaseSession.Staged staged = session.stage(table, rows);
+        pendingShared.add(CopyText.insertMissing(table, staged.name()));
+        if (deferral == null) {
+            applyShared();
+        }
+        return staged.count();
+    }
+
+    /** Inserts the staged shared rows that are still missing. */
+    private void applyShared() throws SQLException {
+        if (pendingShared.isEmpty()) {
+            return;
+        }
+        if (deferral != null) {
+            deferral.triggersOn();
+        }
+        try (Statement st = session.jdbc().createStatement()) {
+            for (String insert : pendingShared) {
+                st.executeUpdate(insert);
+            }
+        }
+        pendingShared.clear();
+    }
+
+    /** Before commit: the shared rows still missing, every index and key rebuilt, every deferred key verified. */
+    void finish() throws SQLException {
+        applyShared();
+        bulk.finish();
+        if (deferral != null) {
+            deferral.verify();
+        }
+    }
+}
