@@ -105,11 +105,10 @@ final class HexagonalRules {
     }
 
     /**
-     * One exception, named: the login client's retry jitter is a {@code SplittableRandom} seeded per draw from its
+     * One exception, named: the request executor's retry jitter is a {@code SplittableRandom} seeded from its
      * settings' jitter seed (deterministic, and the auth adapter may not use the core's unexported {@code random}).
-     * The retry executor that takes the jitter over from {@code GoTrueClient} (issue 20, item 2) must come back here.
      */
-    private static final String SEEDED_LOGIN_JITTER = ".auth.http.GoTrueClient";
+    private static final String SEEDED_LOGIN_JITTER = ".auth.exec.RequestExecutor";
 
     static ArchRule randomnessComesFromTheSeed(String root) {
         return noClasses().that().resideOutsideOfPackage(root + ".core.random..")
