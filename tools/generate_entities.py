@@ -119,7 +119,7 @@ def java_type(c):
     if t == "timestamp without time zone":
         return "LocalDateTime", "row.%s()"
     if t == "jsonb":
-        return "String", "json(row.%s())"
+        return "String", ("json(row.%s())" if nullable else "row.%s().text()")
     if t == "vector":
         return "String", "row.%s().text()"
     if t == "text[]":
@@ -160,11 +160,17 @@ for table, cols in tables.items():
         if jt == "LocalDateTime":
             imports.update({"java.time.LocalDateTime", "jakarta.persistence.Convert"})
             ann.append("@Convert(converter = TimestampTextConverter.class)")
-        if c["type"] == "jsonb":
+        if expr.startswith("json("):
             imports.add("static io.autogpt.seed.jpa.entity.Values.json")
         if expr.startswith("names("):
             imports.add("static io.autogpt.seed.jpa.entity.Values.names")
-        fields.append("".join("    %s\n" % a for a in ann) + "    private %s %s;" % (jt, name))
+        if c["is_nullable"] == "YES":
+            # JSpecify: a nullable column's field may hold null (type-use, so it sits next to the type).
+            imports.add("org.jspecify.annotations.Nullable")
+            jt_field = "@Nullable " + jt
+        else:
+            jt_field = jt
+        fields.append("".join("    %s\n" % a for a in ann) + "    private %s %s;" % (jt_field, name))
         assigns.append("        this.%s = %s;" % (name, expr % name))
     idclass = ""
     if len(pk) > 1:
@@ -187,7 +193,11 @@ for table, cols in tables.items():
     body.append("public class %s {" % cls)
     body.extend(fields)
     body.append("")
-    body.append("    /** For the persistence provider. */")
+    body.append("    /**")
+    body.append("     * For the persistence provider, which fills every field from a row it reads before the entity is used; the")
+    body.append("     * seeder itself only builds entities from core rows. Hence NullAway's initialization check is waived here only.")
+    body.append("     */")
+    body.append('    @SuppressWarnings("NullAway.Init")')
     body.append("    protected %s() {" % cls)
     body.append("    }")
     body.append("")

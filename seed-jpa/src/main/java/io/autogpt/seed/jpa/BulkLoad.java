@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -243,7 +244,7 @@ final class BulkLoad {
         if (candidates.isEmpty()) {
             return;
         }
-        Savepoint savepoint = conn.setSavepoint();
+        Savepoint savepoint = conn().setSavepoint();
         List<String> bare;
         try {
             bare = lockForBulk();
@@ -251,7 +252,7 @@ final class BulkLoad {
             if (!"55P03".equals(e.getSQLState())) {
                 throw e;
             }
-            conn.rollback(savepoint);
+            conn().rollback(savepoint);
             LOG.info("indexes stay in place: another transaction is using the tables ({})",
                     Connections.firstLine(e.getMessage()));
             candidates.forEach(table -> paths.put(table, Path.indexed("in use")));
@@ -259,9 +260,9 @@ final class BulkLoad {
         }
         if (bare.isEmpty()) {
             // Nothing loads bare: let go of the bulk load's lock for another run.
-            conn.rollback(savepoint);
+            conn().rollback(savepoint);
         } else {
-            conn.releaseSavepoint(savepoint);
+            conn().releaseSavepoint(savepoint);
         }
         for (String table : candidates) {
             paths.put(table, bare.contains(table) ? Path.BULK : Path.indexed("held rows"));
@@ -286,7 +287,7 @@ final class BulkLoad {
      * Children outside the load keep their keys, and the parent the index they depend on: nothing is done to them.
      */
     private List<String> lockForBulk() throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT pg_try_advisory_xact_lock(" + DatabaseSession.LOCK_KEY
+        try (PreparedStatement ps = conn().prepareStatement("SELECT pg_try_advisory_xact_lock(" + DatabaseSession.LOCK_KEY
                 + ")")) {
             ps.setString(1, BULK_LOCK);
             try (ResultSet rs = ps.executeQuery()) {
@@ -297,11 +298,11 @@ final class BulkLoad {
             }
         }
         // Emptiness is asked under the locks: no other transaction's rows are then on their way in.
-        Savepoint probe = conn.setSavepoint();
+        Savepoint probe = conn().setSavepoint();
         lock(quoted(candidates), List.of());
         List<String> empty = emptyOf(candidates);
         // Let go of the tables holding rows: other writers (the platform itself) keep using them.
-        conn.rollback(probe);
+        conn().rollback(probe);
         if (empty.isEmpty()) {
             return empty;
         }
@@ -319,7 +320,7 @@ final class BulkLoad {
      * or fails (55P03).
      */
     private void lock(List<String> exclusive, List<String> writes) throws SQLException {
-        try (Statement st = conn.createStatement()) {
+        try (Statement st = conn().createStatement()) {
             if (!exclusive.isEmpty()) {
                 st.execute("LOCK TABLE " + String.join(", ", exclusive) + " IN ACCESS EXCLUSIVE MODE NOWAIT");
             }
@@ -331,7 +332,7 @@ final class BulkLoad {
 
     private List<String> emptyOf(List<String> tables) throws SQLException {
         List<String> empty = new ArrayList<>();
-        try (Statement st = conn.createStatement()) {
+        try (Statement st = conn().createStatement()) {
             for (String table : tables) {
                 try (ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT FROM " + CopyText.quote(table) + ")")) {
                     rs.next();
@@ -347,7 +348,7 @@ final class BulkLoad {
     /** Parent tables (qualified) of foreign keys on {@code tables} that are not among them. */
     private List<String> parentsOutside(List<String> tables) throws SQLException {
         Set<String> parents = new LinkedHashSet<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT confrelid::regclass::text FROM "
+        try (PreparedStatement ps = conn().prepareStatement("SELECT DISTINCT confrelid::regclass::text FROM "
                 + "pg_constraint WHERE contype = 'f' AND conrelid = ANY(?::regclass[]) "
                 + "AND NOT confrelid = ANY(?::regclass[])")) {
             Array regs = regclasses(tables);
@@ -366,7 +367,7 @@ final class BulkLoad {
     private void drop(List<String> tables) throws SQLException {
         Array regs = regclasses(tables);
         List<Long> keyIds = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(FOREIGN_KEYS_SQL)) {
+        try (PreparedStatement ps = conn().prepareStatement(FOREIGN_KEYS_SQL)) {
             ps.setArray(1, regs);
             ps.setArray(2, regs);
             try (ResultSet rs = ps.executeQuery()) {
@@ -381,8 +382,8 @@ final class BulkLoad {
             }
         }
         Map<String, List<String>> kept = new LinkedHashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement(INDEXES_SQL)) {
-            ps.setArray(1, conn.createArrayOf("oid", keyIds.toArray()));
+        try (PreparedStatement ps = conn().prepareStatement(INDEXES_SQL)) {
+            ps.setArray(1, conn().createArrayOf("oid", keyIds.toArray()));
             ps.setArray(2, regs);
             ps.setArray(3, regs);
             try (ResultSet rs = ps.executeQuery()) {
@@ -405,7 +406,7 @@ final class BulkLoad {
                 }
             }
         }
-        try (Statement st = conn.createStatement()) {
+        try (Statement st = conn().createStatement()) {
             for (Rebuilt key : foreignKeys) {
                 st.execute(key.drop());
             }
@@ -462,7 +463,7 @@ final class BulkLoad {
     }
 
     private void rebuild(List<Rebuilt> objects) throws SQLException {
-        try (Statement st = conn.createStatement()) {
+        try (Statement st = conn().createStatement()) {
             for (Rebuilt object : objects) {
                 try {
                     st.execute(object.create());
@@ -492,7 +493,15 @@ final class BulkLoad {
     }
 
     private Array regclasses(List<String> tables) throws SQLException {
-        return conn.createArrayOf("text", tables.stream().map(CopyText::quote).toArray());
+        return conn().createArrayOf("text", tables.stream().map(CopyText::quote).toArray());
+    }
+
+    /**
+     * The connection, for the work on tables loading bare: only {@link #none} leaves it null, and it has no
+     * candidates, so {@link #start} returns before any statement and nothing is dropped or rebuilt.
+     */
+    private Connection conn() {
+        return Objects.requireNonNull(conn, "a load that keeps every index runs no statement");
     }
 
     private static List<String> quoted(List<String> tables) {

@@ -4,6 +4,7 @@ import io.autogpt.seed.core.port.TargetException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /** Opens PostgreSQL connections and turns connection failures into one clear, secret-free line. */
 final class Connections {
@@ -53,7 +54,8 @@ final class Connections {
         return new TargetException(message, e);
     }
 
-    static String firstLine(String message) {
+    /** The first line of {@code message}, or {@code no detail} when the exception carried none. */
+    static String firstLine(@Nullable String message) {
         if (message == null) {
             return "no detail";
         }

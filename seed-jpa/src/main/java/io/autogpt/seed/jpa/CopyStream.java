@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One table's rows into one COPY, fed in 64 KiB chunks by a producer thread, so the server ingests one chunk while
@@ -100,7 +101,7 @@ final class CopyStream {
         }
     }
 
-    private static void rethrow(Throwable failure) {
+    private static void rethrow(@Nullable Throwable failure) {
         if (failure instanceof RuntimeException e) {
             throw e;
         }

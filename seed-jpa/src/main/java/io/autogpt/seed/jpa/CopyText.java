@@ -7,6 +7,7 @@ import io.autogpt.seed.core.table.Table;
 import io.autogpt.seed.core.vector.Embedding;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -90,10 +91,15 @@ final class CopyText {
 
     private static String sqlType(Column<?> column) {
         return switch (column.type()) {
-            case ENUM -> quote(column.enumType());
-            case ENUM_ARRAY -> quote(column.enumType()) + "[]";
+            case ENUM -> quote(enumType(column));
+            case ENUM_ARRAY -> quote(enumType(column)) + "[]";
             default -> column.sqlTypeName();
         };
+    }
+
+    /** An enum column's type: never null there, as Column's constructor requires an enum class exactly for them. */
+    private static String enumType(Column<?> column) {
+        return Objects.requireNonNull(column.enumType(), "enum column without enum type");
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,7 @@ final class ForeignKeyDeferral {
     }
 
     /** Deferral on {@code conn} if its role may turn per-row checks off, else none (checks stay per row). */
-    static ForeignKeyDeferral tryOn(Connection conn) throws SQLException {
+    static @Nullable ForeignKeyDeferral tryOn(Connection conn) throws SQLException {
         Savepoint probe = conn.setSavepoint();
         try (Statement st = conn.createStatement()) {
             st.execute("SET LOCAL session_replication_role = replica");

@@ -97,7 +97,11 @@ final class SchemaDdl {
                 script.append(sql).append('\n');
                 continue;
             }
-            (inVector ? vector : plain).get(marker[0]).add(marker[1]);
+            List<String> names = (inVector ? vector : plain).get(marker[0]);
+            if (names == null) {
+                throw new IllegalStateException("unknown object kind in the schema DDL: " + marker[0]);
+            }
+            names.add(marker[1]);
             if (inVector && marker[0].equals("relation") && sql.startsWith("CREATE TABLE")) {
                 vectorTables.add(marker[1]);
             }

@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -42,6 +43,11 @@ final class SchemaFit {
         }
     }
 
+    /** The shape of known version {@code v}: the static initializer loads every version. */
+    private static SchemaShape known(SchemaVersion v) {
+        return Objects.requireNonNull(KNOWN.get(v), "every version is loaded");
+    }
+
     private final IdentityHashMap<Table<?>, Table<?>> fitted = new IdentityHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -59,7 +65,7 @@ final class SchemaFit {
         SchemaVersion best = SchemaVersion.newest();
         int fewest = Integer.MAX_VALUE;
         for (SchemaVersion v : SchemaVersion.values()) {
-            int d = KNOWN.get(v).differences(target);
+            int d = known(v).differences(target);
             if (d <= fewest) { // ties go to the newer version
                 best = v;
                 fewest = d;
@@ -96,7 +102,7 @@ final class SchemaFit {
 
     /** The fit to a known version itself: what a SQL file for that version writes. */
     static SchemaFit of(SchemaVersion version, SeedPlan plan) {
-        return new SchemaFit(KNOWN.get(version), plan);
+        return new SchemaFit(known(version), plan);
     }
 
     private void fit(SchemaShape target, List<Table<?>> tables) {
@@ -253,7 +259,7 @@ final class SchemaFit {
     private boolean nullableOnlyUnderNewerRules(String table, String column) {
         boolean newerAllowsNull = false;
         for (SchemaVersion v : SchemaVersion.values()) {
-            SchemaShape.ColumnFacts facts = KNOWN.get(v).tables().getOrDefault(table, Map.of()).get(column);
+            SchemaShape.ColumnFacts facts = known(v).tables().getOrDefault(table, Map.of()).get(column);
             if (facts == null || !facts.nullable()) {
                 continue;
             }

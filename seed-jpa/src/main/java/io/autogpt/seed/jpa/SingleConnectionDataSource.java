@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands EclipseLink the one connection the run's transaction lives on, so entity writes, the ledger and the
@@ -43,7 +44,7 @@ final class SingleConnectionDataSource implements DataSource {
     }
 
     @Override
-    public PrintWriter getLogWriter() {
+    public @Nullable PrintWriter getLogWriter() {
         return null;
     }
 

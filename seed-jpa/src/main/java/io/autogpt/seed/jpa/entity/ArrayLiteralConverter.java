@@ -7,21 +7,22 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps a list of strings to a PostgreSQL array literal ({@code {"a","b"}}) and back. Sent as text, the literal is
  * cast by the server to the column's type ({@code text[]} or an enum array), thanks to the connection's
- * {@code stringtype=unspecified}; read back, pgjdbc hands over a {@link Array}.
+ * {@code stringtype=unspecified}; read back, pgjdbc hands over a {@link Array}. A null column is a null list.
  */
 @Converter
 public class ArrayLiteralConverter implements AttributeConverter<List<String>, Object> {
     @Override
-    public Object convertToDatabaseColumn(List<String> values) {
+    public @Nullable Object convertToDatabaseColumn(@Nullable List<String> values) {
         return values == null ? null : literal(values);
     }
 
     @Override
-    public List<String> convertToEntityAttribute(Object column) {
+    public @Nullable List<String> convertToEntityAttribute(@Nullable Object column) {
         if (column == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends a {@code timestamp without time zone} as ISO text, which the server casts to the column's type (the
@@ -14,12 +15,12 @@ import java.time.LocalDateTime;
 @Converter
 public class TimestampTextConverter implements AttributeConverter<LocalDateTime, Object> {
     @Override
-    public Object convertToDatabaseColumn(LocalDateTime value) {
+    public @Nullable Object convertToDatabaseColumn(@Nullable LocalDateTime value) {
         return value == null ? null : value.toString();
     }
 
     @Override
-    public LocalDateTime convertToEntityAttribute(Object column) {
+    public @Nullable LocalDateTime convertToEntityAttribute(@Nullable Object column) {
         if (column == null) {
             return null;
         }
