@@ -4,7 +4,7 @@
 One XxxJpaEntity per platform table the seeder writes, one field per column any known schema version has (named like
 the column; names are quoted through orm.xml's delimited-identifiers), a constructor from the core row record, and the
 EntityRegistry mapping each core table to its entity. A target that lacks a column gets the entity without that
-field's mapping (JpaTransaction removes it when the persistence unit starts). Generated once and committed; rerun
+field's mapping (JpaSink removes it when the persistence unit starts). Generated once and committed; rerun
 after the reference changes:
     python3 tools/generate_entities.py
 """
