@@ -15,6 +15,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,44 @@ class TokensCommandTest {
         return dir.resolve("configs/pre-authenticated-tokens.js");
     }
 
+    /**
+     * What the run's summary says it sent: requests (hedges and retries included), hedges and retries.
+     *
+     * @param requests requests the client sent: the pre-flight and the logins
+     * @param hedges   of those, extra copies of logins that were late
+     * @param retries  of those, logins sent again after a failure
+     */
+    record Sent(long requests, long hedges, long retries) {
+        private static final Pattern REQUESTS = Pattern.compile("(?m)^requests +([\\d,]+) \\(([\\d,]+) hedges");
+        private static final Pattern RETRIES = Pattern.compile("(?m)^retries +([\\d,]+)$");
+
+        static Sent by(CliRun run) {
+            Matcher requests = REQUESTS.matcher(run.out());
+            Matcher retries = RETRIES.matcher(run.out());
+            assertThat(requests.find() && retries.find()).as("the summary counts requests: " + run.out()).isTrue();
+            return new Sent(number(requests.group(1)), number(requests.group(2)), number(retries.group(1)));
+        }
+
+        private static long number(String digits) {
+            return Long.parseLong(digits.replace(",", ""));
+        }
+
+        /**
+         * Asserts the client sent one login per token it {@code needed} plus only the hedges and retries it counts,
+         * and the server {@code received} no login beyond those.
+         */
+        void assertOnlyTheseReached(long received, long needed) {
+            assertThat(logins()).as("logins sent: one per token, plus hedges and retries")
+                    .isBetween(needed, needed + hedges + retries);
+            assertThat(received).as("logins the server received").isBetween(needed, logins());
+        }
+
+        /** Login requests: the summary's requests count the one pre-flight ({@code GET /auth/v1/settings}) too. */
+        long logins() {
+            return requests - 1;
+        }
+    }
+
     private static void assertNoSecrets(CliRun run) {
         assertThat(run.all()).doesNotContain(StandInGoTrue.ANON_KEY, StandInGoTrue.SERVICE_KEY, StandInGoTrue.PASSWORD,
                 StandInGoTrue.JWT_SECRET, "eyJ");
@@ -54,9 +94,11 @@ class TokensCommandTest {
             assertThat(tokens.get(47).user()).isEqualTo("loadtest4@example.com");
             assertThat(tokens.get(47).round()).isEqualTo(2);
             assertThat(tokens.get(0).userId()).isEqualTo(server.userIds().get("loadtest4@example.com"));
-            assertThat(server.tokenRequests()).isEqualTo(150);
+            // One login per token; a loaded machine may make a login late enough to be hedged, or a round time out
+            // and be retried: such copies are the only other logins, and the summary counts them.
+            Sent.by(run).assertOnlyTheseReached(server.tokenRequests(), 150);
             assertThat(run.out()).contains("tokens          150\n", "distinct users  47\n", "429s seen       0\n",
-                    "retries         0\n", "(mode 0600)");
+                    "(mode 0600)");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out()))).isEqualTo("rw-------");
             try (Stream<Path> files = Files.list(out().getParent())) {
                 assertThat(files.map(p -> p.getFileName().toString())).as("no checkpoint or temp file left")
@@ -87,17 +129,22 @@ class TokensCommandTest {
         // connection, and every answer takes 40 ms.
         try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 1, 50)
                 .withFaults(new StandInGoTrue.Faults(0.05, 0, 0, 0.02, 0.10, 30_000, 40))) {
-            long start = System.nanoTime();
             CliRun run = CliRun.with(env(server), "tokens", "--range", "1..50", "--count", "150", "--out",
                     out().toString());
-            double seconds = (System.nanoTime() - start) / 1e9;
+            // Read before the server closes: the stalls still held now are the ones the run did not wait for.
+            long stallsWaitedOut = server.stallsEnded();
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(TokenFilesRead.data(out())).hasSize(150).allMatch(TokenFilesRead::validFromStandIn);
             assertThat(server.stalled()).as("stalls were injected").isGreaterThanOrEqualTo(5);
-            // One stall waited out would take 30 s; the whole run ends in a fraction of that.
-            assertThat(seconds).as("seconds for 150 tokens").isLessThan(20);
-            assertThat(server.tokenRequests()).as("login requests for 150 tokens").isLessThanOrEqualTo(150 * 5 / 4);
-            assertThat(run.out()).containsPattern("requests +\\d+ \\([1-9]\\d* hedges");
+            // The reference is the stall itself: a run that waited for a stalled login would end after its 30 s,
+            // when the server has let it go. This run ended with every stall it met still held.
+            assertThat(stallsWaitedOut).as("stalls the run waited out").isZero();
+            // Hedges stay few: about one per stalled login, and on a loaded machine a few copies of logins that were
+            // merely late (at most a tenth of the tokens); no other login reaches the server.
+            Sent sent = Sent.by(run);
+            assertThat(sent.hedges()).as("hedges for %d stalls", server.stalled()).isPositive()
+                    .isLessThanOrEqualTo(server.stalled() + 150 / 10);
+            sent.assertOnlyTheseReached(server.tokenRequests(), 150);
             assertNoSecrets(run);
         }
     }
@@ -127,12 +174,11 @@ class TokensCommandTest {
         try (StandInGoTrue server = StandInGoTrue.start().withUsers("loadtest{n}@example.com", 4, 50)) {
             Map<String, String> env = env(server);
             env.put("SUPABASE_SERVICE_KEY", "not-the-key");
-            long start = System.nanoTime();
             CliRun run = CliRun.with(env, "tokens", "--out", out().toString());
             assertThat(run.exitCode()).isEqualTo(3);
             assertThat(run.err()).isEqualTo("error: Supabase Auth at " + server.url() + " refused the key in "
                     + "$SUPABASE_SERVICE_KEY (HTTP 401: Invalid API key)\n");
-            assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+            assertThat(server.settingsRequests()).as("pre-flights: a refused key is final, never retried").isOne();
             assertThat(server.tokenRequests()).isZero();
             assertThat(run.all()).doesNotContain("not-the-key");
             assertThat(out().getParent()).doesNotExist();
@@ -178,14 +224,16 @@ class TokensCommandTest {
                 StandInGoTrue.SERVICE_KEY, "$KEY"))) {
             client.checkKey();
             server.close();
-            long start = System.nanoTime();
+            long preflight = client.stats().requests();
             assertThatThrownBy(() -> client.issue(new TestUser("loadtest1@example.com", StandInGoTrue.PASSWORD, null), 1))
                     .isInstanceOf(TokenException.ServerUnavailable.class)
                     .hasMessageContaining("connection refused by 127.0.0.1")
                     .hasMessageNotContaining("Exception");
             // At most one retry: the pre-flight's pooled connection is found dead; the refused reconnect is final.
+            // (How long the executor waits before a retry is RequestExecutorTest's, in virtual time.)
             assertThat(client.stats().retries()).as("retries").isLessThanOrEqualTo(1);
-            assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(2);
+            assertThat(client.stats().requests() - preflight).as("logins sent after the server went away")
+                    .isBetween(1L, 2L);
         }
     }
 

@@ -39,14 +39,21 @@ class TokensResumeTest {
             assertThat(out).as("no half-written module").doesNotExist();
             List<IssuedToken> kept = Checkpoint.read(checkpoint);
             assertThat(kept.size()).isBetween(15, 59);
+            // The killed run's last logins may still be answered: count from when the server is quiet.
+            assertThat(server.awaitNoTokenRequestInFlight(Duration.ofSeconds(30))).as("the server went quiet").isTrue();
             long issuedBefore = server.issued();
+            long requestsBefore = server.tokenRequests();
 
             server.withRateLimit(0, 0);
             CliRun resumed = CliRun.with(TokensCommandTest.env(server), "tokens", "--range", "1..10", "--count", "60",
                     "--out", out.toString(), "--resume");
             assertThat(resumed.exitCode()).as(resumed.all()).isZero();
-            assertThat(server.issued() - issuedBefore).as("only the missing tokens were asked for")
-                    .isEqualTo(60 - kept.size());
+            // Only the missing tokens were asked for: one login each, and whatever copies of them the client says it
+            // sent (a loaded machine can make a login late enough to be hedged).
+            TokensCommandTest.Sent sent = TokensCommandTest.Sent.by(resumed);
+            sent.assertOnlyTheseReached(server.tokenRequests() - requestsBefore, 60 - kept.size());
+            assertThat(server.issued() - issuedBefore).as("tokens issued for the resumed run")
+                    .isBetween((long) 60 - kept.size(), sent.logins());
             assertThat(resumed.out()).contains(String.format("tokens          60 (%d new, %d kept from the checkpoint)",
                     60 - kept.size(), kept.size()));
             List<TokenFilesRead.Entry> tokens = TokenFilesRead.data(out);

@@ -82,6 +82,9 @@ public final class StandInGoTrue implements AutoCloseable {
     private final AtomicLong issued = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong stalled = new AtomicLong();
+    private final AtomicLong stallsEnded = new AtomicLong();
+    private final AtomicLong settingsRequests = new AtomicLong();
+    private final AtomicLong tokenRequestsInFlight = new AtomicLong();
     private final AtomicLong createRequests = new AtomicLong();
     private final AtomicLong lostCreateDraws = new AtomicLong();
     private volatile double lostCreates;
@@ -175,6 +178,7 @@ public final class StandInGoTrue implements AutoCloseable {
     }
 
     private void settings(HttpExchange ex) throws IOException {
+        settingsRequests.incrementAndGet();
         if (!keyAccepted(ex)) {
             return;
         }
@@ -182,6 +186,15 @@ public final class StandInGoTrue implements AutoCloseable {
     }
 
     private void token(HttpExchange ex) throws IOException {
+        tokenRequestsInFlight.incrementAndGet();
+        try {
+            passwordGrant(ex);
+        } finally {
+            tokenRequestsInFlight.decrementAndGet();
+        }
+    }
+
+    private void passwordGrant(HttpExchange ex) throws IOException {
         if (!keyAccepted(ex)) {
             return;
         }
@@ -214,6 +227,9 @@ public final class StandInGoTrue implements AutoCloseable {
             stalled.incrementAndGet();
             ex.getRequestBody().readAllBytes();
             sleep(f.stallMillis());
+            if (!Thread.currentThread().isInterrupted()) {
+                stallsEnded.incrementAndGet();
+            }
             ex.close();
             return;
         }
@@ -426,6 +442,31 @@ public final class StandInGoTrue implements AutoCloseable {
     /** Password grants held and then dropped so far. */
     public long stalled() {
         return stalled.get();
+    }
+
+    /** Stalled password grants whose whole stall has passed (then dropped): a client waiting on one waited it out. */
+    public long stallsEnded() {
+        return stallsEnded.get();
+    }
+
+    /**
+     * Waits until no password grant is being answered, for at most {@code timeout}: after a client was killed, the
+     * logins it had sent may still be issuing tokens. Returns whether the server is quiet.
+     */
+    public boolean awaitNoTokenRequestInFlight(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (tokenRequestsInFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    /** {@code GET /auth/v1/settings} requests received (the pre-flight), refused keys included. */
+    public long settingsRequests() {
+        return settingsRequests.get();
     }
 
     /**

@@ -12,9 +12,13 @@ import io.autogpt.seed.core.token.TokenException;
 import io.autogpt.seed.core.token.TokenJob;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TokenHarvestTest {
@@ -35,18 +39,46 @@ class TokenHarvestTest {
 
     @Test
     void everyJobGetsItsTokenInJobOrderWhateverOrderTheyArriveIn() {
-        IssueTokenPort slowFirst = (user, round) -> {
-            if (user.email().equals("u1@x.io")) {
-                sleep(30);
-            }
+        int workers = 4;
+        List<TokenJob> jobs = TokenJob.roundRobin(USERS, 9);
+        List<TokenJob.Key> jobOrder = jobs.stream().map(TokenJob::key).toList();
+        // The order the tokens are let through: each group of jobs the workers hold at once, reversed (4 3 2 1,
+        // 8 7 6 5, 9). A job's answer waits for its turn; the listener, seeing a token, lets the next one through.
+        List<TokenJob.Key> arrival = new ArrayList<>();
+        for (int from = 0; from < jobs.size(); from += workers) {
+            List<TokenJob.Key> group = new ArrayList<>(jobOrder.subList(from, Math.min(from + workers, jobs.size())));
+            Collections.reverse(group);
+            arrival.addAll(group);
+        }
+        Map<TokenJob.Key, CountDownLatch> turns = new HashMap<>();
+        arrival.forEach(key -> turns.put(key, new CountDownLatch(1)));
+        IssueTokenPort inTurn = (user, round) -> {
+            awaitTurn(turns.get(new TokenJob.Key(user.email(), round)));
             return token(user, round);
         };
-        List<TokenJob> jobs = TokenJob.roundRobin(USERS, 9);
         List<IssuedToken> seen = new ArrayList<>();
-        List<IssuedToken> tokens = new TokenHarvest(slowFirst, 4).run(jobs, Map.of(), seen::add);
-        assertThat(tokens).extracting(IssuedToken::key).containsExactlyElementsOf(
-                jobs.stream().map(TokenJob::key).toList());
-        assertThat(seen).containsExactlyInAnyOrderElementsOf(tokens);
+        turns.get(arrival.get(0)).countDown();
+        List<IssuedToken> tokens = new TokenHarvest(inTurn, workers).run(jobs, Map.of(), token -> {
+            seen.add(token);
+            if (seen.size() < arrival.size()) {
+                turns.get(arrival.get(seen.size())).countDown();
+            }
+        });
+        assertThat(seen).extracting(IssuedToken::key).as("the order the tokens arrived in")
+                .containsExactlyElementsOf(arrival).isNotEqualTo(jobOrder);
+        assertThat(tokens).extracting(IssuedToken::key).containsExactlyElementsOf(jobOrder);
+    }
+
+    /** Waits for a job's turn; a turn that never comes fails the job rather than hanging the test. */
+    private static void awaitTurn(CountDownLatch turn) {
+        try {
+            if (!turn.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the job's turn never came");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
