@@ -62,7 +62,7 @@ enum LoginSystem {
 
     /** E.g. {@code Supabase Auth + Better Auth}. */
     static String describe(Set<LoginSystem> systems) {
-        return systems.stream().map(s -> s.label).collect(Collectors.joining(" + "));
+        return Stream.of(values()).filter(systems::contains).map(s -> s.label).collect(Collectors.joining(" + "));
     }
 
     @Override
