@@ -42,7 +42,7 @@ final class Composition {
         SeedTargets.Indexes indexes = keepIndexes ? SeedTargets.Indexes.KEPT : SeedTargets.Indexes.REBUILT_AFTER_LOAD;
         return new SeedTarget(SeedTargets.postgres(parsed, writer, create, indexes, logins),
                 parsed.redacted() + " (schema " + parsed.schemaOrDefault() + ", " + writer
-                        + (logins != null ? ", with Supabase Auth logins" : "") + ")");
+                        + (logins != null ? ", with logins" : "") + ")");
     }
 
     /**

@@ -87,10 +87,16 @@ final class SeedCommand implements Callable<Integer> {
             "built again from the catalog before commit, as pg_restore does (same rows, faster)."})
     boolean keepIndexes;
 
-    @Option(names = "--auth-users", description = {"Also give every seeded user a Supabase Auth login: an auth.users and",
-            "auth.identities row with the user's id, email confirmed, the password in --password-env.",
-            "Needs the Supabase project's database (schema auth); --reset removes the logins too."})
+    @Option(names = "--auth-users", description = {"Also give every seeded user a login with the user's id, email",
+            "confirmed, the password in --password-env: in Better Auth (today's platform: \"UserAuthIdentity\"",
+            "and a credential \"UserAuthAccount\" in the schema), in Supabase Auth (older platforms: auth.users,",
+            "auth.identities), or both where the target has both. A target with neither is refused;",
+            "--reset removes the logins too."})
     boolean authUsers;
+
+    @Option(names = "--admin-share", paramLabel = "P", description = {"With --auth-users: the share of users, 0 to 1,",
+            "whose Better Auth identity has role admin (the same users on every run). Default: 0."})
+    Double adminShare;
 
     @Option(names = "--password-env", paramLabel = "NAME",
             description = "With --auth-users: environment variable holding the seeded users' password. "
@@ -246,9 +252,15 @@ final class SeedCommand implements Callable<Integer> {
         if (passwordEnv != null && !authUsers) {
             throw new UsageException("--password-env names the password of --auth-users logins: add --auth-users");
         }
+        if (adminShare != null && !authUsers) {
+            throw new UsageException("--admin-share chooses admins among --auth-users logins: add --auth-users");
+        }
+        if (adminShare != null && !(adminShare >= 0 && adminShare <= 1)) {
+            throw new UsageException("--admin-share is a share between 0 and 1, not " + adminShare);
+        }
         LoginUsers logins = authUsers && out == null ? new LoginUsers(PasswordHash.bcrypt(Secrets.fromEnv(env,
                 passwordEnv == null ? "LOADTEST_PASSWORD" : passwordEnv, "--password-env",
-                "the seeded users' password"), "--password-env")) : null;
+                "the seeded users' password"), "--password-env"), adminShare == null ? 0 : adminShare) : null;
         SchemaVersion version = schemaVersion();
         if (schemaVersion != null && !createSchema && out == null) {
             throw new UsageException("--schema-version chooses what --create-schema creates or --out writes; an "

@@ -9,6 +9,7 @@ import io.autogpt.seed.core.user.LoginAccount;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,18 +33,22 @@ final class DatabaseTransaction implements DatasetTransaction {
     private final RunLedger ledger;
     /** Which tables and columns the target takes, and what it said about itself. */
     private final PreparedTarget target;
-    /** How the seeded users' accounts are kept in Supabase Auth, or null: the target keeps no login accounts. */
+    /** How the seeded users' accounts are kept, or null: the target keeps no login accounts. */
     private final @Nullable LoginUsers logins;
+    /** The login systems the target has, which the accounts go into (empty without {@link #logins}). */
+    private final Set<LoginSystem> systems;
     private boolean loginsWritten;
 
     DatabaseTransaction(DatabaseSession session, LoadStrategy load, RowSink<SQLException> sink,
-                        RunLedger ledger, PreparedTarget target, @Nullable LoginUsers logins) {
+                        RunLedger ledger, PreparedTarget target, @Nullable LoginUsers logins,
+                        Set<LoginSystem> systems) {
         this.session = session;
         this.load = load;
         this.sink = sink;
         this.ledger = ledger;
         this.target = target;
         this.logins = logins;
+        this.systems = Set.copyOf(systems);
     }
 
     @Override
@@ -91,17 +96,24 @@ final class DatabaseTransaction implements DatasetTransaction {
     }
 
     private <R extends Record> long loginAccounts(Table<R> table, Stream<R> rows) throws SQLException {
-        if (logins == null) {
+        if (logins == null || systems.isEmpty()) {
             throw new TargetException("this target was not given how to keep login accounts (a password hash for "
-                    + "Supabase Auth), so the seeded users cannot get them", List.of());
+                    + "Supabase Auth or Better Auth), so the seeded users cannot get them", List.of());
         }
         if (table.rowType() != LoginAccount.class) {
             throw new IllegalArgumentException(table.label() + " holds no login accounts");
         }
         // Accounts first: the platform's trigger on auth.users would collide with seeded "User" rows.
-        long n = SupabaseLogins.write(session.jdbc(), rows.map(LoginAccount.class::cast), logins);
+        Stream<LoginAccount> accounts = rows.map(LoginAccount.class::cast);
+        List<LoginAccount> all = systems.size() > 1 ? accounts.toList() : null;
+        long n = 0;
+        for (LoginSystem system : LoginSystem.values()) {
+            if (systems.contains(system)) {
+                n = system.write(session.jdbc(), all != null ? all.stream() : accounts, logins);
+                LOG.info("{} {} accounts written", n, system);
+            }
+        }
         loginsWritten = true;
-        LOG.info("{} Supabase Auth accounts written (auth.users, auth.identities)", n);
         return n;
     }
 
@@ -111,7 +123,7 @@ final class DatabaseTransaction implements DatasetTransaction {
             case INSERT -> load.path(table.name());
             case INSERT_MISSING -> "where missing";
             case UPDATE -> "update";
-            case LOGIN_ACCOUNTS -> "Supabase Auth";
+            case LOGIN_ACCOUNTS -> LoginSystem.describe(systems);
         };
     }
 

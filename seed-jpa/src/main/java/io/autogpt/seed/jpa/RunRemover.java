@@ -129,7 +129,8 @@ final class RunRemover {
     }
 
     /**
-     * Removes the rows of the given users, their Supabase Auth accounts included; returns how many rows went. Blocks
+     * Removes the rows of the given users, their Supabase Auth and Better Auth accounts included; returns how many
+     * rows went. Blocks
      * stay: they are shared by every run of the seed, and other slices' nodes reference them.
      */
     static long remove(Connection conn, Stream<String> userIds, long[] searchTermIds, Predicate<String> hasTable)
@@ -157,7 +158,8 @@ final class RunRemover {
                 }
             }
         }
-        return removed + SupabaseLogins.removeStaged(conn, "seed_users");
+        return removed + SupabaseLogins.removeStaged(conn, "seed_users") + BetterAuthLogins.removeStaged(conn,
+                "seed_users");
     }
 
     /** The table a statement of {@link #DELETES} removes rows from or updates. */

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,9 +100,11 @@ public final class SeedTargets {
      * Writes into the database at {@code url} as {@link #postgres(DatabaseUrl, Writer, SchemaVersion, Indexes)} does;
      * with {@code logins}, it writes the run's {@linkplain io.autogpt.seed.core.user.LoginAccount login accounts}
      * (which {@link io.autogpt.seed.core.run.SeedRunner#withLoginAccounts()} makes a step of the run, before the
-     * users) as Supabase Auth accounts ({@code auth.users} and {@code auth.identities}, same id, that password hash,
-     * email confirmed) in the same transaction. A target without Supabase Auth's schema then fails before anything
-     * is written, and so does a run that writes a table before the accounts.
+     * users) into the login systems the target has, in the same transaction, same id, that password hash, email
+     * confirmed: Supabase Auth accounts ({@code auth.users} and {@code auth.identities}), Better Auth accounts
+     * ({@code "UserAuthIdentity"} and a credential {@code "UserAuthAccount"} in the target schema), or both on a
+     * database between the two. The summary's path names them. A target with neither then fails before anything is
+     * written, and so does a run that writes a table before the accounts.
      */
     public static WriteDatasetPort postgres(DatabaseUrl url, Writer writer, @Nullable SchemaVersion create,
                                             Indexes indexes, @Nullable LoginUsers logins) {
@@ -113,9 +116,11 @@ public final class SeedTargets {
             Connection conn = Connections.open(url, writer == Writer.JPA);
             try {
                 PreparedTarget found = PreparedTarget.prepare(conn, schema, plan, create);
-                if (logins != null && !SupabaseLogins.present(conn)) {
-                    throw new TargetException("seeded users cannot get logins: the database has no Supabase Auth "
-                            + "schema (auth.users, auth.identities)", List.of());
+                Set<LoginSystem> systems = logins != null ? LoginSystem.detect(conn) : Set.of();
+                if (logins != null && systems.isEmpty()) {
+                    throw new TargetException("seeded users cannot get logins: the target has neither Supabase Auth "
+                            + "(auth.users, auth.identities) nor Better Auth (\"UserAuthIdentity\", "
+                            + "\"UserAuthAccount\" in schema " + schema + ")", List.of());
                 }
                 List<String> tables = found.fit().insertTables();
                 BulkLoad bulk = indexes == Indexes.KEPT ? BulkLoad.none(tables) : BulkLoad.of(conn, tables,
@@ -128,7 +133,7 @@ public final class SeedTargets {
                 LoadStrategy load = new LoadStrategy(session, deferral, bulk);
                 RowSink<SQLException> sink = jpa != null ? jpa : new CopySink(session);
                 return new DatabaseTransaction(session, load, sink,
-                        new DatabaseLedger(session, load, schema, plan, target.fit()), target, logins);
+                        new DatabaseLedger(session, load, schema, plan, target.fit()), target, logins, systems);
             } catch (SQLException e) {
                 closeQuietly(conn);
                 throw DatabaseSession.failure("preparing schema \"" + schema + "\"", e);
