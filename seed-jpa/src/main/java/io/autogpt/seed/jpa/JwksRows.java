@@ -52,7 +52,9 @@ final class JwksRows implements SigningKeysPort {
                 st.setString(2, publicJwk);
                 st.setString(3, MARKER);
                 st.setObject(4, CREATED);
-                return st.executeUpdate() == 1;
+                boolean added = st.executeUpdate() == 1;
+                conn.commit();
+                return added;
             }
         } catch (SQLException e) {
             throw failure("installing the minting key in", e);
@@ -65,7 +67,9 @@ final class JwksRows implements SigningKeysPort {
              PreparedStatement st = conn.prepareStatement(DELETE)) {
             st.setString(1, keyId);
             st.setString(2, MARKER);
-            return st.executeUpdate() == 1;
+            boolean removed = st.executeUpdate() == 1;
+            conn.commit();
+            return removed;
         } catch (SQLException e) {
             throw failure("removing the minting key from", e);
         }
