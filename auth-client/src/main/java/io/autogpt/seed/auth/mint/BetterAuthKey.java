@@ -30,11 +30,14 @@ public final class BetterAuthKey {
         this.source = source;
     }
 
-    /** A new key pair with a random UUID as key id, written to {@code file} (created, mode 0600; must not exist). */
+    /** A new key pair with a key id derived from its public key (UUID-shaped), written to {@code file} (created, mode 0600; must not exist). */
     public static BetterAuthKey generate(Path file) {
         ECKey key;
         try {
-            key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+            ECKey fresh = new ECKeyGenerator(Curve.P_256).generate();
+            // The key id derives from the key (its RFC 7638 thumbprint), UUID-shaped like the server's row ids.
+            String kid = UUID.nameUUIDFromBytes(fresh.computeThumbprint().decode()).toString();
+            key = new ECKey.Builder(fresh).keyID(kid).build();
         } catch (JOSEException e) {
             throw new IllegalStateException("EC P-256 key generation unavailable in this JVM", e);
         }
