@@ -98,6 +98,10 @@ final class Composition {
         return SeedTargets.loginUsers(parse(url));
     }
 
+    static io.autogpt.seed.core.port.SigningKeysPort signingKeys(String url) {
+        return SeedTargets.signingKeys(parse(url));
+    }
+
     static SaveTestUsersPort userRows(String url, Clock clock) {
         return SeedTargets.userRows(parse(url), clock);
     }

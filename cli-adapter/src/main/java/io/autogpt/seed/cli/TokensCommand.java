@@ -84,6 +84,20 @@ final class TokensCommand implements Callable<Integer> {
             description = "With --mint: private signing key, JWK or PKCS#8 PEM (ES256/RS256).")
     @Nullable Path jwtKeyFile;
 
+    @Option(names = "--auth-url", paramLabel = "URL",
+            description = {"The platform frontend's base URL (Better Auth, the platform's auth since mid-2026). With",
+                    "--mint: ES256 tokens as the frontend signs them (iss = this URL), with a key the tool creates",
+                    "and publishes as a \"UserAuthJwks\" row in --db."})
+    @Nullable String authUrl;
+
+    @Option(names = "--jwt-key-env", paramLabel = "NAME",
+            description = "With --mint --auth-url or --revoke-key: environment variable holding the private key (JWK).")
+    @Nullable String jwtKeyEnv;
+
+    @Option(names = "--revoke-key", description = {"Remove the minting key (--jwt-key-file, default beside --out, or",
+            "--jwt-key-env) from the JWKS in --db: every token signed with it stops verifying."})
+    boolean revokeKey;
+
     @Option(names = "--users-from-db", paramLabel = "URL",
             description = {"Take the users from this platform database (e.g. seeded ones), up to --count, by email:",
                     "with --mint every \"User\"; for password logins those with a Supabase Auth account",
@@ -93,7 +107,8 @@ final class TokensCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "URL",
             description = {"With --mint for pattern or file users: first create their platform \"User\" rows here",
                     "(ids derived as in the tokens). Without it the platform has no row for them: only",
-                    "POST /api/auth/user creates one, and every other endpoint fails on the foreign key."})
+                    "POST /api/auth/user creates one, and every other endpoint fails on the foreign key.",
+                    "With --auth-url or --revoke-key: the platform database whose \"UserAuthJwks\" gets the key."})
     @Nullable String db;
 
     TokensCommand(Map<String, String> env, Clock clock) {
@@ -103,6 +118,9 @@ final class TokensCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (revokeKey) {
+            return revoke();
+        }
         checkOptions();
         K6TokenStore store = new K6TokenStore(TokenFiles.Paths.of(out));
         TokenFiles.Paths paths = store.paths();
@@ -140,7 +158,13 @@ final class TokensCommand implements Callable<Integer> {
 
     private void checkOptions() {
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
-        if (db != null && usersFromDb != null) {
+        if (authUrl != null) {
+            checkBetterAuthMint(given);
+        } else if (jwtKeyEnv != null) {
+            throw new UsageException("--jwt-key-env holds a Better Auth minting key: it needs --mint --auth-url "
+                    + "(or --revoke-key)");
+        }
+        if (db != null && usersFromDb != null && authUrl == null) {
             throw new UsageException("--db creates rows for pattern or file users; --users-from-db picks users that "
                     + "have rows already: give one");
         }
@@ -177,6 +201,61 @@ final class TokensCommand implements Callable<Integer> {
         if (!out.getFileName().toString().endsWith(".js")) {
             throw new UsageException("--out must name a .js file (the k6 module), got " + out);
         }
+    }
+
+    private void checkBetterAuthMint(CommandLine.ParseResult given) {
+        if (!mint) {
+            throw new UsageException("--auth-url without --mint logs in through Better Auth, which this build does not "
+                    + "do yet: add --mint");
+        }
+        if (db == null) {
+            throw new UsageException("--mint --auth-url needs --db URL: the platform database whose \"UserAuthJwks\" "
+                    + "table publishes the minting key");
+        }
+        if (jwtSecretEnv != null || given.hasMatchedOption("--supabase-url")) {
+            throw new UsageException("--auth-url mints ES256 tokens for Better Auth; --jwt-secret-env and "
+                    + "--supabase-url are for Supabase Auth");
+        }
+        if (jwtKeyEnv != null && jwtKeyFile != null) {
+            throw new UsageException("--jwt-key-env and --jwt-key-file exclude each other");
+        }
+    }
+
+    /** {@code --revoke-key}: deletes the minting key's JWKS row, which revokes every token signed with it. */
+    private int revoke() {
+        if (db == null) {
+            throw new UsageException("--revoke-key needs --db URL: the platform database that publishes the key");
+        }
+        if (mint) {
+            throw new UsageException("--revoke-key removes a key; it cannot be combined with --mint");
+        }
+        io.autogpt.seed.auth.mint.BetterAuthKey key = UsageException.of(this::existingKey);
+        boolean removed = Composition.signingKeys(db).remove(key.keyId());
+        spec.commandLine().getOut().println(removed
+                ? "removed minting key " + key.keyId() + " from " + Composition.redacted(db) + ": tokens signed with it "
+                        + "no longer verify (the backend refetches the JWKS on an unknown kid, else within its 1 h cache)"
+                : "no minting key " + key.keyId() + " in " + Composition.redacted(db) + ": nothing to revoke");
+        return ExitCodes.OK;
+    }
+
+    private Path mintKeyFile() {
+        if (jwtKeyFile != null) {
+            return jwtKeyFile;
+        }
+        String name = out.getFileName().toString();
+        return out.resolveSibling(name.substring(0, name.length() - ".js".length()) + ".mint-key.jwk");
+    }
+
+    private io.autogpt.seed.auth.mint.BetterAuthKey existingKey() {
+        if (jwtKeyEnv != null) {
+            String text = Secrets.fromEnv(env, jwtKeyEnv, "--jwt-key-env", "the minting key (private JWK)");
+            return io.autogpt.seed.auth.mint.BetterAuthKey.parse(text, "$" + jwtKeyEnv);
+        }
+        Path file = mintKeyFile();
+        if (!java.nio.file.Files.exists(file)) {
+            throw new IllegalArgumentException("no minting key at " + file + ": name it with --jwt-key-file");
+        }
+        return io.autogpt.seed.auth.mint.BetterAuthKey.read(file);
     }
 
     /**
@@ -238,6 +317,9 @@ final class TokensCommand implements Callable<Integer> {
     }
 
     private Composition.TokenSource mintSource() {
+        if (authUrl != null) {
+            return betterAuthMint(authUrl);
+        }
         URI url = supabase.urlOrNull(env);
         String issuer = url == null ? "supabase" : url.toString().replaceAll("/+$", "") + "/auth/v1";
         Duration lifetime = expiresIn == null ? Duration.ofHours(1) : Durations.parse("--expires-in", expiresIn,
@@ -252,6 +334,33 @@ final class TokensCommand implements Callable<Integer> {
         String secret = Secrets.fromEnv(env, name, "--jwt-secret-env", "the project's JWT secret");
         return Composition.mint(TokenMint.withSecret(secret.getBytes(StandardCharsets.UTF_8), "$" + name,
                 settings), "$" + name);
+    }
+
+    /**
+     * ES256 tokens as Better Auth signs them: the key from --jwt-key-env or the key file (created, 0600, when
+     * missing), its public half published in --db's {@code "UserAuthJwks"} (once; dated so the server never signs
+     * with it).
+     */
+    private Composition.TokenSource betterAuthMint(String frontend) {
+        String issuer = frontend.strip().replaceAll("/+$", "");
+        if (!issuer.matches("https?://[^/@\\s]+(/\\S*)?")) {
+            throw new UsageException("--auth-url must be the frontend's base URL like https://platform.example.com, "
+                    + "got '" + io.autogpt.seed.jpa.DatabaseUrl.redact(frontend) + "'");
+        }
+        Duration lifetime = expiresIn == null ? Duration.ofHours(1) : Durations.parse("--expires-in", expiresIn,
+                MAX_LIFETIME);
+        Path file = mintKeyFile();
+        io.autogpt.seed.auth.mint.BetterAuthKey key = jwtKeyEnv == null && !java.nio.file.Files.exists(file)
+                ? io.autogpt.seed.auth.mint.BetterAuthKey.generate(file) : existingKey();
+        boolean added = Composition.signingKeys(java.util.Objects.requireNonNull(db, "db")).install(key.keyId(),
+                key.publicJwk());
+        spec.commandLine().getErr().println("minting key " + key.keyId() + " (private key in " + key.source()
+                + (key.source().startsWith("$") ? "" : ", mode 0600") + ") " + (added ? "published" : "already published")
+                + " in " + Composition.redacted(db) + "; revoke it with: tokens --revoke-key --db URL"
+                + (jwtKeyEnv != null ? " --jwt-key-env " + jwtKeyEnv : " --jwt-key-file " + file));
+        spec.commandLine().getErr().flush();
+        return Composition.mint(TokenMint.forBetterAuth(key, new TokenMint.Settings(issuer, lifetime, clock)),
+                key.source());
     }
 
     private AdaptiveThrottle.Settings throttle() {

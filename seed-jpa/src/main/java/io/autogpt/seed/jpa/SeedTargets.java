@@ -58,6 +58,11 @@ public final class SeedTargets {
         return new PlatformUsers(url, java.time.Clock.systemUTC(), true);
     }
 
+    /** Better Auth's published keys ({@code "UserAuthJwks"}) in the platform database at {@code url}. */
+    public static io.autogpt.seed.core.port.SigningKeysPort signingKeys(DatabaseUrl url) {
+        return new JwksRows(url);
+    }
+
     /** Adds test users' {@code "User"} rows to the platform database at {@code url}, timestamped by {@code clock}. */
     public static SaveTestUsersPort userRows(DatabaseUrl url, java.time.Clock clock) {
         return new PlatformUsers(url, clock);

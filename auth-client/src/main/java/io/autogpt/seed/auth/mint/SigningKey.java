@@ -54,6 +54,16 @@ final class SigningKey {
         }
     }
 
+    /** ES256 with a generated or stored EC P-256 key, its key id as the tokens' {@code kid}. */
+    static SigningKey ec(ECKey key, String source) {
+        try {
+            return new SigningKey(new ECDSASigner(key), JWSAlgorithm.ES256, key.getKeyID(), source);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("cannot sign with the key in " + source + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
     static SigningKey read(Path file) {
         String text;
         try {

@@ -58,10 +58,16 @@ public final class TokenMint implements IssueTokenPort {
     private final SigningKey key;
     private final Settings settings;
     private final JWSHeader header;
+    private final boolean betterAuth;
 
     private TokenMint(SigningKey key, Settings settings) {
+        this(key, settings, false);
+    }
+
+    private TokenMint(SigningKey key, Settings settings, boolean betterAuth) {
         this.key = key;
         this.settings = settings;
+        this.betterAuth = betterAuth;
         JWSHeader.Builder h = new JWSHeader.Builder(key.algorithm()).type(JOSEObjectType.JWT);
         if (key.keyId() != null) {
             h.keyID(key.keyId());
@@ -89,6 +95,17 @@ public final class TokenMint implements IssueTokenPort {
         return new TokenMint(SigningKey.read(file), settings);
     }
 
+    /**
+     * Signs ES256 tokens as the platform's Better Auth frontend does (its {@code jwt} plugin): header {@code kid} =
+     * the key's {@code "UserAuthJwks"} row id; claims {@code sub}, {@code email}, {@code role}
+     * {@code authenticated}, {@code user_metadata.name} (the email's local part), {@code iss} (the frontend's base
+     * URL), {@code aud} {@code authenticated}, {@code iat}, {@code exp}. The backend checks signature, audience and
+     * {@code sub}.
+     */
+    public static TokenMint forBetterAuth(BetterAuthKey key, Settings settings) {
+        return new TokenMint(SigningKey.ec(key.privateKey(), key.source()), settings, true);
+    }
+
     /** The JWS algorithm this mint signs with ({@code HS256}, {@code ES256}, {@code RS256}). */
     public String algorithm() {
         return key.algorithm().getName();
@@ -99,6 +116,37 @@ public final class TokenMint implements IssueTokenPort {
         String userId = user.idOrDerived();
         Instant issued = settings.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant expires = issued.plus(settings.lifetime());
+        Map<String, Object> claims = betterAuth ? betterAuthClaims(user, userId, issued, expires)
+                : supabaseClaims(user, userId, issued, expires, round);
+        JWSObject jwt;
+        try {
+            // Jackson writes the claims (keys sorted: stable bytes, as the project's other JSON); nimbus signs.
+            jwt = new JWSObject(header, new Payload(CLAIMS_JSON.writeValueAsBytes(claims)));
+            jwt.sign(key.signer());
+        } catch (JOSEException | JsonProcessingException e) {
+            throw new TokenException.KeyRejected("cannot sign with the key from " + key.source() + ": "
+                    + e.getClass().getSimpleName());
+        }
+        return new IssuedToken(jwt.serialize(), user.email(), userId, issued, expires, round);
+    }
+
+    private Map<String, Object> betterAuthClaims(TestUser user, String userId, Instant issued,
+            Instant expires) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iat", issued.getEpochSecond());
+        claims.put("email", user.email());
+        claims.put("role", "authenticated");
+        int at = user.email().indexOf('@');
+        claims.put("user_metadata", Map.of("name", at > 0 ? user.email().substring(0, at) : user.email()));
+        claims.put("sub", userId);
+        claims.put("exp", expires.getEpochSecond());
+        claims.put("iss", settings.issuer());
+        claims.put("aud", "authenticated");
+        return claims;
+    }
+
+    private Map<String, Object> supabaseClaims(TestUser user, String userId, Instant issued, Instant expires,
+            int round) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", settings.issuer());
         claims.put("sub", userId);
@@ -116,15 +164,6 @@ public final class TokenMint implements IssueTokenPort {
         claims.put("session_id", java.util.UUID.nameUUIDFromBytes((issued.getEpochSecond() + "/" + userId + "/"
                 + round).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
         claims.put("is_anonymous", false);
-        JWSObject jwt;
-        try {
-            // Jackson writes the claims (keys sorted: stable bytes, as the project's other JSON); nimbus signs.
-            jwt = new JWSObject(header, new Payload(CLAIMS_JSON.writeValueAsBytes(claims)));
-            jwt.sign(key.signer());
-        } catch (JOSEException | JsonProcessingException e) {
-            throw new TokenException.KeyRejected("cannot sign with the key from " + key.source() + ": "
-                    + e.getClass().getSimpleName());
-        }
-        return new IssuedToken(jwt.serialize(), user.email(), userId, issued, expires, round);
+        return claims;
     }
 }

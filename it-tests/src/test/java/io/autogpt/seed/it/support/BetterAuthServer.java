@@ -71,6 +71,13 @@ public final class BetterAuthServer implements AutoCloseable {
     }
 
     /** What the server printed so far. */
+    /** {@code GET path}, the body as text. */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        return client.send(HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
