@@ -1,6 +1,7 @@
 package io.autogpt.seed.cli;
 
 import io.autogpt.seed.auth.exec.RequestExecutor;
+import io.autogpt.seed.auth.http.BetterAuthClient;
 import io.autogpt.seed.auth.http.GoTrueClient;
 import io.autogpt.seed.auth.http.GoTrueSettings;
 import io.autogpt.seed.auth.mint.TokenMint;
@@ -66,6 +67,19 @@ final class Composition {
                 + " (concurrency " + concurrency + ")", client::stats, true, client::close);
     }
 
+    /** Password logins through Better Auth at the platform frontend, checked by a pre-flight request first. */
+    static TokenSource betterAuthLogins(GoTrueSettings settings, String concurrency) {
+        BetterAuthClient client = BetterAuthClient.open(settings);
+        try {
+            client.checkServer();
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        return new TokenSource(client, settings.throttle().maxWindow(), "password logins through Better Auth at "
+                + settings.url() + " (concurrency " + concurrency + ")", client::stats, true, client::close);
+    }
+
     /** The Supabase Auth admin client, its service key checked before anything else. */
     static GoTrueClient admin(GoTrueSettings settings) {
         return checked(settings, GoTrueClient::checkServiceKey);
@@ -96,6 +110,10 @@ final class Composition {
 
     static FindTestUsersPort loginUsers(String url) {
         return SeedTargets.loginUsers(parse(url));
+    }
+
+    static FindTestUsersPort betterAuthLoginUsers(String url) {
+        return SeedTargets.betterAuthLoginUsers(parse(url));
     }
 
     static io.autogpt.seed.core.port.SigningKeysPort signingKeys(String url) {

@@ -68,6 +68,17 @@ final class SupabaseOptions {
                 .withClock(clock));
     }
 
+    /**
+     * How to reach Better Auth at the frontend {@code url}: the same timeouts as for Supabase; Better Auth has no API
+     * key, so a placeholder stands in for it and is never sent.
+     */
+    GoTrueSettings betterAuthSettings(URI url, Clock clock) {
+        Duration response = Durations.parse("--timeout", timeout, MAX_TIMEOUT);
+        Duration connect = response.compareTo(MAX_CONNECT) < 0 ? response : MAX_CONNECT;
+        return UsageException.of("--auth-url", () -> GoTrueSettings.of(url, "none", "no key (Better Auth)")
+                .withTimeouts(connect, response).withClock(clock));
+    }
+
     /** The key from the environment; the message names the variable, never a value. */
     String key(Map<String, String> env) {
         return Secrets.fromEnv(env, keyEnv, "--key-env", "the project's API key (service_role for users)");

@@ -158,7 +158,9 @@ final class TokensCommand implements Callable<Integer> {
 
     private void checkOptions() {
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
-        if (authUrl != null) {
+        if (authUrl != null && !mint) {
+            checkBetterAuthLogin(given);
+        } else if (authUrl != null) {
             checkBetterAuthMint(given);
         } else if (jwtKeyEnv != null) {
             throw new UsageException("--jwt-key-env holds a Better Auth minting key: it needs --mint --auth-url "
@@ -203,11 +205,17 @@ final class TokensCommand implements Callable<Integer> {
         }
     }
 
-    private void checkBetterAuthMint(CommandLine.ParseResult given) {
-        if (!mint) {
-            throw new UsageException("--auth-url without --mint logs in through Better Auth, which this build does not "
-                    + "do yet: add --mint");
+    /** {@code --auth-url} without {@code --mint}: password logins through Better Auth, which has no API key. */
+    private void checkBetterAuthLogin(CommandLine.ParseResult given) {
+        for (String supabaseOnly : new String[] {"--supabase-url", "--key-env", "--jwt-key-env"}) {
+            if (given.hasMatchedOption(supabaseOnly)) {
+                throw new UsageException("--auth-url logs in through Better Auth; " + supabaseOnly + " is "
+                        + ("--jwt-key-env".equals(supabaseOnly) ? "for --mint or --revoke-key" : "for Supabase Auth"));
+            }
         }
+    }
+
+    private void checkBetterAuthMint(CommandLine.ParseResult given) {
         if (db == null) {
             throw new UsageException("--mint --auth-url needs --db URL: the platform database whose \"UserAuthJwks\" "
                     + "table publishes the minting key");
@@ -294,11 +302,13 @@ final class TokensCommand implements Callable<Integer> {
             // Minting needs only the users; password logins need their accounts and the password the seed gave all.
             String password = mint ? null : testUsers.password(env);
             List<TestUser> found = (mint ? Composition.platformUsers(usersFromDb)
+                    : authUrl != null ? Composition.betterAuthLoginUsers(usersFromDb)
                     : Composition.loginUsers(usersFromDb)).find(count);
             if (found.isEmpty()) {
                 throw new UsageException(mint
                         ? "no users in " + Composition.redacted(usersFromDb) + "; seed it first (autogpt-seed seed)"
-                        : "no users who can log in in " + Composition.redacted(usersFromDb)
+                        : "no users who can log in" + (authUrl != null ? " through Better Auth" : "") + " in "
+                                + Composition.redacted(usersFromDb)
                                 + "; seed them with logins first (autogpt-seed seed --auth-users)");
             }
             return found.stream().map(u -> new TestUser(u.email(), password, u.userId())).toList();
@@ -312,6 +322,12 @@ final class TokensCommand implements Callable<Integer> {
         }
         AdaptiveThrottle.Settings throttle = throttle();
         RetryPolicy retry = UsageException.of("--max-retries", () -> RetryPolicy.of(maxRetries));
+        if (authUrl != null) {
+            URI frontend = URI.create(frontendUrl(authUrl));
+            GoTrueSettings settings = supabase.betterAuthSettings(frontend, clock).withThrottle(throttle)
+                    .withRetry(retry);
+            return Composition.betterAuthLogins(settings, concurrency.toLowerCase(java.util.Locale.ROOT));
+        }
         GoTrueSettings settings = supabase.settings(env, clock).withThrottle(throttle).withRetry(retry);
         return Composition.logins(settings, concurrency.toLowerCase(java.util.Locale.ROOT));
     }
@@ -342,11 +358,7 @@ final class TokensCommand implements Callable<Integer> {
      * with it).
      */
     private Composition.TokenSource betterAuthMint(String frontend) {
-        String issuer = frontend.strip().replaceAll("/+$", "");
-        if (!issuer.matches("https?://[^/@\\s]+(/\\S*)?")) {
-            throw new UsageException("--auth-url must be the frontend's base URL like https://platform.example.com, "
-                    + "got '" + io.autogpt.seed.jpa.DatabaseUrl.redact(frontend) + "'");
-        }
+        String issuer = frontendUrl(frontend);
         Duration lifetime = expiresIn == null ? Duration.ofHours(1) : Durations.parse("--expires-in", expiresIn,
                 MAX_LIFETIME);
         Path file = mintKeyFile();
@@ -361,6 +373,16 @@ final class TokensCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         return Composition.mint(TokenMint.forBetterAuth(key, new TokenMint.Settings(issuer, lifetime, clock)),
                 key.source());
+    }
+
+    /** {@code --auth-url} without trailing slashes; anything but an http(s) URL without user-info is a usage error. */
+    private static String frontendUrl(String frontend) {
+        String url = frontend.strip().replaceAll("/+$", "");
+        if (!url.matches("https?://[^/@\\s]+(/\\S*)?")) {
+            throw new UsageException("--auth-url must be the frontend's base URL like https://platform.example.com, "
+                    + "got '" + io.autogpt.seed.jpa.DatabaseUrl.redact(frontend) + "'");
+        }
+        return url;
     }
 
     private AdaptiveThrottle.Settings throttle() {

@@ -23,6 +23,10 @@ final class PlatformUsers implements FindTestUsersPort, SaveTestUsersPort {
     private static final String FIND_LOGINS = "SELECT u.id, u.email FROM \"User\" u JOIN auth.users a "
             + "ON a.id::text = u.id WHERE a.encrypted_password IS NOT NULL AND a.deleted_at IS NULL "
             + "ORDER BY u.email LIMIT ?";
+    /** Users who can log in through Better Auth: an identity (same id) with a credential account that has a password. */
+    private static final String FIND_BETTER_AUTH_LOGINS = "SELECT u.id, i.email FROM \"User\" u JOIN \"UserAuthIdentity\" i "
+            + "ON i.id = u.id WHERE EXISTS (SELECT 1 FROM \"UserAuthAccount\" a WHERE a.\"userId\" = i.id "
+            + "AND a.\"providerId\" = 'credential' AND a.password IS NOT NULL) ORDER BY i.email LIMIT ?";
     // Every other column has a default in the platform's schema; ON CONFLICT without a target skips a row whose id
     // or email is taken, so a rerun changes nothing.
     private static final String INSERT = "INSERT INTO \"User\" (id, email, \"createdAt\", \"updatedAt\", "
@@ -30,14 +34,28 @@ final class PlatformUsers implements FindTestUsersPort, SaveTestUsersPort {
 
     private final DatabaseUrl url;
     private final Clock clock;
-    private final boolean logins;
+    private final Logins logins;
+
+    /** Which users {@link #find} reads. */
+    enum Logins {
+        /** Every {@code "User"}. */
+        ANY,
+        /** Those with a Supabase Auth account, where the schema has {@code auth.users}. */
+        SUPABASE,
+        /** Those with a Better Auth credential account. */
+        BETTER_AUTH
+    }
 
     PlatformUsers(DatabaseUrl url, Clock clock) {
-        this(url, clock, false);
+        this(url, clock, Logins.ANY);
     }
 
     /** With {@code logins}, {@link #find} reads only users with a Supabase Auth account, where it can see them. */
     PlatformUsers(DatabaseUrl url, Clock clock, boolean logins) {
+        this(url, clock, logins ? Logins.SUPABASE : Logins.ANY);
+    }
+
+    PlatformUsers(DatabaseUrl url, Clock clock, Logins logins) {
         this.url = Objects.requireNonNull(url, "url");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.logins = logins;
@@ -46,7 +64,7 @@ final class PlatformUsers implements FindTestUsersPort, SaveTestUsersPort {
     @Override
     public List<TestUser> find(int limit) {
         try (Connection conn = Connections.open(url, false);
-             PreparedStatement st = conn.prepareStatement(logins && SupabaseLogins.present(conn) ? FIND_LOGINS : FIND)) {
+             PreparedStatement st = conn.prepareStatement(query(conn))) {
             st.setInt(1, limit);
             List<TestUser> users = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -58,6 +76,14 @@ final class PlatformUsers implements FindTestUsersPort, SaveTestUsersPort {
         } catch (SQLException e) {
             throw failure("reading users from", e);
         }
+    }
+
+    private String query(Connection conn) throws SQLException {
+        return switch (logins) {
+            case ANY -> FIND;
+            case SUPABASE -> SupabaseLogins.present(conn) ? FIND_LOGINS : FIND;
+            case BETTER_AUTH -> FIND_BETTER_AUTH_LOGINS;
+        };
     }
 
     @Override
@@ -90,6 +116,11 @@ final class PlatformUsers implements FindTestUsersPort, SaveTestUsersPort {
     }
 
     private TargetException failure(String doing, SQLException e) {
+        if ("42P01".equals(e.getSQLState()) && logins == Logins.BETTER_AUTH) {
+            return new TargetException("no \"User\" or Better Auth tables (\"UserAuthIdentity\") in schema \""
+                    + url.schemaOrDefault() + "\" of " + url.redacted() + ": seed today's schema with --auth-users",
+                    e, TargetException.Remedy.SEED_FIRST);
+        }
         if ("42P01".equals(e.getSQLState())) {
             return new TargetException("no \"User\" table in schema \"" + url.schemaOrDefault() + "\" of "
                     + url.redacted(), e, TargetException.Remedy.SEED_FIRST);

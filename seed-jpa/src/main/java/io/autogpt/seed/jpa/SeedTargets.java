@@ -58,6 +58,14 @@ public final class SeedTargets {
         return new PlatformUsers(url, java.time.Clock.systemUTC(), true);
     }
 
+    /**
+     * The platform's users who can log in through Better Auth at {@code url}: a {@code "UserAuthIdentity"} with the
+     * {@code "User"}'s id and a credential account with a password; by the identity's email.
+     */
+    public static FindTestUsersPort betterAuthLoginUsers(DatabaseUrl url) {
+        return new PlatformUsers(url, java.time.Clock.systemUTC(), PlatformUsers.Logins.BETTER_AUTH);
+    }
+
     /** Better Auth's published keys ({@code "UserAuthJwks"}) in the platform database at {@code url}. */
     public static io.autogpt.seed.core.port.SigningKeysPort signingKeys(DatabaseUrl url) {
         return new JwksRows(url);

@@ -39,8 +39,12 @@ import org.jspecify.annotations.Nullable;
  * timeouts so no request can hang. Thread-safe; owns its connection pool until {@link #close()}.
  */
 final class Transport implements Closeable {
-    /** One answer: status, the Retry-After header if any, and the body. */
-    record Reply(int status, @Nullable String retryAfter, byte[] body) {
+    /** One answer: status, the Retry-After header if any, the body, and the cookies it set ({@code name=value; ...}). */
+    record Reply(int status, @Nullable String retryAfter, byte[] body, String cookies) {
+        Reply(int status, @Nullable String retryAfter, byte[] body) {
+            this(status, retryAfter, body, "");
+        }
+
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -48,9 +52,20 @@ final class Transport implements Closeable {
 
     private final CloseableHttpClient client;
     private final GoTrueSettings settings;
+    /** Whether requests carry the settings' key (Supabase's gateway wants it; Better Auth has none). */
+    private final boolean keyed;
+    /** What the server is called in messages. */
+    private final String serverName;
 
     Transport(GoTrueSettings settings) {
+        this(settings, true, "Supabase Auth");
+    }
+
+    /** A transport that sends the key only when {@code keyed}; {@code serverName} names the server in messages. */
+    Transport(GoTrueSettings settings, boolean keyed, String serverName) {
         this.settings = settings;
+        this.keyed = keyed;
+        this.serverName = serverName;
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout response = Timeout.of(settings.responseTimeout());
         int connections = Math.max(2, settings.throttle().maxWindow() + 1);
@@ -120,6 +135,13 @@ final class Transport implements Closeable {
         return new Exchange(new HttpGet(settings.base() + path));
     }
 
+    /** {@code GET path} with a {@code Cookie} header (a session). */
+    Exchange get(String path, String cookie) {
+        HttpGet get = new HttpGet(settings.base() + path);
+        get.setHeader("Cookie", cookie);
+        return new Exchange(get);
+    }
+
     Exchange post(String path, Object body) throws IOException {
         HttpPost post = new HttpPost(settings.base() + path);
         post.setEntity(new ByteArrayEntity(Wire.JSON.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
@@ -127,13 +149,20 @@ final class Transport implements Closeable {
     }
 
     private Reply send(HttpUriRequestBase request) throws IOException {
-        request.setHeader("apikey", settings.key());
-        request.setHeader("Authorization", "Bearer " + settings.key());
+        if (keyed) {
+            request.setHeader("apikey", settings.key());
+            request.setHeader("Authorization", "Bearer " + settings.key());
+        }
         request.setHeader("Accept", "application/json");
         return client.execute(request, response -> {
             Header retryAfter = response.getFirstHeader("Retry-After");
             byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
-            return new Reply(response.getCode(), retryAfter == null ? null : retryAfter.getValue(), body);
+            StringBuilder cookies = new StringBuilder();
+            for (Header h : response.getHeaders("Set-Cookie")) {
+                cookies.append(cookies.length() == 0 ? "" : "; ").append(h.getValue().split(";", 2)[0].strip());
+            }
+            return new Reply(response.getCode(), retryAfter == null ? null : retryAfter.getValue(), body,
+                    cookies.toString());
         });
     }
 
@@ -157,7 +186,7 @@ final class Transport implements Closeable {
         String host = settings.url().getHost();
         String text = e.getMessage() == null ? "" : e.getMessage();
         if (e instanceof UnknownHostException) {
-            return "no such host: " + host + "; check the Supabase URL";
+            return "no such host: " + host + "; check the " + serverName + " URL";
         }
         if (e instanceof ConnectTimeoutException) {
             return "no connection to " + host + " within " + settings.connectTimeout().toMillis() + " ms; is the host "
@@ -165,7 +194,7 @@ final class Transport implements Closeable {
         }
         if (e instanceof ConnectException) {
             return "connection refused by " + host + (settings.url().getPort() > 0 ? ":" + settings.url().getPort()
-                    : "") + "; is Supabase Auth running there?";
+                    : "") + "; is " + serverName + " running there?";
         }
         if (e instanceof SSLException) {
             return "TLS handshake failed: " + text + "; check http:// or https:// in the URL, and the server's "
