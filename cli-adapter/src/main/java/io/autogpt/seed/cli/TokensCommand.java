@@ -85,7 +85,8 @@ final class TokensCommand implements Callable<Integer> {
     @Nullable Path jwtKeyFile;
 
     @Option(names = "--auth-url", paramLabel = "URL",
-            description = {"The platform frontend's base URL (Better Auth, the platform's auth since mid-2026). With",
+            description = {"The platform frontend's base URL (Better Auth, the platform's auth since mid-2026): log in",
+                    "there (sign-in, then /api/auth/token) instead of Supabase Auth. With",
                     "--mint: ES256 tokens as the frontend signs them (iss = this URL), with a key the tool creates",
                     "and publishes as a \"UserAuthJwks\" row in --db."})
     @Nullable String authUrl;
@@ -101,7 +102,7 @@ final class TokensCommand implements Callable<Integer> {
     @Option(names = "--users-from-db", paramLabel = "URL",
             description = {"Take the users from this platform database (e.g. seeded ones), up to --count, by email:",
                     "with --mint every \"User\"; for password logins those with a Supabase Auth account",
-                    "(seed --auth-users), all with the password in --password-env."})
+                    "(seed --auth-users), or a Better Auth one with --auth-url, all with the password in --password-env."})
     @Nullable String usersFromDb;
 
     @Option(names = "--db", paramLabel = "URL",

@@ -186,7 +186,7 @@ final class Transport implements Closeable {
         String host = settings.url().getHost();
         String text = e.getMessage() == null ? "" : e.getMessage();
         if (e instanceof UnknownHostException) {
-            return "no such host: " + host + "; check the " + serverName + " URL";
+            return "no such host: " + host + "; check " + (keyed ? "the Supabase URL" : "--auth-url");
         }
         if (e instanceof ConnectTimeoutException) {
             return "no connection to " + host + " within " + settings.connectTimeout().toMillis() + " ms; is the host "

@@ -105,6 +105,16 @@ class BetterAuthTokensTest {
         }
     }
 
+    @Test
+    void supabaseOptionsBesideAuthUrlAreUsageErrors() {
+        for (String[] extra : new String[][] {{"--supabase-url", "http://127.0.0.1:1"}, {"--key-env", "K"}}) {
+            Run run = run(Map.of("LOADTEST_PASSWORD", PASSWORD), CliRun.concat(new String[] {"tokens", "--auth-url",
+                    "http://127.0.0.1:1", "--out", dir.resolve("t.js").toString()}, extra));
+            assertThat(run.code()).as(run.all()).isEqualTo(2);
+            assertThat(run.err()).contains("--auth-url logs in through Better Auth", extra[0]);
+        }
+    }
+
     /** As the backend's jwt_utils: the key by kid from the JWKS, ES256, audience authenticated, sub, not expired. */
     private static boolean verifiesAsTheBackend(String token, JWKSet jwks, Set<String> userIds) {
         try {
