@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.KeyLengthException;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
@@ -57,7 +56,7 @@ final class SigningKey {
     /** ES256 with a generated or stored EC P-256 key, its key id as the tokens' {@code kid}. */
     static SigningKey ec(ECKey key, String source) {
         try {
-            return new SigningKey(new ECDSASigner(key), JWSAlgorithm.ES256, key.getKeyID(), source);
+            return new SigningKey(new Es256Signer(key.toECPrivateKey()), JWSAlgorithm.ES256, key.getKeyID(), source);
         } catch (JOSEException e) {
             throw new IllegalArgumentException("cannot sign with the key in " + source + ": "
                     + e.getClass().getSimpleName());
@@ -101,7 +100,8 @@ final class SigningKey {
                     throw new IllegalArgumentException(source + " is an EC key on " + ec.getCurve()
                             + "; Supabase signs ES256, on P-256");
                 }
-                return new SigningKey(new ECDSASigner(ec), JWSAlgorithm.ES256, jwk.getKeyID(), source);
+                return new SigningKey(new Es256Signer(ec.toECPrivateKey()), JWSAlgorithm.ES256, jwk.getKeyID(),
+                        source);
             }
             if (jwk instanceof RSAKey rsa) {
                 return new SigningKey(new RSASSASigner(rsa), JWSAlgorithm.RS256, jwk.getKeyID(), source);
@@ -139,19 +139,14 @@ final class SigningKey {
                 // not this type; try the next
             }
         }
-        try {
-            if (key instanceof ECPrivateKey ec) {
-                if (ec.getParams().getCurve().getField().getFieldSize() != 256) {
-                    throw new IllegalArgumentException(source + " is an EC key not on P-256; Supabase signs ES256");
-                }
-                return new SigningKey(new ECDSASigner(ec), JWSAlgorithm.ES256, null, source);
+        if (key instanceof ECPrivateKey ec) {
+            if (!Es256Signer.onP256(ec)) {
+                throw new IllegalArgumentException(source + " is an EC key not on P-256; Supabase signs ES256");
             }
-            if (key instanceof RSAPrivateKey rsa) {
-                return new SigningKey(new RSASSASigner(rsa), JWSAlgorithm.RS256, null, source);
-            }
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("cannot sign with the key in " + source + ": "
-                    + e.getClass().getSimpleName());
+            return new SigningKey(new Es256Signer(ec), JWSAlgorithm.ES256, null, source);
+        }
+        if (key instanceof RSAPrivateKey rsa) {
+            return new SigningKey(new RSASSASigner(rsa), JWSAlgorithm.RS256, null, source);
         }
         throw new IllegalArgumentException(source + " holds a PKCS#8 key that is neither EC nor RSA");
     }
