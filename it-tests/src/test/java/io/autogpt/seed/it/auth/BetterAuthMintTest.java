@@ -2,8 +2,6 @@ package io.autogpt.seed.it.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -21,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.time.Clock;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +86,7 @@ class BetterAuthMintTest {
                 }
                 int verified = 0;
                 for (TokenFilesRead.Entry e : tokens) {
-                    assertThat(verifiesAsTheBackend(e.token(), after, userIds)).as(e.user()).isTrue();
+                    assertThat(BetterAuthServer.verifiesAsTheBackend(e.token(), after, userIds)).as(e.user()).isTrue();
                     assertThat(SignedJWT.parse(e.token()).getJWTClaimsSet().getSubject()).isEqualTo(e.userId());
                     verified++;
                 }
@@ -124,32 +121,13 @@ class BetterAuthMintTest {
                 assertThat(revoke.out()).contains("removed minting key " + kid);
                 JWKSet revoked = jwks(server);
                 assertThat(revoked.getKeys()).extracting(JWK::getKeyID).containsExactly(serverKid);
-                assertThat(tokens.subList(0, 100)).noneMatch(e -> verifiesAsTheBackend(e.token(), revoked, userIds));
+                assertThat(tokens.subList(0, 100)).noneMatch(e -> BetterAuthServer.verifiesAsTheBackend(e.token(), revoked, userIds));
                 Run twice = run("tokens", "--revoke-key", "--db", dbUrl, "--jwt-key-file", keyFile.toString());
                 assertThat(twice.code()).as(twice.all()).isZero();
                 assertThat(twice.out()).contains("nothing to revoke");
                 assertThat(jwks(server).getKeys()).extracting(JWK::getKeyID).as("the server's key is never removed")
                         .containsExactly(serverKid);
             }
-        }
-    }
-
-    /** As the backend's jwt_utils: the key by kid from the JWKS, ES256, audience authenticated, sub, not expired. */
-    private static boolean verifiesAsTheBackend(String token, JWKSet jwks, Set<String> userIds) {
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
-                return false;
-            }
-            JWK key = jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
-            if (key == null || !jwt.verify(new ECDSAVerifier(key.toECKey()))) {
-                return false;
-            }
-            var claims = jwt.getJWTClaimsSet();
-            return claims.getAudience().contains("authenticated") && userIds.contains(claims.getSubject())
-                    && claims.getExpirationTime().after(new Date());
-        } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
-            return false;
         }
     }
 

@@ -2,9 +2,6 @@ package io.autogpt.seed.it.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.autogpt.seed.cli.Cli;
@@ -19,7 +16,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +72,7 @@ class BetterAuthTokensTest {
                 assertThat(new HashSet<>(tokens.stream().map(TokenFilesRead.Entry::userId).toList())).hasSize(USERS);
                 JWKSet jwks = JWKSet.parse(server.get("/api/auth/jwks").body());
                 for (TokenFilesRead.Entry e : tokens) {
-                    assertThat(verifiesAsTheBackend(e.token(), jwks, userIds)).as(e.user()).isTrue();
+                    assertThat(BetterAuthServer.verifiesAsTheBackend(e.token(), jwks, userIds)).as(e.user()).isTrue();
                     assertThat(SignedJWT.parse(e.token()).getJWTClaimsSet().getSubject()).isEqualTo(e.userId());
                 }
                 SignedJWT sample = SignedJWT.parse(tokens.get(0).token());
@@ -112,25 +108,6 @@ class BetterAuthTokensTest {
                     "http://127.0.0.1:1", "--out", dir.resolve("t.js").toString()}, extra));
             assertThat(run.code()).as(run.all()).isEqualTo(2);
             assertThat(run.err()).contains("--auth-url logs in through Better Auth", extra[0]);
-        }
-    }
-
-    /** As the backend's jwt_utils: the key by kid from the JWKS, ES256, audience authenticated, sub, not expired. */
-    private static boolean verifiesAsTheBackend(String token, JWKSet jwks, Set<String> userIds) {
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
-                return false;
-            }
-            JWK key = jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
-            if (key == null || !jwt.verify(new ECDSAVerifier(key.toECKey()))) {
-                return false;
-            }
-            var claims = jwt.getJWTClaimsSet();
-            return claims.getAudience().contains("authenticated") && userIds.contains(claims.getSubject())
-                    && claims.getExpirationTime().after(new Date());
-        } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
-            return false;
         }
     }
 

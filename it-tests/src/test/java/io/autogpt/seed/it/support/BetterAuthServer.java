@@ -71,6 +71,29 @@ public final class BetterAuthServer implements AutoCloseable {
     }
 
     /** What the server printed so far. */
+    /**
+     * As the platform's backend verifies a token (its {@code jwt_utils}): the key by kid from the JWKS, ES256, audience
+     * {@code authenticated}, {@code sub} one of {@code userIds}, not expired.
+     */
+    public static boolean verifiesAsTheBackend(String token, com.nimbusds.jose.jwk.JWKSet jwks,
+                                               java.util.Set<String> userIds) {
+        try {
+            com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(token);
+            if (!com.nimbusds.jose.JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
+                return false;
+            }
+            com.nimbusds.jose.jwk.JWK key = jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+            if (key == null || !jwt.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(key.toECKey()))) {
+                return false;
+            }
+            var claims = jwt.getJWTClaimsSet();
+            return claims.getAudience().contains("authenticated") && userIds.contains(claims.getSubject())
+                    && claims.getExpirationTime().after(new java.util.Date());
+        } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
+            return false;
+        }
+    }
+
     /** {@code GET path}, the body as text. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
