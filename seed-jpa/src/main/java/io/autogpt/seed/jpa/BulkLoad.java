@@ -466,7 +466,12 @@ final class BulkLoad {
         try (Statement st = conn().createStatement()) {
             for (Rebuilt object : objects) {
                 try {
+                    long start = LoadTimings.on() ? System.nanoTime() : 0;
                     st.execute(object.create());
+                    if (LoadTimings.on()) {
+                        LoadTimings.rebuild(object.kind() == Kind.FOREIGN_KEY, object.table(), object.name(),
+                                System.nanoTime() - start);
+                    }
                 } catch (SQLException e) {
                     throw explain(object, e);
                 }

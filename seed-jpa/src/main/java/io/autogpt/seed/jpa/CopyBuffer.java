@@ -62,10 +62,19 @@ final class CopyBuffer {
     }
 
     /**
-     * Any text as a COPY value: UTF-8, with backslash, tab, newline and carriage return escaped. A lone surrogate
-     * becomes {@code ?}, as {@link String#getBytes} makes it.
+     * Any text as a COPY text-format value: UTF-8, with backslash, tab, newline and carriage return escaped. A lone
+     * surrogate becomes {@code ?}, as {@link String#getBytes} makes it.
      */
     CopyBuffer text(String s) {
+        return utf8(s, true);
+    }
+
+    /** Any text as UTF-8, unescaped (a binary COPY value's bytes); a lone surrogate becomes {@code ?}, as above. */
+    CopyBuffer utf8(String s) {
+        return utf8(s, false);
+    }
+
+    private CopyBuffer utf8(String s, boolean escape) {
         int n = s.length();
         ensure(n * 3);
         byte[] b = bytes;
@@ -73,6 +82,10 @@ final class CopyBuffer {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
+                if (!escape) {
+                    b[at++] = (byte) c;
+                    continue;
+                }
                 switch (c) {
                     case '\\' -> { b[at++] = '\\'; b[at++] = '\\'; }
                     case '\t' -> { b[at++] = '\\'; b[at++] = 't'; }
@@ -99,6 +112,70 @@ final class CopyBuffer {
         }
         size = at;
         return this;
+    }
+
+    /** One byte. */
+    CopyBuffer int8(int v) {
+        ensure(1);
+        bytes[size++] = (byte) v;
+        return this;
+    }
+
+    /** A 16-bit integer, big-endian (network order, as every binary COPY number). */
+    CopyBuffer int16(int v) {
+        ensure(2);
+        bytes[size++] = (byte) (v >>> 8);
+        bytes[size++] = (byte) v;
+        return this;
+    }
+
+    /** A 32-bit integer, big-endian. */
+    CopyBuffer int32(int v) {
+        ensure(4);
+        putInt(size, v);
+        size += 4;
+        return this;
+    }
+
+    /** A 64-bit integer, big-endian. */
+    CopyBuffer int64(long v) {
+        ensure(8);
+        putInt(size, (int) (v >>> 32));
+        putInt(size + 4, (int) v);
+        size += 8;
+        return this;
+    }
+
+    /** Raw bytes, as they are. */
+    CopyBuffer raw(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, bytes, size, b.length);
+        size += b.length;
+        return this;
+    }
+
+    /**
+     * Leaves room for a 32-bit length, for a value whose size is known only once written; {@link #fillLength} fills it.
+     *
+     * @return where the length goes
+     */
+    int reserveLength() {
+        ensure(4);
+        int at = size;
+        size += 4;
+        return at;
+    }
+
+    /** Writes at {@code at} (from {@link #reserveLength}) the number of bytes written after it. */
+    void fillLength(int at) {
+        putInt(at, size - at - 4);
+    }
+
+    private void putInt(int at, int v) {
+        bytes[at] = (byte) (v >>> 24);
+        bytes[at + 1] = (byte) (v >>> 16);
+        bytes[at + 2] = (byte) (v >>> 8);
+        bytes[at + 3] = (byte) v;
     }
 
     /** A non-negative number in decimal, left-padded with zeros to {@code width} digits. */

@@ -22,34 +22,66 @@ final class CopyStream {
     /** Chunks the producer may run ahead: 16 × 64 KiB. */
     private static final int QUEUED_CHUNKS = 16;
     private static final Chunk END = new Chunk(new byte[0], 0);
+    /**
+     * Binary COPY unless the JVM runs with {@code -Dautogpt.seed.copy=text}: the benchmark's comparison with the
+     * text format {@code pg_restore} sends.
+     */
+    private static final boolean TEXT_ONLY = "text".equals(System.getProperty("autogpt.seed.copy"));
 
     private CopyStream() {
     }
 
     /**
-     * Streams {@code rows} into one COPY. Rows are generated and encoded on a producer thread, a few chunks ahead,
+     * Streams {@code rows} into one COPY into {@code relation} (an SQL name, quoted where needed): in binary where the
+     * relation's column types allow it ({@link CopyBinary}), else in text. Rows are generated and encoded on a producer thread, a few chunks ahead,
      * while this thread only writes to the socket: the server never waits for the generator, and the generator
      * never waits for the network. The stream is consumed on the producer thread, and only there.
      */
-    static <R extends Record> long copy(Connection conn, String sql, Table<R> table, Stream<R> rows)
+    static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows)
             throws SQLException {
+        CopyBinary<R> binary = TEXT_ONLY ? null : CopyBinary.of(conn, relation, table);
+        return copy(conn, relation, table, rows, binary != null ? binary : CopyText.rows(table));
+    }
+
+    /** As {@link #copy(Connection, String, Table, Stream)}, in the format {@code encoding} makes. */
+    static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows,
+                                        CopyRows<R> encoding) throws SQLException {
+        String sql = CopyText.copyInto(table, relation) + encoding.options();
         BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] count = {0};
-        Thread producer = new Thread(() -> produce(table, rows, chunks, failure, count), "seed-copy-" + table.name());
+        // Producer: generate, encode (nanoseconds, when timings are on); writer: wait, send, end.
+        long[] producerTimes = {0, 0};
+        Thread producer = new Thread(() -> produce(encoding, rows, chunks, failure, count, producerTimes),
+                "seed-copy-" + table.name());
         producer.setDaemon(true);
         CopyIn in = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         producer.start();
+        boolean timed = LoadTimings.on();
+        long wait = 0;
+        long send = 0;
+        long bytes = 0;
         try {
             while (true) {
+                long t0 = timed ? System.nanoTime() : 0;
                 Chunk chunk = chunks.take();
+                long t1 = timed ? System.nanoTime() : 0;
+                wait += t1 - t0;
                 if (chunk == END) {
                     break;
                 }
                 in.writeToCopy(chunk.bytes(), 0, chunk.length());
+                bytes += chunk.length();
+                send += timed ? System.nanoTime() - t1 : 0;
             }
             rethrow(failure.get());
+            long t2 = timed ? System.nanoTime() : 0;
             in.endCopy();
+            if (timed) {
+                joinUninterruptibly(producer);
+                LoadTimings.copy(relation, encoding.format(), count[0], bytes, producerTimes[0], producerTimes[1],
+                        wait, send, System.nanoTime() - t2);
+            }
             return count[0];
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -64,18 +96,31 @@ final class CopyStream {
         }
     }
 
-    private static <R extends Record> void produce(Table<R> table, Stream<R> rows, BlockingQueue<Chunk> chunks,
-                                                   AtomicReference<Throwable> failure, long[] count) {
+    private static <R extends Record> void produce(CopyRows<R> encoding, Stream<R> rows, BlockingQueue<Chunk> chunks,
+                                                   AtomicReference<Throwable> failure, long[] count, long[] times) {
         try {
             CopyBuffer chunk = new CopyBuffer(CHUNK_BYTES + 4096);
-            CopyText.RowEncoder<R> encoder = CopyText.rows(table);
+            encoding.begin(chunk);
+            boolean timed = LoadTimings.on();
+            // Generating happens in hasNext as much as in next: timed from the end of one row's encoding (and its
+            // chunk's hand-over) to the next row's arrival.
+            long mark = timed ? System.nanoTime() : 0;
             for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
-                encoder.append(chunk, it.next());
+                R row = it.next();
+                long arrived = timed ? System.nanoTime() : 0;
+                encoding.append(chunk, row);
+                if (timed) {
+                    long encoded = System.nanoTime();
+                    times[0] += arrived - mark;
+                    times[1] += encoded - arrived;
+                }
                 count[0]++;
                 if (chunk.size() >= CHUNK_BYTES) {
                     chunks.put(Chunk.of(chunk));
                 }
+                mark = timed ? System.nanoTime() : 0;
             }
+            encoding.end(chunk);
             if (chunk.size() > 0) {
                 chunks.put(Chunk.of(chunk));
             }

@@ -118,7 +118,7 @@ final class CopyText {
      *
      * @param <R> the row type
      */
-    static final class RowEncoder<R extends Record> {
+    static final class RowEncoder<R extends Record> implements CopyRows<R> {
         private final List<Column<R>> columns;
         private final Encoder[] encoders;
 
@@ -127,8 +127,29 @@ final class CopyText {
             this.encoders = columns.stream().map(c -> encoder(c.type())).toArray(Encoder[]::new);
         }
 
+        @Override
+        public String options() {
+            return "";
+        }
+
+        @Override
+        public String format() {
+            return "text";
+        }
+
+        @Override
+        public void begin(CopyBuffer out) {
+            // Text COPY has no header.
+        }
+
+        @Override
+        public void end(CopyBuffer out) {
+            // Nor a trailer: the end of the data ends it.
+        }
+
         /** Appends {@code row}, newline included. */
-        void append(CopyBuffer out, R row) {
+        @Override
+        public void append(CopyBuffer out, R row) {
             for (int i = 0; i < encoders.length; i++) {
                 if (i > 0) {
                     out.ascii('\t');

@@ -97,7 +97,7 @@ final class DatabaseSession {
         try (Statement st = c.createStatement()) {
             st.execute(CopyText.createStaging(table, staging));
         }
-        return new Staged(staging, CopyStream.copy(c, CopyText.copyInto(table, staging), table, rows));
+        return new Staged(staging, CopyStream.copy(c, staging, table, rows));
     }
 
     /**
@@ -144,6 +144,11 @@ final class DatabaseSession {
 
     /** Rolls back unless committed, and closes the connection; never throws. */
     void close() {
+        try {
+            LoadTimings.write();
+        } catch (RuntimeException e) {
+            LOG.warn("{}", Connections.firstLine(e.getMessage()));
+        }
         try {
             if (shared != null) {
                 shared.close();

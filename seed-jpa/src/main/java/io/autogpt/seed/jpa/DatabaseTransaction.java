@@ -135,7 +135,9 @@ final class DatabaseTransaction implements DatasetTransaction {
             // What the server said outside a statement of ours (during a COPY, at commit) waits on the connection.
             session.takeConnectionNotices();
             refreshStoreViews();
+            long start = System.nanoTime();
             session.commit();
+            LoadTimings.phase(LoadTimings.Phase.COMMIT, System.nanoTime() - start);
             session.takeConnectionNotices();
         } catch (SQLException e) {
             throw DatabaseSession.failure("committing", e);

@@ -31,8 +31,10 @@ record PreparedTarget(SchemaFit fit, TargetFacts facts) {
             throws SQLException {
         Ledger.ensure(conn);
         DatabaseSession.lockRun(conn, schema, plan);
+        long start = System.nanoTime();
         List<String> notes = create == null ? List.of()
                 : SchemaDdl.of(create).ensure(conn, schema, "autogpt-seed/" + schema + "/ddl");
+        LoadTimings.phase(LoadTimings.Phase.SCHEMA, System.nanoTime() - start);
         if (!schemaExists(conn, schema)) {
             throw new TargetException("schema \"" + schema + "\" cannot take the seeded rows",
                     List.of("schema \"" + schema + "\" does not exist"), TargetException.Remedy.CREATE_SCHEMA);

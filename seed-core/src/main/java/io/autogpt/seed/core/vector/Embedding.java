@@ -73,6 +73,22 @@ public final class Embedding {
         return dot(other) / (norm() * other.norm());
     }
 
+    /**
+     * The float4 pgvector keeps for value {@code i} when it reads the {@linkplain #text() text form}: the nearest float
+     * to its six decimals, which a binary COPY must send so that both ways store the same vector. One division in
+     * double, then a rounding to float, is that nearest float: the six-decimal value lies far enough (relative 2^-39)
+     * from any point halfway between two floats, unless it is one, that the double's rounding cannot cross it.
+     */
+    public float stored(int i) {
+        long micros = micros(values[i]);
+        float magnitude = (float) (micros / 1_000_000d);
+        return values[i] < 0 && micros != 0 ? -magnitude : magnitude;
+    }
+
+    private static long micros(float v) {
+        return Math.round(Math.abs((double) v) * 1_000_000d);
+    }
+
     /** pgvector's text form, six decimals per value. */
     public String text() {
         StringBuilder out = new StringBuilder(values.length * 10 + 2).append('[');
@@ -87,7 +103,7 @@ public final class Embedding {
 
     /** {@code v} with six decimals, by integer arithmetic: a million-row load formats a billion of these. */
     private static void appendFixed(StringBuilder out, float v) {
-        long micros = Math.round(Math.abs((double) v) * 1_000_000d);
+        long micros = micros(v);
         if (v < 0 && micros != 0) {
             out.append('-');
         }
