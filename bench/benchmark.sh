@@ -4,7 +4,9 @@
 #   [SCHEMA_VERSION=V] bench/benchmark.sh [SCALE ...]          default: platform-2026-09; 1 100
 #
 # For each scale: seeds a fresh database with each writer (bin/autogpt-seed, JVM start to exit, -Xmx256m, GC log for
-# peak heap), and
+# peak heap: the COPY writer in binary, its default, and once more in text as pg_restore sends it; the JPA writer),
+# each with its split of the time into phases (schema, generate, encode, wait, send, index rebuild, key validation,
+# commit; bench-results/timings-WRITER-SCALE.txt, per table, index and key), printed after the table; and
 # with the COPY writer once more into a database laid out as the platform's migrations leave it (today's
 # platform-2026-09 schema, or SCHEMA_VERSION's, with every index, constraint, view, function and trigger, and no rows); then two references from the COPY writer's
 # rows: PostgreSQL's own atomic load, pg_restore --single-transaction of a custom-format dump (schema, data, then
@@ -25,17 +27,22 @@ rows_in() { psql -qAtX -d "$1" -c "SELECT sum(n_live_tup)::bigint FROM pg_stat_u
 peak_heap_mb() { # largest heap occupancy before any collection, from the unified GC log
   grep -oE '[0-9]+M->[0-9]+M' "$1" | cut -d'M' -f1 | sort -n | tail -n 1; }
 
+splits=()
 printf '%-6s %-28s %12s %10s %12s %10s %9s\n' scale run rows seconds rows/s peak-heap "vs floor"
 for scale in "${scales[@]}"; do
   declare -A secs=() rows=() heap=()
-  for writer in copy jpa; do
+  # copy: binary COPY (the default); text: the same writer sending text COPY, as pg_restore does; jpa: EclipseLink.
+  for writer in copy text jpa; do
     db="bench_${writer}_$(echo "$scale" | tr . _)"
     fresh_db "$db"
     vector=$(with_vector "$db")
     gclog="$out/gc-$writer-$scale.log"
+    opts="-Dautogpt.seed.timings=$out/timings-$writer-$scale.txt"
+    [ "$writer" = text ] && opts="$opts -Dautogpt.seed.copy=text"
     t0=$(now_s)
-    JAVA_OPTS="-Xmx256m -Xlog:gc:file=$gclog" bin/autogpt-seed seed --db "$(db_url "$db")" --create-schema \
-      --schema-version "$version" --scale "$scale" --seed 42 --now "$NOW" --writer "$writer" > "$out/seed-$writer-$scale.txt"
+    JAVA_OPTS="-Xmx256m -Xlog:gc:file=$gclog $opts" bin/autogpt-seed seed --db "$(db_url "$db")" --create-schema \
+      --schema-version "$version" --scale "$scale" --seed 42 --now "$NOW" --writer "${writer/text/copy}" \
+      > "$out/seed-$writer-$scale.txt"
     t1=$(now_s)
     psql -qX -d "$db" -c 'VACUUM ANALYZE' >/dev/null
     secs[$writer]=$(echo "$t1 - $t0" | bc -l)
@@ -94,13 +101,29 @@ for scale in "${scales[@]}"; do
     "$floor" "$(echo "${rows[copy]} / $floor" | bc -l)" "-" "1.00"
   printf '%-6s %-28s %12s %10.2f %12.0f %10s %9.2f\n' "$scale" "psql -f (data-only dump)" "${rows[copy]}" "$restore" \
     "$(echo "${rows[copy]} / $restore" | bc -l)" "-" "$(echo "$restore / $floor" | bc -l)"
-  for writer in copy jpa migrated; do
+  for writer in copy text jpa migrated; do
     label="seed --writer $writer"
+    [ "$writer" = copy ] && label="seed --writer copy (binary)"
+    [ "$writer" = text ] && label="seed --writer copy, text"
     [ "$writer" = migrated ] && label="seed into migrated (copy)"
     printf '%-6s %-28s %12s %10.2f %12.0f %9sM %9.2f\n' "$scale" "$label" "${rows[$writer]}" \
       "${secs[$writer]}" "$(echo "${rows[$writer]} / ${secs[$writer]}" | bc -l)" "${heap[$writer]:-?}" \
       "$(echo "${secs[$writer]} / $floor" | bc -l)"
   done
+  splits+=("$scale")
   unset secs rows heap
+done
+# Where the seeder's time went (-Dautogpt.seed.timings): seconds per phase, per run; the files hold it per table,
+# index and key. The producer (generate, encode) runs beside the writer (wait, send, end): the load phase takes about
+# the larger of the two sums.
+for scale in "${splits[@]}"; do
+  printf '\n%-6s %-16s %9s %9s %9s\n' "$scale" phase copy text jpa
+  for phase in schema generate encode wait_for_rows send end_copy index_rebuild key_validation commit; do
+    printf '%-6s %-16s' "$scale" "$phase"
+    for writer in copy text jpa; do
+      printf ' %9s' "$(awk -v p="$phase" '$1 == "phase" && $2 == p {print $3}' "$out/timings-$writer-$scale.txt" 2>/dev/null)"
+    done
+    printf '\n'
+  done
 done
 echo "embeddings table (vector(1536)) loaded with: ${vector:-?}"
