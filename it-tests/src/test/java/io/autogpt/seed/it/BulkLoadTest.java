@@ -128,6 +128,27 @@ class BulkLoadTest {
         }
     }
 
+    @Test
+    void aDuplicateKeyFoundWhileTheNextTableLoadsFailsTheRunThereAndLeavesTheSchemaAsItWas() throws Exception {
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            migrated(db, "public");
+            Map<String, Object> before = state(db);
+            List<Dataset.Step<?>> steps = new Dataset(PLAN).steps();
+            Dataset.Step<?> graphs = steps.stream().filter(step -> step.table().name().equals("AgentGraph"))
+                    .findFirst().orElseThrow();
+            Dataset.Step<?> nodes = steps.stream().filter(step -> step.table().name().equals("AgentNode"))
+                    .findFirst().orElseThrow();
+            try (DatasetTransaction tx = SeedTargets.postgres(db.url(), Writer.COPY, null).begin(PLAN)) {
+                assertThat(writeTwice(tx, graphs)).isEqualTo(2);
+                // "AgentGraph" is full: its indexes are built while the next table's (slow) rows are being made.
+                assertThatThrownBy(() -> writeSlowly(tx, nodes)).isInstanceOf(TargetException.class).hasMessage(
+                        "duplicate key in \"AgentGraph\": unique index \"AgentGraph_pkey\" cannot be built over the "
+                                + "rows; nothing was written");
+            }
+            assertThat(state(db)).isEqualTo(before);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Writer.class)
     void aDanglingKeyFailsTheRunAndLeavesTheSchemaAsItWas(Writer writer) throws Exception {
@@ -305,6 +326,17 @@ class BulkLoadTest {
             return Map.of("catalog", Sql.catalog(c), "rows", Sql.digests(c),
                     "runs", Sql.count(c, "SELECT count(*) FROM autogpt_seed.runs"));
         }
+    }
+
+    /** A few of the step's rows, each made slowly, as a large table's are. */
+    private static <R extends Record> long writeSlowly(DatasetTransaction tx, Dataset.Step<R> step) {
+        return tx.write(step.table(), step.rows().get().limit(3).peek(row -> {
+            try {
+                TimeUnit.MILLISECONDS.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
     }
 
     private static <R extends Record> long writeTwice(DatasetTransaction tx, Dataset.Step<R> step) {

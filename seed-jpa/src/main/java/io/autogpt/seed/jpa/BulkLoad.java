@@ -9,12 +9,14 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,6 +150,8 @@ final class BulkLoad {
     /** Per bulk-loaded table, its indexes and constraints to build again; emptied as they are. */
     private final Map<String, List<Rebuilt>> indexes = new LinkedHashMap<>();
     private final List<Rebuilt> foreignKeys = new ArrayList<>();
+    /** Tables whose rows are all in and whose indexes are not built yet, in load order. */
+    private final Set<String> loaded = new LinkedHashSet<>();
     private boolean started;
 
     private BulkLoad(@Nullable Connection conn, List<String> candidates, List<String> shared,
@@ -420,6 +424,42 @@ final class BulkLoad {
         kept.forEach((table, names) -> paths.put(table, new Path(true, "kept " + String.join(", ", names))));
         LOG.info("loading {} empty tables without their {} indexes and {} foreign keys; rebuilt before commit",
                 tables.size(), indexes.values().stream().mapToInt(List::size).sum(), foreignKeys.size());
+    }
+
+    /**
+     * Marks {@code table}'s rows as all in: its indexes may be built from now on ({@link #buildLoaded}), which the
+     * COPY writer does while the next table's rows are being made.
+     */
+    void loaded(String table) {
+        if (indexes.containsKey(table)) {
+            loaded.add(table);
+        }
+    }
+
+    /** Whether tables whose rows are all in still wait for their indexes. */
+    boolean hasLoaded() {
+        return !loaded.isEmpty();
+    }
+
+    /**
+     * Builds indexes of the tables whose rows are all in, oldest first, one at a time for as long as
+     * {@code keepGoing} says (while the next table's rows are still being made): those left wait for the next call
+     * or for {@link #finish}. A table written to again afterwards keeps its built indexes up to date row by row, as
+     * an indexed table does; foreign keys come back only before commit, once every parent is in.
+     */
+    void buildLoaded(BooleanSupplier keepGoing) throws SQLException {
+        for (Iterator<String> tables = loaded.iterator(); tables.hasNext(); ) {
+            String table = tables.next();
+            List<Rebuilt> pending = indexes.get(table);
+            while (pending != null && !pending.isEmpty()) {
+                if (!keepGoing.getAsBoolean()) {
+                    return;
+                }
+                rebuild(List.of(pending.remove(0)));
+            }
+            indexes.remove(table);
+            tables.remove();
+        }
     }
 
     /**

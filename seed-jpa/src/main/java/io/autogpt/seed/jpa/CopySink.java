@@ -17,7 +17,8 @@ final class CopySink implements RowSink<SQLException> {
 
     @Override
     public <R extends Record> long insert(Table<R> table, Stream<R> rows) throws SQLException {
-        return CopyStream.copy(session.jdbc(), CopyText.quote(table.name()), table, rows);
+        return CopyStream.copy(session.jdbc(), CopyText.quote(table.name()), table, rows,
+                session.takeBeforeCopy());
     }
 
     /** COPY into a session-local staging table, then one {@code UPDATE … FROM}. */

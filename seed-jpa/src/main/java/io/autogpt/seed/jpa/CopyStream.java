@@ -21,6 +21,11 @@ final class CopyStream {
     private static final int CHUNK_BYTES = 1 << 16;
     /** Chunks the producer may run ahead: 16 × 64 KiB. */
     private static final int QUEUED_CHUNKS = 16;
+    /**
+     * Chunks the producer may run ahead while the connection does other work first (builds indexes): 32 MiB, what a
+     * few seconds of generating make, within the heap a large load needs anyway.
+     */
+    private static final int QUEUED_CHUNKS_BEHIND_WORK = 512;
     private static final Chunk END = new Chunk(new byte[0], 0);
     /**
      * Binary COPY unless the JVM runs with {@code -Dautogpt.seed.copy=text}: the benchmark's comparison with the
@@ -33,21 +38,38 @@ final class CopyStream {
 
     /**
      * Streams {@code rows} into one COPY into {@code relation} (an SQL name, quoted where needed): in binary where the
-     * relation's column types allow it ({@link CopyBinary}), else in text. Rows are generated and encoded on a producer thread, a few chunks ahead,
-     * while this thread only writes to the socket: the server never waits for the generator, and the generator
+     * relation's column types allow it ({@link CopyBinary}), else in text. Rows are generated and encoded on a
+     * producer thread, a few chunks ahead, while this thread only writes to the socket: the server never waits for the generator, and the generator
      * never waits for the network. The stream is consumed on the producer thread, and only there.
      */
     static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows)
             throws SQLException {
+        return copy(conn, relation, table, rows, (DatabaseSession.SqlWork) null);
+    }
+
+    /**
+     * As {@link #copy(Connection, String, Table, Stream)}; first, while the producer is making rows and has room for
+     * them, runs {@code before} on the connection (building indexes of tables loaded in full), so that the server's
+     * work and the generator's overlap. The producer may then run up to {@value #QUEUED_CHUNKS_BEHIND_WORK} chunks ahead.
+     */
+    static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows,
+                                        DatabaseSession.@Nullable SqlWork before) throws SQLException {
         CopyBinary<R> binary = TEXT_ONLY ? null : CopyBinary.of(conn, relation, table);
-        return copy(conn, relation, table, rows, binary != null ? binary : CopyText.rows(table));
+        return copy(conn, relation, table, rows, binary != null ? binary : CopyText.rows(table), before);
     }
 
     /** As {@link #copy(Connection, String, Table, Stream)}, in the format {@code encoding} makes. */
     static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows,
                                         CopyRows<R> encoding) throws SQLException {
+        return copy(conn, relation, table, rows, encoding, null);
+    }
+
+    private static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows,
+                                                CopyRows<R> encoding, DatabaseSession.@Nullable SqlWork before)
+            throws SQLException {
         String sql = CopyText.copyInto(table, relation) + encoding.options();
-        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(before == null ? QUEUED_CHUNKS
+                : QUEUED_CHUNKS_BEHIND_WORK);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] count = {0};
         // Producer: generate, encode (nanoseconds, when timings are on); writer: wait, send, end.
@@ -55,13 +77,18 @@ final class CopyStream {
         Thread producer = new Thread(() -> produce(encoding, rows, chunks, failure, count, producerTimes),
                 "seed-copy-" + table.name());
         producer.setDaemon(true);
-        CopyIn in = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         producer.start();
         boolean timed = LoadTimings.on();
         long wait = 0;
         long send = 0;
         long bytes = 0;
+        CopyIn in = null;
         try {
+            if (before != null) {
+                // Only while the producer is still making rows and has room for them: else the server would idle.
+                before.run(() -> producer.isAlive() && chunks.remainingCapacity() > 0);
+            }
+            in = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             while (true) {
                 long t0 = timed ? System.nanoTime() : 0;
                 Chunk chunk = chunks.take();
@@ -90,7 +117,7 @@ final class CopyStream {
             producer.interrupt();
             joinUninterruptibly(producer);
             // An exception mid-stream must abort the COPY: ending it would load the rows sent so far.
-            if (in.isActive()) {
+            if (in != null && in.isActive()) {
                 in.cancelCopy();
             }
         }

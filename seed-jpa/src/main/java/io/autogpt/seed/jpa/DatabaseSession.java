@@ -43,8 +43,16 @@ final class DatabaseSession {
         void close();
     }
 
+    /** Statements on the session's connection, run one by one for as long as {@code keepGoing} says. */
+    @FunctionalInterface
+    interface SqlWork {
+        void run(java.util.function.BooleanSupplier keepGoing) throws SQLException;
+    }
+
     private final Connection conn;
     private final @Nullable SharedClient shared;
+    /** Work the next table's COPY runs once its rows are being made: see {@link #beforeNextCopy}. */
+    private @Nullable SqlWork beforeNextCopy;
     private int stagingTables;
     private boolean committed;
     /** What the server said that the run's report passes on. */
@@ -77,6 +85,22 @@ final class DatabaseSession {
             shared.flush();
         }
         return conn;
+    }
+
+    /**
+     * Hands {@code work} (building indexes of full tables) to the next table COPY, which runs it on the connection
+     * while its producer makes rows and has room for them: the server's work and the generator's overlap. Work not taken by then
+     * is left to whoever settles the load ({@link BulkLoad#finish}); it must be safe to skip.
+     */
+    void beforeNextCopy(SqlWork work) {
+        beforeNextCopy = work;
+    }
+
+    /** The work handed over for the next COPY, once; null when there is none. */
+    @Nullable SqlWork takeBeforeCopy() {
+        SqlWork work = beforeNextCopy;
+        beforeNextCopy = null;
+        return work;
     }
 
     /**

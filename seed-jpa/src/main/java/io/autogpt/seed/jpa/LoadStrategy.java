@@ -22,6 +22,8 @@ final class LoadStrategy {
     private final BulkLoad bulk;
     /** Inserts of staged shared rows not yet run. */
     private final List<String> pendingShared = new ArrayList<>();
+    /** The bare table inserted into last, whose indexes wait until its rows are all in; null: none. */
+    private @Nullable String lastBulk;
 
     LoadStrategy(DatabaseSession session, @Nullable ForeignKeyDeferral deferral, BulkLoad bulk) {
         this.session = session;
@@ -41,6 +43,14 @@ final class LoadStrategy {
     void beforeInsert(String table) throws SQLException {
         session.jdbc();
         bulk.start();
+        if (lastBulk != null && !lastBulk.equals(table)) {
+            bulk.loaded(lastBulk);
+        }
+        lastBulk = bulk.isBulk(table) ? table : null;
+        if (bulk.hasLoaded()) {
+            // Indexes of full bare tables are built while this table's rows are being made, as far as that lasts.
+            session.beforeNextCopy(bulk::buildLoaded);
+        }
         if (bulk.isBulk(table)) {
             // Its foreign keys come back, checked, before commit; its own triggers, if any, fire as usual.
             if (deferral != null) {
