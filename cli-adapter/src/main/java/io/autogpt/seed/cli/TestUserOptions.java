@@ -19,8 +19,14 @@ import picocli.CommandLine.Option;
 
 /** Which test users to use: numbered by a pattern, or listed in a file. Shared by {@code tokens} and {@code users}. */
 final class TestUserOptions {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+    /**
+     * The readers of a users file, made when one is read: picocli builds these options for every command, and
+     * Jackson's first mapper costs a few hundred classes that a seeding run never needs.
+     */
+    private static final class Readers {
+        static final ObjectMapper JSON = new ObjectMapper();
+        static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+    }
 
     @Option(names = "--email-pattern", paramLabel = "PATTERN", defaultValue = "loadtest{n}@example.com",
             description = "Test users' emails; {n} is the number. Default: ${DEFAULT-VALUE}.")
@@ -72,7 +78,7 @@ final class TestUserOptions {
         List<TestUser> users = new ArrayList<>();
         if (text.startsWith("[")) {
             try {
-                for (var node : JSON.readTree(text)) {
+                for (var node : Readers.JSON.readTree(text)) {
                     String email = node.path("email").asText("");
                     String password = node.path("password").asText("");
                     users.add(user(file, users.size() + 1, email, password, withPasswords));
@@ -82,7 +88,7 @@ final class TestUserOptions {
             }
         } else {
             // RFC 4180 CSV: "quoted, fields", doubled "" quotes; spaces are kept (a password may end in one).
-            try (MappingIterator<String[]> rows = CSV.readerFor(String[].class).readValues(text)) {
+            try (MappingIterator<String[]> rows = Readers.CSV.readerFor(String[].class).readValues(text)) {
                 int lineNo = 0;
                 while (rows.hasNext()) {
                     String[] row = rows.next();
