@@ -114,7 +114,8 @@ class CliTest {
         String key = "not-a-fernet-key-" + SECRET;
         CliRun run = CliRun.with(java.util.Map.of("ENCRYPTION_KEY", key), "seed", "--out",
                 dir.resolve("x.sql").toString(), "--users", "10");
-        assertOneLine(run, 2, "ENCRYPTION_KEY is not the platform's Fernet key: not URL-safe base64");
+        assertOneLine(run, 2, "ENCRYPTION_KEY is not the platform's Fernet key: a Fernet key is 32 bytes of URL-safe "
+                + "base64, got 21 bytes");
         assertThat(run.all()).doesNotContain(SECRET);
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
