@@ -291,7 +291,9 @@ final class SeedCommand implements Callable<Integer> {
                     + "with this run's; --reset reseeds them in this one");
         }
         PlatformRules written = report.target().rules();
-        if (plan.encryptionKey() == null && written != null && written.atLeast(PlatformRules.SEPTEMBER_2026)) {
+        // Said of a run that wrote rows: a rerun that found them there wrote nothing.
+        if (plan.encryptionKey() == null && written != null && written.atLeast(PlatformRules.SEPTEMBER_2026)
+                && report.outcome() != SeedReport.Outcome.ALREADY_SEEDED) {
             stderr.println("info: " + ENCRYPTION_KEY + " is not set, so \"IntegrationCredential\" and \"BotInstall\" "
                     + "stay empty: the platform encrypts their values with its key");
         }

@@ -3,7 +3,6 @@ package io.autogpt.seed.core.generate;
 import io.autogpt.seed.core.plan.EncryptionKey;
 import io.autogpt.seed.core.random.Rng;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.LocalDateTime;
@@ -34,16 +33,17 @@ final class Fernet {
     String encrypt(Map<String, ?> payload, LocalDateTime at, Rng rng) {
         byte[] plain = pythonJson(payload).getBytes(StandardCharsets.UTF_8);
         byte[] iv = new byte[16];
-        for (int i = 0; i < iv.length; i += 8) {
-            ByteBuffer.wrap(iv, i, 8).putLong(rng.nextLong());
-        }
+        putLong(iv, 0, rng.nextLong());
+        putLong(iv, 8, rng.nextLong());
         try {
             Cipher aes = Cipher.getInstance("AES/CBC/PKCS5Padding");
             aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.encryptionKey(), "AES"), new IvParameterSpec(iv));
             byte[] cipher = aes.doFinal(plain);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.write(VERSION);
-            out.writeBytes(ByteBuffer.allocate(8).putLong(at.toEpochSecond(ZoneOffset.UTC)).array());
+            byte[] time = new byte[8];
+            putLong(time, 0, at.toEpochSecond(ZoneOffset.UTC));
+            out.writeBytes(time);
             out.writeBytes(iv);
             out.writeBytes(cipher);
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -53,6 +53,13 @@ final class Fernet {
         } catch (GeneralSecurityException e) {
             // AES-CBC and HMAC-SHA256 are in every JDK: this is a broken runtime, not bad input.
             throw new IllegalStateException("the JDK cannot do AES-CBC or HMAC-SHA256", e);
+        }
+    }
+
+    /** {@code value} big-endian into {@code bytes[at .. at + 8)}, as Fernet writes its time. */
+    private static void putLong(byte[] bytes, int at, long value) {
+        for (int i = 7; i >= 0; i--) {
+            bytes[at + 7 - i] = (byte) (value >>> (8 * i));
         }
     }
 
