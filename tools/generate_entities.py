@@ -42,6 +42,12 @@ CORE = {
     "Organization": "org", "OrganizationProfile": "org", "OrgMember": "org", "Team": "org", "TeamMember": "org",
     "OrganizationSeatAssignment": "org", "OrgBalance": "org", "OrgInvitation": "org", "OrgCreditTransaction": "org",
     "SubscriptionTrial": "credit", "SubscriptionTrialClaim": "credit",
+    "AlertCondition": "alert", "PushSubscription": "alert",
+    "ActivityEvent": "activity", "UserBriefing": "activity", "OnboardingBrainDump": "activity",
+    "ExperimentAssignment": "activity", "UserAttribution": "activity", "PlatformCostLog": "cost",
+    "AuditLog": "org", "IntegrationCredential": "integration",
+    "PlatformLink": "bot", "PlatformUserLink": "bot", "PlatformLinkToken": "bot", "BotEvent": "bot",
+    "BotGuild": "bot", "BotInstall": "bot",
 }
 ENUM_PKG = {"AgentExecutionStatus": "execution", "SubmissionStatus": "store", "CreditTransactionType": "credit",
             "APIKeyStatus": "integration", "APIKeyPermission": "integration", "OnboardingStep": "user",
@@ -49,11 +55,13 @@ ENUM_PKG = {"AgentExecutionStatus": "execution", "SubmissionStatus": "store", "C
             "CreditRefundRequestStatus": "credit", "ContentType": "search",
             "BriefingFrequency": "user", "ChatSessionStatus": "chat", "SharedVia": "execution",
             "OrgMemberStatus": "org", "TeamJoinPolicy": "org", "ResourceVisibility": "org", "SeatType": "org",
-            "SeatStatus": "org"}
+            "SeatStatus": "org", "AlertCause": "alert", "AlertConditionStatus": "alert",
+            "ActivityEventCategory": "activity", "BrainDumpStatus": "activity", "BrainDumpInputMode": "activity",
+            "CredentialOwnerType": "integration", "PlatformType": "bot", "PlatformLinkType": "bot"}
 PKS = {"AgentGraph": ["id", "version"], "CreditTransaction": ["transactionKey", "userId"], "UserBalance": ["userId"],
        "PendingHumanReview": ["nodeExecId"], "AgentNodeExecutionKeyValueData": ["userId", "key"],
        "OrganizationProfile": ["organizationId"], "OrgBalance": ["orgId"], "OrgCreditTransaction": ["transactionKey", "orgId"],
-       "SubscriptionTrialClaim": ["key"]}
+       "SubscriptionTrialClaim": ["key"], "UserAttribution": ["userId"]}
 
 enums = set()
 # The union of every version's columns of the tables the seeder writes: the newest version's order, then columns
@@ -118,6 +126,8 @@ def java_type(c):
         return ("Boolean" if nullable else "boolean"), "row.%s()"
     if t == "timestamp without time zone":
         return "LocalDateTime", "row.%s()"
+    if t == "date":
+        return "String", "row.%s().toString()"
     if t == "jsonb":
         return "String", ("json(row.%s())" if nullable else "row.%s().text()")
     if t == "vector":

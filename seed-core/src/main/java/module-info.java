@@ -29,4 +29,8 @@ module io.autogpt.seed.core {
     exports io.autogpt.seed.core.org;
     exports io.autogpt.seed.core.search;
     exports io.autogpt.seed.core.vector;
+    exports io.autogpt.seed.core.alert;
+    exports io.autogpt.seed.core.activity;
+    exports io.autogpt.seed.core.cost;
+    exports io.autogpt.seed.core.bot;
 }

@@ -3,6 +3,8 @@ package io.autogpt.seed.cli;
 import io.autogpt.seed.core.plan.ActivityProfile;
 import io.autogpt.seed.core.plan.IntRange;
 import io.autogpt.seed.core.plan.ScaleProfile;
+import io.autogpt.seed.core.plan.EncryptionKey;
+import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.run.Dataset;
 import io.autogpt.seed.jpa.LoginUsers;
@@ -34,6 +36,8 @@ final class SeedCommand implements Callable<Integer> {
     /** How rows reach a database. */
     enum WriterChoice { COPY, JPA }
 
+    /** The variable the platform reads its encryption key from, and so do we. */
+    static final String ENCRYPTION_KEY = "ENCRYPTION_KEY";
     private final Map<String, String> env;
     private final Clock clock;
 
@@ -239,7 +243,7 @@ final class SeedCommand implements Callable<Integer> {
             // Read when the adapters' loggers are made, which is after this: their info lines go to stderr too.
             System.setProperty("org.slf4j.simpleLogger.log.io.autogpt.seed", "info");
         }
-        SeedPlan plan = UsageException.of(this::plan);
+        SeedPlan plan = withEncryptionKey(UsageException.of(this::plan));
         if (out != null) {
             CommandLine.ParseResult given = spec.commandLine().getParseResult();
             for (String databaseOnly : new String[] {"--reset", "--db", "--writer", "--keep-indexes", "--auth-users"}) {
@@ -286,6 +290,13 @@ final class SeedCommand implements Callable<Integer> {
                     + "it, or its rows have no ledger entry), so its counts, ranges and shares were not compared "
                     + "with this run's; --reset reseeds them in this one");
         }
+        PlatformRules written = report.target().rules();
+        // Said of a run that wrote rows: a rerun that found them there wrote nothing.
+        if (plan.encryptionKey() == null && written != null && written.atLeast(PlatformRules.SEPTEMBER_2026)
+                && report.outcome() != SeedReport.Outcome.ALREADY_SEEDED) {
+            stderr.println("info: " + ENCRYPTION_KEY + " is not set, so \"IntegrationCredential\" and \"BotInstall\" "
+                    + "stay empty: the platform encrypts their values with its key");
+        }
         report.notices().forEach(notice -> stderr.println("notice: " + notice));
         stderr.flush();
         return ExitCodes.OK;
@@ -323,6 +334,23 @@ final class SeedCommand implements Callable<Integer> {
         }
         String fromEnv = env.get("DATABASE_URL");
         return fromEnv == null || fromEnv.isBlank() ? DEFAULT_DB : fromEnv;
+    }
+
+    /**
+     * The plan with the platform's key from {@code ENCRYPTION_KEY}, when set: read here only, handed down in the plan,
+     * never printed.
+     */
+    private SeedPlan withEncryptionKey(SeedPlan plan) {
+        String text = env.get(ENCRYPTION_KEY);
+        if (text == null || text.isBlank()) {
+            return plan;
+        }
+        try {
+            return plan.withEncryptionKey(EncryptionKey.parse(text));
+        } catch (IllegalArgumentException e) {
+            // The parser's message never quotes the key.
+            throw new UsageException(ENCRYPTION_KEY + " is not the platform's Fernet key: " + e.getMessage());
+        }
     }
 
     private SeedPlan plan() {

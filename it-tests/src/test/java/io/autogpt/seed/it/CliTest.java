@@ -110,6 +110,37 @@ class CliTest {
     }
 
     @Test
+    void aMalformedEncryptionKeyIsRefusedWithoutShowingIt(@TempDir Path dir) throws Exception {
+        String key = "not-a-fernet-key-" + SECRET;
+        CliRun run = CliRun.with(java.util.Map.of("ENCRYPTION_KEY", key), "seed", "--out",
+                dir.resolve("x.sql").toString(), "--users", "10");
+        assertOneLine(run, 2, "ENCRYPTION_KEY is not the platform's Fernet key: a Fernet key is 32 bytes of URL-safe "
+                + "base64, got 21 bytes");
+        assertThat(run.all()).doesNotContain(SECRET);
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutAnEncryptionKeyTodaysEncryptedTablesAreSaidToStayEmpty(@TempDir Path dir) throws Exception {
+        String file = dir.resolve("x.sql").toString();
+        CliRun without = CliRun.of("seed", "--out", file, "--schema-version", "platform-2026-09", "--users", "10");
+        assertThat(without.exitCode()).as(without.all()).isZero();
+        assertThat(without.err().lines().filter(l -> l.contains("ENCRYPTION_KEY"))).containsExactly("info: "
+                + "ENCRYPTION_KEY is not set, so \"IntegrationCredential\" and \"BotInstall\" stay empty: the "
+                + "platform encrypts their values with its key");
+        String key = io.autogpt.seed.it.support.Invariants.ENCRYPTION_KEY;
+        CliRun with = CliRun.with(java.util.Map.of("ENCRYPTION_KEY", key), "seed", "--out",
+                dir.resolve("y.sql").toString(), "--schema-version", "platform-2026-09", "--users", "10");
+        assertThat(with.exitCode()).as(with.all()).isZero();
+        assertThat(with.all()).doesNotContain("ENCRYPTION_KEY").doesNotContain(key.substring(0, 12));
+        // Fernet tokens (version byte 0x80, then the time's high zero bytes) in the credentials, the key nowhere.
+        assertThat(Files.readString(dir.resolve("y.sql"))).contains("\tgAAAAA").doesNotContain(key.substring(0, 12));
+        assertThat(Files.readString(dir.resolve("x.sql"))).doesNotContain("\tgAAAAA");
+    }
+
+    @Test
     void databaseOptionsCannotBeCombinedWithOut(@TempDir Path dir) throws Exception {
         String file = dir.resolve("x.sql").toString();
         assertOneLine(CliRun.of("seed", "--out", file, "--reset"), 2,

@@ -68,6 +68,42 @@ class RunLifecycleTest {
         }
     }
 
+    /**
+     * On today's schema, with the platform's key so every long-tail table holds rows: a reset of one seed removes every
+     * row it wrote (else its reseed would collide with what was left) and nothing of the other seed's.
+     */
+    @Test
+    void resetOnTodaysSchemaRemovesEveryRowOfItsSeedLongTailIncluded() throws Exception {
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            db.installVector();
+            String url = db.cliUrl("platform");
+            Map<String, String> env = Map.of("ENCRYPTION_KEY", io.autogpt.seed.it.support.Invariants.ENCRYPTION_KEY);
+            CliRun first = CliRun.with(env, concat(new String[] {"seed", "--db", url, "--users", "100", "--seed", "42",
+                    "--now", NOW, "--create-schema", "--schema-version", "platform-2026-09"}));
+            assertThat(first.exitCode()).as(first.all()).isZero();
+            CliRun other = CliRun.with(env, "seed", "--db", url, "--users", "100", "--seed", "43", "--now", NOW);
+            assertThat(other.exitCode()).as(other.all()).isZero();
+            Map<String, String> before;
+            try (Connection c = db.connect("platform")) {
+                Map<String, Long> n = Sql.counts(c);
+                for (String table : java.util.List.of("AlertCondition", "PushSubscription", "ActivityEvent",
+                        "UserBriefing", "OnboardingBrainDump", "ExperimentAssignment", "UserAttribution",
+                        "PlatformCostLog", "AuditLog", "IntegrationCredential", "PlatformLink", "PlatformUserLink",
+                        "PlatformLinkToken", "BotGuild", "BotInstall", "BotEvent")) {
+                    assertThat(n.get(table)).as(table).isPositive();
+                }
+                before = Sql.digests(c);
+            }
+            CliRun reset = CliRun.with(env, "seed", "--db", url, "--users", "100", "--seed", "42", "--now", NOW,
+                    "--reset");
+            assertThat(reset.exitCode()).as(reset.all()).isZero();
+            assertThat(reset.out()).startsWith("reseeded seed 42");
+            try (Connection c = db.connect("platform")) {
+                assertThat(Sql.digests(c)).as("same seed, same rows; seed 43 untouched").isEqualTo(before);
+            }
+        }
+    }
+
     private static CliRun seed(String url, String seed, String... more) {
         String[] args = concat(new String[] {"seed", "--db", url, "--users", "20",
                 "--seed", seed, "--now", NOW}, more);

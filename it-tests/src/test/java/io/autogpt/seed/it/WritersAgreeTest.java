@@ -77,8 +77,8 @@ class WritersAgreeTest {
             seed(copy.cliUrl("platform"), "--writer", "copy");
             seed(jpa.cliUrl("platform"), "--writer", "jpa");
             Path sql = dir.resolve("seed.sql");
-            CliRun written = CliRun.of(concat(new String[] {"seed", "--out", sql.toString(), "--schema", "platform",
-                    "--create-schema"}, PLAN));
+            CliRun written = CliRun.with(KEY, concat(new String[] {"seed", "--out", sql.toString(), "--schema",
+                    "platform", "--create-schema"}, PLAN));
             assertThat(written.exitCode()).as(written.all()).isZero();
             assertThat(Files.list(dir)).containsExactly(sql);
             psql(file, sql);
@@ -108,15 +108,15 @@ class WritersAgreeTest {
             for (TestDatabase db : List.of(copy, file)) {
                 TestDatabase.onServer("ALTER DATABASE " + db.url().database() + " OWNER TO " + role);
             }
-            CliRun direct = CliRun.of(concat(new String[] {"seed", "--db", TestDatabase.cliForm(as(copy, role).withSchema(
-                    "platform")), "--create-schema"}, PLAN));
+            CliRun direct = CliRun.with(KEY, concat(new String[] {"seed", "--db", TestDatabase.cliForm(as(copy, role)
+                    .withSchema("platform")), "--create-schema"}, PLAN));
             assertThat(direct.exitCode()).as(direct.all()).isZero();
             assertThat(direct.err()).contains(serverOffersPgvector(copy)
                     ? "info: pgvector is on this server, but this role may not create the extension"
                     : "info: pgvector is not installed on this server").contains("UnifiedContentEmbedding");
             Path sql = dir.resolve("seed.sql");
-            CliRun written = CliRun.of(concat(new String[] {"seed", "--out", sql.toString(), "--schema", "platform",
-                    "--create-schema"}, PLAN));
+            CliRun written = CliRun.with(KEY, concat(new String[] {"seed", "--out", sql.toString(), "--schema",
+                    "platform", "--create-schema"}, PLAN));
             assertThat(written.exitCode()).as(written.all()).isZero();
             psql(as(file, role), sql);
 
@@ -199,8 +199,13 @@ class WritersAgreeTest {
         }
     }
 
+    /** The platform's key, so the tables it encrypts are written by every writer too. */
+    private static final Map<String, String> KEY = Map.of("ENCRYPTION_KEY",
+            io.autogpt.seed.it.support.Invariants.ENCRYPTION_KEY);
+
     private static void seed(String url, String... writer) {
-        CliRun run = CliRun.of(concat(concat(new String[] {"seed", "--db", url, "--create-schema"}, writer), PLAN));
+        CliRun run = CliRun.with(KEY, concat(concat(new String[] {"seed", "--db", url, "--create-schema"}, writer),
+                PLAN));
         assertThat(run.exitCode()).as(run.all()).isZero();
     }
 

@@ -177,6 +177,8 @@ final class CopyText {
             // Digits, signs, points, commas and brackets only: nothing COPY escapes, so no scan for it.
             case VECTOR -> (out, value) -> out.ascii(((Embedding) value).text());
             case TIMESTAMP -> (out, value) -> appendTimestamp(out, (LocalDateTime) value);
+            // ISO yyyy-MM-dd: digits and dashes only.
+            case DATE -> (out, value) -> out.ascii(value.toString());
             case BOOLEAN -> (out, value) -> out.ascii((Boolean) value ? 't' : 'f');
             case ENUM -> (out, value) -> out.text(((Enum<?>) value).name());
             // Numbers: their decimal form is ASCII, with nothing COPY treats specially.

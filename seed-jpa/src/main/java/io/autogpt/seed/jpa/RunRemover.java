@@ -101,8 +101,38 @@ final class RunRemover {
             "DELETE FROM \"SubscriptionTrialClaim\" c USING \"SubscriptionTrial\" t, seed_users s "
                     + "WHERE c.\"trialId\" = t.id AND t.\"userId\" = s.id",
             "DELETE FROM \"SubscriptionTrial\" t USING seed_users s WHERE t.\"userId\" = s.id",
+            // Today's long tail, by user.
+            "DELETE FROM \"AlertCondition\" a USING seed_users s WHERE a.\"userId\" = s.id",
+            "DELETE FROM \"PushSubscription\" p USING seed_users s WHERE p.\"userId\" = s.id",
+            "DELETE FROM \"ActivityEvent\" e USING seed_users s WHERE e.\"userId\" = s.id",
+            "DELETE FROM \"UserBriefing\" b USING seed_users s WHERE b.\"userId\" = s.id",
+            "DELETE FROM \"OnboardingBrainDump\" d USING seed_users s WHERE d.\"userId\" = s.id",
+            "DELETE FROM \"ExperimentAssignment\" x USING seed_users s WHERE x.\"userId\" = s.id",
+            "DELETE FROM \"UserAttribution\" a USING seed_users s WHERE a.\"userId\" = s.id",
+            // The platform keeps a deleted user's cost logs (userId set null): the run's go explicitly.
+            "DELETE FROM \"PlatformCostLog\" c USING seed_users s WHERE c.\"userId\" = s.id",
+            // The bot's rows name no user: found through the servers and accounts the run's users linked.
+            "DELETE FROM \"BotEvent\" e USING \"PlatformLink\" l, seed_users s "
+                    + "WHERE l.\"userId\" = s.id AND e.platform = l.platform AND e.\"serverId\" = l.\"platformServerId\"",
+            "DELETE FROM \"BotGuild\" g USING \"PlatformLink\" l, seed_users s "
+                    + "WHERE l.\"userId\" = s.id AND g.platform = l.platform AND g.\"serverId\" = l.\"platformServerId\"",
+            "DELETE FROM \"BotInstall\" i USING \"PlatformLink\" l, seed_users s WHERE l.\"userId\" = s.id "
+                    + "AND i.platform = l.platform AND i.\"platformServerId\" = l.\"platformServerId\"",
+            "DELETE FROM \"PlatformLinkToken\" t USING \"PlatformLink\" l, seed_users s WHERE l.\"userId\" = s.id "
+                    + "AND t.\"linkType\" = 'SERVER' AND t.platform = l.platform "
+                    + "AND t.\"platformServerId\" = l.\"platformServerId\"",
+            "DELETE FROM \"PlatformLinkToken\" t USING \"PlatformUserLink\" l, seed_users s WHERE l.\"userId\" = s.id "
+                    + "AND t.\"linkType\" = 'USER' AND t.platform = l.platform "
+                    + "AND t.\"platformUserId\" = l.\"platformUserId\"",
+            "DELETE FROM \"PlatformLink\" l USING seed_users s WHERE l.\"userId\" = s.id",
+            "DELETE FROM \"PlatformUserLink\" l USING seed_users s WHERE l.\"userId\" = s.id",
             // The organisations the run's users bootstrapped (their personal ones and the shared ones of their
-            // cohorts) and everything in them; after the resources that name their teams.
+            // cohorts) and everything in them; after the resources that name their teams. Their audit trail first
+            // (it references the organisation without a cascade).
+            "DELETE FROM \"AuditLog\" a USING \"Organization\" o, seed_users s "
+                    + "WHERE a.\"organizationId\" = o.id AND o.\"bootstrapUserId\" = s.id",
+            "DELETE FROM \"IntegrationCredential\" c USING \"Organization\" o, seed_users s "
+                    + "WHERE c.\"organizationId\" = o.id AND o.\"bootstrapUserId\" = s.id",
             "DELETE FROM \"OrgCreditTransaction\" t USING \"Organization\" o, seed_users s "
                     + "WHERE t.\"orgId\" = o.id AND o.\"bootstrapUserId\" = s.id",
             "DELETE FROM \"OrgBalance\" b USING \"Organization\" o, seed_users s "

@@ -17,7 +17,7 @@ final class HexagonalRules {
     /** Feature packages of the core that hold rows, enums and factories. */
     private static final String[] DOMAIN = {"user", "agent", "execution", "store", "credit", "integration",
             "analytics", "table", "json", "plan", "port", "run", "token", "chat", "notification", "oauth", "search",
-            "vector", "workspace"};
+            "vector", "workspace", "alert", "activity", "cost", "bot"};
 
     private HexagonalRules() {
     }
@@ -27,7 +27,9 @@ final class HexagonalRules {
         return noClasses().that().resideInAPackage(root + ".core..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(root + ".core..", "java.lang..", "java.util..",
                         "java.time..", "java.math..", "java.nio.charset..", "java.security..", "java.io..", "net.datafaker..",
-                        "org.jspecify..")
+                        "org.jspecify..",
+                        // The JDK's own AES and HMAC: the platform's Fernet encryption of credentials, no library.
+                        "javax.crypto..")
                 .because("seed-core is pure: factories and ports that any service can embed without our adapters");
     }
 

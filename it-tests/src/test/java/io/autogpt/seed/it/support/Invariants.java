@@ -44,6 +44,12 @@ public final class Invariants {
         }
     }
 
+    /**
+     * The platform's encryption key (a Fernet key, the tests' own) the invariant tests seed with, so the tables the
+     * platform encrypts ({@code IntegrationCredential}, {@code BotInstall}) hold rows to check.
+     */
+    public static final String ENCRYPTION_KEY = "u7l0Xq8fR2mKc4sVb1nZ9wYtJ3hG6dE5aP0oQiLkMxA=";
+
     /** The anchor every seeded database in the invariant tests is written with. */
     public static final String ANCHOR = "2025-06-01T00:00:00Z";
 
@@ -593,7 +599,104 @@ public final class Invariants {
                     "UPDATE \"AgentGraphExecution\" SET \"sharedVia\" = 'CHAT_LINK' WHERE id = (SELECT min(id) FROM \"AgentGraphExecution\" "
                             + "WHERE \"sharedVia\" = 'USER' AND id NOT IN (SELECT \"executionId\" FROM \"ChatLinkedShare\"))",
                     Set.of("ChatLinkedShare", "ChatSession", "AgentGraphExecution"))
-                    .onlyUnder(PlatformRules.SEPTEMBER_2026));
+                    .onlyUnder(PlatformRules.SEPTEMBER_2026),
+            // Today's long tail: briefings, alerts, the feed, chat costs, the organisations' audit, credentials, bots.
+            new Invariant("a user's latest briefing went out at their lastBriefingAt; a user with briefings OFF or never sent one has none",
+                    "SELECT count(*) FROM \"User\" u WHERE (SELECT max(b.\"deliveredAt\") FROM \"UserBriefing\" b WHERE b.\"userId\" = u.id) "
+                            + "IS DISTINCT FROM (CASE WHEN u.\"briefingFrequency\" = 'OFF' THEN NULL ELSE u.\"lastBriefingAt\" END)",
+                    "UPDATE \"User\" SET \"lastBriefingAt\" = \"lastBriefingAt\" - interval '1 day' "
+                            + "WHERE id = (SELECT min(\"userId\") FROM \"UserBriefing\")",
+                    Set.of("UserBriefing")).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a briefing covers the local day it went out on in its user's timezone, and was generated before it was delivered",
+                    "SELECT count(*) FROM \"UserBriefing\" b JOIN \"User\" u ON u.id = b.\"userId\" WHERE b.\"createdAt\" > b.\"deliveredAt\" "
+                            + "OR b.\"briefingDate\" <> (b.\"deliveredAt\" AT TIME ZONE 'UTC' AT TIME ZONE "
+                            + "(CASE WHEN u.timezone = 'not-set' THEN 'UTC' ELSE u.timezone END))::date",
+                    "UPDATE \"UserBriefing\" SET \"briefingDate\" = \"briefingDate\" + 1 WHERE id = (SELECT min(id) FROM \"UserBriefing\")",
+                    Set.of("UserBriefing")).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an alert is raised only for a user with alerts on; a BLOCK_FAILED one is keyed on its graph and names a failed run of the user's of it; SENT has sentAt, RESOLVED exactly has resolvedAt",
+                    "SELECT count(*) FROM \"AlertCondition\" a JOIN \"User\" u ON u.id = a.\"userId\" WHERE NOT u.\"alertsEnabled\" "
+                            + "OR (a.status = 'SENT' AND a.\"sentAt\" IS NULL) OR (a.status = 'RESOLVED') <> (a.\"resolvedAt\" IS NOT NULL) "
+                            + "OR (a.cause = 'BLOCK_FAILED' AND (a.\"causeKey\" <> 'block_failed:' || (a.data ->> 'graph_id') "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"AgentGraphExecution\" e WHERE e.id = a.data ->> 'graph_exec_id' "
+                            + "AND e.\"userId\" = a.\"userId\" AND e.\"agentGraphId\" = a.data ->> 'graph_id' AND e.\"executionStatus\" = 'FAILED')))",
+                    "UPDATE \"AlertCondition\" SET \"causeKey\" = 'block_failed:elsewhere' "
+                            + "WHERE id = (SELECT min(id) FROM \"AlertCondition\" WHERE cause = 'BLOCK_FAILED')",
+                    Set.of("AlertCondition")).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a chat's cost logs add up to the tokens its session used, are its user's, and cost what they tracked",
+                    "WITH l AS (SELECT \"chatSessionId\" AS s, sum(\"inputTokens\") AS i, sum(\"outputTokens\") AS o FROM \"PlatformCostLog\" "
+                            + "WHERE \"chatSessionId\" IS NOT NULL GROUP BY 1) "
+                            + "SELECT (SELECT count(*) FROM \"ChatSession\" c LEFT JOIN l ON l.s = c.id "
+                            + "WHERE coalesce(l.i, 0) <> c.\"totalPromptTokens\" OR coalesce(l.o, 0) <> c.\"totalCompletionTokens\") "
+                            + "+ (SELECT count(*) FROM \"PlatformCostLog\" p LEFT JOIN \"ChatSession\" c ON c.id = p.\"chatSessionId\" "
+                            + "WHERE c.id IS NULL OR p.\"userId\" IS DISTINCT FROM c.\"userId\" "
+                            + "OR p.\"costMicrodollars\" <> round((p.metadata ->> 'tracking_amount')::numeric * 1000000))",
+                    "UPDATE \"PlatformCostLog\" SET \"inputTokens\" = \"inputTokens\" + 1 WHERE id = (SELECT min(id) FROM \"PlatformCostLog\")",
+                    Set.of("PlatformCostLog", "ChatSession")).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a run event names a finished run of the user's, at its end, with its status; a file event a live file of the user's, at its creation",
+                    "SELECT (SELECT count(*) FROM \"ActivityEvent\" a LEFT JOIN \"AgentGraphExecution\" e ON e.id = a.\"graphExecId\" "
+                            + "WHERE a.category = 'RUN' AND (e.id IS NULL OR e.\"userId\" <> a.\"userId\" OR a.\"createdAt\" IS DISTINCT FROM e.\"endedAt\" "
+                            + "OR a.\"eventType\" <> 'run.' || lower(e.\"executionStatus\"::text))) "
+                            + "+ (SELECT count(*) FROM \"ActivityEvent\" a LEFT JOIN \"UserWorkspaceFile\" f ON f.id = a.\"objectId\" "
+                            + "LEFT JOIN \"UserWorkspace\" w ON w.id = f.\"workspaceId\" WHERE a.category = 'FILE' "
+                            + "AND (f.id IS NULL OR f.\"isDeleted\" OR w.\"userId\" <> a.\"userId\" OR f.\"createdAt\" <> a.\"createdAt\"))",
+                    "UPDATE \"ActivityEvent\" SET \"eventType\" = 'run.completed' "
+                            + "WHERE id = (SELECT min(id) FROM \"ActivityEvent\" WHERE \"eventType\" = 'run.failed')",
+                    Set.of("ActivityEvent")).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an organisation's audit entry records what its rows say, by whom and when they say; every shared organisation's creation is audited",
+                    "SELECT (SELECT count(*) FROM \"AuditLog\" a WHERE NOT coalesce(CASE a.action "
+                            + "WHEN 'ORG_CREATED' THEN EXISTS (SELECT 1 FROM \"Organization\" o WHERE o.id = a.\"entityId\" AND o.id = a.\"organizationId\" "
+                            + "AND o.\"bootstrapUserId\" = a.\"actorUserId\" AND o.\"createdAt\" = a.\"createdAt\") "
+                            + "WHEN 'TEAM_CREATED' THEN EXISTS (SELECT 1 FROM \"Team\" t WHERE t.id = a.\"entityId\" AND t.id = a.\"teamId\" "
+                            + "AND t.\"orgId\" = a.\"organizationId\" AND t.\"createdAt\" = a.\"createdAt\") "
+                            + "WHEN 'ORG_MEMBER_ADDED' THEN EXISTS (SELECT 1 FROM \"OrgMember\" m WHERE m.id = a.\"entityId\" "
+                            + "AND m.\"orgId\" = a.\"organizationId\" AND m.\"invitedByUserId\" = a.\"actorUserId\" AND m.\"joinedAt\" = a.\"createdAt\") "
+                            + "WHEN 'ORG_INVITATION_CREATED' THEN EXISTS (SELECT 1 FROM \"OrgInvitation\" i WHERE i.id = a.\"entityId\" "
+                            + "AND i.\"orgId\" = a.\"organizationId\" AND i.\"invitedByUserId\" = a.\"actorUserId\" AND i.\"createdAt\" = a.\"createdAt\") "
+                            + "WHEN 'ORG_INVITATION_ACCEPTED' THEN EXISTS (SELECT 1 FROM \"OrgInvitation\" i WHERE i.id = a.\"entityId\" "
+                            + "AND i.\"orgId\" = a.\"organizationId\" AND i.\"targetUserId\" = a.\"actorUserId\" AND i.\"acceptedAt\" = a.\"createdAt\") "
+                            + "WHEN 'ORG_INVITATION_REVOKED' THEN EXISTS (SELECT 1 FROM \"OrgInvitation\" i WHERE i.id = a.\"entityId\" "
+                            + "AND i.\"orgId\" = a.\"organizationId\" AND i.\"invitedByUserId\" = a.\"actorUserId\" AND i.\"revokedAt\" = a.\"createdAt\") "
+                            + "END, false)) + (SELECT count(*) FROM \"Organization\" o WHERE NOT o.\"isPersonal\" "
+                            + "AND NOT EXISTS (SELECT 1 FROM \"AuditLog\" a WHERE a.\"entityId\" = o.id AND a.action = 'ORG_CREATED'))",
+                    "UPDATE \"AuditLog\" a SET \"actorUserId\" = (SELECT min(id) FROM \"User\" WHERE id <> a.\"actorUserId\") "
+                            + "WHERE id = (SELECT min(id) FROM \"AuditLog\" WHERE action = 'ORG_MEMBER_ADDED')",
+                    Set.of("AuditLog")).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an integration credential is its owner's in its organisation (a USER one its creator's, a TEAM one a team of the organisation's, an ORG one the organisation's), made by a member, its payload a Fernet token",
+                    "SELECT count(*) FROM \"IntegrationCredential\" c WHERE NOT coalesce(CASE c.\"ownerType\" "
+                            + "WHEN 'USER' THEN c.\"ownerId\" = c.\"createdByUserId\" AND c.\"teamId\" IS NULL "
+                            + "WHEN 'TEAM' THEN c.\"teamId\" = c.\"ownerId\" AND EXISTS (SELECT 1 FROM \"Team\" t WHERE t.id = c.\"teamId\" "
+                            + "AND t.\"orgId\" = c.\"organizationId\") "
+                            + "WHEN 'ORG' THEN c.\"ownerId\" = c.\"organizationId\" AND c.\"teamId\" IS NULL END, false) "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"OrgMember\" m WHERE m.\"orgId\" = c.\"organizationId\" AND m.\"userId\" = c.\"createdByUserId\") "
+                            + "OR c.\"encryptedPayload\" NOT LIKE 'gAAAAA%'",
+                    "UPDATE \"IntegrationCredential\" SET \"ownerId\" = \"organizationId\" "
+                            + "WHERE id = (SELECT min(id) FROM \"IntegrationCredential\" WHERE \"ownerType\" = 'USER')",
+                    Set.of("IntegrationCredential")).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a link token names a linked server (by its owner) or a linked account, lives 30 minutes and is used after it was made; every link was made by claiming one in time",
+                    "SELECT (SELECT count(*) FROM \"PlatformLinkToken\" t WHERE t.\"expiresAt\" <> t.\"createdAt\" + interval '30 minutes' "
+                            + "OR t.\"usedAt\" < t.\"createdAt\" "
+                            + "OR (t.\"linkType\" = 'SERVER' AND NOT EXISTS (SELECT 1 FROM \"PlatformLink\" l WHERE l.platform = t.platform "
+                            + "AND l.\"platformServerId\" = t.\"platformServerId\" AND l.\"ownerPlatformUserId\" = t.\"platformUserId\")) "
+                            + "OR (t.\"linkType\" = 'USER' AND NOT EXISTS (SELECT 1 FROM \"PlatformUserLink\" l WHERE l.platform = t.platform "
+                            + "AND l.\"platformUserId\" = t.\"platformUserId\"))) "
+                            + "+ (SELECT count(*) FROM \"PlatformLink\" l WHERE NOT EXISTS (SELECT 1 FROM \"PlatformLinkToken\" t "
+                            + "WHERE t.platform = l.platform AND t.\"platformServerId\" = l.\"platformServerId\" AND t.\"usedAt\" = l.\"linkedAt\" "
+                            + "AND t.\"usedAt\" <= t.\"expiresAt\")) "
+                            + "+ (SELECT count(*) FROM \"PlatformUserLink\" l WHERE NOT EXISTS (SELECT 1 FROM \"PlatformLinkToken\" t "
+                            + "WHERE t.platform = l.platform AND t.\"platformUserId\" = l.\"platformUserId\" AND t.\"usedAt\" = l.\"linkedAt\" "
+                            + "AND t.\"usedAt\" <= t.\"expiresAt\"))",
+                    "UPDATE \"PlatformLinkToken\" SET \"platformServerId\" = 'nowhere' "
+                            + "WHERE id = (SELECT min(id) FROM \"PlatformLinkToken\" WHERE \"linkType\" = 'SERVER')",
+                    Set.of("PlatformLinkToken", "PlatformLink", "PlatformUserLink")).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("the bot joined or was installed in a server before it was linked there, and its events are in linked servers, after the link",
+                    "SELECT (SELECT count(*) FROM \"BotGuild\" g WHERE NOT EXISTS (SELECT 1 FROM \"PlatformLink\" l WHERE l.platform = g.platform "
+                            + "AND l.\"platformServerId\" = g.\"serverId\" AND g.\"joinedAt\" <= l.\"linkedAt\")) "
+                            + "+ (SELECT count(*) FROM \"BotInstall\" i WHERE NOT EXISTS (SELECT 1 FROM \"PlatformLink\" l WHERE l.platform = i.platform "
+                            + "AND l.\"platformServerId\" = i.\"platformServerId\" AND i.\"installedAt\" <= l.\"linkedAt\")) "
+                            + "+ (SELECT count(*) FROM \"BotEvent\" e WHERE NOT EXISTS (SELECT 1 FROM \"PlatformLink\" l WHERE l.platform = e.platform "
+                            + "AND l.\"platformServerId\" = e.\"serverId\" AND e.\"createdAt\" >= l.\"linkedAt\"))",
+                    "UPDATE \"BotGuild\" SET \"joinedAt\" = '2025-05-31 23:59:59' WHERE id = (SELECT min(id) FROM \"BotGuild\")",
+                    Set.of("BotGuild", "BotInstall", "BotEvent", "PlatformLink")).onlyUnder(PlatformRules.SEPTEMBER_2026));
 
     private Invariants() {
     }

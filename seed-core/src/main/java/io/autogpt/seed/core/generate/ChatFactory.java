@@ -78,7 +78,20 @@ final class ChatFactory {
      * files its messages name, each once, in the order first named.
      */
     private record Script(List<ChatMessage> messages, int promptTokens, int completionTokens,
-                          Map<String, Object> agentRuns, List<NamedRun> runs, List<NamedFile> files) {
+                          Map<String, Object> agentRuns, List<NamedRun> runs, List<NamedFile> files,
+                          List<Turn> turns) {
+    }
+
+    /**
+     * One model call of a chat: the assistant message it produced and the tokens it took. The session's totals are
+     * the sums of its turns'.
+     */
+    public record Turn(ChatMessage message, int promptTokens, int completionTokens) {
+    }
+
+    /** The model calls of chat (u, c), in order: what its session's token totals add up. */
+    public List<Turn> turns(long u, long c) {
+        return script(u, c).turns();
     }
 
     public ChatSession session(long u, long c) {
@@ -241,6 +254,7 @@ final class ChatFactory {
         int prompt = 0;
         int completion = 0;
         Map<String, Object> runs = new TreeMap<>();
+        List<Turn> modelCalls = new ArrayList<>();
         for (int turn = 0; turn < turns; turn++) {
             at = shape.soonAfter(rng, at.plusSeconds(5), Duration.ofMinutes(10));
             String topic = rng.pick(AgentVocabulary.STORE_CATEGORIES);
@@ -287,6 +301,7 @@ final class ChatFactory {
                 completion += tokens[1];
                 out.add(new ChatMessage(shape.id("ChatMessage", u, c, out.size()), at, session, "assistant", null,
                         null, null, null, Json.of(toolCalls), null, out.size(), rng.between(300, 4_000)));
+                modelCalls.add(new Turn(out.get(out.size() - 1), tokens[0], tokens[1]));
                 for (String[] result : results) {
                     at = shape.soonAfter(rng, at.plusNanos(1_000_000), Duration.ofSeconds(5));
                     out.add(new ChatMessage(shape.id("ChatMessage", u, c, out.size()), at, session, "tool",
@@ -299,8 +314,10 @@ final class ChatFactory {
             completion += tokens[1];
             out.add(new ChatMessage(shape.id("ChatMessage", u, c, out.size()), at, session, "assistant",
                     rng.pick(ANSWERS), null, null, null, null, null, out.size(), rng.between(500, 9_000)));
+            modelCalls.add(new Turn(out.get(out.size() - 1), tokens[0], tokens[1]));
         }
-        return new Script(List.copyOf(out), prompt, completion, runs, List.copyOf(named), List.copyOf(attached));
+        return new Script(List.copyOf(out), prompt, completion, runs, List.copyOf(named), List.copyOf(attached),
+                List.copyOf(modelCalls));
     }
 
     /**

@@ -1,5 +1,10 @@
 package io.autogpt.seed.core.generate;
 
+import io.autogpt.seed.core.activity.ActivityEvent;
+import io.autogpt.seed.core.activity.ExperimentAssignment;
+import io.autogpt.seed.core.activity.OnboardingBrainDump;
+import io.autogpt.seed.core.activity.UserAttribution;
+import io.autogpt.seed.core.activity.UserBriefing;
 import io.autogpt.seed.core.agent.AgentBlock;
 import io.autogpt.seed.core.agent.AgentGraph;
 import io.autogpt.seed.core.agent.AgentNode;
@@ -7,15 +12,24 @@ import io.autogpt.seed.core.agent.AgentNodeLink;
 import io.autogpt.seed.core.agent.AgentPreset;
 import io.autogpt.seed.core.agent.LibraryAgent;
 import io.autogpt.seed.core.agent.LibraryFolder;
+import io.autogpt.seed.core.alert.AlertCondition;
+import io.autogpt.seed.core.alert.PushSubscription;
 import io.autogpt.seed.core.analytics.AnalyticsDetails;
 import io.autogpt.seed.core.analytics.AnalyticsMetrics;
 import io.autogpt.seed.core.block.BlockCatalogue;
+import io.autogpt.seed.core.bot.BotEvent;
+import io.autogpt.seed.core.bot.BotGuild;
+import io.autogpt.seed.core.bot.BotInstall;
+import io.autogpt.seed.core.bot.PlatformLink;
+import io.autogpt.seed.core.bot.PlatformLinkToken;
+import io.autogpt.seed.core.bot.PlatformUserLink;
 import io.autogpt.seed.core.chat.ChatLinkedShare;
 import io.autogpt.seed.core.chat.ChatMessage;
 import io.autogpt.seed.core.chat.ChatMessageFeedback;
 import io.autogpt.seed.core.chat.ChatSession;
 import io.autogpt.seed.core.chat.CoPilotUnderstanding;
 import io.autogpt.seed.core.chat.SharedChatFile;
+import io.autogpt.seed.core.cost.PlatformCostLog;
 import io.autogpt.seed.core.credit.CreditRefundRequest;
 import io.autogpt.seed.core.credit.CreditTransaction;
 import io.autogpt.seed.core.credit.SubscriptionTrial;
@@ -28,6 +42,7 @@ import io.autogpt.seed.core.execution.AgentNodeExecutionKeyValueData;
 import io.autogpt.seed.core.execution.PendingHumanReview;
 import io.autogpt.seed.core.execution.SharedExecutionFile;
 import io.autogpt.seed.core.integration.APIKey;
+import io.autogpt.seed.core.integration.IntegrationCredential;
 import io.autogpt.seed.core.integration.IntegrationWebhook;
 import io.autogpt.seed.core.notification.NotificationEvent;
 import io.autogpt.seed.core.notification.UserNotificationBatch;
@@ -35,6 +50,7 @@ import io.autogpt.seed.core.oauth.OAuthAccessToken;
 import io.autogpt.seed.core.oauth.OAuthApplication;
 import io.autogpt.seed.core.oauth.OAuthAuthorizationCode;
 import io.autogpt.seed.core.oauth.OAuthRefreshToken;
+import io.autogpt.seed.core.org.AuditLog;
 import io.autogpt.seed.core.org.OrgBalance;
 import io.autogpt.seed.core.org.OrgCreditTransaction;
 import io.autogpt.seed.core.org.OrgInvitation;
@@ -121,6 +137,12 @@ public final class DatasetAssembly {
     private final OAuthFactory oauth;
     private final OrganizationFactory orgs;
     private final SubscriptionTrialFactory trials;
+    private final AlertFactory alerts;
+    private final ActivityFactory activity;
+    private final CostLogFactory costs;
+    private final AuditLogFactory audit;
+    private final CredentialFactory credentials;
+    private final BotFactory bots;
     /** The plan's tables in write order, each with the supplier of its rows. */
     private final Map<Table<?>, Supplier<? extends Stream<?>>> steps;
 
@@ -160,6 +182,12 @@ public final class DatasetAssembly {
         this.oauth = new OAuthFactory(shape);
         this.orgs = new OrganizationFactory(shape);
         this.trials = new SubscriptionTrialFactory(shape);
+        this.alerts = new AlertFactory(shape);
+        this.activity = new ActivityFactory(shape);
+        this.costs = new CostLogFactory(shape);
+        this.audit = new AuditLogFactory(shape);
+        this.credentials = new CredentialFactory(shape);
+        this.bots = new BotFactory(shape);
         this.steps = ordered();
     }
 
@@ -183,7 +211,11 @@ public final class DatasetAssembly {
             OrganizationProfile.TABLE, OrgMember.TABLE, Team.TABLE, TeamMember.TABLE, OrganizationSeatAssignment.TABLE,
             OrgInvitation.TABLE, OrgCreditTransaction.TABLE, OrgBalance.TABLE, SubscriptionTrial.TABLE,
             SubscriptionTrialClaim.TABLE, UserWorkspaceFolder.TABLE, ChatMessageFeedback.TABLE, ChatLinkedShare.TABLE,
-            SharedChatFile.TABLE, SharedExecutionFile.TABLE);
+            SharedChatFile.TABLE, SharedExecutionFile.TABLE, AuditLog.TABLE, IntegrationCredential.TABLE,
+            AlertCondition.TABLE, PushSubscription.TABLE, ActivityEvent.TABLE, UserBriefing.TABLE,
+            OnboardingBrainDump.TABLE, ExperimentAssignment.TABLE, UserAttribution.TABLE, PlatformCostLog.TABLE,
+            PlatformLink.TABLE, PlatformUserLink.TABLE, PlatformLinkToken.TABLE, BotGuild.TABLE, BotInstall.TABLE,
+            BotEvent.TABLE);
 
     /**
      * Every table of the plan's rules in write order: parents before children, the listing update after the
@@ -300,7 +332,26 @@ public final class DatasetAssembly {
                 step(OAuthApplication.TABLE, () -> perUser(u -> oauth.application(u).stream())),
                 step(OAuthAuthorizationCode.TABLE, () -> perUser(u -> oauth.codes(u).stream())),
                 step(OAuthAccessToken.TABLE, () -> perUser(u -> oauth.accessTokens(u).stream())),
-                step(OAuthRefreshToken.TABLE, () -> perUser(u -> oauth.refreshTokens(u).stream())));
+                step(OAuthRefreshToken.TABLE, () -> perUser(u -> oauth.refreshTokens(u).stream())),
+                // Today's long tail: each user's alerts, feed, briefings, onboarding, experiments, attribution, chat
+                // costs, organisation audit, credentials and bots; after everything they name.
+                step(AuditLog.TABLE, () -> perUser(u -> audit.entries(u).stream())),
+                step(IntegrationCredential.TABLE, () -> perUser(u -> credentials.credentials(u).stream())),
+                step(AlertCondition.TABLE, () -> perUser(u -> alerts.conditions(u).stream())),
+                step(PushSubscription.TABLE, () -> perUser(u -> alerts.subscriptions(u).stream())),
+                step(ActivityEvent.TABLE, () -> perUser(u -> activity.events(u).stream())),
+                step(UserBriefing.TABLE, () -> perUser(u -> activity.briefings(u).stream())),
+                step(OnboardingBrainDump.TABLE, () -> perUser(u -> activity.brainDump(u).stream())),
+                step(ExperimentAssignment.TABLE, () -> perUser(u -> activity.experiments(u).stream())),
+                step(UserAttribution.TABLE, () -> perUser(u -> activity.attribution(u).stream())),
+                step(PlatformCostLog.TABLE, () -> perUser(u -> count(shape.chats(u)).boxed()
+                        .flatMap(c -> costs.chatCosts(u, c).stream()))),
+                step(PlatformLink.TABLE, () -> perUser(u -> bots.links(u).stream())),
+                step(PlatformUserLink.TABLE, () -> perUser(u -> bots.userLinks(u).stream())),
+                step(PlatformLinkToken.TABLE, () -> perUser(u -> bots.tokens(u).stream())),
+                step(BotGuild.TABLE, () -> perUser(u -> bots.guilds(u).stream())),
+                step(BotInstall.TABLE, () -> perUser(u -> bots.installs(u).stream())),
+                step(BotEvent.TABLE, () -> perUser(u -> bots.events(u).stream())));
     }
 
     /**

@@ -20,9 +20,12 @@ import java.util.Objects;
  *                  cohorts references no row outside itself but the shared blocks, so slices load alone, in any
  *                  order or in parallel, and together give exactly the rows of the whole plan
  * @param rules     the generation of the platform's rules the rows follow: a run takes its target's
+ * @param encryptionKey the platform's {@code ENCRYPTION_KEY}, or {@code null}: tables whose values the platform
+ *                  encrypts with it (integration credentials, bot installs) are written only with it, and stay empty
+ *                  without it
  */
 public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fromUser, int toUser,
-                       PlatformRules rules) {
+                       PlatformRules rules, @org.jspecify.annotations.Nullable EncryptionKey encryptionKey) {
     public SeedPlan {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(scale, "scale");
@@ -42,6 +45,11 @@ public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fro
         now = now.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** A plan without the platform's encryption key. */
+    public SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fromUser, int toUser, PlatformRules rules) {
+        this(seed, now, scale, fromUser, toUser, rules, null);
+    }
+
     /** A plan under the early-2026 rules; a run against a newer target follows that target's. */
     public SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fromUser, int toUser) {
         this(seed, now, scale, fromUser, toUser, PlatformRules.EARLY_2026);
@@ -52,9 +60,14 @@ public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fro
         return new SeedPlan(seed, LocalDateTime.ofInstant(now, ZoneOffset.UTC), scale, 0, scale.users());
     }
 
+    /** The same plan with the platform's encryption key, so the tables it encrypts are written. */
+    public SeedPlan withEncryptionKey(EncryptionKey key) {
+        return new SeedPlan(seed, now, scale, fromUser, toUser, rules, java.util.Objects.requireNonNull(key));
+    }
+
     /** The same plan under {@code other} rules. */
     public SeedPlan withRules(PlatformRules other) {
-        return new SeedPlan(seed, now, scale, fromUser, toUser, other);
+        return new SeedPlan(seed, now, scale, fromUser, toUser, other, encryptionKey);
     }
 
     /**
@@ -63,7 +76,7 @@ public record SeedPlan(long seed, LocalDateTime now, ScaleProfile scale, int fro
      * @throws IllegalArgumentException unless both ends lie on cohort boundaries
      */
     public SeedPlan slice(int from, int to) {
-        return new SeedPlan(seed, now, scale, from, to, rules);
+        return new SeedPlan(seed, now, scale, from, to, rules, encryptionKey);
     }
 
     /**

@@ -28,7 +28,8 @@ final class RecordColumns {
             Map.entry(long.class, SqlType.BIGINT), Map.entry(Long.class, SqlType.BIGINT),
             Map.entry(double.class, SqlType.DOUBLE), Map.entry(Double.class, SqlType.DOUBLE),
             Map.entry(boolean.class, SqlType.BOOLEAN), Map.entry(Boolean.class, SqlType.BOOLEAN),
-            Map.entry(LocalDateTime.class, SqlType.TIMESTAMP), Map.entry(Json.class, SqlType.JSONB),
+            Map.entry(LocalDateTime.class, SqlType.TIMESTAMP), Map.entry(java.time.LocalDate.class, SqlType.DATE),
+            Map.entry(Json.class, SqlType.JSONB),
             Map.entry(Embedding.class, SqlType.VECTOR));
     private static final Map<Class<?>, Class<?>> BOXES = Map.of(int.class, Integer.class, long.class, Long.class,
             double.class, Double.class, boolean.class, Boolean.class);

@@ -14,6 +14,8 @@ public enum SqlType {
     DOUBLE("double precision"),
     BOOLEAN("boolean"),
     TIMESTAMP("timestamp without time zone"),
+    /** A calendar day ({@code java.time.LocalDate}). */
+    DATE("date"),
     JSONB("jsonb"),
     TEXT_ARRAY("text[]"),
     /** pgvector's {@code vector}, written in its text form {@code [a,b,...]}. */

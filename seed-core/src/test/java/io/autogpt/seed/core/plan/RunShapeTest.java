@@ -40,6 +40,9 @@ class RunShapeTest {
                 if (c.getType() == PlatformRules.class) {
                     continue; // the target's rules: the schema version written says which
                 }
+                if (c.getType() == EncryptionKey.class) {
+                    continue; // recorded only when given: see theKeyIsRecordedAsGivenNeverItself
+                }
                 if (c.getType().isRecord() && c.getType() != IntRange.class) {
                     records.add(c.getType());
                 } else {
@@ -50,6 +53,17 @@ class RunShapeTest {
         RunShape shape = RunShape.of(PLAN, "", Set.of());
         assertThat(shape.values()).hasSize(leaves.size() + 2)
                 .containsEntry("schema-version", "unknown").containsEntry("tables-left-out", "none");
+    }
+
+    @Test
+    void theKeyIsRecordedAsGivenNeverItself() {
+        String text = "zYx1tY0E0GkKQ1yYxq3o2s9Qm0yZk7bq3C1u9l2M8wA=";
+        RunShape with = RunShape.of(PLAN.withEncryptionKey(EncryptionKey.parse(text)), "", Set.of());
+        assertThat(with.values()).containsEntry("encryption-key", "set");
+        assertThat(with.canonical()).doesNotContain(text.substring(0, 20));
+        assertThat(RunShape.of(PLAN, "", Set.of()).values()).doesNotContainKey("encryption-key");
+        assertThat(with.differencesFrom(RunShape.of(PLAN, "", Set.of()), Set.of()))
+                .containsExactly("encryption-key unset → set");
     }
 
     @Test

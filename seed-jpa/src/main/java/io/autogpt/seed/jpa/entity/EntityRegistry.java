@@ -1,5 +1,10 @@
 package io.autogpt.seed.jpa.entity;
 
+import io.autogpt.seed.core.activity.ActivityEvent;
+import io.autogpt.seed.core.activity.ExperimentAssignment;
+import io.autogpt.seed.core.activity.OnboardingBrainDump;
+import io.autogpt.seed.core.activity.UserAttribution;
+import io.autogpt.seed.core.activity.UserBriefing;
 import io.autogpt.seed.core.agent.AgentBlock;
 import io.autogpt.seed.core.agent.AgentGraph;
 import io.autogpt.seed.core.agent.AgentNode;
@@ -7,14 +12,23 @@ import io.autogpt.seed.core.agent.AgentNodeLink;
 import io.autogpt.seed.core.agent.AgentPreset;
 import io.autogpt.seed.core.agent.LibraryAgent;
 import io.autogpt.seed.core.agent.LibraryFolder;
+import io.autogpt.seed.core.alert.AlertCondition;
+import io.autogpt.seed.core.alert.PushSubscription;
 import io.autogpt.seed.core.analytics.AnalyticsDetails;
 import io.autogpt.seed.core.analytics.AnalyticsMetrics;
+import io.autogpt.seed.core.bot.BotEvent;
+import io.autogpt.seed.core.bot.BotGuild;
+import io.autogpt.seed.core.bot.BotInstall;
+import io.autogpt.seed.core.bot.PlatformLink;
+import io.autogpt.seed.core.bot.PlatformLinkToken;
+import io.autogpt.seed.core.bot.PlatformUserLink;
 import io.autogpt.seed.core.chat.ChatLinkedShare;
 import io.autogpt.seed.core.chat.ChatMessage;
 import io.autogpt.seed.core.chat.ChatMessageFeedback;
 import io.autogpt.seed.core.chat.ChatSession;
 import io.autogpt.seed.core.chat.CoPilotUnderstanding;
 import io.autogpt.seed.core.chat.SharedChatFile;
+import io.autogpt.seed.core.cost.PlatformCostLog;
 import io.autogpt.seed.core.credit.CreditRefundRequest;
 import io.autogpt.seed.core.credit.CreditTransaction;
 import io.autogpt.seed.core.credit.SubscriptionTrial;
@@ -27,6 +41,7 @@ import io.autogpt.seed.core.execution.AgentNodeExecutionKeyValueData;
 import io.autogpt.seed.core.execution.PendingHumanReview;
 import io.autogpt.seed.core.execution.SharedExecutionFile;
 import io.autogpt.seed.core.integration.APIKey;
+import io.autogpt.seed.core.integration.IntegrationCredential;
 import io.autogpt.seed.core.integration.IntegrationWebhook;
 import io.autogpt.seed.core.notification.NotificationEvent;
 import io.autogpt.seed.core.notification.UserNotificationBatch;
@@ -34,6 +49,7 @@ import io.autogpt.seed.core.oauth.OAuthAccessToken;
 import io.autogpt.seed.core.oauth.OAuthApplication;
 import io.autogpt.seed.core.oauth.OAuthAuthorizationCode;
 import io.autogpt.seed.core.oauth.OAuthRefreshToken;
+import io.autogpt.seed.core.org.AuditLog;
 import io.autogpt.seed.core.org.OrgBalance;
 import io.autogpt.seed.core.org.OrgCreditTransaction;
 import io.autogpt.seed.core.org.OrgInvitation;
@@ -62,6 +78,7 @@ import java.util.function.Function;
 public final class EntityRegistry {
     private static final Map<Class<? extends Record>, Function<Record, Object>> ENTITIES = Map.ofEntries(
             Map.entry(APIKey.class, row -> new APIKeyJpaEntity((APIKey) row)),
+            Map.entry(ActivityEvent.class, row -> new ActivityEventJpaEntity((ActivityEvent) row)),
             Map.entry(AgentBlock.class, row -> new AgentBlockJpaEntity((AgentBlock) row)),
             Map.entry(AgentGraph.class, row -> new AgentGraphJpaEntity((AgentGraph) row)),
             Map.entry(AgentGraphExecution.class, row -> new AgentGraphExecutionJpaEntity((AgentGraphExecution) row)),
@@ -71,8 +88,13 @@ public final class EntityRegistry {
             Map.entry(AgentNodeExecutionKeyValueData.class, row -> new AgentNodeExecutionKeyValueDataJpaEntity((AgentNodeExecutionKeyValueData) row)),
             Map.entry(AgentNodeLink.class, row -> new AgentNodeLinkJpaEntity((AgentNodeLink) row)),
             Map.entry(AgentPreset.class, row -> new AgentPresetJpaEntity((AgentPreset) row)),
+            Map.entry(AlertCondition.class, row -> new AlertConditionJpaEntity((AlertCondition) row)),
             Map.entry(AnalyticsDetails.class, row -> new AnalyticsDetailsJpaEntity((AnalyticsDetails) row)),
             Map.entry(AnalyticsMetrics.class, row -> new AnalyticsMetricsJpaEntity((AnalyticsMetrics) row)),
+            Map.entry(AuditLog.class, row -> new AuditLogJpaEntity((AuditLog) row)),
+            Map.entry(BotEvent.class, row -> new BotEventJpaEntity((BotEvent) row)),
+            Map.entry(BotGuild.class, row -> new BotGuildJpaEntity((BotGuild) row)),
+            Map.entry(BotInstall.class, row -> new BotInstallJpaEntity((BotInstall) row)),
             Map.entry(BuilderSearchHistory.class, row -> new BuilderSearchHistoryJpaEntity((BuilderSearchHistory) row)),
             Map.entry(ChatLinkedShare.class, row -> new ChatLinkedShareJpaEntity((ChatLinkedShare) row)),
             Map.entry(ChatMessage.class, row -> new ChatMessageJpaEntity((ChatMessage) row)),
@@ -81,6 +103,8 @@ public final class EntityRegistry {
             Map.entry(CoPilotUnderstanding.class, row -> new CoPilotUnderstandingJpaEntity((CoPilotUnderstanding) row)),
             Map.entry(CreditRefundRequest.class, row -> new CreditRefundRequestJpaEntity((CreditRefundRequest) row)),
             Map.entry(CreditTransaction.class, row -> new CreditTransactionJpaEntity((CreditTransaction) row)),
+            Map.entry(ExperimentAssignment.class, row -> new ExperimentAssignmentJpaEntity((ExperimentAssignment) row)),
+            Map.entry(IntegrationCredential.class, row -> new IntegrationCredentialJpaEntity((IntegrationCredential) row)),
             Map.entry(IntegrationWebhook.class, row -> new IntegrationWebhookJpaEntity((IntegrationWebhook) row)),
             Map.entry(LibraryAgent.class, row -> new LibraryAgentJpaEntity((LibraryAgent) row)),
             Map.entry(LibraryFolder.class, row -> new LibraryFolderJpaEntity((LibraryFolder) row)),
@@ -89,6 +113,7 @@ public final class EntityRegistry {
             Map.entry(OAuthApplication.class, row -> new OAuthApplicationJpaEntity((OAuthApplication) row)),
             Map.entry(OAuthAuthorizationCode.class, row -> new OAuthAuthorizationCodeJpaEntity((OAuthAuthorizationCode) row)),
             Map.entry(OAuthRefreshToken.class, row -> new OAuthRefreshTokenJpaEntity((OAuthRefreshToken) row)),
+            Map.entry(OnboardingBrainDump.class, row -> new OnboardingBrainDumpJpaEntity((OnboardingBrainDump) row)),
             Map.entry(OrgBalance.class, row -> new OrgBalanceJpaEntity((OrgBalance) row)),
             Map.entry(OrgCreditTransaction.class, row -> new OrgCreditTransactionJpaEntity((OrgCreditTransaction) row)),
             Map.entry(OrgInvitation.class, row -> new OrgInvitationJpaEntity((OrgInvitation) row)),
@@ -97,7 +122,12 @@ public final class EntityRegistry {
             Map.entry(OrganizationProfile.class, row -> new OrganizationProfileJpaEntity((OrganizationProfile) row)),
             Map.entry(OrganizationSeatAssignment.class, row -> new OrganizationSeatAssignmentJpaEntity((OrganizationSeatAssignment) row)),
             Map.entry(PendingHumanReview.class, row -> new PendingHumanReviewJpaEntity((PendingHumanReview) row)),
+            Map.entry(PlatformCostLog.class, row -> new PlatformCostLogJpaEntity((PlatformCostLog) row)),
+            Map.entry(PlatformLink.class, row -> new PlatformLinkJpaEntity((PlatformLink) row)),
+            Map.entry(PlatformLinkToken.class, row -> new PlatformLinkTokenJpaEntity((PlatformLinkToken) row)),
+            Map.entry(PlatformUserLink.class, row -> new PlatformUserLinkJpaEntity((PlatformUserLink) row)),
             Map.entry(Profile.class, row -> new ProfileJpaEntity((Profile) row)),
+            Map.entry(PushSubscription.class, row -> new PushSubscriptionJpaEntity((PushSubscription) row)),
             Map.entry(SearchTerms.class, row -> new SearchTermsJpaEntity((SearchTerms) row)),
             Map.entry(SharedChatFile.class, row -> new SharedChatFileJpaEntity((SharedChatFile) row)),
             Map.entry(SharedExecutionFile.class, row -> new SharedExecutionFileJpaEntity((SharedExecutionFile) row)),
@@ -110,7 +140,9 @@ public final class EntityRegistry {
             Map.entry(TeamMember.class, row -> new TeamMemberJpaEntity((TeamMember) row)),
             Map.entry(UnifiedContentEmbedding.class, row -> new UnifiedContentEmbeddingJpaEntity((UnifiedContentEmbedding) row)),
             Map.entry(User.class, row -> new UserJpaEntity((User) row)),
+            Map.entry(UserAttribution.class, row -> new UserAttributionJpaEntity((UserAttribution) row)),
             Map.entry(UserBalance.class, row -> new UserBalanceJpaEntity((UserBalance) row)),
+            Map.entry(UserBriefing.class, row -> new UserBriefingJpaEntity((UserBriefing) row)),
             Map.entry(UserNotificationBatch.class, row -> new UserNotificationBatchJpaEntity((UserNotificationBatch) row)),
             Map.entry(UserOnboarding.class, row -> new UserOnboardingJpaEntity((UserOnboarding) row)),
             Map.entry(UserWorkspace.class, row -> new UserWorkspaceJpaEntity((UserWorkspace) row)),
