@@ -35,6 +35,8 @@ final class CopyBinary<R extends Record> implements CopyRows<R> {
         0, 0, 0, 0, 0, 0, 0, 0};
     /** Seconds between 1970-01-01 and PostgreSQL's epoch, 2000-01-01. */
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+    /** 2000-01-01 as days since 1970-01-01: PostgreSQL's date epoch. */
+    private static final long POSTGRES_EPOCH_DAYS = POSTGRES_EPOCH_SECONDS / 86_400L;
 
     /** A relation's columns: name, receive function, and for arrays the element's type OID and receive function. */
     private static final String COLUMNS_SQL = "SELECT a.attname, t.typreceive::regproc::text, t.typelem, "
@@ -108,6 +110,7 @@ final class CopyBinary<R extends Record> implements CopyRows<R> {
                     ? (out, v) -> out.int32(8).int64(Double.doubleToLongBits((Double) v)) : null;
             case BOOLEAN -> receive.equals("boolrecv") ? (out, v) -> out.int32(1).int8((Boolean) v ? 1 : 0) : null;
             case TIMESTAMP -> receive.equals("timestamp_recv") ? (out, v) -> timestamp(out, (LocalDateTime) v) : null;
+            case DATE -> receive.equals("date_recv") ? (out, v) -> date(out, (java.time.LocalDate) v) : null;
             case VECTOR -> receive.equals("vector_recv") ? (out, v) -> vector(out, (Embedding) v) : null;
             case TEXT_ARRAY -> array(target, "textrecv");
             case ENUM_ARRAY -> array(target, "enum_recv");
@@ -142,6 +145,11 @@ final class CopyBinary<R extends Record> implements CopyRows<R> {
     private static void timestamp(CopyBuffer out, LocalDateTime t) {
         long seconds = t.toEpochSecond(ZoneOffset.UTC) - POSTGRES_EPOCH_SECONDS;
         out.int32(8).int64(seconds * 1_000_000L + t.getNano() / 1000);
+    }
+
+    /** Days since 2000-01-01, as a 32-bit integer. */
+    private static void date(CopyBuffer out, java.time.LocalDate d) {
+        out.int32(4).int32(Math.toIntExact(d.toEpochDay() - POSTGRES_EPOCH_DAYS));
     }
 
     /** pgvector's binary form: dimensions (int16), an unused int16 (0), then a float4 per dimension. */
