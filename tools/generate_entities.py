@@ -42,6 +42,9 @@ CORE = {
     "Organization": "org", "OrganizationProfile": "org", "OrgMember": "org", "Team": "org", "TeamMember": "org",
     "OrganizationSeatAssignment": "org", "OrgBalance": "org", "OrgInvitation": "org", "OrgCreditTransaction": "org",
     "SubscriptionTrial": "credit", "SubscriptionTrialClaim": "credit",
+    "SkillListing": "skill", "SkillListingVersion": "skill",
+    "ExpertPod": "expert", "Expert": "expert", "ExpertWorkflow": "expert", "ExpertRoutine": "expert",
+    "ExpertSkillListing": "expert", "ExpertCredential": "expert", "ExpertPauseEvent": "expert",
 }
 ENUM_PKG = {"AgentExecutionStatus": "execution", "SubmissionStatus": "store", "CreditTransactionType": "credit",
             "APIKeyStatus": "integration", "APIKeyPermission": "integration", "OnboardingStep": "user",
@@ -49,11 +52,12 @@ ENUM_PKG = {"AgentExecutionStatus": "execution", "SubmissionStatus": "store", "C
             "CreditRefundRequestStatus": "credit", "ContentType": "search",
             "BriefingFrequency": "user", "ChatSessionStatus": "chat", "SharedVia": "execution",
             "OrgMemberStatus": "org", "TeamJoinPolicy": "org", "ResourceVisibility": "org", "SeatType": "org",
-            "SeatStatus": "org"}
+            "SeatStatus": "org", "ExpertSetupStatus": "expert", "ExpertRoutineSource": "expert",
+            "ExpertRoutineSession": "expert"}
 PKS = {"AgentGraph": ["id", "version"], "CreditTransaction": ["transactionKey", "userId"], "UserBalance": ["userId"],
        "PendingHumanReview": ["nodeExecId"], "AgentNodeExecutionKeyValueData": ["userId", "key"],
        "OrganizationProfile": ["organizationId"], "OrgBalance": ["orgId"], "OrgCreditTransaction": ["transactionKey", "orgId"],
-       "SubscriptionTrialClaim": ["key"]}
+       "SubscriptionTrialClaim": ["key"], "ExpertSkillListing": ["expertId", "skillListingId"]}
 
 enums = set()
 # The union of every version's columns of the tables the seeder writes: the newest version's order, then columns

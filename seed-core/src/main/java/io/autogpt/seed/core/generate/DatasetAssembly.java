@@ -27,6 +27,13 @@ import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
 import io.autogpt.seed.core.execution.AgentNodeExecutionKeyValueData;
 import io.autogpt.seed.core.execution.PendingHumanReview;
 import io.autogpt.seed.core.execution.SharedExecutionFile;
+import io.autogpt.seed.core.expert.Expert;
+import io.autogpt.seed.core.expert.ExpertCredential;
+import io.autogpt.seed.core.expert.ExpertPauseEvent;
+import io.autogpt.seed.core.expert.ExpertPod;
+import io.autogpt.seed.core.expert.ExpertRoutine;
+import io.autogpt.seed.core.expert.ExpertSkillListing;
+import io.autogpt.seed.core.expert.ExpertWorkflow;
 import io.autogpt.seed.core.integration.APIKey;
 import io.autogpt.seed.core.integration.IntegrationWebhook;
 import io.autogpt.seed.core.notification.NotificationEvent;
@@ -48,6 +55,9 @@ import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.search.BuilderSearchHistory;
 import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
+import io.autogpt.seed.core.skill.SkillListing;
+import io.autogpt.seed.core.skill.SkillListingActiveVersion;
+import io.autogpt.seed.core.skill.SkillListingVersion;
 import io.autogpt.seed.core.store.StoreListing;
 import io.autogpt.seed.core.store.StoreListingActiveVersion;
 import io.autogpt.seed.core.store.StoreListingReview;
@@ -121,6 +131,7 @@ public final class DatasetAssembly {
     private final OAuthFactory oauth;
     private final OrganizationFactory orgs;
     private final SubscriptionTrialFactory trials;
+    private final ExpertFactory experts;
     /** The plan's tables in write order, each with the supplier of its rows. */
     private final Map<Table<?>, Supplier<? extends Stream<?>>> steps;
 
@@ -160,6 +171,7 @@ public final class DatasetAssembly {
         this.oauth = new OAuthFactory(shape);
         this.orgs = new OrganizationFactory(shape);
         this.trials = new SubscriptionTrialFactory(shape);
+        this.experts = new ExpertFactory(shape);
         this.steps = ordered();
     }
 
@@ -183,7 +195,9 @@ public final class DatasetAssembly {
             OrganizationProfile.TABLE, OrgMember.TABLE, Team.TABLE, TeamMember.TABLE, OrganizationSeatAssignment.TABLE,
             OrgInvitation.TABLE, OrgCreditTransaction.TABLE, OrgBalance.TABLE, SubscriptionTrial.TABLE,
             SubscriptionTrialClaim.TABLE, UserWorkspaceFolder.TABLE, ChatMessageFeedback.TABLE, ChatLinkedShare.TABLE,
-            SharedChatFile.TABLE, SharedExecutionFile.TABLE);
+            SharedChatFile.TABLE, SharedExecutionFile.TABLE, SkillListing.TABLE, SkillListingVersion.TABLE,
+            SkillListingActiveVersion.TABLE, ExpertPod.TABLE, Expert.TABLE, ExpertWorkflow.TABLE, ExpertRoutine.TABLE,
+            ExpertSkillListing.TABLE, ExpertCredential.TABLE, ExpertPauseEvent.TABLE);
 
     /**
      * Every table of the plan's rules in write order: parents before children, the listing update after the
@@ -300,7 +314,20 @@ public final class DatasetAssembly {
                 step(OAuthApplication.TABLE, () -> perUser(u -> oauth.application(u).stream())),
                 step(OAuthAuthorizationCode.TABLE, () -> perUser(u -> oauth.codes(u).stream())),
                 step(OAuthAccessToken.TABLE, () -> perUser(u -> oauth.accessTokens(u).stream())),
-                step(OAuthRefreshToken.TABLE, () -> perUser(u -> oauth.refreshTokens(u).stream())));
+                step(OAuthRefreshToken.TABLE, () -> perUser(u -> oauth.refreshTokens(u).stream())),
+                // Today's Skills Hub and experts: after the profiles, library agents, store versions and webhook
+                // credentials they name; a listing's active version once its versions exist.
+                step(SkillListing.TABLE, () -> perUser(u -> experts.skillListings(u).stream())),
+                step(SkillListingVersion.TABLE, () -> perUser(u -> experts.skillVersions(u).stream())),
+                step(SkillListingActiveVersion.TABLE, () -> perUser(u -> experts.skillActiveVersions(u).stream())),
+                step(ExpertPod.TABLE, () -> perUser(u -> experts.pods(u).stream())),
+                step(Expert.TABLE, () -> perUser(u -> experts.experts(u).stream())),
+                step(ExpertWorkflow.TABLE, () -> perExpert(experts::workflows)),
+                step(ExpertRoutine.TABLE, () -> Stream.concat(perExpert(experts::expertRoutines),
+                        perUser(u -> experts.accountRoutines(u).stream()))),
+                step(ExpertSkillListing.TABLE, () -> perExpert(experts::expertSkills)),
+                step(ExpertCredential.TABLE, () -> perExpert(experts::credentials)),
+                step(ExpertPauseEvent.TABLE, () -> perExpert(experts::pauseEvents)));
     }
 
     /**
@@ -326,6 +353,11 @@ public final class DatasetAssembly {
 
     private <R> Stream<R> perUser(java.util.function.LongFunction<Stream<R>> rows) {
         return userOrdinals().boxed().flatMap(rows::apply);
+    }
+
+    /** Per expert: each user's experts in turn, the rows of each as a list. */
+    private <R> Stream<R> perExpert(java.util.function.BiFunction<Long, Long, List<R>> rows) {
+        return perUser(u -> count(experts.expertCount(u)).boxed().flatMap(e -> rows.apply(u, e).stream()));
     }
 
     private <R> Stream<R> perGraph(java.util.function.BiFunction<Long, Long, Stream<R>> rows) {
