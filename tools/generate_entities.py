@@ -42,7 +42,7 @@ CORE = {
     "Organization": "org", "OrganizationProfile": "org", "OrgMember": "org", "Team": "org", "TeamMember": "org",
     "OrganizationSeatAssignment": "org", "OrgBalance": "org", "OrgInvitation": "org", "OrgCreditTransaction": "org",
     "SubscriptionTrial": "credit", "SubscriptionTrialClaim": "credit",
-    "SkillListing": "skill", "SkillListingVersion": "skill",
+    "SkillListing": "skill", "SkillListingVersion": "skill", "SkillListingFile": "skill",
     "ExpertPod": "expert", "Expert": "expert", "ExpertWorkflow": "expert", "ExpertRoutine": "expert",
     "ExpertSkillListing": "expert", "ExpertCredential": "expert", "ExpertPauseEvent": "expert",
 }
@@ -126,6 +126,8 @@ def java_type(c):
         return "String", ("json(row.%s())" if nullable else "row.%s().text()")
     if t == "vector":
         return "String", "row.%s().text()"
+    if t == "bytea":
+        return "byte[]", "row.%s().toArray()"
     if t == "text[]":
         return "List<String>", "row.%s()"
     if t.endswith("[]") and t[:-2] in enums:

@@ -45,8 +45,7 @@ class PrismaReadBackTest {
     private static final Map<String, String> NOT_SEEDED_YET = java.util.stream.Stream.of(
             "AuthUser AuthSession AuthAccount AuthVerification AuthJwks: logins through Better Auth (its own issue)",
             "ExperimentAssignment UserAttribution OnboardingBrainDump UserBriefing ActivityEvent AlertCondition "
-                    + "PushSubscription Expert ExpertWorkflow ExpertRoutine ExpertSkillListing ExpertCredential "
-                    + "ExpertPauseEvent ExpertPod PlatformCostLog SkillListing SkillListingVersion SkillListingFile "
+                    + "PushSubscription PlatformCostLog "
                     + "CatalogueRelease CatalogueReleaseVersion CatalogueActivation AuditLog IntegrationCredential "
                     + "PlatformLink PlatformUserLink PlatformLinkToken BotEvent BotGuild BotInstall LlmModelMigration: "
                     + "today's long tail (its own issue)",

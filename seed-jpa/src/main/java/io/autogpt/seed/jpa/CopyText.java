@@ -155,6 +155,8 @@ final class CopyText {
             case JSONB -> (out, value) -> out.text(((Json) value).text());
             // Digits, signs, points, commas and brackets only: nothing COPY escapes, so no scan for it.
             case VECTOR -> (out, value) -> out.ascii(((Embedding) value).text());
+            // The hex form's backslash is escaped as COPY text escapes it.
+            case BYTEA -> (out, value) -> out.text(((io.autogpt.seed.core.table.Bytes) value).hex());
             case TIMESTAMP -> (out, value) -> appendTimestamp(out, (LocalDateTime) value);
             case BOOLEAN -> (out, value) -> out.ascii((Boolean) value ? 't' : 'f');
             case ENUM -> (out, value) -> out.text(((Enum<?>) value).name());

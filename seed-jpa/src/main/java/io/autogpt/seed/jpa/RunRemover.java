@@ -41,6 +41,8 @@ final class RunRemover {
             "DELETE FROM \"ExpertPod\" p USING seed_users s WHERE p.\"userId\" = s.id",
             "UPDATE \"SkillListing\" l SET \"activeVersionId\" = NULL FROM seed_users s "
                     + "WHERE l.\"owningUserId\" = s.id AND l.\"activeVersionId\" IS NOT NULL",
+            "DELETE FROM \"SkillListingFile\" f USING \"SkillListingVersion\" v, \"SkillListing\" l, seed_users s "
+                    + "WHERE f.\"skillListingVersionId\" = v.id AND v.\"skillListingId\" = l.id AND l.\"owningUserId\" = s.id",
             "DELETE FROM \"SkillListingVersion\" v USING \"SkillListing\" l, seed_users s "
                     + "WHERE v.\"skillListingId\" = l.id AND l.\"owningUserId\" = s.id",
             "DELETE FROM \"SkillListing\" l USING seed_users s WHERE l.\"owningUserId\" = s.id",

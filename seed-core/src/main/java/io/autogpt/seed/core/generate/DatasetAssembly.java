@@ -57,6 +57,7 @@ import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
 import io.autogpt.seed.core.skill.SkillListing;
 import io.autogpt.seed.core.skill.SkillListingActiveVersion;
+import io.autogpt.seed.core.skill.SkillListingFile;
 import io.autogpt.seed.core.skill.SkillListingVersion;
 import io.autogpt.seed.core.store.StoreListing;
 import io.autogpt.seed.core.store.StoreListingActiveVersion;
@@ -196,7 +197,7 @@ public final class DatasetAssembly {
             OrgInvitation.TABLE, OrgCreditTransaction.TABLE, OrgBalance.TABLE, SubscriptionTrial.TABLE,
             SubscriptionTrialClaim.TABLE, UserWorkspaceFolder.TABLE, ChatMessageFeedback.TABLE, ChatLinkedShare.TABLE,
             SharedChatFile.TABLE, SharedExecutionFile.TABLE, SkillListing.TABLE, SkillListingVersion.TABLE,
-            SkillListingActiveVersion.TABLE, ExpertPod.TABLE, Expert.TABLE, ExpertWorkflow.TABLE, ExpertRoutine.TABLE,
+            SkillListingFile.TABLE, SkillListingActiveVersion.TABLE, ExpertPod.TABLE, Expert.TABLE, ExpertWorkflow.TABLE, ExpertRoutine.TABLE,
             ExpertSkillListing.TABLE, ExpertCredential.TABLE, ExpertPauseEvent.TABLE);
 
     /**
@@ -319,6 +320,7 @@ public final class DatasetAssembly {
                 // credentials they name; a listing's active version once its versions exist.
                 step(SkillListing.TABLE, () -> perUser(u -> experts.skillListings(u).stream())),
                 step(SkillListingVersion.TABLE, () -> perUser(u -> experts.skillVersions(u).stream())),
+                step(SkillListingFile.TABLE, () -> perUser(u -> experts.skillFiles(u).stream())),
                 step(SkillListingActiveVersion.TABLE, () -> perUser(u -> experts.skillActiveVersions(u).stream())),
                 step(ExpertPod.TABLE, () -> perUser(u -> experts.pods(u).stream())),
                 step(Expert.TABLE, () -> perUser(u -> experts.experts(u).stream())),

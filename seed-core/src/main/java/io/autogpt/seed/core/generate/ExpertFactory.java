@@ -16,8 +16,10 @@ import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.skill.SkillListing;
 import io.autogpt.seed.core.skill.SkillListingActiveVersion;
+import io.autogpt.seed.core.skill.SkillListingFile;
 import io.autogpt.seed.core.skill.SkillListingVersion;
 import io.autogpt.seed.core.store.SubmissionStatus;
+import io.autogpt.seed.core.table.Bytes;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -402,7 +404,7 @@ final class ExpertFactory {
             LocalDateTime created = skillListedAt(u, s);
             rows.add(new SkillListing(skillListingId(u, s), created,
                     skillVersionAt(u, s, skillVersions(u, s) - 1), false, approved,
-                    DatasetShape.slug(topic[0]) + "-" + shape.tag(u) + "-" + s, approved ? rng.between(0, 400) : 0,
+                    DatasetShape.slug(topic[0]) + "-" + shape.tag(u) + "-" + s, null, approved ? rng.between(0, 400) : 0,
                     shape.userId(u), home.organizationId()));
         }
         return rows;
@@ -442,6 +444,42 @@ final class ExpertFactory {
         }
         return rows;
     }
+
+    /**
+     * The files beside each version's SKILL.md: none to three of a script (executable), a reference and a template,
+     * snapshotted with the version (its time), their bytes naming the version they belong to.
+     */
+    public List<SkillListingFile> skillFiles(long u) {
+        List<SkillListingFile> rows = new ArrayList<>();
+        for (int s = 0; s < skillListingCount(u); s++) {
+            String[] topic = skillTopic(u, s);
+            for (int v = 0; v < skillVersions(u, s); v++) {
+                Rng rng = shape.rng("SkillListingFile", u, s, v);
+                for (int k = 0; k < SKILL_FILES.size(); k++) {
+                    if (!rng.chance(0.4)) {
+                        continue;
+                    }
+                    String[] file = SKILL_FILES.get(k);
+                    Bytes content = Bytes.utf8(file[2].replace("{topic}", topic[0])
+                            .replace("{version}", Integer.toString(v + 1)));
+                    rows.add(new SkillListingFile(shape.id("SkillListingFile", u, s, v, k), skillVersionAt(u, s, v),
+                            skillVersionId(u, s, v), file[0], content.size(), content.sha256(), file[1],
+                            file[0].startsWith("scripts/"), content));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A skill's usual companions: path, MIME type, content ({@code {topic}}, {@code {version}} filled in). */
+    private static final List<String[]> SKILL_FILES = List.of(
+            new String[] {"scripts/check.py", "text/x-python", "#!/usr/bin/env python3\n\"\"\"Checks for {topic}, "
+                    + "version {version}.\"\"\"\nimport sys\n\n\ndef main() -> int:\n    print(\"ok\")\n    return 0\n\n\n"
+                    + "if __name__ == \"__main__\":\n    sys.exit(main())\n"},
+            new String[] {"references/checklist.md", "text/markdown", "# {topic}: checklist (v{version})\n\n"
+                    + "- [ ] Inputs gathered\n- [ ] Steps followed in order\n- [ ] Result reported\n"},
+            new String[] {"templates/report.md", "text/markdown", "# {topic} report\n\n## What changed\n\n"
+                    + "## What needs a human\n\n<!-- template v{version} -->\n"});
 
     public List<SkillListingActiveVersion> skillActiveVersions(long u) {
         List<SkillListingActiveVersion> rows = new ArrayList<>();

@@ -7,11 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A row of {@code "SkillListing"}: a creator's Skills Hub listing (owner and their personal organisation), with a
- * globally unique slug. {@code activeVersionId} is set afterwards ({@link SkillListingActiveVersion}): the listing
- * and its versions name each other. {@code hasApprovedVersion} says whether one of its versions was approved.
+ * globally unique slug. {@code activeVersionId} is written as null and set afterwards
+ * ({@link SkillListingActiveVersion}): the listing and its versions name each other. {@code hasApprovedVersion} says whether one of its versions was approved.
  */
 public record SkillListing(String id, LocalDateTime createdAt, LocalDateTime updatedAt, boolean isDeleted,
-                           boolean hasApprovedVersion, String slug, int installCount, @Nullable String owningUserId,
+                           boolean hasApprovedVersion, String slug, @Nullable String activeVersionId, int installCount, @Nullable String owningUserId,
                            @Nullable String owningOrgId) {
     public static final Table<SkillListing> TABLE = Table.insertOf(SkillListing.class);
 
@@ -20,5 +20,8 @@ public record SkillListing(String id, LocalDateTime createdAt, LocalDateTime upd
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(slug, "slug");
+        if (activeVersionId != null) {
+            throw new IllegalArgumentException("skill listing " + id + ": its active version is set once it exists");
+        }
     }
 }

@@ -54,6 +54,7 @@ import io.autogpt.seed.core.search.BuilderSearchHistory;
 import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
 import io.autogpt.seed.core.skill.SkillListing;
+import io.autogpt.seed.core.skill.SkillListingFile;
 import io.autogpt.seed.core.skill.SkillListingVersion;
 import io.autogpt.seed.core.store.StoreListing;
 import io.autogpt.seed.core.store.StoreListingReview;
@@ -118,6 +119,7 @@ public final class EntityRegistry {
             Map.entry(SharedChatFile.class, row -> new SharedChatFileJpaEntity((SharedChatFile) row)),
             Map.entry(SharedExecutionFile.class, row -> new SharedExecutionFileJpaEntity((SharedExecutionFile) row)),
             Map.entry(SkillListing.class, row -> new SkillListingJpaEntity((SkillListing) row)),
+            Map.entry(SkillListingFile.class, row -> new SkillListingFileJpaEntity((SkillListingFile) row)),
             Map.entry(SkillListingVersion.class, row -> new SkillListingVersionJpaEntity((SkillListingVersion) row)),
             Map.entry(StoreListing.class, row -> new StoreListingJpaEntity((StoreListing) row)),
             Map.entry(StoreListingReview.class, row -> new StoreListingReviewJpaEntity((StoreListingReview) row)),

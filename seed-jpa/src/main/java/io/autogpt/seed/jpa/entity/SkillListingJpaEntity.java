@@ -21,6 +21,7 @@ public class SkillListingJpaEntity {
     private boolean isDeleted;
     private boolean hasApprovedVersion;
     private String slug;
+    private @Nullable String activeVersionId;
     private int installCount;
     private @Nullable String owningUserId;
     private @Nullable String owningOrgId;
@@ -41,6 +42,7 @@ public class SkillListingJpaEntity {
         this.isDeleted = row.isDeleted();
         this.hasApprovedVersion = row.hasApprovedVersion();
         this.slug = row.slug();
+        this.activeVersionId = row.activeVersionId();
         this.installCount = row.installCount();
         this.owningUserId = row.owningUserId();
         this.owningOrgId = row.owningOrgId();
