@@ -46,7 +46,7 @@ class PrismaReadBackTest {
             "AuthUser AuthSession AuthAccount AuthVerification AuthJwks: logins through Better Auth (its own issue)",
             "ExperimentAssignment UserAttribution OnboardingBrainDump UserBriefing ActivityEvent AlertCondition "
                     + "PushSubscription PlatformCostLog "
-                    + "CatalogueRelease CatalogueReleaseVersion CatalogueActivation AuditLog IntegrationCredential "
+                    + "AuditLog IntegrationCredential "
                     + "PlatformLink PlatformUserLink PlatformLinkToken BotEvent BotGuild BotInstall LlmModelMigration: "
                     + "today's long tail (its own issue)",
             "OrganizationAlias TeamInvite OrganizationSubscription TransferRequest: no path of the platform writes "

@@ -58,8 +58,47 @@ final class CopyText {
      */
     static <R extends Record> String insertMissing(Table<R> table, String staging) {
         String columns = columnList(table);
+        // Rows already there are left out before the insert, not only by ON CONFLICT: a BEFORE INSERT trigger (the
+        // catalogue's guard on a released package's files) fires, and raises, before the conflict is found.
+        String present = table.key().stream().map(c -> "t." + quote(c.name()) + " = s." + quote(c.name()))
+                .collect(Collectors.joining(" AND "));
         return "INSERT INTO " + quote(table.name()) + " (" + columns + ") SELECT " + columns + " FROM " + staging
-                + " ORDER BY 1 ON CONFLICT DO NOTHING";
+                + " s WHERE NOT EXISTS (SELECT 1 FROM " + quote(table.name()) + " t WHERE " + present
+                + ") ORDER BY 1 ON CONFLICT DO NOTHING";
+    }
+
+    /** Makes the writing transaction the catalogue publisher, whose writes the catalogue's guard triggers admit. */
+    static final String CATALOGUE_PUBLISHER = "SET LOCAL autogpt.catalogue_publisher = 'on'";
+
+    /**
+     * Activates the staged catalogue release as the platform's publisher does, where no release is active: its
+     * listings get their versions, its templates are shown, the activation is numbered after the state's generation
+     * and the state moves to the release (taking the state's row lock first, so concurrent runs activate once).
+     * Where another release is active it changes nothing and says so in a notice.
+     */
+    static String activateCatalogue(String staging) {
+        return "DO $catalogue$ DECLARE active text; gen integer; a record; BEGIN "
+                + "SELECT * INTO a FROM " + staging + " LIMIT 1; "
+                + "SELECT \"activeReleaseId\", generation INTO active, gen FROM \"CatalogueState\" "
+                + "WHERE id = 'marketplace' FOR UPDATE; "
+                + "IF NOT FOUND THEN RAISE NOTICE 'the marketplace catalogue has no state row here: the seeded "
+                + "release % stays inactive', a.\"releaseId\"; RETURN; END IF; "
+                + "IF active IS NOT NULL THEN IF active <> a.\"releaseId\" THEN RAISE NOTICE 'the marketplace "
+                + "catalogue already has release % active: the seeded release % stays inactive', active, "
+                + "a.\"releaseId\"; END IF; RETURN; END IF; "
+                + "UPDATE \"SkillListing\" l SET \"activeVersionId\" = i.value ->> 'version_id', "
+                + "\"hasApprovedVersion\" = (i.value ->> 'has_approved_version')::boolean, "
+                + "\"isDeleted\" = (i.value ->> 'retired')::boolean, \"updatedAt\" = a.\"createdAt\" "
+                + "FROM jsonb_each(a.snapshot -> 'skills') i WHERE l.id = i.value ->> 'listing_id' "
+                + "AND l.\"owningUserId\" IS NULL AND l.\"owningOrgId\" IS NULL; "
+                + "UPDATE \"Expert\" e SET \"isArchived\" = (i.value ->> 'is_archived')::boolean, "
+                + "\"updatedAt\" = a.\"createdAt\" FROM jsonb_each(a.snapshot -> 'experts') i "
+                + "WHERE e.id = i.value ->> 'expert_id' AND e.\"isTemplate\" AND e.\"ownerUserId\" IS NULL; "
+                + "INSERT INTO \"CatalogueActivation\" (id, \"releaseId\", \"previousReleaseId\", generation, "
+                + "rollback, snapshot, \"createdAt\") VALUES (a.id, a.\"releaseId\", NULL, gen + 1, a.rollback, "
+                + "a.snapshot, a.\"createdAt\"); "
+                + "UPDATE \"CatalogueState\" SET \"activeReleaseId\" = a.\"releaseId\", generation = gen + 1, "
+                + "snapshot = a.snapshot WHERE id = 'marketplace'; END $catalogue$";
     }
 
     /**

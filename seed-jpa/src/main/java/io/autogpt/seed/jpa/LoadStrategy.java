@@ -2,7 +2,6 @@ package io.autogpt.seed.jpa;
 
 import io.autogpt.seed.core.table.Table;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -87,6 +86,21 @@ final class LoadStrategy {
         return staged.count();
     }
 
+    /**
+     * Stages the seeded catalogue release's activation, run after the shared rows (the release among them): at once
+     * when foreign keys are checked per row, else just before commit.
+     *
+     * @return rows handed over
+     */
+    <R extends Record> long activateCatalogue(Table<R> table, Stream<R> rows) throws SQLException {
+        DatabaseSession.Staged staged = session.stage(table, rows);
+        pendingShared.add(CopyText.activateCatalogue(staged.name()));
+        if (deferral == null) {
+            applyShared();
+        }
+        return staged.count();
+    }
+
     /** Inserts the staged shared rows that are still missing. */
     private void applyShared() throws SQLException {
         if (pendingShared.isEmpty()) {
@@ -95,10 +109,9 @@ final class LoadStrategy {
         if (deferral != null) {
             deferral.triggersOn();
         }
-        try (Statement st = session.jdbc().createStatement()) {
-            for (String insert : pendingShared) {
-                st.executeUpdate(insert);
-            }
+        for (String statement : pendingShared) {
+            // Noting: the catalogue's activation says so when it leaves another release active.
+            session.executeNoting(statement);
         }
         pendingShared.clear();
     }

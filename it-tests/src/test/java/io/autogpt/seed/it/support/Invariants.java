@@ -70,6 +70,9 @@ public final class Invariants {
     private static final Set<String> TENANCY = Set.of("Organization", "OrganizationProfile", "OrgMember", "Team", "TeamMember", "OrganizationSeatAssignment", "OrgBalance", "OrgCreditTransaction", "OrgInvitation");
 
     /** Today's experts, the credentials they are granted (the owner's webhooks hold them) and the skills they come with. */
+    private static final Set<String> CATALOGUE = Set.of("CatalogueRelease", "CatalogueReleaseVersion",
+            "CatalogueState", "CatalogueActivation", "SkillListing", "SkillListingVersion", "Expert",
+            "ExpertSkillListing");
     private static final Set<String> EXPERTS = Set.of("Expert", "ExpertPod", "ExpertWorkflow", "ExpertRoutine",
             "ExpertSkillListing", "ExpertCredential", "ExpertPauseEvent", "SkillListing", "IntegrationWebhook");
 
@@ -668,7 +671,8 @@ public final class Invariants {
                             + "+ (SELECT count(*) FROM (SELECT \"expertId\" FROM \"ExpertSkillListing\" GROUP BY 1 "
                             + "HAVING min(position) <> 0 OR max(position) <> count(*) - 1) y)",
                     "UPDATE \"SkillListing\" l SET \"owningUserId\" = (SELECT min(u.id) FROM \"User\" u WHERE u.id <> l.\"owningUserId\") "
-                            + "WHERE id = (SELECT min(\"skillListingId\") FROM \"ExpertSkillListing\")",
+                            + "WHERE id = (SELECT min(es.\"skillListingId\") FROM \"ExpertSkillListing\" es JOIN \"Expert\" x "
+                            + "ON x.id = es.\"expertId\" WHERE x.\"ownerUserId\" IS NOT NULL)",
                     EXPERTS).onlyUnder(PlatformRules.SEPTEMBER_2026),
             new Invariant("an expert's schedules are paused exactly when its newest pause event is open, since then; "
                     + "at most one open pause, and a cleared one was cleared after it was made",
@@ -696,16 +700,60 @@ public final class Invariants {
                             + "<> (v.\"reviewerId\" IS NOT NULL) OR v.\"reviewerId\" = l.\"owningUserId\" "
                             + "OR (v.\"submissionStatus\" <> 'DRAFT') <> (v.\"submittedAt\" IS NOT NULL)))",
                     "UPDATE \"SkillListingVersion\" SET \"submissionStatus\" = 'PENDING' "
-                            + "WHERE id = (SELECT min(\"activeVersionId\") FROM \"SkillListing\")",
+                            + "WHERE id = (SELECT min(\"activeVersionId\") FROM \"SkillListing\" WHERE \"owningUserId\" IS NOT NULL)",
                     Set.of("SkillListing", "SkillListingVersion")).onlyUnder(PlatformRules.SEPTEMBER_2026),
             new Invariant("a skill file's size and SHA-256 are those of its bytes; it lies beside SKILL.md (a relative path, "
                     + "not SKILL.md itself), snapshotted with its version",
                     "SELECT count(*) FROM \"SkillListingFile\" f JOIN \"SkillListingVersion\" v ON v.id = f.\"skillListingVersionId\" "
                             + "WHERE f.\"sizeBytes\" <> octet_length(f.content) OR f.sha256 <> encode(sha256(f.content), 'hex') "
                             + "OR f.\"relativePath\" = 'SKILL.md' OR f.\"relativePath\" LIKE '/%' OR f.\"createdAt\" < v.\"createdAt\"",
+                    // A user's file: the catalogue's are immutable (its guard raises).
                     "UPDATE \"SkillListingFile\" SET content = content || '\\x00'::bytea "
-                            + "WHERE id = (SELECT min(id) FROM \"SkillListingFile\")",
-                    Set.of("SkillListingFile", "SkillListingVersion")).onlyUnder(PlatformRules.SEPTEMBER_2026));
+                            + "WHERE id = (SELECT min(f.id) FROM \"SkillListingFile\" f JOIN \"SkillListingVersion\" v "
+                            + "ON v.id = f.\"skillListingVersionId\" JOIN \"SkillListing\" l ON l.id = v.\"skillListingId\" "
+                            + "WHERE l.\"owningUserId\" IS NOT NULL)",
+                    Set.of("SkillListingFile", "SkillListingVersion")).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            // Today's marketplace catalogue. Its breakers turn the publisher on inside their own statement, as the
+            // catalogue's guards admit no other writer.
+            new Invariant("a catalogue release ships released versions only: approved, available, live versions of the "
+                    + "platform's own (unowned) listings, with their package hash, each named by the release's snapshot",
+                    "SELECT count(*) FROM \"CatalogueReleaseVersion\" rv JOIN \"CatalogueRelease\" r ON r.id = rv.\"releaseId\" "
+                            + "JOIN \"SkillListingVersion\" v ON v.id = rv.\"versionId\" JOIN \"SkillListing\" l ON l.id = v.\"skillListingId\" "
+                            + "WHERE v.\"submissionStatus\" <> 'APPROVED' OR v.\"isDeleted\" OR NOT v.\"isAvailable\" "
+                            + "OR v.\"cataloguePackageSha256\" IS NULL OR l.\"owningUserId\" IS NOT NULL OR l.\"owningOrgId\" IS NOT NULL "
+                            + "OR NOT EXISTS (SELECT 1 FROM jsonb_each(r.snapshot -> 'skills') i "
+                            + "WHERE i.value ->> 'version_id' = v.id AND i.value ->> 'listing_id' = l.id)",
+                    "WITH p AS (SELECT set_config('autogpt.catalogue_publisher', 'on', true)) "
+                            + "INSERT INTO \"CatalogueReleaseVersion\" (\"releaseId\", \"versionId\") SELECT r.id, "
+                            + "(SELECT min(v.id) FROM \"SkillListingVersion\" v JOIN \"SkillListing\" l ON l.id = v.\"skillListingId\" "
+                            + "WHERE l.\"owningUserId\" IS NOT NULL AND v.\"submissionStatus\" = 'APPROVED') "
+                            + "FROM p, \"CatalogueRelease\" r LIMIT 1",
+                    CATALOGUE).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("the catalogue's active release exists and is the newest activation's, the state's generation is "
+                    + "that activation's and its snapshot the release's; the listings the snapshot names have the versions "
+                    + "the release ships active, and its templates are shown with exactly the skills it assigns, in order",
+                    "SELECT (SELECT count(*) FROM \"CatalogueState\" s LEFT JOIN \"CatalogueRelease\" r ON r.id = s.\"activeReleaseId\" "
+                            + "WHERE s.\"activeReleaseId\" IS NOT NULL AND (r.id IS NULL OR s.snapshot IS DISTINCT FROM r.snapshot "
+                            + "OR s.generation IS DISTINCT FROM (SELECT max(a.generation) FROM \"CatalogueActivation\" a) "
+                            + "OR r.id IS DISTINCT FROM (SELECT a.\"releaseId\" FROM \"CatalogueActivation\" a "
+                            + "ORDER BY a.generation DESC LIMIT 1))) "
+                            + "+ (SELECT count(*) FROM \"CatalogueState\" s CROSS JOIN LATERAL jsonb_each(s.snapshot -> 'skills') i "
+                            + "LEFT JOIN \"SkillListing\" l ON l.id = i.value ->> 'listing_id' WHERE l.id IS NULL "
+                            + "OR l.\"activeVersionId\" IS DISTINCT FROM i.value ->> 'version_id' OR l.\"owningUserId\" IS NOT NULL "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"CatalogueReleaseVersion\" rv WHERE rv.\"releaseId\" = s.\"activeReleaseId\" "
+                            + "AND rv.\"versionId\" = i.value ->> 'version_id')) "
+                            + "+ (SELECT count(*) FROM \"CatalogueState\" s CROSS JOIN LATERAL jsonb_each(s.snapshot -> 'experts') i "
+                            + "LEFT JOIN \"Expert\" e ON e.id = i.value ->> 'expert_id' WHERE e.id IS NULL OR NOT e.\"isTemplate\" "
+                            + "OR e.\"ownerUserId\" IS NOT NULL OR e.\"isArchived\" <> (i.value ->> 'is_archived')::boolean "
+                            + "OR (SELECT coalesce(jsonb_agg(es.\"skillListingId\" ORDER BY es.position), '[]'::jsonb) "
+                            + "FROM \"ExpertSkillListing\" es WHERE es.\"expertId\" = e.id) <> i.value -> 'skills') "
+                            + "+ (SELECT count(*) FROM \"CatalogueReleaseVersion\" rv JOIN \"CatalogueState\" s "
+                            + "ON s.\"activeReleaseId\" = rv.\"releaseId\" WHERE NOT EXISTS (SELECT 1 "
+                            + "FROM jsonb_each(s.snapshot -> 'skills') i WHERE i.value ->> 'version_id' = rv.\"versionId\"))",
+                    "UPDATE \"CatalogueState\" SET snapshot = jsonb_set(snapshot, '{skills}', '{}'::jsonb) "
+                            + "FROM (SELECT set_config('autogpt.catalogue_publisher', 'on', true)) p WHERE id = 'marketplace' "
+                            + "AND \"activeReleaseId\" IS NOT NULL",
+                    CATALOGUE).onlyUnder(PlatformRules.SEPTEMBER_2026));
 
     private Invariants() {
     }

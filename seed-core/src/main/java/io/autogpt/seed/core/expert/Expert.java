@@ -26,6 +26,8 @@ public record Expert(String id, LocalDateTime createdAt, LocalDateTime updatedAt
                      @Nullable Json skillInstallSnapshot, @Nullable String podId, @Nullable String organizationId,
                      @Nullable String teamId, ResourceVisibility visibility) {
     public static final Table<Expert> TABLE = Table.insertOf(Expert.class);
+    /** The platform's expert templates of the seeded catalogue (no owner), written where missing. */
+    public static final Table<Expert> CATALOGUE = Table.catalogueOf(Expert.class, 1);
 
     public Expert {
         Objects.requireNonNull(id, "id");

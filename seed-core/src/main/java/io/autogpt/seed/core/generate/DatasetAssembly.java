@@ -55,6 +55,9 @@ import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.search.BuilderSearchHistory;
 import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
+import io.autogpt.seed.core.skill.CatalogueActivation;
+import io.autogpt.seed.core.skill.CatalogueRelease;
+import io.autogpt.seed.core.skill.CatalogueReleaseVersion;
 import io.autogpt.seed.core.skill.SkillListing;
 import io.autogpt.seed.core.skill.SkillListingActiveVersion;
 import io.autogpt.seed.core.skill.SkillListingFile;
@@ -133,6 +136,7 @@ public final class DatasetAssembly {
     private final OrganizationFactory orgs;
     private final SubscriptionTrialFactory trials;
     private final ExpertFactory experts;
+    private final CatalogueFactory catalogue;
     /** The plan's tables in write order, each with the supplier of its rows. */
     private final Map<Table<?>, Supplier<? extends Stream<?>>> steps;
 
@@ -173,6 +177,7 @@ public final class DatasetAssembly {
         this.orgs = new OrganizationFactory(shape);
         this.trials = new SubscriptionTrialFactory(shape);
         this.experts = new ExpertFactory(shape);
+        this.catalogue = new CatalogueFactory(plan.now());
         this.steps = ordered();
     }
 
@@ -198,7 +203,9 @@ public final class DatasetAssembly {
             SubscriptionTrialClaim.TABLE, UserWorkspaceFolder.TABLE, ChatMessageFeedback.TABLE, ChatLinkedShare.TABLE,
             SharedChatFile.TABLE, SharedExecutionFile.TABLE, SkillListing.TABLE, SkillListingVersion.TABLE,
             SkillListingFile.TABLE, SkillListingActiveVersion.TABLE, ExpertPod.TABLE, Expert.TABLE, ExpertWorkflow.TABLE, ExpertRoutine.TABLE,
-            ExpertSkillListing.TABLE, ExpertCredential.TABLE, ExpertPauseEvent.TABLE);
+            ExpertSkillListing.TABLE, ExpertCredential.TABLE, ExpertPauseEvent.TABLE, SkillListing.CATALOGUE,
+            SkillListingVersion.CATALOGUE, SkillListingFile.CATALOGUE, Expert.CATALOGUE, ExpertSkillListing.CATALOGUE,
+            CatalogueRelease.TABLE, CatalogueReleaseVersion.TABLE, CatalogueActivation.TABLE);
 
     /**
      * Every table of the plan's rules in write order: parents before children, the listing update after the
@@ -329,7 +336,17 @@ public final class DatasetAssembly {
                         perUser(u -> experts.accountRoutines(u).stream()))),
                 step(ExpertSkillListing.TABLE, () -> perExpert(experts::expertSkills)),
                 step(ExpertCredential.TABLE, () -> perExpert(experts::credentials)),
-                step(ExpertPauseEvent.TABLE, () -> perExpert(experts::pauseEvents)));
+                step(ExpertPauseEvent.TABLE, () -> perExpert(experts::pauseEvents)),
+                // The marketplace catalogue: one per platform, the same in every slice of every seed (as the blocks),
+                // written where missing through the catalogue publisher; package files before the release ships them.
+                step(SkillListing.CATALOGUE, () -> catalogue.listings().stream()),
+                step(SkillListingVersion.CATALOGUE, () -> catalogue.versions().stream()),
+                step(SkillListingFile.CATALOGUE, () -> catalogue.files().stream()),
+                step(Expert.CATALOGUE, () -> catalogue.templates().stream()),
+                step(ExpertSkillListing.CATALOGUE, () -> catalogue.assignments().stream()),
+                step(CatalogueRelease.TABLE, () -> Stream.of(catalogue.release())),
+                step(CatalogueReleaseVersion.TABLE, () -> catalogue.releaseVersions().stream()),
+                step(CatalogueActivation.TABLE, () -> Stream.of(catalogue.activation())));
     }
 
     /**

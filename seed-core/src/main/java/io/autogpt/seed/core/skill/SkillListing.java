@@ -14,6 +14,8 @@ public record SkillListing(String id, LocalDateTime createdAt, LocalDateTime upd
                            boolean hasApprovedVersion, String slug, @Nullable String activeVersionId, int installCount, @Nullable String owningUserId,
                            @Nullable String owningOrgId) {
     public static final Table<SkillListing> TABLE = Table.insertOf(SkillListing.class);
+    /** The the platform's own listings of the seeded catalogue (no owner), written where missing. */
+    public static final Table<SkillListing> CATALOGUE = Table.catalogueOf(SkillListing.class, 1);
 
     public SkillListing {
         Objects.requireNonNull(id, "id");

@@ -15,6 +15,8 @@ public record SkillListingFile(String id, LocalDateTime createdAt, String skillL
                                int sizeBytes, String sha256, @Nullable String mimeType, boolean isExecutable,
                                Bytes content) {
     public static final Table<SkillListingFile> TABLE = Table.insertOf(SkillListingFile.class);
+    /** The the files of the seeded catalogue's packages, written where missing. */
+    public static final Table<SkillListingFile> CATALOGUE = Table.catalogueOf(SkillListingFile.class, 1);
 
     public SkillListingFile {
         Objects.requireNonNull(id, "id");

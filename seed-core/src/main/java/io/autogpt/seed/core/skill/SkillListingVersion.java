@@ -24,6 +24,8 @@ public record SkillListingVersion(String id, int version, LocalDateTime createdA
                                   @Nullable String reviewComments, @Nullable LocalDateTime reviewedAt,
                                   @Nullable String organizationId) {
     public static final Table<SkillListingVersion> TABLE = Table.insertOf(SkillListingVersion.class);
+    /** The the seeded catalogue's package versions, written where missing. */
+    public static final Table<SkillListingVersion> CATALOGUE = Table.catalogueOf(SkillListingVersion.class, 1);
 
     public SkillListingVersion {
         Objects.requireNonNull(id, "id");
