@@ -71,6 +71,15 @@ final class CopyText {
     static final String CATALOGUE_PUBLISHER = "SET LOCAL autogpt.catalogue_publisher = 'on'";
 
     /**
+     * Waits for any other run writing the catalogue to end, before this one writes it. Without it, a file of the
+     * catalogue a concurrent run has just committed (with the release naming its version) gets past the {@code NOT
+     * EXISTS} filter and is then refused by the guard's own, newer look, instead of waiting on {@code ON CONFLICT}.
+     * The key is arbitrary but fixed: the catalogue is one per database.
+     */
+    static final String CATALOGUE_LOCK =
+            "DO $lock$ BEGIN PERFORM pg_advisory_xact_lock(7236833794616437100); END $lock$";
+
+    /**
      * Activates the staged catalogue release as the platform's publisher does, where no release is active: its
      * listings get their versions, its templates are shown, the activation is numbered after the state's generation
      * and the state moves to the release (taking the state's row lock first, so concurrent runs activate once).

@@ -21,6 +21,8 @@ final class LoadStrategy {
     private final BulkLoad bulk;
     /** Inserts of staged shared rows not yet run. */
     private final List<String> pendingShared = new ArrayList<>();
+    /** Whether the inserts of the catalogue wait, yet, for other runs writing it. */
+    private boolean catalogueLocked;
 
     LoadStrategy(DatabaseSession session, @Nullable ForeignKeyDeferral deferral, BulkLoad bulk) {
         this.session = session;
@@ -79,6 +81,10 @@ final class LoadStrategy {
      */
     <R extends Record> long insertMissing(Table<R> table, Stream<R> rows) throws SQLException {
         DatabaseSession.Staged staged = session.stage(table, rows);
+        if (table.catalogue() && !catalogueLocked) {
+            pendingShared.add(CopyText.CATALOGUE_LOCK);
+            catalogueLocked = true;
+        }
         pendingShared.add(CopyText.insertMissing(table, staged.name()));
         if (deferral == null) {
             applyShared();

@@ -154,6 +154,7 @@ final class SqlFileTransaction implements DatasetTransaction {
         try {
             if (table.catalogue() && !publisher) {
                 line(CopyText.CATALOGUE_PUBLISHER + ";");
+                line(CopyText.CATALOGUE_LOCK + ";");
                 publisher = true;
             }
             return switch (table.kind()) {
