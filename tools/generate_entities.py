@@ -48,6 +48,9 @@ CORE = {
     "AuditLog": "org", "IntegrationCredential": "integration",
     "PlatformLink": "bot", "PlatformUserLink": "bot", "PlatformLinkToken": "bot", "BotEvent": "bot",
     "BotGuild": "bot", "BotInstall": "bot",
+    "SkillListing": "skill", "SkillListingVersion": "skill", "SkillListingFile": "skill",
+    "ExpertPod": "expert", "Expert": "expert", "ExpertWorkflow": "expert", "ExpertRoutine": "expert",
+    "ExpertSkillListing": "expert", "ExpertCredential": "expert", "ExpertPauseEvent": "expert",
 }
 ENUM_PKG = {"AgentExecutionStatus": "execution", "SubmissionStatus": "store", "CreditTransactionType": "credit",
             "APIKeyStatus": "integration", "APIKeyPermission": "integration", "OnboardingStep": "user",
@@ -57,11 +60,13 @@ ENUM_PKG = {"AgentExecutionStatus": "execution", "SubmissionStatus": "store", "C
             "OrgMemberStatus": "org", "TeamJoinPolicy": "org", "ResourceVisibility": "org", "SeatType": "org",
             "SeatStatus": "org", "AlertCause": "alert", "AlertConditionStatus": "alert",
             "ActivityEventCategory": "activity", "BrainDumpStatus": "activity", "BrainDumpInputMode": "activity",
-            "CredentialOwnerType": "integration", "PlatformType": "bot", "PlatformLinkType": "bot"}
+            "CredentialOwnerType": "integration", "PlatformType": "bot", "PlatformLinkType": "bot",
+            "ExpertSetupStatus": "expert", "ExpertRoutineSource": "expert", "ExpertRoutineSession": "expert"}
 PKS = {"AgentGraph": ["id", "version"], "CreditTransaction": ["transactionKey", "userId"], "UserBalance": ["userId"],
        "PendingHumanReview": ["nodeExecId"], "AgentNodeExecutionKeyValueData": ["userId", "key"],
        "OrganizationProfile": ["organizationId"], "OrgBalance": ["orgId"], "OrgCreditTransaction": ["transactionKey", "orgId"],
-       "SubscriptionTrialClaim": ["key"], "UserAttribution": ["userId"]}
+       "SubscriptionTrialClaim": ["key"], "UserAttribution": ["userId"],
+       "ExpertSkillListing": ["expertId", "skillListingId"]}
 
 enums = set()
 # The union of every version's columns of the tables the seeder writes: the newest version's order, then columns
@@ -132,6 +137,8 @@ def java_type(c):
         return "String", ("json(row.%s())" if nullable else "row.%s().text()")
     if t == "vector":
         return "String", "row.%s().text()"
+    if t == "bytea":
+        return "byte[]", "row.%s().toArray()"
     if t == "text[]":
         return "List<String>", "row.%s()"
     if t.endswith("[]") and t[:-2] in enums:

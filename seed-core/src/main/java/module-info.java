@@ -27,6 +27,8 @@ module io.autogpt.seed.core {
     exports io.autogpt.seed.core.notification;
     exports io.autogpt.seed.core.oauth;
     exports io.autogpt.seed.core.org;
+    exports io.autogpt.seed.core.expert;
+    exports io.autogpt.seed.core.skill;
     exports io.autogpt.seed.core.search;
     exports io.autogpt.seed.core.vector;
     exports io.autogpt.seed.core.alert;

@@ -4,6 +4,7 @@ import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.RecordedRun;
 import io.autogpt.seed.core.run.SeedReport;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** The table printed at the end of a run: rows, seconds and rows per second for each table and in all. */
 final class Summary {
@@ -33,6 +34,14 @@ final class Summary {
         if (report.outcome() == SeedReport.Outcome.RESEEDED) {
             out.printf("removed %,d rows of %d earlier run%s%n", report.removedRows(), report.earlier().size(),
                     report.earlier().size() == 1 ? "" : "s");
+            // What every run shares is written where missing and never removed: say which, so nobody looks for it.
+            List<String> shared = report.tables().stream().filter(t -> t.path().startsWith("where "))
+                    .map(SeedReport.TableReport::table).toList();
+            if (!shared.isEmpty()) {
+                out.println("kept the rows every run shares: " + String.join(", ", shared)
+                        + (shared.stream().anyMatch(t -> t.startsWith("Catalogue"))
+                        ? " (the marketplace catalogue: the platform lets no release be removed)" : ""));
+            }
         }
         out.printf("%-44s %12s %9s %12s  %s%n", "table", "rows", "seconds", "rows/s", "path");
         for (SeedReport.TableReport t : report.tables()) {

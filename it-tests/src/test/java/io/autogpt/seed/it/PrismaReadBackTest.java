@@ -43,11 +43,8 @@ class PrismaReadBackTest {
      * Each entry is a promise to keep: the day a table holds rows, this test says to drop it.
      */
     private static final Map<String, String> NOT_SEEDED_YET = java.util.stream.Stream.of(
-            "AuthUser AuthSession AuthAccount AuthVerification AuthJwks: logins through Better Auth (its own issue)",
-            "Expert ExpertWorkflow ExpertRoutine ExpertSkillListing ExpertCredential "
-                    + "ExpertPauseEvent ExpertPod SkillListing SkillListingVersion SkillListingFile "
-                    + "CatalogueRelease CatalogueReleaseVersion CatalogueActivation: "
-                    + "today's long tail (its own issue)",
+            "AuthUser AuthSession AuthAccount AuthVerification AuthJwks: Better Auth's logins, written only with "
+                    + "--auth-users (this test seeds without)",
             "LlmModelMigration: an admin's retirement of a model, rewriting nodes of every user's graphs: no user's "
                     + "day writes it, and its rows would belong to no cohort a reset or a shard could own",
             "OrganizationAlias TeamInvite OrganizationSubscription TransferRequest: no path of the platform writes "

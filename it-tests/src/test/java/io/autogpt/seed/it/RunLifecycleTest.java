@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Reruns are detected, --reset replaces exactly one seed's rows, and seeds load side by side. */
 class RunLifecycleTest {
     private static final String NOW = "2025-06-01T00:00:00Z";
+    private static final java.util.List<String> CATALOGUE = java.util.List.of("CatalogueRelease",
+            "CatalogueReleaseVersion", "CatalogueActivation");
 
     @Test
     void seedsLoadSideBySideRerunsChangeNothingAndResetTouchesOnlyItsSeed() throws Exception {
@@ -26,7 +28,17 @@ class RunLifecycleTest {
                 only42 = Sql.counts(c);
                 digests42 = Sql.digests(c);
             }
-            assertThat(seed(url, "43").exitCode()).isZero();
+            CliRun second = seed(url, "43");
+            assertThat(second.exitCode()).as(second.all()).isZero();
+            try (Connection c = db.connect("public")) {
+                // The marketplace catalogue is one per platform: the second seed finds it and writes none of it.
+                for (String table : CATALOGUE) {
+                    assertThat(Sql.count(c, "SELECT count(*) FROM \"" + table + "\"")).as(table)
+                            .isEqualTo(only42.get(table)).isPositive();
+                }
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"CatalogueState\" s JOIN \"CatalogueActivation\" a "
+                        + "ON a.\"releaseId\" = s.\"activeReleaseId\" AND a.generation = s.generation")).isEqualTo(1);
+            }
             try (Connection c = db.connect("public"); Statement st = c.createStatement()) {
                 assertThat(Sql.count(c, "SELECT count(*) FROM \"User\"")).isEqualTo(2 * only42.get("User"));
                 // A row the seeder did not write: reset must leave it alone.
@@ -46,7 +58,9 @@ class RunLifecycleTest {
 
             CliRun reset = seed(url, "42", "--reset");
             assertThat(reset.exitCode()).as(reset.all()).isZero();
-            assertThat(reset.out()).startsWith("reseeded seed 42").contains("removed ");
+            assertThat(reset.out()).startsWith("reseeded seed 42").contains("removed ")
+                    .contains("kept the rows every run shares: AgentBlock, SkillListing (catalogue)")
+                    .contains("CatalogueRelease, CatalogueReleaseVersion, CatalogueActivation (the marketplace catalogue");
             try (Connection c = db.connect("public")) {
                 assertThat(Sql.digests(c)).as("same seed, same rows; seed 43 and the real user untouched")
                         .isEqualTo(before);
@@ -63,6 +77,25 @@ class RunLifecycleTest {
             try (Connection c = db.connect("public")) {
                 assertThat(Sql.digests(c)).isEqualTo(before);
                 assertThat(Sql.count(c, "SELECT count(*) FROM autogpt_seed.runs WHERE seed = 43")).isEqualTo(1);
+            }
+
+            // A platform whose live catalogue is another release: the seeded release is never activated over it.
+            try (Connection c = db.connect("public"); Statement st = c.createStatement()) {
+                c.setAutoCommit(false);
+                st.execute("SET LOCAL autogpt.catalogue_publisher = 'on'");
+                st.execute("INSERT INTO \"CatalogueRelease\" (id, revision, \"manifestSha256\", manifest, snapshot) "
+                        + "VALUES ('live-release', 'r', 'm', '{}', '{\"skills\": {}, \"experts\": {}}')");
+                st.execute("UPDATE \"CatalogueState\" SET \"activeReleaseId\" = 'live-release', generation = generation + 1, "
+                        + "snapshot = '{\"skills\": {}, \"experts\": {}}' WHERE id = 'marketplace'");
+                c.commit();
+            }
+            CliRun underALiveCatalogue = seed(url, "44");
+            assertThat(underALiveCatalogue.exitCode()).as(underALiveCatalogue.all()).isZero();
+            assertThat(underALiveCatalogue.all()).contains("notice: the marketplace catalogue already has release "
+                    + "live-release active: the seeded release ").contains(" stays inactive");
+            try (Connection c = db.connect("public")) {
+                assertThat(Sql.strings(c, "SELECT \"activeReleaseId\" FROM \"CatalogueState\"")).containsExactly("live-release");
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"CatalogueActivation\"")).isEqualTo(1);
             }
 
         }

@@ -92,6 +92,11 @@ class WritersAgreeTest {
             try (Connection c = copy.connect("platform")) {
                 assertThat(Sql.count(c, "SELECT count(*) FROM \"User\"")).isEqualTo(25);
             }
+            // The file, loaded by psql, is the catalogue publisher as a direct load is: the release is activated.
+            try (Connection c = file.connect("platform")) {
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"CatalogueState\" s JOIN \"CatalogueActivation\" a "
+                        + "ON a.\"releaseId\" = s.\"activeReleaseId\"")).isEqualTo(1);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.autogpt.seed.jpa;
 
 import io.autogpt.seed.core.json.Json;
 import io.autogpt.seed.core.table.Column;
+import io.autogpt.seed.core.table.Bytes;
 import io.autogpt.seed.core.table.SqlType;
 import io.autogpt.seed.core.table.Table;
 import io.autogpt.seed.core.vector.Embedding;
@@ -110,6 +111,7 @@ final class CopyBinary<R extends Record> implements CopyRows<R> {
                     ? (out, v) -> out.int32(8).int64(Double.doubleToLongBits((Double) v)) : null;
             case BOOLEAN -> receive.equals("boolrecv") ? (out, v) -> out.int32(1).int8((Boolean) v ? 1 : 0) : null;
             case TIMESTAMP -> receive.equals("timestamp_recv") ? (out, v) -> timestamp(out, (LocalDateTime) v) : null;
+            case BYTEA -> receive.equals("bytearecv") ? CopyBinary::bytes : null;
             case DATE -> receive.equals("date_recv") ? (out, v) -> date(out, (java.time.LocalDate) v) : null;
             case VECTOR -> receive.equals("vector_recv") ? (out, v) -> vector(out, (Embedding) v) : null;
             case TEXT_ARRAY -> array(target, "textrecv");
@@ -145,6 +147,12 @@ final class CopyBinary<R extends Record> implements CopyRows<R> {
     private static void timestamp(CopyBuffer out, LocalDateTime t) {
         long seconds = t.toEpochSecond(ZoneOffset.UTC) - POSTGRES_EPOCH_SECONDS;
         out.int32(8).int64(seconds * 1_000_000L + t.getNano() / 1000);
+    }
+
+    /** bytea's binary form: the bytes as they are. */
+    private static void bytes(CopyBuffer out, Object value) {
+        byte[] b = ((Bytes) value).toArray();
+        out.int32(b.length).raw(b);
     }
 
     /** Days since 2000-01-01, as a 32-bit integer. */

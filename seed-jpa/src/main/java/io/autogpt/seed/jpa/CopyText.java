@@ -58,8 +58,56 @@ final class CopyText {
      */
     static <R extends Record> String insertMissing(Table<R> table, String staging) {
         String columns = columnList(table);
+        // Rows already there are left out before the insert, not only by ON CONFLICT: a BEFORE INSERT trigger (the
+        // catalogue's guard on a released package's files) fires, and raises, before the conflict is found.
+        String present = table.key().stream().map(c -> "t." + quote(c.name()) + " = s." + quote(c.name()))
+                .collect(Collectors.joining(" AND "));
         return "INSERT INTO " + quote(table.name()) + " (" + columns + ") SELECT " + columns + " FROM " + staging
-                + " ORDER BY 1 ON CONFLICT DO NOTHING";
+                + " s WHERE NOT EXISTS (SELECT 1 FROM " + quote(table.name()) + " t WHERE " + present
+                + ") ORDER BY 1 ON CONFLICT DO NOTHING";
+    }
+
+    /** Makes the writing transaction the catalogue publisher, whose writes the catalogue's guard triggers admit. */
+    static final String CATALOGUE_PUBLISHER = "SET LOCAL autogpt.catalogue_publisher = 'on'";
+
+    /**
+     * Waits for any other run writing the catalogue to end, before this one writes it. Without it, a file of the
+     * catalogue a concurrent run has just committed (with the release naming its version) gets past the {@code NOT
+     * EXISTS} filter and is then refused by the guard's own, newer look, instead of waiting on {@code ON CONFLICT}.
+     * The key is arbitrary but fixed: the catalogue is one per database.
+     */
+    static final String CATALOGUE_LOCK =
+            "DO $lock$ BEGIN PERFORM pg_advisory_xact_lock(7236833794616437100); END $lock$";
+
+    /**
+     * Activates the staged catalogue release as the platform's publisher does, where no release is active: its
+     * listings get their versions, its templates are shown, the activation is numbered after the state's generation
+     * and the state moves to the release (taking the state's row lock first, so concurrent runs activate once).
+     * Where another release is active it changes nothing and says so in a notice.
+     */
+    static String activateCatalogue(String staging) {
+        return "DO $catalogue$ DECLARE active text; gen integer; a record; BEGIN "
+                + "SELECT * INTO a FROM " + staging + " LIMIT 1; "
+                + "SELECT \"activeReleaseId\", generation INTO active, gen FROM \"CatalogueState\" "
+                + "WHERE id = 'marketplace' FOR UPDATE; "
+                + "IF NOT FOUND THEN RAISE NOTICE 'the marketplace catalogue has no state row here: the seeded "
+                + "release % stays inactive', a.\"releaseId\"; RETURN; END IF; "
+                + "IF active IS NOT NULL THEN IF active <> a.\"releaseId\" THEN RAISE NOTICE 'the marketplace "
+                + "catalogue already has release % active: the seeded release % stays inactive', active, "
+                + "a.\"releaseId\"; END IF; RETURN; END IF; "
+                + "UPDATE \"SkillListing\" l SET \"activeVersionId\" = i.value ->> 'version_id', "
+                + "\"hasApprovedVersion\" = (i.value ->> 'has_approved_version')::boolean, "
+                + "\"isDeleted\" = (i.value ->> 'retired')::boolean, \"updatedAt\" = a.\"createdAt\" "
+                + "FROM jsonb_each(a.snapshot -> 'skills') i WHERE l.id = i.value ->> 'listing_id' "
+                + "AND l.\"owningUserId\" IS NULL AND l.\"owningOrgId\" IS NULL; "
+                + "UPDATE \"Expert\" e SET \"isArchived\" = (i.value ->> 'is_archived')::boolean, "
+                + "\"updatedAt\" = a.\"createdAt\" FROM jsonb_each(a.snapshot -> 'experts') i "
+                + "WHERE e.id = i.value ->> 'expert_id' AND e.\"isTemplate\" AND e.\"ownerUserId\" IS NULL; "
+                + "INSERT INTO \"CatalogueActivation\" (id, \"releaseId\", \"previousReleaseId\", generation, "
+                + "rollback, snapshot, \"createdAt\") VALUES (a.id, a.\"releaseId\", NULL, gen + 1, a.rollback, "
+                + "a.snapshot, a.\"createdAt\"); "
+                + "UPDATE \"CatalogueState\" SET \"activeReleaseId\" = a.\"releaseId\", generation = gen + 1, "
+                + "snapshot = a.snapshot WHERE id = 'marketplace'; END $catalogue$";
     }
 
     /**
@@ -176,6 +224,8 @@ final class CopyText {
             case JSONB -> (out, value) -> out.text(((Json) value).text());
             // Digits, signs, points, commas and brackets only: nothing COPY escapes, so no scan for it.
             case VECTOR -> (out, value) -> out.ascii(((Embedding) value).text());
+            // The hex form's backslash is escaped as COPY text escapes it.
+            case BYTEA -> (out, value) -> out.text(((io.autogpt.seed.core.table.Bytes) value).hex());
             case TIMESTAMP -> (out, value) -> appendTimestamp(out, (LocalDateTime) value);
             // ISO yyyy-MM-dd: digits and dashes only.
             case DATE -> (out, value) -> out.ascii(value.toString());

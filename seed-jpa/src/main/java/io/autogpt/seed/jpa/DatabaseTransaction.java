@@ -38,6 +38,8 @@ final class DatabaseTransaction implements DatasetTransaction {
     /** The login systems the target has, which the accounts go into (empty without {@link #logins}). */
     private final Set<LoginSystem> systems;
     private boolean loginsWritten;
+    /** Whether this transaction is the catalogue publisher yet. */
+    private boolean publisher;
 
     DatabaseTransaction(DatabaseSession session, LoadStrategy load, RowSink<SQLException> sink,
                         RunLedger ledger, PreparedTarget target, @Nullable LoginUsers logins,
@@ -73,6 +75,11 @@ final class DatabaseTransaction implements DatasetTransaction {
                     + "before any table: run it with SeedRunner.withLoginAccounts()");
         }
         try {
+            if (table.catalogue() && !publisher) {
+                // Once, for the whole transaction: the staged catalogue rows go in at commit.
+                session.executeNoting(CopyText.CATALOGUE_PUBLISHER);
+                publisher = true;
+            }
             return switch (table.kind()) {
                 case INSERT -> {
                     load.beforeInsert(table.name());
@@ -82,6 +89,7 @@ final class DatabaseTransaction implements DatasetTransaction {
                 // concurrent shard): these few shared rows take the JDBC path on the same connection, whatever the
                 // writer.
                 case INSERT_MISSING -> load.insertMissing(table, rows);
+                case CATALOGUE_ACTIVATION -> load.activateCatalogue(table, rows);
                 case UPDATE -> {
                     load.beforeUpdate(table.name());
                     yield sink.update(table, rows);
@@ -122,6 +130,7 @@ final class DatabaseTransaction implements DatasetTransaction {
         return switch (table.kind()) {
             case INSERT -> load.path(table.name());
             case INSERT_MISSING -> "where missing";
+            case CATALOGUE_ACTIVATION -> "where none is active";
             case UPDATE -> "update";
             case LOGIN_ACCOUNTS -> LoginSystem.describe(systems);
         };

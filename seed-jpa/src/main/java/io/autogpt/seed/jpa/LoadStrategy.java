@@ -2,7 +2,6 @@ package io.autogpt.seed.jpa;
 
 import io.autogpt.seed.core.table.Table;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,6 +23,8 @@ final class LoadStrategy {
     private final List<String> pendingShared = new ArrayList<>();
     /** The bare table inserted into last, whose indexes wait until its rows are all in; null: none. */
     private @Nullable String lastBulk;
+    /** Whether the inserts of the catalogue wait, yet, for other runs writing it. */
+    private boolean catalogueLocked;
 
     LoadStrategy(DatabaseSession session, @Nullable ForeignKeyDeferral deferral, BulkLoad bulk) {
         this.session = session;
@@ -90,7 +91,26 @@ final class LoadStrategy {
      */
     <R extends Record> long insertMissing(Table<R> table, Stream<R> rows) throws SQLException {
         DatabaseSession.Staged staged = session.stage(table, rows);
+        if (table.catalogue() && !catalogueLocked) {
+            pendingShared.add(CopyText.CATALOGUE_LOCK);
+            catalogueLocked = true;
+        }
         pendingShared.add(CopyText.insertMissing(table, staged.name()));
+        if (deferral == null) {
+            applyShared();
+        }
+        return staged.count();
+    }
+
+    /**
+     * Stages the seeded catalogue release's activation, run after the shared rows (the release among them): at once
+     * when foreign keys are checked per row, else just before commit.
+     *
+     * @return rows handed over
+     */
+    <R extends Record> long activateCatalogue(Table<R> table, Stream<R> rows) throws SQLException {
+        DatabaseSession.Staged staged = session.stage(table, rows);
+        pendingShared.add(CopyText.activateCatalogue(staged.name()));
         if (deferral == null) {
             applyShared();
         }
@@ -105,10 +125,9 @@ final class LoadStrategy {
         if (deferral != null) {
             deferral.triggersOn();
         }
-        try (Statement st = session.jdbc().createStatement()) {
-            for (String insert : pendingShared) {
-                st.executeUpdate(insert);
-            }
+        for (String statement : pendingShared) {
+            // Noting: the catalogue's activation says so when it leaves another release active.
+            session.executeNoting(statement);
         }
         pendingShared.clear();
     }

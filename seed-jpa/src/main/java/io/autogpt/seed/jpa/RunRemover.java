@@ -24,6 +24,28 @@ final class RunRemover {
      * search terms' ids.
      */
     static final List<String> DELETES = List.of(
+            // Today's experts and everything hanging off them, then the Skills Hub listings they came with. Before
+            // the library agents, store versions and users they name.
+            "DELETE FROM \"ExpertPauseEvent\" p USING \"Expert\" x, seed_users s "
+                    + "WHERE p.\"expertId\" = x.id AND x.\"ownerUserId\" = s.id",
+            "DELETE FROM \"ExpertCredential\" c USING \"Expert\" x, seed_users s "
+                    + "WHERE c.\"expertId\" = x.id AND x.\"ownerUserId\" = s.id",
+            "DELETE FROM \"ExpertSkillListing\" l USING \"Expert\" x, seed_users s "
+                    + "WHERE l.\"expertId\" = x.id AND x.\"ownerUserId\" = s.id",
+            "DELETE FROM \"ExpertRoutine\" r USING \"Expert\" x, seed_users s "
+                    + "WHERE r.\"expertId\" = x.id AND x.\"ownerUserId\" = s.id",
+            "DELETE FROM \"ExpertRoutine\" r USING seed_users s WHERE r.\"userId\" = s.id",
+            "DELETE FROM \"ExpertWorkflow\" w USING \"Expert\" x, seed_users s "
+                    + "WHERE w.\"expertId\" = x.id AND x.\"ownerUserId\" = s.id",
+            "DELETE FROM \"Expert\" x USING seed_users s WHERE x.\"ownerUserId\" = s.id",
+            "DELETE FROM \"ExpertPod\" p USING seed_users s WHERE p.\"userId\" = s.id",
+            "UPDATE \"SkillListing\" l SET \"activeVersionId\" = NULL FROM seed_users s "
+                    + "WHERE l.\"owningUserId\" = s.id AND l.\"activeVersionId\" IS NOT NULL",
+            "DELETE FROM \"SkillListingFile\" f USING \"SkillListingVersion\" v, \"SkillListing\" l, seed_users s "
+                    + "WHERE f.\"skillListingVersionId\" = v.id AND v.\"skillListingId\" = l.id AND l.\"owningUserId\" = s.id",
+            "DELETE FROM \"SkillListingVersion\" v USING \"SkillListing\" l, seed_users s "
+                    + "WHERE v.\"skillListingId\" = l.id AND l.\"owningUserId\" = s.id",
+            "DELETE FROM \"SkillListing\" l USING seed_users s WHERE l.\"owningUserId\" = s.id",
             "DELETE FROM \"StoreListingReview\" r USING seed_users s WHERE r.\"reviewByUserId\" = s.id",
             "DELETE FROM \"StoreListingReview\" r USING \"StoreListingVersion\" v, \"StoreListing\" l, seed_users s "
                     + "WHERE r.\"storeListingVersionId\" = v.id AND v.\"storeListingId\" = l.id "

@@ -42,6 +42,14 @@ final class SqlFileSink implements RowSink<IOException> {
         return count;
     }
 
+    /** The seeded catalogue release's activation: staged, then applied where no release is active. */
+    <R extends Record> long activateCatalogue(Table<R> table, Stream<R> rows) throws IOException {
+        String staging = createStaging(table);
+        long count = copy(table, staging, rows);
+        line(CopyText.activateCatalogue(staging) + ";");
+        return count;
+    }
+
     @Override
     public <R extends Record> long update(Table<R> table, Stream<R> rows) throws IOException {
         String staging = createStaging(table);

@@ -32,6 +32,8 @@ final class SqlFileTransaction implements DatasetTransaction {
     private final SeedPlan plan;
     private final SchemaVersion version;
     private final SchemaFit fit;
+    /** Whether the file has made its transaction the catalogue publisher yet. */
+    private boolean publisher;
 
     SqlFileTransaction(Path target, String schema, SeedPlan plan, SchemaVersion version, boolean createSchema) {
         this(target, schema, plan, version, createSchema, Files::newOutputStream);
@@ -150,9 +152,15 @@ final class SqlFileTransaction implements DatasetTransaction {
             return 0;
         }
         try {
+            if (table.catalogue() && !publisher) {
+                line(CopyText.CATALOGUE_PUBLISHER + ";");
+                line(CopyText.CATALOGUE_LOCK + ";");
+                publisher = true;
+            }
             return switch (table.kind()) {
                 case INSERT -> sink.insert(table, rows);
                 case INSERT_MISSING -> sink.insertMissing(table, rows);
+                case CATALOGUE_ACTIVATION -> sink.activateCatalogue(table, rows);
                 case UPDATE -> sink.update(table, rows);
                 case LOGIN_ACCOUNTS -> throw new IllegalStateException("login accounts were turned away above");
             };

@@ -3,6 +3,7 @@ package io.autogpt.seed.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.table.Bytes;
 import io.autogpt.seed.core.table.Table;
 import io.autogpt.seed.core.vector.Embedding;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,7 @@ class CopyBinaryTest {
     record Sample(String id, @Nullable String text, @Nullable Integer number, @Nullable Long big,
                   @Nullable Double real, @Nullable Boolean flag, @Nullable LocalDateTime at, @Nullable Json doc,
                   @Nullable List<String> tags, @Nullable Shade shade, @Nullable List<Shade> shades,
-                  @Nullable Embedding vec) {
+                  @Nullable Embedding vec, @Nullable LocalDate day, @Nullable Bytes blob) {
     }
 
     private static final Table<Sample> TABLE = Table.insertOf(Sample.class);
@@ -91,24 +93,27 @@ class CopyBinaryTest {
                         Integer.MIN_VALUE, Long.MIN_VALUE, -0.0, true, nanos,
                         new Json("{\"k\": [1, 2.5, \"é\\n\"], \"u\": \"\\u00e9🚀\"}"),
                         List.of("x,\"y\"", "back\\slash", "{}", "NULL", "", "é 🚀"), Shade.MID_TONE,
-                        List.of(Shade.DARK, Shade.LIGHT), Embedding.of(values)),
+                        List.of(Shade.DARK, Shade.LIGHT), Embedding.of(values), LocalDate.of(2026, 9, 25),
+                        Bytes.of(new byte[] {0, (byte) 0xFF, '\\', '\n', 'x'})),
                 new Sample("b", "", Integer.MAX_VALUE, Long.MAX_VALUE, 1e-300, false,
                         LocalDateTime.of(1999, 12, 31, 23, 59, 59, 999_999_000), Json.EMPTY_OBJECT, List.of(),
-                        Shade.LIGHT, List.of(), Embedding.of(new float[1536])),
+                        Shade.LIGHT, List.of(), Embedding.of(new float[1536]), LocalDate.of(1999, 12, 31),
+                        Bytes.of(new byte[0])),
                 new Sample("c", "x".repeat(70_000), 0, 0L, Double.MAX_VALUE, true,
                         LocalDateTime.of(999, 12, 31, 0, 0), new Json("[]"), List.of("only"), Shade.DARK,
-                        List.of(Shade.MID_TONE), Embedding.of(values.clone())),
+                        List.of(Shade.MID_TONE), Embedding.of(values.clone()), LocalDate.of(2000, 1, 1),
+                        Bytes.utf8("é".repeat(40_000))),
                 new Sample("d", null, null, null, 3.141592653589793, null, LocalDateTime.of(1970, 1, 1, 0, 0, 0, 1_000),
-                        null, null, null, null, null),
+                        null, null, null, null, null, null, null),
                 new Sample("e", "\u0000".isEmpty() ? "" : "plain", 42, 1L << 40, Double.MIN_VALUE, false,
                         LocalDateTime.of(2262, 4, 11, 23, 47, 16, 854_775_000), new Json("null"), List.of("a"),
-                        Shade.LIGHT, List.of(Shade.LIGHT, Shade.LIGHT, Shade.DARK), null));
+                        Shade.LIGHT, List.of(Shade.LIGHT, Shade.LIGHT, Shade.DARK), null, LocalDate.of(1, 1, 1), null));
     }
 
     private static void create(Statement st, String name, String vectorType, String shadeType) throws SQLException {
         st.execute("CREATE TABLE " + name + " (id text, text text, number integer, big bigint, real double precision, "
                 + "flag boolean, at timestamp(6) without time zone, doc jsonb, tags text[], shade " + shadeType
-                + ", shades \"Shade\"[], vec " + vectorType + ")");
+                + ", shades \"Shade\"[], vec " + vectorType + ", day date, blob bytea)");
     }
 
     private static List<String> read(Connection c, String table) throws SQLException {
@@ -139,7 +144,8 @@ class CopyBinaryTest {
                     + "t.text IS NOT DISTINCT FROM b.text AND t.at IS NOT DISTINCT FROM b.at AND t.doc IS NOT DISTINCT "
                     + "FROM b.doc AND t.vec IS NOT DISTINCT FROM b.vec AND t.real::text IS NOT DISTINCT FROM "
                     + "b.real::text AND t.tags IS NOT DISTINCT FROM b.tags AND t.shades IS NOT DISTINCT FROM b.shades "
-                    + "AND t.vec::real[]::text IS NOT DISTINCT FROM b.vec::real[]::text")) {
+                    + "AND t.vec::real[]::text IS NOT DISTINCT FROM b.vec::real[]::text AND t.day IS NOT DISTINCT FROM "
+                    + "b.day AND t.blob IS NOT DISTINCT FROM b.blob")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(5);
             }
@@ -154,8 +160,8 @@ class CopyBinaryTest {
             CopyStream.copy(c, "checked", TABLE, samples().stream(),
                     Objects.requireNonNull(CopyBinary.of(c, "checked", TABLE)));
             try (ResultSet rs = st.executeQuery("SELECT text, number, big, real, flag, at::text, doc::text, "
-                    + "array_to_json(tags)::text, shade::text, shades::text[]::text, (vec::real[])[4:7]::text "
-                    + "FROM checked WHERE id = 'a'")) {
+                    + "array_to_json(tags)::text, shade::text, shades::text[]::text, (vec::real[])[4:7]::text, "
+                    + "day::text, encode(blob, 'hex') FROM checked WHERE id = 'a'")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo(
                         "tab\there, line\nbreak\r, back\\slash, café, 日本語, 🚀, lone ? surrogate");
@@ -170,6 +176,8 @@ class CopyBinaryTest {
                 assertThat(rs.getString(10)).isEqualTo("{DARK,LIGHT}");
                 assertThat(rs.getString(11)).isEqualTo("{0,0.123457,-1,"
                         + Float.toString((float) (Math.round(Math.sin(6 * 0.37) * 1e6) / 1e6)) + "}");
+                assertThat(rs.getString(12)).isEqualTo("2026-09-25");
+                assertThat(rs.getString(13)).isEqualTo("00ff5c0a78");
             }
             try (ResultSet rs = st.executeQuery("SELECT at::text, tags::text, cardinality(shades), vec IS NULL, "
                     + "text FROM checked WHERE id IN ('b', 'c', 'd') ORDER BY id")) {

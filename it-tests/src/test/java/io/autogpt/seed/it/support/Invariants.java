@@ -75,6 +75,19 @@ public final class Invariants {
     private static final String NOTICE = "\"NotificationEvent\" v JOIN \"UserNotificationBatch\" b ON b.id = v.\"userNotificationBatchId\"";
     private static final Set<String> TENANCY = Set.of("Organization", "OrganizationProfile", "OrgMember", "Team", "TeamMember", "OrganizationSeatAssignment", "OrgBalance", "OrgCreditTransaction", "OrgInvitation");
 
+    /** Today's experts, the credentials they are granted (the owner's webhooks hold them) and the skills they come with. */
+    private static final Set<String> CATALOGUE = Set.of("CatalogueRelease", "CatalogueReleaseVersion",
+            "CatalogueState", "CatalogueActivation", "SkillListing", "SkillListingVersion", "Expert",
+            "ExpertSkillListing");
+    private static final Set<String> EXPERTS = Set.of("Expert", "ExpertPod", "ExpertWorkflow", "ExpertRoutine",
+            "ExpertSkillListing", "ExpertCredential", "ExpertPauseEvent", "SkillListing", "IntegrationWebhook");
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
+
     public static final List<Invariant> ALL = List.of(
             new Invariant("no timestamp in any column of any table lies after the anchor",
                     NO_TIMESTAMP_AFTER_THE_ANCHOR,
@@ -696,7 +709,154 @@ public final class Invariants {
                             + "+ (SELECT count(*) FROM \"BotEvent\" e WHERE NOT EXISTS (SELECT 1 FROM \"PlatformLink\" l WHERE l.platform = e.platform "
                             + "AND l.\"platformServerId\" = e.\"serverId\" AND e.\"createdAt\" >= l.\"linkedAt\"))",
                     "UPDATE \"BotGuild\" SET \"joinedAt\" = '2025-05-31 23:59:59' WHERE id = (SELECT min(id) FROM \"BotGuild\")",
-                    Set.of("BotGuild", "BotInstall", "BotEvent", "PlatformLink")).onlyUnder(PlatformRules.SEPTEMBER_2026));
+                    Set.of("BotGuild", "BotInstall", "BotEvent", "PlatformLink")).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            // Today's experts: everything hanging off an expert is its owner's.
+            new Invariant("a routine has exactly one owner: the account's user, or its expert's owner (a hire or raise, "
+                    + "never a template)",
+                    "SELECT count(*) FROM \"ExpertRoutine\" r LEFT JOIN \"Expert\" x ON x.id = r.\"expertId\" "
+                            + "WHERE (r.\"expertId\" IS NULL) = (r.\"userId\" IS NULL) OR (r.\"expertId\" IS NOT NULL "
+                            + "AND (x.\"ownerUserId\" IS NULL OR x.\"isTemplate\"))",
+                    "UPDATE \"Expert\" SET \"ownerUserId\" = NULL, \"isTemplate\" = true "
+                            + "WHERE id = (SELECT min(\"expertId\") FROM \"ExpertRoutine\")",
+                    EXPERTS).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a routine runs on a cadence or once: one scheduler job per cron while switched on, none while "
+                    + "off or when its expert is archived; a one-shot fires at its runAt, once that has passed",
+                    "SELECT count(*) FROM \"ExpertRoutine\" r LEFT JOIN \"Expert\" x ON x.id = r.\"expertId\" "
+                            + "WHERE (cardinality(coalesce(r.crons, '{}')) = 0) = (r.\"runAt\" IS NULL) "
+                            + "OR (r.\"runAt\" IS NULL AND cardinality(coalesce(r.\"scheduleIds\", '{}')) "
+                            + "<> CASE WHEN r.\"enabledAt\" IS NULL THEN 0 ELSE cardinality(r.crons) END) "
+                            + "OR (x.\"isArchived\" AND cardinality(coalesce(r.\"scheduleIds\", '{}')) > 0) "
+                            + "OR (r.\"firedAt\" IS NOT NULL AND (r.\"runAt\" IS NULL OR r.\"firedAt\" < r.\"runAt\")) "
+                            + "OR (r.\"runAt\" < '2025-06-01' AND r.\"firedAt\" IS NULL)",
+                    "UPDATE \"ExpertRoutine\" SET \"scheduleIds\" = ARRAY['00000000-0000-4000-8000-000000000000'] "
+                            + "WHERE id = (SELECT min(id) FROM \"ExpertRoutine\" WHERE \"enabledAt\" IS NULL AND \"runAt\" IS NULL)",
+                    EXPERTS).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an owned expert is private to its owner, in the owner's personal organisation and its Default team",
+                    "SELECT count(*) FROM \"Expert\" x WHERE x.\"ownerUserId\" IS NOT NULL AND (x.\"isTemplate\" "
+                            + "OR x.visibility <> 'PRIVATE' OR NOT EXISTS (SELECT 1 FROM \"Organization\" o JOIN \"Team\" t "
+                            + "ON t.\"orgId\" = o.id AND t.\"isDefault\" WHERE o.id = x.\"organizationId\" "
+                            + "AND t.id = x.\"teamId\" AND o.\"isPersonal\" AND o.\"bootstrapUserId\" = x.\"ownerUserId\"))",
+                    "UPDATE \"Expert\" SET \"teamId\" = NULL WHERE id = (SELECT min(id) FROM \"Expert\")",
+                    union(EXPERTS, TENANCY)).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an expert's pod is its owner's",
+                    "SELECT count(*) FROM \"Expert\" x JOIN \"ExpertPod\" p ON p.id = x.\"podId\" "
+                            + "WHERE p.\"userId\" IS DISTINCT FROM x.\"ownerUserId\" OR x.\"createdAt\" > x.\"updatedAt\"",
+                    "UPDATE \"ExpertPod\" p SET \"userId\" = (SELECT min(u.id) FROM \"User\" u WHERE u.id <> p.\"userId\") "
+                            + "WHERE id = (SELECT min(\"podId\") FROM \"Expert\")",
+                    EXPERTS).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an expert's workflow is one of its owner's library agents, installed after both existed; its "
+                    + "store version lists the agent's graph; a schedule has its cadence, and an archived expert has none",
+                    "SELECT count(*) FROM \"ExpertWorkflow\" w JOIN \"Expert\" x ON x.id = w.\"expertId\" "
+                            + "LEFT JOIN \"LibraryAgent\" a ON a.id = w.\"libraryAgentId\" "
+                            + "LEFT JOIN \"StoreListingVersion\" v ON v.id = w.\"storeListingVersionId\" "
+                            + "WHERE a.id IS NULL OR a.\"userId\" IS DISTINCT FROM x.\"ownerUserId\" OR w.\"createdAt\" < x.\"createdAt\" "
+                            + "OR w.\"createdAt\" < a.\"createdAt\" OR (v.id IS NOT NULL AND v.\"agentGraphId\" <> a.\"agentGraphId\") "
+                            + "OR (w.\"scheduleId\" IS NOT NULL AND (w.\"scheduleCron\" IS NULL OR x.\"isArchived\"))",
+                    "UPDATE \"ExpertWorkflow\" w SET \"libraryAgentId\" = (SELECT min(a.id) FROM \"LibraryAgent\" a "
+                            + "JOIN \"Expert\" x ON x.id = w.\"expertId\" WHERE a.\"userId\" <> x.\"ownerUserId\") "
+                            + "WHERE id = (SELECT min(id) FROM \"ExpertWorkflow\")",
+                    EXPERTS).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an expert may use only its owner's credentials (by id and provider), granted once its "
+                    + "allow-list was seeded; the allow-list is seeded when its first workflow was installed",
+                    "SELECT (SELECT count(*) FROM \"ExpertCredential\" c JOIN \"Expert\" x ON x.id = c.\"expertId\" "
+                            + "WHERE x.\"credentialsSeededAt\" IS NULL OR c.\"createdAt\" < x.\"credentialsSeededAt\" "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"IntegrationWebhook\" h WHERE h.\"userId\" = x.\"ownerUserId\" "
+                            + "AND h.\"credentialsId\" = c.\"credentialId\" AND h.provider = c.provider)) "
+                            + "+ (SELECT count(*) FROM \"Expert\" x WHERE x.\"ownerUserId\" IS NOT NULL AND x.\"credentialsSeededAt\" "
+                            + "IS DISTINCT FROM (SELECT min(w.\"createdAt\") FROM \"ExpertWorkflow\" w WHERE w.\"expertId\" = x.id))",
+                    "UPDATE \"ExpertCredential\" SET provider = 'nobody' WHERE id = (SELECT min(id) FROM \"ExpertCredential\")",
+                    EXPERTS).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an owned expert comes with its owner's own live, approved skill listings, at positions 0..n-1",
+                    "SELECT (SELECT count(*) FROM \"ExpertSkillListing\" es JOIN \"Expert\" x ON x.id = es.\"expertId\" "
+                            + "JOIN \"SkillListing\" l ON l.id = es.\"skillListingId\" WHERE x.\"ownerUserId\" IS NOT NULL "
+                            + "AND (l.\"owningUserId\" IS DISTINCT FROM x.\"ownerUserId\" OR NOT l.\"hasApprovedVersion\" "
+                            + "OR l.\"isDeleted\" OR l.\"activeVersionId\" IS NULL)) "
+                            + "+ (SELECT count(*) FROM (SELECT \"expertId\" FROM \"ExpertSkillListing\" GROUP BY 1 "
+                            + "HAVING min(position) <> 0 OR max(position) <> count(*) - 1) y)",
+                    "UPDATE \"SkillListing\" l SET \"owningUserId\" = (SELECT min(u.id) FROM \"User\" u WHERE u.id <> l.\"owningUserId\") "
+                            + "WHERE id = (SELECT min(es.\"skillListingId\") FROM \"ExpertSkillListing\" es JOIN \"Expert\" x "
+                            + "ON x.id = es.\"expertId\" WHERE x.\"ownerUserId\" IS NOT NULL)",
+                    EXPERTS).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("an expert's schedules are paused exactly when its newest pause event is open, since then; "
+                    + "at most one open pause, and a cleared one was cleared after it was made",
+                    "SELECT (SELECT count(*) FROM \"Expert\" x WHERE x.\"schedulesPausedAt\" IS DISTINCT FROM "
+                            + "(SELECT p.\"createdAt\" FROM \"ExpertPauseEvent\" p WHERE p.\"expertId\" = x.id "
+                            + "AND p.\"clearedAt\" IS NULL ORDER BY p.\"createdAt\" DESC LIMIT 1)) "
+                            + "+ (SELECT count(*) FROM \"ExpertPauseEvent\" p WHERE p.\"clearedAt\" < p.\"createdAt\") "
+                            + "+ (SELECT count(*) FROM (SELECT \"expertId\" FROM \"ExpertPauseEvent\" WHERE \"clearedAt\" IS NULL "
+                            + "GROUP BY 1 HAVING count(*) > 1) y)",
+                    "UPDATE \"ExpertPauseEvent\" SET \"clearedAt\" = NULL "
+                            + "WHERE id = (SELECT min(id) FROM \"ExpertPauseEvent\" WHERE \"clearedAt\" IS NOT NULL)",
+                    EXPERTS).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            // Today's Skills Hub.
+            new Invariant("a skill listing's versions are numbered 1..n; its active version is its newest approved one and "
+                    + "hasApprovedVersion says it has one; a submitted version has its time, a reviewed one a reviewer other "
+                    + "than its creator",
+                    "SELECT (SELECT count(*) FROM \"SkillListing\" l WHERE l.\"activeVersionId\" IS DISTINCT FROM "
+                            + "(SELECT v.id FROM \"SkillListingVersion\" v WHERE v.\"skillListingId\" = l.id "
+                            + "AND v.\"submissionStatus\" = 'APPROVED' AND NOT v.\"isDeleted\" ORDER BY v.version DESC LIMIT 1) "
+                            + "OR l.\"hasApprovedVersion\" <> (l.\"activeVersionId\" IS NOT NULL)) "
+                            + "+ (SELECT count(*) FROM (SELECT \"skillListingId\" FROM \"SkillListingVersion\" GROUP BY 1 "
+                            + "HAVING max(version) <> count(*) OR min(version) <> 1) y) "
+                            + "+ (SELECT count(*) FROM \"SkillListingVersion\" v JOIN \"SkillListing\" l ON l.id = v.\"skillListingId\" "
+                            + "WHERE l.\"owningUserId\" IS NOT NULL AND ((v.\"submissionStatus\" IN ('APPROVED', 'REJECTED')) "
+                            + "<> (v.\"reviewerId\" IS NOT NULL) OR v.\"reviewerId\" = l.\"owningUserId\" "
+                            + "OR (v.\"submissionStatus\" <> 'DRAFT') <> (v.\"submittedAt\" IS NOT NULL)))",
+                    "UPDATE \"SkillListingVersion\" SET \"submissionStatus\" = 'PENDING' "
+                            + "WHERE id = (SELECT min(\"activeVersionId\") FROM \"SkillListing\" WHERE \"owningUserId\" IS NOT NULL)",
+                    Set.of("SkillListing", "SkillListingVersion")).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("a skill file's size and SHA-256 are those of its bytes; it lies beside SKILL.md (a relative path, "
+                    + "not SKILL.md itself), snapshotted with its version",
+                    "SELECT count(*) FROM \"SkillListingFile\" f JOIN \"SkillListingVersion\" v ON v.id = f.\"skillListingVersionId\" "
+                            + "WHERE f.\"sizeBytes\" <> octet_length(f.content) OR f.sha256 <> encode(sha256(f.content), 'hex') "
+                            + "OR f.\"relativePath\" = 'SKILL.md' OR f.\"relativePath\" LIKE '/%' OR f.\"createdAt\" < v.\"createdAt\"",
+                    // A user's file: the catalogue's are immutable (its guard raises).
+                    "UPDATE \"SkillListingFile\" SET content = content || '\\x00'::bytea "
+                            + "WHERE id = (SELECT min(f.id) FROM \"SkillListingFile\" f JOIN \"SkillListingVersion\" v "
+                            + "ON v.id = f.\"skillListingVersionId\" JOIN \"SkillListing\" l ON l.id = v.\"skillListingId\" "
+                            + "WHERE l.\"owningUserId\" IS NOT NULL)",
+                    Set.of("SkillListingFile", "SkillListingVersion")).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            // Today's marketplace catalogue. Its breakers turn the publisher on inside their own statement, as the
+            // catalogue's guards admit no other writer.
+            new Invariant("a catalogue release ships released versions only: approved, available, live versions of the "
+                    + "platform's own (unowned) listings, with their package hash, each named by the release's snapshot",
+                    "SELECT count(*) FROM \"CatalogueReleaseVersion\" rv JOIN \"CatalogueRelease\" r ON r.id = rv.\"releaseId\" "
+                            + "JOIN \"SkillListingVersion\" v ON v.id = rv.\"versionId\" JOIN \"SkillListing\" l ON l.id = v.\"skillListingId\" "
+                            + "WHERE v.\"submissionStatus\" <> 'APPROVED' OR v.\"isDeleted\" OR NOT v.\"isAvailable\" "
+                            + "OR v.\"cataloguePackageSha256\" IS NULL OR l.\"owningUserId\" IS NOT NULL OR l.\"owningOrgId\" IS NOT NULL "
+                            + "OR NOT EXISTS (SELECT 1 FROM jsonb_each(r.snapshot -> 'skills') i "
+                            + "WHERE i.value ->> 'version_id' = v.id AND i.value ->> 'listing_id' = l.id)",
+                    "WITH p AS (SELECT set_config('autogpt.catalogue_publisher', 'on', true)) "
+                            + "INSERT INTO \"CatalogueReleaseVersion\" (\"releaseId\", \"versionId\") SELECT r.id, "
+                            + "(SELECT min(v.id) FROM \"SkillListingVersion\" v JOIN \"SkillListing\" l ON l.id = v.\"skillListingId\" "
+                            + "WHERE l.\"owningUserId\" IS NOT NULL AND v.\"submissionStatus\" = 'APPROVED') "
+                            + "FROM p, \"CatalogueRelease\" r LIMIT 1",
+                    CATALOGUE).onlyUnder(PlatformRules.SEPTEMBER_2026),
+            new Invariant("the catalogue's active release exists and is the newest activation's, the state's generation is "
+                    + "that activation's and its snapshot the release's; the listings the snapshot names have the versions "
+                    + "the release ships active, and its templates are shown with exactly the skills it assigns, in order",
+                    "SELECT (SELECT count(*) FROM \"CatalogueState\" s LEFT JOIN \"CatalogueRelease\" r ON r.id = s.\"activeReleaseId\" "
+                            + "WHERE s.\"activeReleaseId\" IS NOT NULL AND (r.id IS NULL OR s.snapshot IS DISTINCT FROM r.snapshot "
+                            + "OR s.generation IS DISTINCT FROM (SELECT max(a.generation) FROM \"CatalogueActivation\" a) "
+                            + "OR r.id IS DISTINCT FROM (SELECT a.\"releaseId\" FROM \"CatalogueActivation\" a "
+                            + "ORDER BY a.generation DESC LIMIT 1))) "
+                            + "+ (SELECT count(*) FROM \"CatalogueState\" s CROSS JOIN LATERAL jsonb_each(s.snapshot -> 'skills') i "
+                            + "LEFT JOIN \"SkillListing\" l ON l.id = i.value ->> 'listing_id' WHERE l.id IS NULL "
+                            + "OR l.\"activeVersionId\" IS DISTINCT FROM i.value ->> 'version_id' OR l.\"owningUserId\" IS NOT NULL "
+                            + "OR NOT EXISTS (SELECT 1 FROM \"CatalogueReleaseVersion\" rv WHERE rv.\"releaseId\" = s.\"activeReleaseId\" "
+                            + "AND rv.\"versionId\" = i.value ->> 'version_id')) "
+                            + "+ (SELECT count(*) FROM \"CatalogueState\" s CROSS JOIN LATERAL jsonb_each(s.snapshot -> 'experts') i "
+                            + "LEFT JOIN \"Expert\" e ON e.id = i.value ->> 'expert_id' WHERE e.id IS NULL OR NOT e.\"isTemplate\" "
+                            + "OR e.\"ownerUserId\" IS NOT NULL OR e.\"isArchived\" <> (i.value ->> 'is_archived')::boolean "
+                            + "OR (SELECT coalesce(jsonb_agg(es.\"skillListingId\" ORDER BY es.position), '[]'::jsonb) "
+                            + "FROM \"ExpertSkillListing\" es WHERE es.\"expertId\" = e.id) <> i.value -> 'skills') "
+                            + "+ (SELECT count(*) FROM \"CatalogueReleaseVersion\" rv JOIN \"CatalogueState\" s "
+                            + "ON s.\"activeReleaseId\" = rv.\"releaseId\" WHERE NOT EXISTS (SELECT 1 "
+                            + "FROM jsonb_each(s.snapshot -> 'skills') i WHERE i.value ->> 'version_id' = rv.\"versionId\"))",
+                    "UPDATE \"CatalogueState\" SET snapshot = jsonb_set(snapshot, '{skills}', '{}'::jsonb) "
+                            + "FROM (SELECT set_config('autogpt.catalogue_publisher', 'on', true)) p WHERE id = 'marketplace' "
+                            + "AND \"activeReleaseId\" IS NOT NULL",
+                    CATALOGUE).onlyUnder(PlatformRules.SEPTEMBER_2026));
 
     private Invariants() {
     }

@@ -41,6 +41,13 @@ import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
 import io.autogpt.seed.core.execution.AgentNodeExecutionKeyValueData;
 import io.autogpt.seed.core.execution.PendingHumanReview;
 import io.autogpt.seed.core.execution.SharedExecutionFile;
+import io.autogpt.seed.core.expert.Expert;
+import io.autogpt.seed.core.expert.ExpertCredential;
+import io.autogpt.seed.core.expert.ExpertPauseEvent;
+import io.autogpt.seed.core.expert.ExpertPod;
+import io.autogpt.seed.core.expert.ExpertRoutine;
+import io.autogpt.seed.core.expert.ExpertSkillListing;
+import io.autogpt.seed.core.expert.ExpertWorkflow;
 import io.autogpt.seed.core.integration.APIKey;
 import io.autogpt.seed.core.integration.IntegrationCredential;
 import io.autogpt.seed.core.integration.IntegrationWebhook;
@@ -64,6 +71,13 @@ import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.search.BuilderSearchHistory;
 import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
+import io.autogpt.seed.core.skill.CatalogueActivation;
+import io.autogpt.seed.core.skill.CatalogueRelease;
+import io.autogpt.seed.core.skill.CatalogueReleaseVersion;
+import io.autogpt.seed.core.skill.SkillListing;
+import io.autogpt.seed.core.skill.SkillListingActiveVersion;
+import io.autogpt.seed.core.skill.SkillListingFile;
+import io.autogpt.seed.core.skill.SkillListingVersion;
 import io.autogpt.seed.core.store.StoreListing;
 import io.autogpt.seed.core.store.StoreListingActiveVersion;
 import io.autogpt.seed.core.store.StoreListingReview;
@@ -143,6 +157,8 @@ public final class DatasetAssembly {
     private final AuditLogFactory audit;
     private final CredentialFactory credentials;
     private final BotFactory bots;
+    private final ExpertFactory experts;
+    private final CatalogueFactory catalogue;
     /** The plan's tables in write order, each with the supplier of its rows. */
     private final Map<Table<?>, Supplier<? extends Stream<?>>> steps;
 
@@ -188,6 +204,8 @@ public final class DatasetAssembly {
         this.audit = new AuditLogFactory(shape);
         this.credentials = new CredentialFactory(shape);
         this.bots = new BotFactory(shape);
+        this.experts = new ExpertFactory(shape);
+        this.catalogue = new CatalogueFactory(plan.now());
         this.steps = ordered();
     }
 
@@ -215,7 +233,12 @@ public final class DatasetAssembly {
             AlertCondition.TABLE, PushSubscription.TABLE, ActivityEvent.TABLE, UserBriefing.TABLE,
             OnboardingBrainDump.TABLE, ExperimentAssignment.TABLE, UserAttribution.TABLE, PlatformCostLog.TABLE,
             PlatformLink.TABLE, PlatformUserLink.TABLE, PlatformLinkToken.TABLE, BotGuild.TABLE, BotInstall.TABLE,
-            BotEvent.TABLE);
+            BotEvent.TABLE,
+            SkillListing.TABLE, SkillListingVersion.TABLE,
+            SkillListingFile.TABLE, SkillListingActiveVersion.TABLE, ExpertPod.TABLE, Expert.TABLE, ExpertWorkflow.TABLE, ExpertRoutine.TABLE,
+            ExpertSkillListing.TABLE, ExpertCredential.TABLE, ExpertPauseEvent.TABLE, SkillListing.CATALOGUE,
+            SkillListingVersion.CATALOGUE, SkillListingFile.CATALOGUE, Expert.CATALOGUE, ExpertSkillListing.CATALOGUE,
+            CatalogueRelease.TABLE, CatalogueReleaseVersion.TABLE, CatalogueActivation.TABLE);
 
     /**
      * Every table of the plan's rules in write order: parents before children, the listing update after the
@@ -351,7 +374,31 @@ public final class DatasetAssembly {
                 step(PlatformLinkToken.TABLE, () -> perUser(u -> bots.tokens(u).stream())),
                 step(BotGuild.TABLE, () -> perUser(u -> bots.guilds(u).stream())),
                 step(BotInstall.TABLE, () -> perUser(u -> bots.installs(u).stream())),
-                step(BotEvent.TABLE, () -> perUser(u -> bots.events(u).stream())));
+                step(BotEvent.TABLE, () -> perUser(u -> bots.events(u).stream())),
+                // Today's Skills Hub and experts: after the profiles, library agents, store versions and webhook
+                // credentials they name; a listing's active version once its versions exist.
+                step(SkillListing.TABLE, () -> perUser(u -> experts.skillListings(u).stream())),
+                step(SkillListingVersion.TABLE, () -> perUser(u -> experts.skillVersions(u).stream())),
+                step(SkillListingFile.TABLE, () -> perUser(u -> experts.skillFiles(u).stream())),
+                step(SkillListingActiveVersion.TABLE, () -> perUser(u -> experts.skillActiveVersions(u).stream())),
+                step(ExpertPod.TABLE, () -> perUser(u -> experts.pods(u).stream())),
+                step(Expert.TABLE, () -> perUser(u -> experts.experts(u).stream())),
+                step(ExpertWorkflow.TABLE, () -> perExpert(experts::workflows)),
+                step(ExpertRoutine.TABLE, () -> Stream.concat(perExpert(experts::expertRoutines),
+                        perUser(u -> experts.accountRoutines(u).stream()))),
+                step(ExpertSkillListing.TABLE, () -> perExpert(experts::expertSkills)),
+                step(ExpertCredential.TABLE, () -> perExpert(experts::credentials)),
+                step(ExpertPauseEvent.TABLE, () -> perExpert(experts::pauseEvents)),
+                // The marketplace catalogue: one per platform, the same in every slice of every seed (as the blocks),
+                // written where missing through the catalogue publisher; package files before the release ships them.
+                step(SkillListing.CATALOGUE, () -> catalogue.listings().stream()),
+                step(SkillListingVersion.CATALOGUE, () -> catalogue.versions().stream()),
+                step(SkillListingFile.CATALOGUE, () -> catalogue.files().stream()),
+                step(Expert.CATALOGUE, () -> catalogue.templates().stream()),
+                step(ExpertSkillListing.CATALOGUE, () -> catalogue.assignments().stream()),
+                step(CatalogueRelease.TABLE, () -> Stream.of(catalogue.release())),
+                step(CatalogueReleaseVersion.TABLE, () -> catalogue.releaseVersions().stream()),
+                step(CatalogueActivation.TABLE, () -> Stream.of(catalogue.activation())));
     }
 
     /**
@@ -377,6 +424,11 @@ public final class DatasetAssembly {
 
     private <R> Stream<R> perUser(java.util.function.LongFunction<Stream<R>> rows) {
         return userOrdinals().boxed().flatMap(rows::apply);
+    }
+
+    /** Per expert: each user's experts in turn, the rows of each as a list. */
+    private <R> Stream<R> perExpert(java.util.function.BiFunction<Long, Long, List<R>> rows) {
+        return perUser(u -> count(experts.expertCount(u)).boxed().flatMap(e -> rows.apply(u, e).stream()));
     }
 
     private <R> Stream<R> perGraph(java.util.function.BiFunction<Long, Long, Stream<R>> rows) {

@@ -80,7 +80,7 @@ final class LibraryAgentFactory {
     }
 
     /** The graphs of user {@code u}'s entries, as (owner, graph) in entry order. */
-    private List<long[]> graphs(long u) {
+    List<long[]> graphs(long u) {
         int wanted = shape.libraryAgents(u);
         Rng pick = shape.rng("library/graphs", u);
         List<long[]> graphs = new ArrayList<>(wanted);

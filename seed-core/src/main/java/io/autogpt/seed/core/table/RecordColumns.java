@@ -30,7 +30,7 @@ final class RecordColumns {
             Map.entry(boolean.class, SqlType.BOOLEAN), Map.entry(Boolean.class, SqlType.BOOLEAN),
             Map.entry(LocalDateTime.class, SqlType.TIMESTAMP), Map.entry(java.time.LocalDate.class, SqlType.DATE),
             Map.entry(Json.class, SqlType.JSONB),
-            Map.entry(Embedding.class, SqlType.VECTOR));
+            Map.entry(Embedding.class, SqlType.VECTOR), Map.entry(Bytes.class, SqlType.BYTEA));
     private static final Map<Class<?>, Class<?>> BOXES = Map.of(int.class, Integer.class, long.class, Long.class,
             double.class, Double.class, boolean.class, Boolean.class);
 

@@ -20,6 +20,8 @@ public enum SqlType {
     TEXT_ARRAY("text[]"),
     /** pgvector's {@code vector}, written in its text form {@code [a,b,...]}. */
     VECTOR("vector"),
+    /** {@code bytea}, written in PostgreSQL's hex form {@code \x…} ({@link Bytes}). */
+    BYTEA("bytea"),
     ENUM(null),
     ENUM_ARRAY(null);
 

@@ -31,6 +31,13 @@ public final class Table<R extends Record> {
         /** Updates of rows written earlier in the same run; the first column is the key. */
         UPDATE,
         /**
+         * The activation of the seeded marketplace catalogue release, as the platform's publisher activates one: only
+         * where no release is active yet (a live catalogue is never replaced). The writer moves the catalogue state
+         * to the release, numbers the activation after the state's generation, gives the release's listings their
+         * versions and shows its expert templates; where a release is active already it writes nothing and says so.
+         */
+        CATALOGUE_ACTIVATION,
+        /**
          * Login accounts for the run's users, made from their {@code "User"} rows and kept by the target's login
          * system, not in a platform table of this name: the target writes them where its logins live (Supabase Auth's
          * {@code auth.users}, say), or refuses them when it keeps none. Written before the users' own rows, as a
@@ -43,12 +50,22 @@ public final class Table<R extends Record> {
     private final Class<R> rowType;
     private final Kind kind;
     private final List<Column<R>> columns;
+    /** How many leading columns make the row's key, for rows inserted where missing. */
+    private final int keyWidth;
+    /** Whether the platform's catalogue guards admit these rows only from its catalogue publisher. */
+    private final boolean catalogue;
 
-    private Table(String name, Class<R> rowType, Kind kind, List<Column<R>> columns) {
+    private Table(String name, Class<R> rowType, Kind kind, List<Column<R>> columns, int keyWidth,
+                  boolean catalogue) {
         this.name = Objects.requireNonNull(name);
         this.rowType = Objects.requireNonNull(rowType);
         this.kind = kind;
         this.columns = List.copyOf(columns);
+        this.keyWidth = keyWidth;
+        this.catalogue = catalogue;
+        if (keyWidth < 1 || keyWidth > columns.size()) {
+            throw new IllegalStateException("table " + name + ": a key of " + keyWidth + " columns");
+        }
     }
 
     /**
@@ -63,6 +80,22 @@ public final class Table<R extends Record> {
     /** As {@link #insertOf}, for a table whose rows every run makes alike: inserted where missing. */
     public static <R extends Record> Table<R> insertMissingOf(Class<R> rowType) {
         return of(rowType.getSimpleName(), rowType, Kind.INSERT_MISSING);
+    }
+
+    /**
+     * As {@link #insertMissingOf}, for the rows of the seeded marketplace catalogue in {@code rowType}'s table (a
+     * table that also takes rows of the run's users): written where missing, keyed by the first {@code keyWidth}
+     * columns, through the platform's catalogue publisher. Labelled apart from the table's own rows.
+     */
+    public static <R extends Record> Table<R> catalogueOf(Class<R> rowType, int keyWidth) {
+        List<Column<R>> columns = RecordColumns.of(rowType);
+        return new Table<>(rowType.getSimpleName(), rowType, Kind.INSERT_MISSING, columns, keyWidth, true);
+    }
+
+    /** The activation of the seeded catalogue release: see {@link Kind#CATALOGUE_ACTIVATION}. */
+    public static <R extends Record> Table<R> catalogueActivationOf(Class<R> rowType) {
+        List<Column<R>> columns = RecordColumns.of(rowType);
+        return new Table<>(rowType.getSimpleName(), rowType, Kind.CATALOGUE_ACTIVATION, columns, 1, true);
     }
 
     /** As {@link #insertOf}, for the login accounts of a run's users: see {@link Kind#LOGIN_ACCOUNTS}. */
@@ -80,7 +113,7 @@ public final class Table<R extends Record> {
         if (columns.isEmpty() || (kind == Kind.UPDATE && columns.size() < 2)) {
             throw new IllegalStateException("table " + name + " needs columns");
         }
-        return new Table<>(name, rowType, kind, columns);
+        return new Table<>(name, rowType, kind, columns, 1, false);
     }
 
     /**
@@ -100,7 +133,10 @@ public final class Table<R extends Record> {
         if (kept.isEmpty() || (kind == Kind.UPDATE && kept.size() < 2)) {
             throw new IllegalArgumentException("no column of " + label() + " would be left");
         }
-        return new Table<>(name, rowType, kind, kept);
+        if (kept.size() < keyWidth || !kept.subList(0, keyWidth).equals(columns.subList(0, keyWidth))) {
+            throw new IllegalArgumentException("the key of " + label() + " would be lost");
+        }
+        return new Table<>(name, rowType, kind, kept, keyWidth, catalogue);
     }
 
     /** The platform table name, case-sensitive, unquoted. */
@@ -120,10 +156,30 @@ public final class Table<R extends Record> {
         return columns;
     }
 
-    /** A short label for progress and summaries: the table name, with a suffix for update tables. */
+    /** The columns that make a row's key (the leading ones), which rows inserted where missing are matched on. */
+    public List<Column<R>> key() {
+        return columns.subList(0, keyWidth);
+    }
+
+    /**
+     * Whether these are rows of the platform's marketplace catalogue, whose guard triggers admit them only from the
+     * catalogue publisher ({@code autogpt.catalogue_publisher} on in the writing transaction).
+     */
+    public boolean catalogue() {
+        return catalogue;
+    }
+
+    /**
+     * A short label for progress and summaries: the table name, with a suffix for update tables and for the seeded
+     * catalogue's rows in a table that also takes the users' own.
+     */
     public String label() {
-        return kind != Kind.UPDATE ? name : name + " (update " + columns.stream().skip(1).map(Column::name)
-                .collect(Collectors.joining(", ")) + ")";
+        return switch (kind) {
+            case UPDATE -> name + " (update " + columns.stream().skip(1).map(Column::name)
+                    .collect(Collectors.joining(", ")) + ")";
+            case INSERT_MISSING -> catalogue && !name.startsWith("Catalogue") ? name + " (catalogue)" : name;
+            default -> name;
+        };
     }
 
     @Override

@@ -148,6 +148,8 @@ public final class InMemoryDatasetStore implements WriteDatasetPort {
                 switch (table.kind()) {
                     case INSERT -> insert(table.name(), values, writer, false);
                     case INSERT_MISSING -> insert(table.name(), values, null, true);
+                    // A fresh platform: the release's first activation, once.
+                    case CATALOGUE_ACTIVATION -> insert(table.name(), values, null, true);
                     case UPDATE -> update(table.name(), values);
                     // The store keeps logins as it keeps a table, under the step's name.
                     case LOGIN_ACCOUNTS -> insert(table.name(), values, writer, false);

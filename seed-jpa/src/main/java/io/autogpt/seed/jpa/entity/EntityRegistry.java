@@ -40,6 +40,13 @@ import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
 import io.autogpt.seed.core.execution.AgentNodeExecutionKeyValueData;
 import io.autogpt.seed.core.execution.PendingHumanReview;
 import io.autogpt.seed.core.execution.SharedExecutionFile;
+import io.autogpt.seed.core.expert.Expert;
+import io.autogpt.seed.core.expert.ExpertCredential;
+import io.autogpt.seed.core.expert.ExpertPauseEvent;
+import io.autogpt.seed.core.expert.ExpertPod;
+import io.autogpt.seed.core.expert.ExpertRoutine;
+import io.autogpt.seed.core.expert.ExpertSkillListing;
+import io.autogpt.seed.core.expert.ExpertWorkflow;
 import io.autogpt.seed.core.integration.APIKey;
 import io.autogpt.seed.core.integration.IntegrationCredential;
 import io.autogpt.seed.core.integration.IntegrationWebhook;
@@ -62,6 +69,9 @@ import io.autogpt.seed.core.org.TeamMember;
 import io.autogpt.seed.core.search.BuilderSearchHistory;
 import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
+import io.autogpt.seed.core.skill.SkillListing;
+import io.autogpt.seed.core.skill.SkillListingFile;
+import io.autogpt.seed.core.skill.SkillListingVersion;
 import io.autogpt.seed.core.store.StoreListing;
 import io.autogpt.seed.core.store.StoreListingReview;
 import io.autogpt.seed.core.store.StoreListingVersion;
@@ -104,6 +114,13 @@ public final class EntityRegistry {
             Map.entry(CreditRefundRequest.class, row -> new CreditRefundRequestJpaEntity((CreditRefundRequest) row)),
             Map.entry(CreditTransaction.class, row -> new CreditTransactionJpaEntity((CreditTransaction) row)),
             Map.entry(ExperimentAssignment.class, row -> new ExperimentAssignmentJpaEntity((ExperimentAssignment) row)),
+            Map.entry(Expert.class, row -> new ExpertJpaEntity((Expert) row)),
+            Map.entry(ExpertCredential.class, row -> new ExpertCredentialJpaEntity((ExpertCredential) row)),
+            Map.entry(ExpertPauseEvent.class, row -> new ExpertPauseEventJpaEntity((ExpertPauseEvent) row)),
+            Map.entry(ExpertPod.class, row -> new ExpertPodJpaEntity((ExpertPod) row)),
+            Map.entry(ExpertRoutine.class, row -> new ExpertRoutineJpaEntity((ExpertRoutine) row)),
+            Map.entry(ExpertSkillListing.class, row -> new ExpertSkillListingJpaEntity((ExpertSkillListing) row)),
+            Map.entry(ExpertWorkflow.class, row -> new ExpertWorkflowJpaEntity((ExpertWorkflow) row)),
             Map.entry(IntegrationCredential.class, row -> new IntegrationCredentialJpaEntity((IntegrationCredential) row)),
             Map.entry(IntegrationWebhook.class, row -> new IntegrationWebhookJpaEntity((IntegrationWebhook) row)),
             Map.entry(LibraryAgent.class, row -> new LibraryAgentJpaEntity((LibraryAgent) row)),
@@ -131,6 +148,9 @@ public final class EntityRegistry {
             Map.entry(SearchTerms.class, row -> new SearchTermsJpaEntity((SearchTerms) row)),
             Map.entry(SharedChatFile.class, row -> new SharedChatFileJpaEntity((SharedChatFile) row)),
             Map.entry(SharedExecutionFile.class, row -> new SharedExecutionFileJpaEntity((SharedExecutionFile) row)),
+            Map.entry(SkillListing.class, row -> new SkillListingJpaEntity((SkillListing) row)),
+            Map.entry(SkillListingFile.class, row -> new SkillListingFileJpaEntity((SkillListingFile) row)),
+            Map.entry(SkillListingVersion.class, row -> new SkillListingVersionJpaEntity((SkillListingVersion) row)),
             Map.entry(StoreListing.class, row -> new StoreListingJpaEntity((StoreListing) row)),
             Map.entry(StoreListingReview.class, row -> new StoreListingReviewJpaEntity((StoreListingReview) row)),
             Map.entry(StoreListingVersion.class, row -> new StoreListingVersionJpaEntity((StoreListingVersion) row)),
