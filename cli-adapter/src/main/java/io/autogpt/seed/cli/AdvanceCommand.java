@@ -68,6 +68,10 @@ final class AdvanceCommand implements Callable<Integer> {
     @Option(names = "--grant-share", paramLabel = "P", description = "Share of users granted credit on a day. Default: 0.02.")
     Double grantShare;
 
+    @Option(names = "--feature-share", paramLabel = "P",
+            description = "Share of approved store versions featured or unfeatured on a day. Default: 0.008.")
+    Double featureShare;
+
     AdvanceCommand(Map<String, String> env, Clock clock) {
         this.env = env;
         this.clock = clock;
@@ -100,7 +104,8 @@ final class AdvanceCommand implements Callable<Integer> {
                 runsPerActiveUser != null ? IntRange.parse(runsPerActiveUser) : base.runsPerActiveUser(),
                 reviewShare != null ? reviewShare : base.reviewShare(),
                 topUpShare != null ? topUpShare : base.topUpShare(),
-                grantShare != null ? grantShare : base.grantShare());
+                grantShare != null ? grantShare : base.grantShare(),
+                featureShare != null ? featureShare : base.featureShare());
     }
 
     private Instant instant() {
@@ -142,8 +147,9 @@ final class AdvanceCommand implements Callable<Integer> {
             out.printf("%-36s %12s%n", "table", "rows");
             report.rows().forEach((table, n) -> out.printf("%-36s %,12d%n", table, n));
             out.printf("%-36s %,12d%n", "total", report.totalRows());
-            out.printf("runs finished from earlier days: %,d; balances updated: %,d; %.2f s (one transaction)%n",
-                    report.finished(), report.balances(), report.elapsed().toNanos() / 1e9);
+            out.printf("runs finished from earlier days: %,d; balances updated: %,d; store versions (un)featured: %,d; "
+                    + "%.2f s (one transaction)%n", report.finished(), report.balances(), report.featured(),
+                    report.elapsed().toNanos() / 1e9);
         }
         out.flush();
     }

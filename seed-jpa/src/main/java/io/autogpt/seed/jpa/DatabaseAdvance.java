@@ -41,7 +41,9 @@ final class DatabaseAdvance implements AdvanceTransaction {
     private static final String FINISH_STALE_SQL = "WITH stale AS (SELECT e.id, e.\"executionStatus\" AS was, "
             + "?::timestamp + make_interval(secs => 1 + abs(hashtext(e.id)) % 3600) AS ended "
             + "FROM \"AgentGraphExecution\" e WHERE e.\"userId\" = ANY (?) "
-            + "AND e.\"executionStatus\" IN ('RUNNING', 'QUEUED') AND e.\"createdAt\" < ? AND NOT e.\"isDeleted\"), "
+            // endedAt IS NULL is implied by the status; it lets today's (userId, endedAt, …) index find them.
+            + "AND e.\"endedAt\" IS NULL AND e.\"executionStatus\" IN ('RUNNING', 'QUEUED') AND e.\"createdAt\" < ? "
+            + "AND NOT e.\"isDeleted\"), "
             + "nodes AS (UPDATE \"AgentNodeExecution\" n SET \"executionStatus\" = 'FAILED', "
             + "\"startedTime\" = coalesce(n.\"startedTime\", n.\"queuedTime\"), \"endedTime\" = s.ended "
             + "FROM stale s WHERE n.\"agentGraphExecutionId\" = s.id AND n.\"executionStatus\" = s.was "
@@ -210,6 +212,21 @@ final class DatabaseAdvance implements AdvanceTransaction {
             return sink.insert(table, rows);
         } catch (SQLException e) {
             throw DatabaseSession.failure("writing \"" + table.name() + "\"", e);
+        }
+    }
+
+    @Override
+    public long toggleFeatured(List<String> versionIds, LocalDateTime at) {
+        if (versionIds.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = session.jdbc().prepareStatement("UPDATE \"StoreListingVersion\" SET "
+                + "\"isFeatured\" = NOT \"isFeatured\", \"updatedAt\" = greatest(\"updatedAt\", ?) WHERE id = ANY (?)")) {
+            ps.setObject(1, at);
+            ps.setArray(2, session.jdbc().createArrayOf("text", versionIds.toArray()));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw DatabaseSession.failure("featuring store versions", e);
         }
     }
 

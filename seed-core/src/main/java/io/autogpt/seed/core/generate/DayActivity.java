@@ -68,6 +68,10 @@ public final class DayActivity {
     private final SharingFactory sharing;
     private final LibraryAgentFactory library;
     private final RowFaker faker = new RowFaker();
+    /** The day's runs per user and their timelines and rows, made once: every table of the day reads them. */
+    private final Map<Long, List<Run>> runsByUser = new HashMap<>();
+    private final Map<Run, ExecutionTimeline> timelineOf = new HashMap<>();
+    private final Map<Run, AgentGraphExecution> rowOf = new HashMap<>();
 
     private DayActivity(SeedPlan plan, AdvanceShape advance, int day) {
         if (day < 1) {
@@ -107,7 +111,7 @@ public final class DayActivity {
     }
 
     public Stream<AgentGraphExecution> graphExecutions() {
-        return perRun((run, t) -> Stream.of(graphExecutions.create(run, t)));
+        return perRun((run, t) -> Stream.of(rowOf.computeIfAbsent(run, r -> graphExecutions.create(r, t))));
     }
 
     public Stream<AgentNodeExecution> nodeExecutions() {
@@ -155,6 +159,28 @@ public final class DayActivity {
         return users().boxed().flatMap(u -> review(u, state).stream());
     }
 
+    /**
+     * The reviewable versions whose {@code isFeatured} flag the store's admins turn today, cohort by cohort in
+     * version order (a cohort's draws are its own, so a shard turns what the whole run would).
+     */
+    public List<String> featureToggles(State state) {
+        List<String> out = new ArrayList<>();
+        for (long cohort : new java.util.TreeSet<>(state.byCohort.keySet())) {
+            Rng rng = shape.rng("advance/featured", day, cohort);
+            for (ListedVersion v : state.cohortVersions(cohort)) {
+                if (rng.chance(advance.featureShare())) {
+                    out.add(v.versionId());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** When the admins turned today's flags: noon of the day. */
+    public LocalDateTime featuredAt() {
+        return start.plusHours(12);
+    }
+
     // ---- runs ---------------------------------------------------------------------------------------------
 
     /** A function of a run and its timeline. */
@@ -164,7 +190,11 @@ public final class DayActivity {
     }
 
     private <R> Stream<R> perRun(PerRun<R> rows) {
-        return users().boxed().flatMap(u -> runs(u).stream()).flatMap(run -> rows.rows(run, timelines.of(run, anchor)));
+        return users().boxed().flatMap(u -> runs(u).stream()).flatMap(run -> rows.rows(run, timeline(run)));
+    }
+
+    private ExecutionTimeline timeline(Run run) {
+        return timelineOf.computeIfAbsent(run, r -> timelines.of(r, anchor));
     }
 
     private LongStream users() {
@@ -176,6 +206,10 @@ public final class DayActivity {
      * each created after the day began; a run still going at the day's anchor is one the seeder would leave going.
      */
     List<Run> runs(long u) {
+        return runsByUser.computeIfAbsent(u, this::drawRuns);
+    }
+
+    private List<Run> drawRuns(long u) {
         Rng rng = shape.rng("advance/runs", day, u);
         if (!rng.chance(advance.activeShare())) {
             return List.of();
@@ -213,7 +247,7 @@ public final class DayActivity {
         String userId = shape.userId(u);
         List<Movement> moves = new ArrayList<>();
         for (Run run : runs(u)) {
-            ExecutionTimeline t = timelines.of(run, anchor);
+            ExecutionTimeline t = timeline(run);
             int cost = graphExecutions.cost(run, t);
             if (cost > 0) {
                 moves.add(new Movement(Objects.requireNonNull(t.endedAt()), CreditTransactionType.USAGE, cost,

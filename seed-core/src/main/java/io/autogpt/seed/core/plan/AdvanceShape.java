@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param reviewShare        share of users, 0–1, who review a store agent of their cohort that day
  * @param topUpShare         share of users, 0–1, who top up their credit that day
  * @param grantShare         share of users, 0–1, who are granted credit that day
+ * @param featureShare       share of reviewable store versions, 0–1, whose {@code isFeatured} flag the store's
+ *                           admins turn that day
  */
 public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, double reviewShare, double topUpShare,
-                           double grantShare) {
+                           double grantShare, double featureShare) {
     /** Runs per user and day beyond this are almost certainly a typo. */
     public static final int MAX_RUNS_PER_DAY = 1_000;
 
@@ -24,6 +26,7 @@ public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, doubl
         share("review share", reviewShare);
         share("top-up share", topUpShare);
         share("grant share", grantShare);
+        share("feature share", featureShare);
         if (runsPerActiveUser.min() < 0 || runsPerActiveUser.max() > MAX_RUNS_PER_DAY) {
             throw new IllegalArgumentException("runs per active user must lie within 0.." + MAX_RUNS_PER_DAY + ", got "
                     + runsPerActiveUser);
@@ -32,10 +35,11 @@ public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, doubl
 
     /**
      * 15 % of users active a day, 1 to 3 runs each (≈ 0.3 runs per user and day: 210 in a week at scale 1), 14 % review
-     * (98 a week), 5 % top up, 2 % are granted credit.
+     * (98 a week), 5 % top up, 2 % are granted credit; 0.8 % of approved versions are featured or unfeatured a day
+     * (the updater's 10 of 183 listings a week at scale 1).
      */
     public static AdvanceShape standard() {
-        return new AdvanceShape(0.15, new IntRange(1, 3), 0.14, 0.05, 0.02);
+        return new AdvanceShape(0.15, new IntRange(1, 3), 0.14, 0.05, 0.02, 0.008);
     }
 
     private static void share(String name, double value) {

@@ -44,6 +44,9 @@ public interface AdvanceTransaction extends AutoCloseable {
      */
     <R extends Record> long write(Table<R> table, Stream<R> rows);
 
+    /** Turns the {@code isFeatured} flag of the given store listing versions, stamping them {@code at}. */
+    long toggleFeatured(List<String> versionIds, LocalDateTime at);
+
     /** Sets each user's {@code "UserBalance"} to {@code balances}' value (inserting a missing one). */
     long updateBalances(Stream<io.autogpt.seed.core.credit.UserBalance> balances);
 

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param rows     new rows per table, in the order first written (updates not counted)
  * @param finished runs left running or queued from an earlier day that the advance finished
  * @param balances users whose {@code "UserBalance"} moved
+ * @param featured store versions whose {@code isFeatured} flag turned
  * @param elapsed  from begin to commit
  */
 public record AdvanceReport(long seed, List<SliceDays> slices, Map<String, Long> rows, long finished, long balances,
+                            long featured,
                             Duration elapsed) {
     public AdvanceReport {
         slices = List.copyOf(slices);

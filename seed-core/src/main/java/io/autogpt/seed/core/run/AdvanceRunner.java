@@ -113,6 +113,7 @@ public final class AdvanceRunner {
             Map<String, Long> rows = new LinkedHashMap<>();
             long finished = 0;
             long balances = 0;
+            long featured = 0;
             for (SeededSlice slice : slices) {
                 SeedPlan plan = slice.plan();
                 int goal = until.target(plan.now(), slice.days());
@@ -138,12 +139,13 @@ public final class AdvanceRunner {
                     }
                     written += write(tx, rows, CreditTransaction.TABLE, () -> day.creditTransactions(state));
                     written += write(tx, rows, StoreListingReview.TABLE, () -> day.reviews(state));
+                    featured += tx.toggleFeatured(day.featureToggles(state), day.featuredAt());
                     tx.recordDay(plan, d, day.anchor(), written);
                 }
                 balances += tx.updateBalances(DayActivity.balances(state));
                 tx.updateLastRuns(plan);
             }
-            AdvanceReport report = new AdvanceReport(seed, covered, rows, finished, balances,
+            AdvanceReport report = new AdvanceReport(seed, covered, rows, finished, balances, featured,
                     Duration.between(began, clock.instant()));
             if (!report.alreadyThere()) {
                 tx.commit();
