@@ -120,8 +120,45 @@ class AdvanceTest {
             assertThat(Sql.count(c, "SELECT count(*) FROM \"AgentGraphExecution\" WHERE \"executionStatus\" = 'FAILED' "
                     + "AND \"createdAt\" < '2025-06-01' AND \"endedAt\" >= '2025-06-01'"))
                     .as("the seed's running runs finished on day 1").isPositive();
+            if (rules.atLeast(PlatformRules.SEPTEMBER_2026)) {
+                // Today's platform alerted each user who keeps alerts on about every run of theirs that failed
+                // within its day (not those left going and failed the next morning, which the seeder does not alert).
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"AgentGraphExecution\" e JOIN \"User\" u ON u.id = e.\"userId\" "
+                        + "WHERE u.\"alertsEnabled\" AND e.\"executionStatus\" = 'FAILED' AND e.\"createdAt\" >= '2025-06-01' "
+                        + "AND e.\"endedAt\" <= date_trunc('day', e.\"createdAt\") + interval '1 day' AND NOT EXISTS (SELECT 1 "
+                        + "FROM " + ALERTS + " WHERE b.\"userId\" = e.\"userId\" AND v.data -> 'primary' -> 'facts' "
+                        + "@> jsonb_build_array(jsonb_build_object('label', 'Run', 'value', e.id)))"))
+                        .as("failed runs of the days without their alert").isZero();
+                if (days >= 7) {
+                    assertThat(Sql.count(c, "SELECT count(*) FROM " + ALERTS + " WHERE v.\"createdAt\" >= '2025-06-01'"))
+                            .as("alerts of the days").isPositive();
+                }
+            }
         }
         assertThat(broken).as("invariants broken after " + days + " days").isEmpty();
+    }
+
+    /** Alert notices in their batches, as {@code v} and {@code b}. */
+    private static final String ALERTS = "\"NotificationEvent\" v JOIN \"UserNotificationBatch\" b "
+            + "ON b.id = v.\"userNotificationBatchId\" AND v.type = 'ALERT'";
+
+    @Test
+    void alertsGoToTheBatchTheUserHolds() throws Exception {
+        TestDatabase db = copy(TODAY);
+        try (Connection c = db.connect(SCHEMA)) {
+            // As if the platform had made the users' alert batches itself, under ids of its own.
+            assertThat(Sql.count(c, "WITH r AS (UPDATE \"UserNotificationBatch\" SET id = 'platform-' || id "
+                    + "WHERE type = 'ALERT' RETURNING 1) SELECT count(*) FROM r")).isPositive();
+        }
+        CliRun run = advance(db, "--days", "7");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        try (Connection c = db.connect(SCHEMA)) {
+            assertThat(Sql.count(c, "SELECT count(*) FROM " + ALERTS + " WHERE v.\"createdAt\" >= '2025-06-01' "
+                    + "AND b.id LIKE 'platform-%'")).as("the days' alerts in the platform's batches").isPositive();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"NotificationEvent\" v LEFT JOIN \"UserNotificationBatch\" b "
+                    + "ON b.id = v.\"userNotificationBatchId\" WHERE b.id IS NULL OR b.type <> v.type "
+                    + "OR v.\"createdAt\" NOT BETWEEN b.\"createdAt\" AND b.\"updatedAt\"")).isZero();
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.autogpt.seed.jpa;
 
 import io.autogpt.seed.core.credit.UserBalance;
+import io.autogpt.seed.core.notification.NotificationEvent;
+import io.autogpt.seed.core.notification.UserNotificationBatch;
 import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.plan.RunShape;
 import io.autogpt.seed.core.plan.SeedPlan;
@@ -78,6 +80,12 @@ final class DatabaseAdvance implements AdvanceTransaction {
     private final String schema;
     private final long seed;
     private final List<SeededSlice> slices;
+    /** Inserts a user's batch of a type, or widens the one they hold to its span; gives the id that holds it. */
+    private static final String BATCH_SQL = "INSERT INTO \"UserNotificationBatch\" (id, \"createdAt\", \"updatedAt\", "
+            + "\"userId\", type, \"organizationId\", \"teamId\") VALUES (?, ?, ?, ?, ?::\"NotificationType\", ?, ?) "
+            + "ON CONFLICT (\"userId\", type) DO UPDATE SET \"createdAt\" = least(\"UserNotificationBatch\".\"createdAt\", "
+            + "EXCLUDED.\"createdAt\"), \"updatedAt\" = greatest(\"UserNotificationBatch\".\"updatedAt\", EXCLUDED.\"updatedAt\") "
+            + "RETURNING id";
     private final SchemaFit fit;
     private final CopySink sink;
 
@@ -213,6 +221,37 @@ final class DatabaseAdvance implements AdvanceTransaction {
         } catch (SQLException e) {
             throw DatabaseSession.failure("writing \"" + table.name() + "\"", e);
         }
+    }
+
+    @Override
+    public long fileNotices(List<UserNotificationBatch> batches, List<NotificationEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        // The batch the user holds of the type, whoever made it, is the one the events go to.
+        Map<String, String> holder = new HashMap<>();
+        try (PreparedStatement ps = session.jdbc().prepareStatement(BATCH_SQL)) {
+            for (UserNotificationBatch b : batches) {
+                ps.setString(1, b.id());
+                ps.setObject(2, b.createdAt());
+                ps.setObject(3, b.updatedAt());
+                ps.setString(4, b.userId());
+                ps.setString(5, b.type().name());
+                ps.setString(6, b.organizationId());
+                ps.setString(7, b.teamId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    holder.put(b.id(), rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw DatabaseSession.failure("filing notification batches", e);
+        }
+        return write(NotificationEvent.TABLE, events.stream().map(v -> {
+            String batch = v.userNotificationBatchId() == null ? null
+                    : holder.getOrDefault(v.userNotificationBatchId(), v.userNotificationBatchId());
+            return new NotificationEvent(v.id(), v.createdAt(), v.updatedAt(), batch, v.type(), v.data());
+        }));
     }
 
     @Override

@@ -8,7 +8,12 @@ import io.autogpt.seed.core.execution.AgentNodeExecution;
 import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
 import io.autogpt.seed.core.execution.PendingHumanReview;
 import io.autogpt.seed.core.execution.SharedExecutionFile;
+import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.json.Json;
+import io.autogpt.seed.core.notification.NotificationEvent;
+import io.autogpt.seed.core.notification.NotificationType;
+import io.autogpt.seed.core.notification.UserNotificationBatch;
+import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.plan.AdvanceShape;
 import io.autogpt.seed.core.plan.SeedPlan;
 import io.autogpt.seed.core.port.ListedVersion;
@@ -67,6 +72,8 @@ public final class DayActivity {
     private final HumanReviewFactory humanReviews;
     private final SharingFactory sharing;
     private final LibraryAgentFactory library;
+    private final UserFactory users;
+    private final TodaysNotices notices;
     private final RowFaker faker = new RowFaker();
     /** The day's runs per user and their timelines and rows, made once: every table of the day reads them. */
     private final Map<Long, List<Run>> runsByUser = new HashMap<>();
@@ -90,6 +97,8 @@ public final class DayActivity {
         this.humanReviews = new HumanReviewFactory(shape);
         this.sharing = new SharingFactory(shape);
         this.library = new LibraryAgentFactory(shape);
+        this.users = new UserFactory(shape);
+        this.notices = new TodaysNotices(shape);
     }
 
     /**
@@ -131,6 +140,63 @@ public final class DayActivity {
     /** The workspace files shared runs of the day returned, as the seeder allows them. */
     public Stream<SharedExecutionFile> runFiles() {
         return perRun((run, t) -> sharing.runFile(run, t).stream());
+    }
+
+    /**
+     * Today's platform alerts a user who keeps alerts on about each run of theirs that failed that day, as the seeder
+     * alerts on the seeded ones ({@link TodaysNotices}): filed in the user's {@code ALERT} batch, sent a moment after
+     * the run ended and never after the day's anchor. Earlier rules have no such notice: none.
+     */
+    public Stream<NotificationEvent> alerts() {
+        if (!plan.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
+            return Stream.empty();
+        }
+        return users().boxed().flatMap(u -> alerts(u).stream());
+    }
+
+    /**
+     * The {@code ALERT} batch of each user alerted that day, spanning the day's alerts: the seeder's id for the user's
+     * batch, so a target holding it already extends it (the platform keeps one batch per user and type).
+     */
+    public Stream<UserNotificationBatch> alertBatches() {
+        if (!plan.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
+            return Stream.empty();
+        }
+        return users().boxed().flatMap(u -> {
+            List<NotificationEvent> made = alerts(u);
+            if (made.isEmpty()) {
+                return Stream.empty();
+            }
+            LocalDateTime first = made.stream().map(NotificationEvent::createdAt).min(Comparator.naturalOrder())
+                    .orElseThrow();
+            LocalDateTime last = made.stream().map(NotificationEvent::createdAt).max(Comparator.naturalOrder())
+                    .orElseThrow();
+            Tenancy.Placement home = shape.tenancy().personal(u);
+            return Stream.of(new UserNotificationBatch(alertBatchId(u), first, last, shape.userId(u),
+                    NotificationType.ALERT, home.organizationId(), home.teamId()));
+        });
+    }
+
+    private List<NotificationEvent> alerts(long u) {
+        List<Run> failed = runs(u).stream()
+                .filter(run -> timeline(run).status() == AgentExecutionStatus.FAILED).toList();
+        if (failed.isEmpty() || !users.create(u).alertsEnabled()) {
+            return List.of();
+        }
+        Rng rng = shape.rng("advance/alert", day, u);
+        List<NotificationEvent> rows = new ArrayList<>(failed.size());
+        for (Run run : failed) {
+            TodaysNotices.Notice notice = notices.failedRunAlert(u, run, timeline(run), rng);
+            LocalDateTime at = notice.at().isAfter(anchor) ? anchor : notice.at();
+            rows.add(new NotificationEvent(shape.id("NotificationEvent/advance", day, u, rows.size()), at, at,
+                    alertBatchId(u), NotificationType.ALERT, Json.of(notice.data())));
+        }
+        return rows;
+    }
+
+    /** The id the seeder gives user {@code u}'s {@code ALERT} batch ({@link NotificationFactory}'s). */
+    private String alertBatchId(long u) {
+        return shape.id("UserNotificationBatch", u, NotificationType.ALERT.ordinal());
     }
 
     /**

@@ -301,6 +301,14 @@ final class TodaysNotices {
         }
     }
 
+    /**
+     * The alert the platform sends user {@code u} about a failed run of theirs, as {@link #of} makes it for the
+     * seeded runs: {@code advance}'s days alert on their own failed runs the same way.
+     */
+    Notice failedRunAlert(long u, io.autogpt.seed.core.generate.Run run, ExecutionTimeline timeline, Rng rng) {
+        return failedRun(u, new Run(run.owner(), (int) run.g(), shape.graphExecutionId(run), timeline, 0), rng);
+    }
+
     private Notice failedRun(long u, Run run, Rng rng) {
         ExecutionTimeline timeline = run.timeline();
         GraphDesign design = shape.design(run.owner(), run.g());

@@ -44,6 +44,16 @@ public interface AdvanceTransaction extends AutoCloseable {
      */
     <R extends Record> long write(Table<R> table, Stream<R> rows);
 
+    /**
+     * Files {@code events} in their batches: a batch the user lacks is inserted; when the user already has one of
+     * that type (the platform keeps one per user and type), that one's span widens to take them and the events name
+     * it.
+     *
+     * @return events written
+     */
+    long fileNotices(List<io.autogpt.seed.core.notification.UserNotificationBatch> batches,
+                     List<io.autogpt.seed.core.notification.NotificationEvent> events);
+
     /** Turns the {@code isFeatured} flag of the given store listing versions, stamping them {@code at}. */
     long toggleFeatured(List<String> versionIds, LocalDateTime at);
 

@@ -7,6 +7,8 @@ import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
 import io.autogpt.seed.core.execution.PendingHumanReview;
 import io.autogpt.seed.core.execution.SharedExecutionFile;
 import io.autogpt.seed.core.generate.DayActivity;
+import io.autogpt.seed.core.notification.NotificationEvent;
+import io.autogpt.seed.core.notification.UserNotificationBatch;
 import io.autogpt.seed.core.plan.AdvanceShape;
 import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.plan.SeedPlan;
@@ -136,6 +138,11 @@ public final class AdvanceRunner {
                     if (plan.rules().atLeast(PlatformRules.SEPTEMBER_2026)
                             && tx.hasTable(SharedExecutionFile.TABLE.name())) {
                         written += write(tx, rows, SharedExecutionFile.TABLE, day::runFiles);
+                    }
+                    if (tx.hasTable(NotificationEvent.TABLE.name()) && tx.hasTable(UserNotificationBatch.TABLE.name())) {
+                        long alerts = tx.fileNotices(day.alertBatches().toList(), day.alerts().toList());
+                        rows.merge(NotificationEvent.TABLE.name(), alerts, Long::sum);
+                        written += alerts;
                     }
                     written += write(tx, rows, CreditTransaction.TABLE, () -> day.creditTransactions(state));
                     written += write(tx, rows, StoreListingReview.TABLE, () -> day.reviews(state));

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autogpt.seed.core.credit.CreditTransaction;
 import io.autogpt.seed.core.credit.CreditTransactionType;
 import io.autogpt.seed.core.execution.AgentGraphExecution;
+import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.execution.AgentNodeExecution;
+import io.autogpt.seed.core.notification.NotificationEvent;
+import io.autogpt.seed.core.notification.NotificationType;
+import io.autogpt.seed.core.notification.UserNotificationBatch;
 import io.autogpt.seed.core.plan.AdvanceShape;
 import io.autogpt.seed.core.plan.IntRange;
 import io.autogpt.seed.core.plan.PlatformRules;
@@ -83,5 +87,34 @@ class DayActivityTest {
         }
         assertThat(DayActivity.balances(state).toList()).allSatisfy(b ->
                 assertThat(b.balance()).isEqualTo(balance.get(b.userId())));
+    }
+
+    @Test
+    void aDaysAlertsNameItsFailedRunsOfUsersWithAlertsOnInTheirBatch() {
+        DayActivity day = DayActivity.of(PLAN, BUSY, 4);
+        UserFactory users = new UserFactory(new DatasetShape(PLAN));
+        Map<String, Boolean> alertsOn = new HashMap<>();
+        for (long u = 0; u < 40; u++) {
+            alertsOn.put(new DatasetShape(PLAN).userId(u), users.create(u).alertsEnabled());
+        }
+        // Each failed run of the day whose runner keeps alerts on, by id, and who ran it.
+        Map<String, String> failed = day.graphExecutions()
+                .filter(e -> e.executionStatus() == AgentExecutionStatus.FAILED && alertsOn.get(e.userId()))
+                .collect(Collectors.toMap(AgentGraphExecution::id, AgentGraphExecution::userId));
+        List<NotificationEvent> alerts = day.alerts().toList();
+        Map<String, UserNotificationBatch> batches = day.alertBatches()
+                .collect(Collectors.toMap(UserNotificationBatch::id, b -> b));
+        assertThat(failed).isNotEmpty();
+        assertThat(alerts).hasSize(failed.size()).allSatisfy(v -> {
+            assertThat(v.type()).isEqualTo(NotificationType.ALERT);
+            assertThat(v.createdAt()).isAfterOrEqualTo(day.start()).isBeforeOrEqualTo(day.anchor());
+            String run = failed.keySet().stream().filter(id -> v.data().toString().contains(id)).findFirst()
+                    .orElseThrow(() -> new AssertionError("an alert about no failed run of the day: " + v.data()));
+            UserNotificationBatch batch = batches.get(v.userNotificationBatchId());
+            assertThat(batch).isNotNull();
+            assertThat(batch.userId()).isEqualTo(failed.get(run));
+            assertThat(v.createdAt()).isBetween(batch.createdAt(), batch.updatedAt());
+        });
+        assertThat(DayActivity.of(PLAN.withRules(PlatformRules.EARLY_2026), BUSY, 4).alerts()).isEmpty();
     }
 }
