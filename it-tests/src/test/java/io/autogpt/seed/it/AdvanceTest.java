@@ -129,6 +129,15 @@ class AdvanceTest {
                         + "FROM " + ALERTS + " WHERE b.\"userId\" = e.\"userId\" AND v.data -> 'primary' -> 'facts' "
                         + "@> jsonb_build_array(jsonb_build_object('label', 'Run', 'value', e.id)))"))
                         .as("failed runs of the days without their alert").isZero();
+                // And about every usage of the days that took their balance below $5.00.
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"CreditTransaction\" t JOIN \"User\" u ON u.id = t.\"userId\" "
+                        + "WHERE u.\"alertsEnabled\" AND t.type = 'USAGE' AND t.\"createdAt\" >= '2025-06-01' "
+                        + "AND t.\"runningBalance\" < 500 AND t.\"runningBalance\" - t.amount >= 500 AND NOT EXISTS (SELECT 1 "
+                        + "FROM " + ALERTS + " WHERE b.\"userId\" = t.\"userId\" AND v.\"createdAt\" >= t.\"createdAt\" "
+                        + "AND v.data -> 'primary' ->> 'headline' = 'Your balance is low' AND v.data -> 'primary' -> 'facts' "
+                        + "@> jsonb_build_array(jsonb_build_object('label', 'Balance', 'value', '$' || (t.\"runningBalance\" / 100) "
+                        + "|| '.' || lpad((t.\"runningBalance\" % 100)::text, 2, '0'))))"))
+                        .as("usage of the days below the line without its warning").isZero();
                 if (days >= 7) {
                     assertThat(Sql.count(c, "SELECT count(*) FROM " + ALERTS + " WHERE v.\"createdAt\" >= '2025-06-01'"))
                             .as("alerts of the days").isPositive();

@@ -79,6 +79,8 @@ public final class DayActivity {
     private final Map<Long, List<Run>> runsByUser = new HashMap<>();
     private final Map<Run, ExecutionTimeline> timelineOf = new HashMap<>();
     private final Map<Run, AgentGraphExecution> rowOf = new HashMap<>();
+    /** The day's credit transactions per user, once {@link #creditTransactions} made them: the low-balance alerts'. */
+    private final Map<Long, List<CreditTransaction>> creditOf = new HashMap<>();
 
     private DayActivity(SeedPlan plan, AdvanceShape advance, int day) {
         if (day < 1) {
@@ -143,9 +145,11 @@ public final class DayActivity {
     }
 
     /**
-     * Today's platform alerts a user who keeps alerts on about each run of theirs that failed that day, as the seeder
-     * alerts on the seeded ones ({@link TodaysNotices}): filed in the user's {@code ALERT} batch, sent a moment after
-     * the run ended and never after the day's anchor. Earlier rules have no such notice: none.
+     * Today's platform alerts a user who keeps alerts on about each run of theirs that failed that day and each usage
+     * that took their balance below the warning line, as the seeder alerts on the seeded ones ({@link TodaysNotices}):
+     * filed in the user's {@code ALERT} batch, sent a moment after the run ended or the usage was charged, never after
+     * the day's anchor. The balance warnings need the day's {@link #creditTransactions} made first. Earlier rules have
+     * no such notice: none.
      */
     public Stream<NotificationEvent> alerts() {
         if (!plan.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
@@ -180,13 +184,17 @@ public final class DayActivity {
     private List<NotificationEvent> alerts(long u) {
         List<Run> failed = runs(u).stream()
                 .filter(run -> timeline(run).status() == AgentExecutionStatus.FAILED).toList();
-        if (failed.isEmpty() || !users.create(u).alertsEnabled()) {
+        List<CreditTransaction> low = creditOf.getOrDefault(u, List.of()).stream()
+                .filter(TodaysNotices::crossesLowBalance).toList();
+        if (failed.isEmpty() && low.isEmpty() || !users.create(u).alertsEnabled()) {
             return List.of();
         }
         Rng rng = shape.rng("advance/alert", day, u);
-        List<NotificationEvent> rows = new ArrayList<>(failed.size());
-        for (Run run : failed) {
-            TodaysNotices.Notice notice = notices.failedRunAlert(u, run, timeline(run), rng);
+        List<TodaysNotices.Notice> made = new ArrayList<>();
+        failed.forEach(run -> made.add(notices.failedRunAlert(u, run, timeline(run), rng)));
+        low.forEach(t -> made.add(notices.lowBalance(t, rng)));
+        List<NotificationEvent> rows = new ArrayList<>(made.size());
+        for (TodaysNotices.Notice notice : made) {
             LocalDateTime at = notice.at().isAfter(anchor) ? anchor : notice.at();
             rows.add(new NotificationEvent(shape.id("NotificationEvent/advance", day, u, rows.size()), at, at,
                     alertBatchId(u), NotificationType.ALERT, Json.of(notice.data())));
@@ -205,7 +213,11 @@ public final class DayActivity {
      * strictly increase per user and follow the last transaction the target holds, whoever wrote it.
      */
     public Stream<CreditTransaction> creditTransactions(State state) {
-        return users().boxed().flatMap(u -> credit(u, state).stream());
+        return users().boxed().flatMap(u -> {
+            List<CreditTransaction> rows = credit(u, state);
+            creditOf.put(u, rows);
+            return rows.stream();
+        });
     }
 
     /** The balances of the users whose credit moved in {@code state}: the last running balance, at its time. */

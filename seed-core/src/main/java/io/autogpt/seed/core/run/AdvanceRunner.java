@@ -139,12 +139,13 @@ public final class AdvanceRunner {
                             && tx.hasTable(SharedExecutionFile.TABLE.name())) {
                         written += write(tx, rows, SharedExecutionFile.TABLE, day::runFiles);
                     }
+                    written += write(tx, rows, CreditTransaction.TABLE, () -> day.creditTransactions(state));
+                    // After the credit: a usage that took a balance below the line is alerted on.
                     if (tx.hasTable(NotificationEvent.TABLE.name()) && tx.hasTable(UserNotificationBatch.TABLE.name())) {
                         long alerts = tx.fileNotices(day.alertBatches().toList(), day.alerts().toList());
                         rows.merge(NotificationEvent.TABLE.name(), alerts, Long::sum);
                         written += alerts;
                     }
-                    written += write(tx, rows, CreditTransaction.TABLE, () -> day.creditTransactions(state));
                     written += write(tx, rows, StoreListingReview.TABLE, () -> day.reviews(state));
                     featured += tx.toggleFeatured(day.featureToggles(state), day.featuredAt());
                     tx.recordDay(plan, d, day.anchor(), written);

@@ -117,4 +117,31 @@ class DayActivityTest {
         });
         assertThat(DayActivity.of(PLAN.withRules(PlatformRules.EARLY_2026), BUSY, 4).alerts()).isEmpty();
     }
+
+    @Test
+    void aUsageThatTakesABalanceBelowTheLineIsAlertedOn() {
+        DatasetShape shape = new DatasetShape(PLAN);
+        UserFactory users = new UserFactory(shape);
+        Map<String, UserCredit> held = new HashMap<>();
+        for (long u = 0; u < 40; u++) {
+            held.put(shape.userId(u), new UserCredit(520, LocalDateTime.parse("2025-05-31T23:59:00")));
+        }
+        DayActivity day = DayActivity.of(PLAN, BUSY, 2);
+        List<CreditTransaction> credit = day.creditTransactions(DayActivity.State.of(PLAN, held, List.of())).toList();
+        Map<String, Long> crossings = new HashMap<>();
+        for (long u = 0; u < 40; u++) {
+            String id = shape.userId(u);
+            if (users.create(u).alertsEnabled()) {
+                crossings.put(id, credit.stream().filter(t -> t.userId().equals(id))
+                        .filter(TodaysNotices::crossesLowBalance).count());
+            }
+        }
+        assertThat(crossings.values().stream().mapToLong(Long::longValue).sum()).isPositive();
+        Map<String, String> owner = day.alertBatches()
+                .collect(Collectors.toMap(UserNotificationBatch::id, UserNotificationBatch::userId));
+        Map<String, Long> warned = day.alerts().filter(v -> v.data().toString().contains("Your balance is low"))
+                .collect(Collectors.groupingBy(v -> owner.get(v.userNotificationBatchId()), Collectors.counting()));
+        crossings.values().removeIf(n -> n == 0);
+        assertThat(warned).isEqualTo(crossings);
+    }
 }
