@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "autogpt-seed", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Seeds AutoGPT platform databases with realistic, consistent data,",
                 "and makes pre-authenticated tokens for its k6 load tests."},
-        subcommands = {SeedCommand.class, TokensCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SeedCommand.class, AdvanceCommand.class, TokensCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     private Cli() {
     }
@@ -27,6 +27,9 @@ public final class Cli {
             public <K> K create(Class<K> type) throws Exception {
                 if (type == SeedCommand.class) {
                     return type.cast(new SeedCommand(env, clock));
+                }
+                if (type == AdvanceCommand.class) {
+                    return type.cast(new AdvanceCommand(env, clock));
                 }
                 if (type == TokensCommand.class) {
                     return type.cast(new TokensCommand(env, clock));

@@ -47,6 +47,24 @@ final class Composition {
     }
 
     /**
+     * A database days pass on, and how to name it (never with a password).
+     *
+     * @param port        the database's advance transactions
+     * @param description e.g. {@code postgresql://postgres@localhost:5432/postgres (schema public)}
+     */
+    record AdvanceTarget(io.autogpt.seed.core.port.AdvanceDatasetPort port, String description) {
+    }
+
+    static AdvanceTarget advancing(String url, @Nullable String schemaOverride) {
+        DatabaseUrl parsed = parse(url);
+        if (schemaOverride != null) {
+            parsed = parsed.withSchema(schemaOverride);
+        }
+        return new AdvanceTarget(SeedTargets.advancing(parsed), parsed.redacted() + " (schema "
+                + parsed.schemaOrDefault() + ")");
+    }
+
+    /**
      * Where tokens come from and how to describe it.
      *
      * @param port        issues one token per call

@@ -28,9 +28,10 @@ class CliTest {
     void theTopLevelHelpShowsEachCommandsSummaryWhole() {
         CliRun run = CliRun.of("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("  seed    Fills a platform database with realistic data.\n",
-                "  tokens  Makes the pre-authenticated tokens k6 tests import.\n",
-                "  users   Creates test users in Supabase Auth.\n");
+        assertThat(run.out()).contains("  seed     Fills a platform database with realistic data.\n",
+                "  advance  Makes days pass on a seeded database.\n",
+                "  tokens   Makes the pre-authenticated tokens k6 tests import.\n",
+                "  users    Creates test users in Supabase Auth.\n");
     }
 
     @Test

@@ -79,6 +79,8 @@ final class DatabaseLedger implements RunLedger {
             long removed = RunRemover.remove(conn, userIds,
                     Dataset.searchTermIds(run.seed(), run.fromUser(), run.toUser()), fit::hasTable);
             Ledger.forget(conn, schema, run);
+            // The days advanced on the run's users went with their rows (every advanced row is theirs).
+            AdvanceLedger.forget(conn, schema, run);
             return removed;
         } catch (SQLException e) {
             throw DatabaseSession.failure("removing the earlier run of users [" + run.fromUser() + ", "

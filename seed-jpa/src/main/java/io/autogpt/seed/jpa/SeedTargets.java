@@ -158,6 +158,15 @@ public final class SeedTargets {
     }
 
     /**
+     * Makes days pass on the seeded datasets of the database at {@code url}, in its schema (default {@code public}):
+     * each {@link io.autogpt.seed.core.port.AdvanceDatasetPort#begin} opens its own connection and transaction.
+     */
+    public static io.autogpt.seed.core.port.AdvanceDatasetPort advancing(DatabaseUrl url) {
+        Objects.requireNonNull(url, "url");
+        return seed -> DatabaseAdvance.begin(Connections.open(url, false), url.schemaOrDefault(), seed);
+    }
+
+    /**
      * Writes a SQL file for the newest schema version.
      *
      * @see #sqlFile(Path, String, SchemaVersion, boolean)

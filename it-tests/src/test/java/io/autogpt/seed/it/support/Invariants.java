@@ -38,6 +38,15 @@ public final class Invariants {
             return tables.containsAll(needs) && under.contains(rules);
         }
 
+        /**
+         * This rule judged against {@code anchor} ({@code yyyy-MM-dd HH:mm:ss}) instead of {@link #ANCHOR}: for a
+         * dataset that days were added to ({@code advance}), whose anchor moved.
+         */
+        public Invariant at(String anchor) {
+            return new Invariant(name, check.replace("'2025-06-01 00:00:00'", "'" + anchor + "'")
+                    .replace("'2025-06-01'", "'" + anchor + "'"), breaker, needs, under);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -92,6 +101,11 @@ public final class Invariants {
             new Invariant("no timestamp in any column of any table lies after the anchor",
                     NO_TIMESTAMP_AFTER_THE_ANCHOR,
                     "UPDATE \"StoreListingReview\" SET \"updatedAt\" = '2025-06-01 00:00:00.001' WHERE id = (SELECT min(id) FROM \"StoreListingReview\")"),
+            new Invariant("nothing has been running or queued for more than a day before the anchor",
+                    "SELECT count(*) FROM \"AgentGraphExecution\" e WHERE e.\"executionStatus\" IN ('RUNNING', 'QUEUED') "
+                            + "AND e.\"createdAt\" < timestamp '2025-06-01 00:00:00' - interval '1 day'",
+                    "UPDATE \"AgentGraphExecution\" SET \"createdAt\" = \"createdAt\" - interval '2 days' "
+                            + "WHERE id = (SELECT min(id) FROM \"AgentGraphExecution\" WHERE \"executionStatus\" = 'RUNNING')"),
             new Invariant("hasApprovedVersion is true exactly when the listing has an APPROVED version",
                     "SELECT count(*) FROM \"StoreListing\" l WHERE l.\"hasApprovedVersion\" <> EXISTS (SELECT 1 FROM "
                             + "\"StoreListingVersion\" v WHERE v.\"storeListingId\" = l.id AND v.\"submissionStatus\" = 'APPROVED')",
@@ -435,7 +449,9 @@ public final class Invariants {
                             + "WHERE c.\"expiresAt\" <> c.\"createdAt\" + interval '10 minutes' OR c.\"usedAt\" > c.\"expiresAt\" OR c.\"usedAt\" < c.\"createdAt\" "
                             + "OR NOT (c.scopes <@ a.scopes) OR NOT (c.\"redirectUri\" = ANY (a.\"redirectUris\")) OR c.\"createdAt\" < a.\"createdAt\") "
                             + "+ (SELECT count(*) FROM \"OAuthApplication\" a WHERE a.\"clientSecret\" !~ '^[0-9a-f]{64}$' OR a.\"clientSecretSalt\" !~ '^[0-9a-f]{32}$') "
-                            + "+ (SELECT CASE WHEN EXISTS (SELECT 1 FROM \"OAuthRefreshToken\" WHERE \"expiresAt\" > '2025-06-01') THEN 0 ELSE 1 END)",
+                            // Some were valid at the seeded anchor (a timestamp literal, so at() keeps it: tokens
+                            // nobody renews expire as days pass, as they would on the platform).
+                            + "+ (SELECT CASE WHEN EXISTS (SELECT 1 FROM \"OAuthRefreshToken\" WHERE \"expiresAt\" > timestamp '2025-06-01 00:00') THEN 0 ELSE 1 END)",
                     "UPDATE \"OAuthAccessToken\" SET \"expiresAt\" = \"expiresAt\" + interval '1 day' WHERE id = (SELECT min(id) FROM \"OAuthAccessToken\")",
                     Set.of("OAuthApplication", "OAuthAuthorizationCode", "OAuthAccessToken", "OAuthRefreshToken")),
             new Invariant("store search: one public embedding per approved listing version, its searchable text and name the version's, 1536 unit-length dimensions, the search vector filled by the platform's trigger",

@@ -27,6 +27,14 @@ final class ExecutionTimelines {
     }
 
     public ExecutionTimeline of(Run run) {
+        return of(run, shape.now());
+    }
+
+    /**
+     * The timeline of {@code run} as if {@code anchor} were "now": the seeder's runs end before the dataset's anchor,
+     * a day that {@code advance} adds ends at that day's anchor. Same draws, so the seeder's rows do not move.
+     */
+    public ExecutionTimeline of(Run run, LocalDateTime anchor) {
         Rng rng = shape.rng(run, "timeline");
         int nodeCount = shape.nodes(run.owner(), run.g());
         AgentExecutionStatus status = drawStatus(rng);
@@ -52,13 +60,13 @@ final class ExecutionTimelines {
             }
         }
         long total = t;
-        LocalDateTime latest = shape.now().minus(Duration.ofMillis(total));
+        LocalDateTime latest = anchor.minus(Duration.ofMillis(total));
         LocalDateTime createdAt = status.isFinished()
                 ? DatasetShape.between(rng, run.since(), latest)
                 : latest.minus(Duration.ofMillis(rng.between(1_000, 60_000)));
         if (createdAt.isBefore(run.since()) || latest.isBefore(run.since())) {
             // Never for an own run (graphs are at least a day old, runs take minutes): the entry is too new.
-            return queued(DatasetShape.between(rng, run.since(), shape.now()), nodeCount);
+            return queued(DatasetShape.between(rng, run.since(), anchor), nodeCount);
         }
         List<ExecutionTimeline.NodeTiming> nodes = new ArrayList<>(nodeCount);
         for (int n = 0; n < nodeCount; n++) {

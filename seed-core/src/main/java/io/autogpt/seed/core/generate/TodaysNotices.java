@@ -289,16 +289,38 @@ final class TodaysNotices {
             before = Objects.requireNonNull(t.runningBalance());
         }
         if (low != null) {
-            LocalDateTime at = shape.soonAfter(rng, low.createdAt(), Duration.ofMinutes(2));
-            String balance = dollars(Objects.requireNonNull(low.runningBalance()));
-            out.add(new Notice(NotificationType.ALERT, Json.map("timestamp_label", at.format(LABEL), "primary",
-                    Json.map("headline", "Your balance is low", "body", "You have " + balance
-                                    + " of credits left. Agents stop when it reaches $0.00.", "cta_label", "Top up",
-                            "cta_url", APP + "/profile/credits", "subject", "Low balance: " + balance + " left",
-                            "preheader", "Top up to keep your agents running", "microcopy", null, "facts",
-                            List.of(Json.map("label", "Balance", "value", balance))),
-                    "also", List.of(), "also_label", null), at));
+            out.add(lowBalance(low, rng));
         }
+    }
+
+    /**
+     * The warning the platform sends when usage {@code low} took the balance below the line: a moment after it.
+     * {@code advance}'s days warn about their own crossings the same way.
+     */
+    Notice lowBalance(CreditTransaction low, Rng rng) {
+        LocalDateTime at = shape.soonAfter(rng, low.createdAt(), Duration.ofMinutes(2));
+        String balance = dollars(Objects.requireNonNull(low.runningBalance()));
+        return new Notice(NotificationType.ALERT, Json.map("timestamp_label", at.format(LABEL), "primary",
+                Json.map("headline", "Your balance is low", "body", "You have " + balance
+                                + " of credits left. Agents stop when it reaches $0.00.", "cta_label", "Top up",
+                        "cta_url", APP + "/profile/credits", "subject", "Low balance: " + balance + " left",
+                        "preheader", "Top up to keep your agents running", "microcopy", null, "facts",
+                        List.of(Json.map("label", "Balance", "value", balance))),
+                "also", List.of(), "also_label", null), at);
+    }
+
+    /** Whether usage {@code t} took its user's balance from at least the warning line to below it. */
+    static boolean crossesLowBalance(CreditTransaction t) {
+        int after = Objects.requireNonNull(t.runningBalance());
+        return t.type() == CreditTransactionType.USAGE && after < LOW_BALANCE && after - t.amount() >= LOW_BALANCE;
+    }
+
+    /**
+     * The alert the platform sends user {@code u} about a failed run of theirs, as {@link #of} makes it for the
+     * seeded runs: {@code advance}'s days alert on their own failed runs the same way.
+     */
+    Notice failedRunAlert(long u, io.autogpt.seed.core.generate.Run run, ExecutionTimeline timeline, Rng rng) {
+        return failedRun(u, new Run(run.owner(), (int) run.g(), shape.graphExecutionId(run), timeline, 0), rng);
     }
 
     private Notice failedRun(long u, Run run, Rng rng) {

@@ -1,0 +1,156 @@
+package io.autogpt.seed.cli;
+
+import io.autogpt.seed.core.plan.AdvanceShape;
+import io.autogpt.seed.core.plan.IntRange;
+import io.autogpt.seed.core.run.AdvanceReport;
+import io.autogpt.seed.core.run.AdvanceRunner;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code autogpt-seed advance}: makes days pass on a seeded database, deterministically. */
+@Command(name = "advance", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        header = "Makes days pass on a seeded database.",
+        description = {"Adds each day after the seeded dataset's current anchor: runs with their node executions,",
+                "credit usage, top-ups and grants, store reviews; runs left going on an earlier day finish. Each",
+                "day is a pure function of (seed, day): --days 7 gives the rows of seven --days 1. One transaction;",
+                "a day already reached changes nothing; seed --reset removes the advanced days too."})
+final class AdvanceCommand implements Callable<Integer> {
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--days", paramLabel = "N", description = "Add N days after the current anchor.")
+    Integer days;
+
+    @Option(names = "--to", paramLabel = "INSTANT", description = {"Advance to the last whole day ending at or before",
+            "INSTANT (ISO-8601, e.g. 2025-06-08T00:00:00Z); days are counted from the seeded --now."})
+    String to;
+
+    @Option(names = "--db", paramLabel = "URL", description = {"As seed's --db.",
+            "Default: $DATABASE_URL, else " + SeedCommand.DEFAULT_DB})
+    String db;
+
+    @Option(names = "--schema", paramLabel = "NAME",
+            description = "Target schema; overrides the URL's. Default: the URL's, else public.")
+    String schema;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Dataset seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Only the users of shard I of N (as seed's --shard); each shard advances its own users.")
+    String shard;
+
+    @Option(names = "--active-share", paramLabel = "P",
+            description = "Share of users who run agents on a day. Default: 0.15.")
+    Double activeShare;
+
+    @Option(names = "--runs-per-active-user", paramLabel = "RANGE",
+            description = "Runs an active user starts that day, e.g. 1..3. Default: 1..3.")
+    String runsPerActiveUser;
+
+    @Option(names = "--review-share", paramLabel = "P",
+            description = "Share of users who review a store agent of their cohort on a day. Default: 0.14.")
+    Double reviewShare;
+
+    @Option(names = "--top-up-share", paramLabel = "P", description = "Share of users who top up on a day. Default: 0.05.")
+    Double topUpShare;
+
+    @Option(names = "--grant-share", paramLabel = "P", description = "Share of users granted credit on a day. Default: 0.02.")
+    Double grantShare;
+
+    @Option(names = "--feature-share", paramLabel = "P",
+            description = "Share of approved store versions featured or unfeatured on a day. Default: 0.008.")
+    Double featureShare;
+
+    AdvanceCommand(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        if ((days == null) == (to == null)) {
+            throw new UsageException("give either --days N or --to INSTANT");
+        }
+        if (seed < 0) {
+            throw new UsageException("--seed must be 0 or more, got " + seed);
+        }
+        AdvanceRunner.Until until = days != null
+                ? UsageException.of("--days", () -> AdvanceRunner.Until.days(days))
+                : AdvanceRunner.Until.to(instant());
+        AdvanceShape shape = UsageException.of(this::shape);
+        int[] part = shard == null ? null : shard();
+        String url = db != null ? db : env.getOrDefault("DATABASE_URL", "");
+        Composition.AdvanceTarget target = Composition.advancing(url.isBlank() ? SeedCommand.DEFAULT_DB : url, schema);
+        AdvanceReport report = UsageException.of(() -> new AdvanceRunner(target.port(), clock)
+                .advance(seed, until, shape, part));
+        print(report, target.description());
+        return ExitCodes.OK;
+    }
+
+    private AdvanceShape shape() {
+        AdvanceShape base = AdvanceShape.standard();
+        return new AdvanceShape(activeShare != null ? activeShare : base.activeShare(),
+                runsPerActiveUser != null ? IntRange.parse(runsPerActiveUser) : base.runsPerActiveUser(),
+                reviewShare != null ? reviewShare : base.reviewShare(),
+                topUpShare != null ? topUpShare : base.topUpShare(),
+                grantShare != null ? grantShare : base.grantShare(),
+                featureShare != null ? featureShare : base.featureShare());
+    }
+
+    private Instant instant() {
+        try {
+            return Instant.parse(to);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--to must be an ISO-8601 instant like 2025-06-08T00:00:00Z, got '" + to + "'");
+        }
+    }
+
+    private int[] shard() {
+        String[] parts = shard.split("/", -1);
+        try {
+            int index = Integer.parseInt(parts[0].trim());
+            int count = Integer.parseInt(parts[1].trim());
+            if (parts.length != 2 || count < 1 || index < 0 || index >= count) {
+                throw new NumberFormatException();
+            }
+            return new int[] {index, count};
+        } catch (RuntimeException e) {
+            throw new UsageException("--shard must be I/N with 0 <= I < N, e.g. 0/4, got '" + shard + "'");
+        }
+    }
+
+    private void print(AdvanceReport report, String description) {
+        PrintWriter out = spec.commandLine().getOut();
+        for (AdvanceReport.SliceDays s : report.slices()) {
+            String users = "users " + s.fromUser() + ".." + (s.toUser() - 1);
+            if (s.daysAfter() == s.daysBefore()) {
+                out.println("already advanced: seed " + report.seed() + " (" + users + ") is at " + s.anchor()
+                        + "Z (day " + s.daysAfter() + "); nothing changed");
+            } else {
+                out.println("advanced seed " + report.seed() + " (" + users + ") in " + description + ": day "
+                        + s.daysBefore() + " → " + s.daysAfter() + ", anchor " + s.seeded().plusDays(s.daysBefore())
+                        + "Z → " + s.anchor() + "Z");
+            }
+        }
+        if (!report.alreadyThere()) {
+            out.printf("%-36s %12s%n", "table", "rows");
+            report.rows().forEach((table, n) -> out.printf("%-36s %,12d%n", table, n));
+            out.printf("%-36s %,12d%n", "total", report.totalRows());
+            out.printf("runs finished from earlier days: %,d; balances updated: %,d; store versions (un)featured: %,d; "
+                    + "%.2f s (one transaction)%n", report.finished(), report.balances(), report.featured(),
+                    report.elapsed().toNanos() / 1e9);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,50 @@
+package io.autogpt.seed.core.plan;
+
+import java.util.Objects;
+
+/**
+ * How much happens on a day that {@code advance} adds, per user of the seeded dataset: a volume by shape, so a larger
+ * dataset gets proportionally more activity. The {@linkplain #standard() standard} shape reproduces the volume of the
+ * platform's {@code test_data_updater.py} at scale 1 (100 users): about 200 runs and 100 store reviews over 7 days.
+ *
+ * @param activeShare        share of users, 0–1, who run agents on a given day
+ * @param runsPerActiveUser  runs an active user starts that day (of their own graphs or their library's)
+ * @param reviewShare        share of users, 0–1, who review a store agent of their cohort that day
+ * @param topUpShare         share of users, 0–1, who top up their credit that day
+ * @param grantShare         share of users, 0–1, who are granted credit that day
+ * @param featureShare       share of reviewable store versions, 0–1, whose {@code isFeatured} flag the store's
+ *                           admins turn that day
+ */
+public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, double reviewShare, double topUpShare,
+                           double grantShare, double featureShare) {
+    /** Runs per user and day beyond this are almost certainly a typo. */
+    public static final int MAX_RUNS_PER_DAY = 1_000;
+
+    public AdvanceShape {
+        Objects.requireNonNull(runsPerActiveUser, "runsPerActiveUser");
+        share("active share", activeShare);
+        share("review share", reviewShare);
+        share("top-up share", topUpShare);
+        share("grant share", grantShare);
+        share("feature share", featureShare);
+        if (runsPerActiveUser.min() < 0 || runsPerActiveUser.max() > MAX_RUNS_PER_DAY) {
+            throw new IllegalArgumentException("runs per active user must lie within 0.." + MAX_RUNS_PER_DAY + ", got "
+                    + runsPerActiveUser);
+        }
+    }
+
+    /**
+     * 15 % of users active a day, 1 to 3 runs each (≈ 0.3 runs per user and day: 210 in a week at scale 1), 14 % review
+     * (98 a week), 5 % top up, 2 % are granted credit; 0.8 % of approved versions are featured or unfeatured a day
+     * (the updater's 10 of 183 listings a week at scale 1).
+     */
+    public static AdvanceShape standard() {
+        return new AdvanceShape(0.15, new IntRange(1, 3), 0.14, 0.05, 0.02, 0.008);
+    }
+
+    private static void share(String name, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1, got " + value);
+        }
+    }
+}
