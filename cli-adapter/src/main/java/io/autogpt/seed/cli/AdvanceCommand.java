@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code autogpt-seed advance}: makes days pass on a seeded database, deterministically. */
@@ -35,16 +36,8 @@ final class AdvanceCommand implements Callable<Integer> {
             "INSTANT (ISO-8601, e.g. 2025-06-08T00:00:00Z); days are counted from the seeded --now."})
     String to;
 
-    @Option(names = "--db", paramLabel = "URL", description = {"As seed's --db.",
-            "Default: $DATABASE_URL, else " + SeedCommand.DEFAULT_DB})
-    String db;
-
-    @Option(names = "--schema", paramLabel = "NAME",
-            description = "Target schema; overrides the URL's. Default: the URL's, else public.")
-    String schema;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Dataset seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    DatabaseOptions target;
 
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Only the users of shard I of N (as seed's --shard); each shard advances its own users.")
@@ -82,19 +75,16 @@ final class AdvanceCommand implements Callable<Integer> {
         if ((days == null) == (to == null)) {
             throw new UsageException("give either --days N or --to INSTANT");
         }
-        if (seed < 0) {
-            throw new UsageException("--seed must be 0 or more, got " + seed);
-        }
+        long seed = target.seed();
         AdvanceRunner.Until until = days != null
                 ? UsageException.of("--days", () -> AdvanceRunner.Until.days(days))
                 : AdvanceRunner.Until.to(instant());
         AdvanceShape shape = UsageException.of(this::shape);
         int[] part = shard == null ? null : shard();
-        String url = db != null ? db : env.getOrDefault("DATABASE_URL", "");
-        Composition.AdvanceTarget target = Composition.advancing(url.isBlank() ? SeedCommand.DEFAULT_DB : url, schema);
-        AdvanceReport report = UsageException.of(() -> new AdvanceRunner(target.port(), clock)
+        Composition.AdvanceTarget database = Composition.advancing(target.url(env), target.schema);
+        AdvanceReport report = UsageException.of(() -> new AdvanceRunner(database.port(), clock)
                 .advance(seed, until, shape, part));
-        print(report, target.description());
+        print(report, database.description());
         return ExitCodes.OK;
     }
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
         description = {"Seeds an AutoGPT platform database with realistic, consistent data, in one transaction.",
                 "The same --seed and --now give the same rows. Rerunning a seed changes nothing; --reset reseeds it."})
 final class SeedCommand implements Callable<Integer> {
-    static final String DEFAULT_DB = "postgresql://postgres@localhost:5432/postgres";
+    static final String DEFAULT_DB = DatabaseOptions.DEFAULT_DB;
 
     /** How rows reach a database. */
     enum WriterChoice { COPY, JPA }
@@ -44,17 +44,8 @@ final class SeedCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL", description = {
-            "postgresql://user:pass@host:5432/db?schema=platform or jdbc:postgresql://…",
-            "Default: $DATABASE_URL, else " + DEFAULT_DB})
-    String db;
-
-    @Option(names = "--schema", paramLabel = "NAME",
-            description = "Target schema; overrides the URL's. Default: the URL's, else public.")
-    String schema;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Dataset seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @CommandLine.Mixin
+    DatabaseOptions database;
 
     @Option(names = "--now", paramLabel = "INSTANT",
             description = "Time anchor, ISO-8601 (2025-06-01T12:00:00Z); every timestamp lies before it. Default: now.")
@@ -116,8 +107,9 @@ final class SeedCommand implements Callable<Integer> {
     boolean createSchema;
 
     @Option(names = "--schema-version", paramLabel = "NAME", description = {
-            "The platform schema --create-schema creates and --out writes: original, platform-2026-01",
-            "or platform-upstream-2026. Default: the newest. An existing schema is matched as it is."})
+            "The platform schema --create-schema creates and --out writes: original, platform-2026-01,",
+            "platform-upstream-2026 or platform-2026-09. Default: the newest (platform-2026-09). An existing",
+            "schema is matched as it is."})
     String schemaVersion;
 
     @Option(names = "--reset", description = "Remove the rows an earlier run of this seed created, then seed again.")
@@ -271,8 +263,8 @@ final class SeedCommand implements Callable<Integer> {
                     + "existing schema is matched as it is");
         }
         Composition.SeedTarget target = out != null
-                ? Composition.sqlFile(out, schema, version, createSchema)
-                : Composition.database(databaseUrl(), schema, writer == WriterChoice.JPA,
+                ? Composition.sqlFile(out, database.schema, version, createSchema)
+                : Composition.database(database.url(env), database.schema, writer == WriterChoice.JPA,
                         createSchema ? version : null, keepIndexes, logins);
         PrintWriter stdout = spec.commandLine().getOut();
         SeedProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
@@ -328,14 +320,6 @@ final class SeedCommand implements Callable<Integer> {
                 + ", got '" + schemaVersion + "'"));
     }
 
-    private String databaseUrl() {
-        if (db != null) {
-            return db;
-        }
-        String fromEnv = env.get("DATABASE_URL");
-        return fromEnv == null || fromEnv.isBlank() ? DEFAULT_DB : fromEnv;
-    }
-
     /**
      * The plan with the platform's key from {@code ENCRYPTION_KEY}, when set: read here only, handed down in the plan,
      * never printed.
@@ -361,10 +345,7 @@ final class SeedCommand implements Callable<Integer> {
         if (cohortUsers != null) {
             profile = profile.withCohortUsers(cohortUsers);
         }
-        if (seed < 0) {
-            throw new UsageException("--seed must be 0 or more, got " + seed);
-        }
-        SeedPlan plan = SeedPlan.of(seed, anchor(), profile);
+        SeedPlan plan = SeedPlan.of(database.seed(), anchor(), profile);
         if (slice != null && shard != null) {
             throw new UsageException("--slice and --shard both pick users: give one");
         }

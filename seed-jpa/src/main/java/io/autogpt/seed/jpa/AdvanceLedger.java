@@ -30,21 +30,9 @@ final class AdvanceLedger {
     private AdvanceLedger() {
     }
 
-    /** Creates the table where missing, in its own short transaction (as {@link Ledger#ensure}). */
+    /** Creates the table where missing, in its own short transaction, as the run ledger is created. */
     static void ensure(Connection conn) throws SQLException {
-        boolean auto = conn.getAutoCommit();
-        conn.setAutoCommit(true);
-        try (Statement st = conn.createStatement()) {
-            st.execute(CREATE_SQL);
-        } catch (SQLException e) {
-            // Two runs creating it at once: the loser's duplicate error means it exists.
-            if (!"23505".equals(e.getSQLState()) && !"42P06".equals(e.getSQLState())
-                    && !"42P07".equals(e.getSQLState())) {
-                throw e;
-            }
-        } finally {
-            conn.setAutoCommit(auto);
-        }
+        Ledger.createApart(conn, CREATE_SQL);
     }
 
     /** The days added to the slice so far: its highest day, 0 when none. */

@@ -48,12 +48,19 @@ final class Ledger {
      * it apart keeps concurrent runs of different seeds from queueing behind each other's catalog locks.
      */
     static void ensure(Connection conn) throws SQLException {
+        createApart(conn, CREATE_SQL);
+    }
+
+    /**
+     * Runs {@code ddl}, a create-where-missing of bookkeeping in {@code autogpt_seed}, in its own short transaction.
+     * Two runs creating it (or adding a column) at once: the loser's duplicate error means it exists.
+     */
+    static void createApart(Connection conn, String ddl) throws SQLException {
         boolean auto = conn.getAutoCommit();
         conn.setAutoCommit(true);
         try (Statement st = conn.createStatement()) {
-            st.execute(CREATE_SQL);
+            st.execute(ddl);
         } catch (SQLException e) {
-            // Two runs creating it (or adding its shape column) at once: the loser's duplicate error means it exists.
             if (!"23505".equals(e.getSQLState()) && !"42P06".equals(e.getSQLState())
                     && !"42P07".equals(e.getSQLState()) && !"42701".equals(e.getSQLState())) {
                 throw e;
