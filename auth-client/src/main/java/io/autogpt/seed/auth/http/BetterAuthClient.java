@@ -7,8 +7,6 @@ import io.autogpt.seed.core.token.IssuedToken;
 import io.autogpt.seed.core.token.TestUser;
 import io.autogpt.seed.core.token.TokenException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
@@ -168,18 +166,11 @@ public final class BetterAuthClient implements IssueTokenPort, AutoCloseable {
             throw new TokenException.ServerUnavailable(user.email() + ": GET " + TOKEN_PATH + " at " + settings.url()
                     + " answered " + body.length + " bytes without a token");
         }
+        Wire.Claims claims = Wire.Claims.of(jwt);
         Instant now = settings.clock().instant();
-        Instant issued = now;
-        Instant expires = now.plusSeconds(3600);
-        String id = user.userId();
-        try {
-            JWTClaimsSet claims = JWTParser.parse(jwt).getJWTClaimsSet();
-            issued = claims.getIssueTime() != null ? claims.getIssueTime().toInstant() : now;
-            expires = claims.getExpirationTime() != null ? claims.getExpirationTime().toInstant() : expires;
-            id = claims.getSubject() != null ? claims.getSubject() : id;
-        } catch (java.text.ParseException e) {
-            LOG.debug("{}: the token is no JWT nimbus can read", user.email());
-        }
+        Instant issued = claims.iat() != null ? Instant.ofEpochSecond(claims.iat()) : now;
+        Instant expires = claims.exp() != null ? Instant.ofEpochSecond(claims.exp()) : now.plusSeconds(3600);
+        String id = claims.sub() != null ? claims.sub() : user.userId();
         if (id == null) {
             throw new TokenException.ServerUnavailable(user.email() + ": the token from " + settings.url()
                     + " names no user (no sub)");

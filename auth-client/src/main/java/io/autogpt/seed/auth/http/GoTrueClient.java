@@ -8,8 +8,6 @@ import io.autogpt.seed.core.port.IssueTokenPort;
 import io.autogpt.seed.core.token.IssuedToken;
 import io.autogpt.seed.core.token.TestUser;
 import io.autogpt.seed.core.token.TokenException;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -236,7 +234,7 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
             throw new TokenException.ServerUnavailable(user.email() + ": Supabase Auth at " + settings.url()
                     + " answered 200 without an access_token");
         }
-        Wire.Claims claims = claims(session.accessToken());
+        Wire.Claims claims = Wire.Claims.of(session.accessToken());
         Instant now = settings.clock().instant();
         Instant issued = claims.iat() != null ? Instant.ofEpochSecond(claims.iat()) : now;
         Instant expires = claims.exp() != null ? Instant.ofEpochSecond(claims.exp())
@@ -255,19 +253,6 @@ public final class GoTrueClient implements IssueTokenPort, AutoCloseable {
      * Reads the JWT's claims with nimbus, without verifying the signature: we only need its times and subject, and
      * the server that signed it is the one we asked. A token nimbus cannot parse gives no claims.
      */
-    private static Wire.Claims claims(String jwt) {
-        try {
-            JWTClaimsSet set = JWTParser.parse(jwt).getJWTClaimsSet();
-            return new Wire.Claims(set.getSubject(), seconds(set.getIssueTime()), seconds(set.getExpirationTime()));
-        } catch (java.text.ParseException e) {
-            return Wire.Claims.NONE;
-        }
-    }
-
-    private static @Nullable Long seconds(java.util.@Nullable Date date) {
-        return date == null ? null : date.getTime() / 1000;
-    }
-
     private <T> T read(byte[] body, Class<T> type, String who) {
         try {
             T value = Wire.JSON.readValue(body, type);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON GoTrue speaks, as records, and the one mapper that reads and writes them. */
@@ -49,6 +51,20 @@ final class Wire {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Claims(@Nullable String sub, @Nullable Long iat, @Nullable Long exp) {
         static final Claims NONE = new Claims(null, null, null);
+
+        /** The claims of {@code jwt} as issued (unverified: the server just sent it), or {@link #NONE}. */
+        static Claims of(String jwt) {
+            try {
+                JWTClaimsSet set = JWTParser.parse(jwt).getJWTClaimsSet();
+                return new Claims(set.getSubject(), seconds(set.getIssueTime()), seconds(set.getExpirationTime()));
+            } catch (java.text.ParseException e) {
+                return NONE;
+            }
+        }
+
+        private static @Nullable Long seconds(java.util.@Nullable Date date) {
+            return date == null ? null : date.getTime() / 1000;
+        }
     }
 
     /**
