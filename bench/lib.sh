@@ -17,8 +17,7 @@ with_vector() {
   psql -qX -d "$1" -c 'CREATE SCHEMA IF NOT EXISTS extensions' \
     -c 'CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA extensions' >/dev/null
   if [ "$(psql -qAtX -d "$1" -c "SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'")" = 1 ]; then
-    psql -qX -d "$1" -c 'CREATE SCHEMA IF NOT EXISTS extensions' \
-      -c 'CREATE EXTENSION IF NOT EXISTS vector SCHEMA extensions' >/dev/null
+    psql -qX -d "$1" -c 'CREATE EXTENSION IF NOT EXISTS vector SCHEMA extensions' >/dev/null
     echo pgvector
   else
     psql -qX -v ON_ERROR_STOP=1 -d "$1" -f it-tests/src/test/resources/io/autogpt/seed/it/pgvector-stand-in.sql \

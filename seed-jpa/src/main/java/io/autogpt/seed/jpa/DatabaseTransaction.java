@@ -8,6 +8,7 @@ import io.autogpt.seed.core.table.Table;
 import io.autogpt.seed.core.user.LoginAccount;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -50,7 +51,8 @@ final class DatabaseTransaction implements DatasetTransaction {
         this.ledger = ledger;
         this.target = target;
         this.logins = logins;
-        this.systems = Set.copyOf(systems);
+        // In the enum's order: the order accounts are written in.
+        this.systems = systems.isEmpty() ? EnumSet.noneOf(LoginSystem.class) : EnumSet.copyOf(systems);
     }
 
     @Override
@@ -115,11 +117,9 @@ final class DatabaseTransaction implements DatasetTransaction {
         Stream<LoginAccount> accounts = rows.map(LoginAccount.class::cast);
         List<LoginAccount> all = systems.size() > 1 ? accounts.toList() : null;
         long n = 0;
-        for (LoginSystem system : LoginSystem.values()) {
-            if (systems.contains(system)) {
-                n = system.write(session.jdbc(), all != null ? all.stream() : accounts, logins);
-                LOG.info("{} {} accounts written", n, system);
-            }
+        for (LoginSystem system : systems) {
+            n = system.write(session.jdbc(), all != null ? all.stream() : accounts, logins);
+            LOG.info("{} {} accounts written", n, system);
         }
         loginsWritten = true;
         return n;

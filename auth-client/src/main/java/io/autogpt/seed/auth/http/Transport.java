@@ -41,10 +41,6 @@ import org.jspecify.annotations.Nullable;
 final class Transport implements Closeable {
     /** One answer: status, the Retry-After header if any, the body, and the cookies it set ({@code name=value; ...}). */
     record Reply(int status, @Nullable String retryAfter, byte[] body, String cookies) {
-        Reply(int status, @Nullable String retryAfter, byte[] body) {
-            this(status, retryAfter, body, "");
-        }
-
         boolean ok() {
             return status >= 200 && status < 300;
         }
