@@ -14,13 +14,9 @@ import io.autogpt.seed.core.skill.SkillListingFile;
 import io.autogpt.seed.core.skill.SkillListingVersion;
 import io.autogpt.seed.core.store.SubmissionStatus;
 import io.autogpt.seed.core.table.Bytes;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -272,9 +268,9 @@ public final class CatalogueFactory {
 
     public CatalogueRelease release() {
         Json manifest = manifest();
-        String manifestSha256 = sha256(manifest.text());
+        String manifestSha256 = Hashes.sha256Hex(manifest.text());
         // The checkout's commit: ours names no real checkout, so it is derived from what it would hold.
-        String revision = sha256("autogpt-seed catalogue " + manifestSha256).substring(0, 40);
+        String revision = Hashes.sha256Hex("autogpt-seed catalogue " + manifestSha256).substring(0, 40);
         String id = digest(Json.map("revision", revision, "manifest_sha256", manifestSha256));
         return new CatalogueRelease(id, revision, manifestSha256, manifest, snapshot(), publishedAt);
     }
@@ -298,15 +294,6 @@ public final class CatalogueFactory {
 
     /** The publisher's digest: SHA-256 of the canonical JSON (sorted keys, no white space). */
     private static String digest(Object value) {
-        return sha256(Json.of(value).text());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no SHA-256", e);
-        }
+        return Hashes.sha256Hex(Json.of(value).text());
     }
 }

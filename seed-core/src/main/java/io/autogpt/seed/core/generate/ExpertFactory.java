@@ -133,7 +133,7 @@ final class ExpertFactory {
 
     private LocalDateTime expertCreatedAt(long u, long e) {
         // Experts came with today's platform: within the last 120 days, after sign-up.
-        LocalDateTime from = later(shape.userCreatedAt(u), shape.now().minus(Duration.ofDays(120)));
+        LocalDateTime from = Tenancy.max(shape.userCreatedAt(u), shape.now().minus(Duration.ofDays(120)));
         return DatasetShape.between(shape.rng("time/Expert", u, e), from, shape.now().minus(Duration.ofDays(2)));
     }
 
@@ -206,7 +206,7 @@ final class ExpertFactory {
             long owner = graphs.get(i)[0];
             long g = graphs.get(i)[1];
             Rng row = shape.rng("ExpertWorkflow/row", u, e, k);
-            LocalDateTime at = shape.soonAfter(row, later(expertAt, agent.createdAt()), Duration.ofDays(14));
+            LocalDateTime at = shape.soonAfter(row, Tenancy.max(expertAt, agent.createdAt()), Duration.ofDays(14));
             String version = owner != u && listings.isApproved(owner, g) ? shape.listingVersionId(owner, g) : null;
             String cron = row.chance(0.5) ? row.pick(CRONS) : null;
             // An archived expert's schedules were deleted on archive; one in ten never got its schedule ("needs
@@ -239,7 +239,7 @@ final class ExpertFactory {
         }
         Rng count = shape.rng("count/account-routines", u);
         int n = count.chance(0.3) ? count.between(1, 2) : 0;
-        LocalDateTime from = later(shape.userCreatedAt(u), shape.now().minus(Duration.ofDays(120)));
+        LocalDateTime from = Tenancy.max(shape.userCreatedAt(u), shape.now().minus(Duration.ofDays(120)));
         List<ExpertRoutine> rows = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             rows.add(routine(shape.rng("ExpertRoutine/account", u, r), shape.id("ExpertRoutine/account", u, r),
@@ -298,7 +298,7 @@ final class ExpertFactory {
             IntegrationWebhook hook = webhooks.create(u, w);
             if (rng.chance(0.6) && granted.add(hook.credentialsId())) {
                 rows.add(new ExpertCredential(shape.id("ExpertCredential", u, e, w),
-                        later(seeded, hook.createdAt()), expertId(u, e), hook.credentialsId(), hook.provider()));
+                        Tenancy.max(seeded, hook.createdAt()), expertId(u, e), hook.credentialsId(), hook.provider()));
             }
         }
         return rows;
@@ -358,7 +358,7 @@ final class ExpertFactory {
     }
 
     private LocalDateTime skillListedAt(long u, long s) {
-        LocalDateTime from = later(shape.userCreatedAt(u), shape.now().minus(Duration.ofDays(150)));
+        LocalDateTime from = Tenancy.max(shape.userCreatedAt(u), shape.now().minus(Duration.ofDays(150)));
         return DatasetShape.between(shape.rng("time/SkillListing", u, s), from,
                 shape.now().minus(Duration.ofDays(10)));
     }
@@ -501,14 +501,10 @@ final class ExpertFactory {
             if (active.isPresent() && rng.chance(0.7)) {
                 LocalDateTime approved = skillVersionAt(u, s, active.get());
                 rows.add(new ExpertSkillListing(expertId(u, e), skillListingId(u, s), rows.size(),
-                        shape.soonAfter(rng, later(expertAt, approved), Duration.ofDays(7))));
+                        shape.soonAfter(rng, Tenancy.max(expertAt, approved), Duration.ofDays(7))));
             }
         }
         return rows;
-    }
-
-    private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
-        return a.isAfter(b) ? a : b;
     }
 
     private static LocalDateTime latest(LocalDateTime first, @Nullable LocalDateTime... more) {
