@@ -76,6 +76,8 @@ final class DatabaseLedger implements RunLedger {
         try {
             load.triggersOn();
             Connection conn = session.jdbc();
+            // The users who signed up on the run's advanced days go with the run's own.
+            userIds = Stream.concat(userIds, AdvanceLedger.signUps(conn, schema, run).stream());
             long removed = RunRemover.remove(conn, userIds,
                     Dataset.searchTermIds(run.seed(), run.fromUser(), run.toUser()), fit::hasTable);
             Ledger.forget(conn, schema, run);

@@ -47,6 +47,11 @@ public record AdvanceReport(long seed, List<SliceDays> slices, Map<String, Long>
         return slices.stream().allMatch(s -> s.daysAfter() == s.daysBefore());
     }
 
+    /** Users who signed up on the days: the only {@code "User"} rows an advance adds. */
+    public long signUps() {
+        return rows.getOrDefault(io.autogpt.seed.core.user.User.TABLE.name(), 0L);
+    }
+
     public long totalRows() {
         return rows.values().stream().mapToLong(Long::longValue).sum();
     }
