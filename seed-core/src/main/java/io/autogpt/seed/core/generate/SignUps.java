@@ -53,7 +53,7 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Rows.</b> What the platform makes when someone signs up, as the seeder makes it for its users: the
  * {@code "User"} (no paid plan yet), the personal organisation with its profile, membership, Default team, seat and
  * balance (today's rules), the {@code "Profile"}, the workspace, an onboarding at its first steps, a few approved
- * store agents of the cohort added to the library after sign-up, and half the time a welcome grant with the balance
+ * store agents that others of the cohort already use added to the library after sign-up, and half the time a welcome grant with the balance
  * it gives. Nothing lies after the day's anchor. Sign-ups take no part in later days' activity (their ordinals lie
  * outside every plan's user range).
  *
@@ -91,6 +91,7 @@ public final class SignUps {
     private final StoreListingVersionFactory versions;
     private final Map<Long, User> userOf = new HashMap<>();
     private final Map<Long, List<Added>> libraryOf = new HashMap<>();
+    private final Map<Long, List<long[]>> popularOf = new HashMap<>();
 
     /** A library entry and the seeded graph (owner, g) it holds. */
     private record Added(long owner, long g, LibraryAgent row) {
@@ -187,8 +188,8 @@ public final class SignUps {
     }
 
     /**
-     * Library entries: one to three approved store agents of users of the cohort (never the same graph twice), each
-     * added after sign-up, filed in the personal organisation, never run yet.
+     * Library entries: one to three approved store agents that seeded users of the cohort added to their libraries
+     * (never the same graph twice), each added after sign-up, filed in the personal organisation, never run yet.
      */
     public Stream<LibraryAgent> libraryAgents() {
         return each(s -> library(s).stream().map(Added::row));
@@ -249,16 +250,12 @@ public final class SignUps {
         return libraryOf.computeIfAbsent(s, k -> {
             Rng pick = shape.rng("SignUp/library", k);
             int wanted = pick.between(1, MAX_LIBRARY);
+            List<long[]> popular = popular(shape.cohortStart(k));
             List<long[]> graphs = new ArrayList<>(wanted);
-            for (int tries = 0; graphs.size() < wanted && tries < wanted * TRIES_PER_ENTRY; tries++) {
-                long owner = shape.userInCohort(pick, k);
-                int count = seeded.graphs(owner);
-                if (count == 0) {
-                    continue;
-                }
-                long[] candidate = {owner, pick.nextInt(count)};
-                if (listings.isApproved(owner, candidate[1])
-                        && graphs.stream().noneMatch(c -> c[0] == candidate[0] && c[1] == candidate[1])) {
+            for (int tries = 0; graphs.size() < wanted && tries < wanted * TRIES_PER_ENTRY && !popular.isEmpty();
+                 tries++) {
+                long[] candidate = popular.get(pick.nextInt(popular.size()));
+                if (!graphs.contains(candidate)) {
                     graphs.add(candidate);
                 }
             }
@@ -281,6 +278,28 @@ public final class SignUps {
                         home.organizationId(), home.teamId(), home.visibility())));
             }
             return rows;
+        });
+    }
+
+    /**
+     * The approved store agents users of the cohort starting at {@code start} added to their library in the seed,
+     * as (owner, g), each once, in first-seen order: a new user adds what others of the cohort already use, so every
+     * listing in someone's library still has runs by non-owners (as today's marketplace counts them).
+     */
+    private List<long[]> popular(long start) {
+        return popularOf.computeIfAbsent(start, c -> {
+            LibraryAgentFactory library = new LibraryAgentFactory(seeded);
+            List<long[]> out = new ArrayList<>();
+            java.util.Set<List<Long>> seen = new java.util.HashSet<>();
+            for (long u = c; u < c + seeded.cohortSize(c); u++) {
+                for (long[] graph : library.graphs(u)) {
+                    if (graph[0] != u && listings.isApproved(graph[0], graph[1])
+                            && seen.add(List.of(graph[0], graph[1]))) {
+                        out.add(graph);
+                    }
+                }
+            }
+            return out;
         });
     }
 

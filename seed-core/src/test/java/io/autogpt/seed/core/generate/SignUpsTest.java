@@ -88,7 +88,7 @@ class SignUpsTest {
     }
 
     @Test
-    void aSignUpAddsApprovedStoreAgentsOfTheReferrersCohort() {
+    void aSignUpAddsApprovedStoreAgentsThatOthersOfTheReferrersCohortUse() {
         Map<String, Long> ownerOrdinal = DatasetAssembly.of(PLAN).userIds().collect(Collectors.toMap(id -> id,
                 id -> (long) DatasetAssembly.of(PLAN).userIds().toList().indexOf(id)));
         Set<String> approvedGraphs = DatasetAssembly.of(PLAN).rows(StoreListingVersion.TABLE)
@@ -101,8 +101,11 @@ class SignUpsTest {
         Map<String, Long> referrer = day.logins().stream().collect(Collectors.toMap(l -> l.account().id(),
                 l -> ownerOrdinal.get(l.referrerId())));
         List<LibraryAgent> library = day.libraryAgents().toList();
+        Set<String> usedByOthers = DatasetAssembly.of(PLAN).rows(LibraryAgent.TABLE)
+                .filter(a -> !a.isCreatedByUser()).map(LibraryAgent::agentGraphId).collect(Collectors.toSet());
         assertThat(library).isNotEmpty().allSatisfy(a -> {
             assertThat(approvedGraphs).contains(a.agentGraphId());
+            assertThat(usedByOthers).as("a store agent others of the cohort use").contains(a.agentGraphId());
             long owner = ownerOrdinal.get(graphOwner.get(a.agentGraphId()));
             assertThat(owner / 20).as("the owner's cohort is the referrer's").isEqualTo(referrer.get(a.userId()) / 20);
             assertThat(a.isCreatedByUser()).isFalse();
