@@ -1,5 +1,6 @@
 package io.autogpt.seed.core.run;
 
+import io.autogpt.seed.core.user.User;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -49,7 +50,7 @@ public record AdvanceReport(long seed, List<SliceDays> slices, Map<String, Long>
 
     /** Users who signed up on the days: the only {@code "User"} rows an advance adds. */
     public long signUps() {
-        return rows.getOrDefault(io.autogpt.seed.core.user.User.TABLE.name(), 0L);
+        return rows.getOrDefault(User.TABLE.name(), 0L);
     }
 
     public long totalRows() {
