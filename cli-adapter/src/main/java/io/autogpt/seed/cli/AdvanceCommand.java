@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
 @Command(name = "advance", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
         header = "Makes days pass on a seeded database.",
         description = {"Adds each day after the seeded dataset's current anchor: runs with their node executions,",
-                "credit usage, top-ups and grants, store reviews; runs left going on an earlier day finish. Each",
-                "day is a pure function of (seed, day): --days 7 gives the rows of seven --days 1. One transaction;",
-                "a day already reached changes nothing; seed --reset removes the advanced days too."})
+                "credit usage, top-ups and grants, store reviews, new sign-ups; runs left going on an earlier day",
+                "finish. Each day is a pure function of (seed, day): --days 7 gives the rows of seven --days 1. One",
+                "transaction; a day already reached changes nothing; seed --reset removes the advanced days (and",
+                "their sign-ups) too."})
 final class AdvanceCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final Clock clock;
@@ -65,6 +66,10 @@ final class AdvanceCommand implements Callable<Integer> {
             description = "Share of approved store versions featured or unfeatured on a day. Default: 0.008.")
     Double featureShare;
 
+    @Option(names = "--sign-up-share", paramLabel = "P",
+            description = "Share of users who bring a new user (a sign-up) on a day. Default: 0.02.")
+    Double signUpShare;
+
     AdvanceCommand(Map<String, String> env, Clock clock) {
         this.env = env;
         this.clock = clock;
@@ -95,7 +100,8 @@ final class AdvanceCommand implements Callable<Integer> {
                 reviewShare != null ? reviewShare : base.reviewShare(),
                 topUpShare != null ? topUpShare : base.topUpShare(),
                 grantShare != null ? grantShare : base.grantShare(),
-                featureShare != null ? featureShare : base.featureShare());
+                featureShare != null ? featureShare : base.featureShare(),
+                signUpShare != null ? signUpShare : base.signUpShare());
     }
 
     private Instant instant() {
@@ -137,9 +143,9 @@ final class AdvanceCommand implements Callable<Integer> {
             out.printf("%-36s %12s%n", "table", "rows");
             report.rows().forEach((table, n) -> out.printf("%-36s %,12d%n", table, n));
             out.printf("%-36s %,12d%n", "total", report.totalRows());
-            out.printf("runs finished from earlier days: %,d; balances updated: %,d; store versions (un)featured: %,d; "
-                    + "%.2f s (one transaction)%n", report.finished(), report.balances(), report.featured(),
-                    report.elapsed().toNanos() / 1e9);
+            out.printf("sign-ups: %,d; runs finished from earlier days: %,d; balances updated: %,d; store versions "
+                    + "(un)featured: %,d; %.2f s (one transaction)%n", report.signUps(), report.finished(),
+                    report.balances(), report.featured(), report.elapsed().toNanos() / 1e9);
         }
         out.flush();
     }

@@ -78,8 +78,8 @@ class AdvanceTest {
             boolean ledger = Sql.count(c, "SELECT count(*) FROM pg_tables WHERE schemaname = 'autogpt_seed' "
                     + "AND tablename = 'advances'") > 0;
             d.put("autogpt_seed.advances", !ledger ? "" : Sql.strings(c, "SELECT coalesce(string_agg(format("
-                    + "'%s %s %s %s %s', from_user, to_user, day, anchor, row_count), ';' ORDER BY from_user, day), '') "
-                    + "FROM autogpt_seed.advances").get(0));
+                    + "'%s %s %s %s %s %s', from_user, to_user, day, anchor, row_count, signup_user_ids), ';' "
+                    + "ORDER BY from_user, day), '') FROM autogpt_seed.advances").get(0));
             return d;
         }
     }
@@ -201,6 +201,9 @@ class AdvanceTest {
         Map<String, String> seededRows = digests(db);
         assertThat(advance(db, "--days", "5").exitCode()).isZero();
         assertThat(digests(db)).isNotEqualTo(seededRows);
+        try (Connection c = db.connect(SCHEMA)) {
+            assertThat(Sql.count(c, SIGN_UPS)).as("users who signed up on the days").isPositive();
+        }
         CliRun reset = CliRun.of(CliRun.concat(new String[] {"seed", "--reset", "--db", db.cliUrl(SCHEMA)}, SEED_ARGS));
         assertThat(reset.exitCode()).as(reset.all()).isZero();
         assertThat(digests(db)).isEqualTo(seededRows);
@@ -238,6 +241,9 @@ class AdvanceTest {
                     + "AND \"userId\" IN " + in0)).as("shard 0's users had no day").isZero();
             assertThat(Sql.count(c, "SELECT count(*) FROM \"AgentGraphExecution\" WHERE \"createdAt\" >= '2025-06-01' "
                     + "AND \"userId\" NOT IN " + in0)).as("shard 1's users had two").isPositive();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"LibraryAgent\" a JOIN \"AgentGraph\" g ON g.id = a.\"agentGraphId\" "
+                    + "JOIN \"User\" u ON u.id = a.\"userId\" WHERE u.\"createdAt\" >= '2025-06-01' AND g.\"userId\" IN " + in0))
+                    .as("shard 1's sign-ups hold agents of shard 1's cohort only").isZero();
         }
         assertThat(advance(sharded, "--days", "2", "--shard", "0/2").exitCode()).isZero();
         Map<String, String> a = digests(whole);
@@ -250,6 +256,93 @@ class AdvanceTest {
         assertThat(cut.exitCode()).isEqualTo(3);
         assertThat(cut.err()).startsWith("error: shard 0/2 (users 0..59) cuts the seeded run of users 0..119 in two")
                 .hasLineCount(1);
+    }
+
+    /** The users who signed up on the advanced days: those the ledger records. */
+    private static final String SIGN_UPS = "SELECT count(*) FROM \"User\" u JOIN (SELECT unnest(signup_user_ids) AS id "
+            + "FROM autogpt_seed.advances) s ON s.id = u.id";
+
+    @Test
+    void signUpsJoinOnTheirDayInTheirReferrersCohortWithWhatTheSeederGivesAUser() throws Exception {
+        TestDatabase db = copy(TODAY);
+        CliRun run = advance(db, "--days", "4", "--sign-up-share", "0.1");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        try (Connection c = db.connect(SCHEMA)) {
+            long signUps = Sql.count(c, SIGN_UPS);
+            assertThat(signUps).as("about 0.1 x 120 x 4").isBetween(20L, 80L);
+            assertThat(run.out()).contains("sign-ups: " + signUps + ";");
+            // Every user created after the seeded anchor is a recorded sign-up, created within the day recorded.
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"User\" WHERE \"createdAt\" >= '2025-06-01'"))
+                    .isEqualTo(signUps);
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"User\" u JOIN (SELECT unnest(signup_user_ids) AS id, anchor "
+                    + "FROM autogpt_seed.advances) s ON s.id = u.id WHERE u.\"createdAt\" < s.anchor - interval '1 day' "
+                    + "OR u.\"createdAt\" > s.anchor")).isZero();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"User\" u WHERE u.\"createdAt\" >= '2025-06-01' AND ("
+                    + "NOT EXISTS (SELECT 1 FROM \"Profile\" p WHERE p.\"userId\" = u.id) "
+                    + "OR NOT EXISTS (SELECT 1 FROM \"UserOnboarding\" o WHERE o.\"userId\" = u.id AND o.\"agentRuns\" = 0) "
+                    + "OR NOT EXISTS (SELECT 1 FROM \"UserBalance\" b WHERE b.\"userId\" = u.id) "
+                    + "OR NOT EXISTS (SELECT 1 FROM \"Organization\" o WHERE o.\"bootstrapUserId\" = u.id AND o.\"isPersonal\"))"))
+                    .as("sign-ups without profile, onboarding, balance or personal organisation").isZero();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"LibraryAgent\" a JOIN \"User\" u ON u.id = a.\"userId\" "
+                    + "WHERE u.\"createdAt\" >= '2025-06-01'")).as("their library").isPositive();
+            // A sign-up's store agents are approved ones of a single cohort (the referrer's).
+            List<String> cohort0 = io.autogpt.seed.core.run.Dataset.userIds(42, 0, 60).toList();
+            String in0 = "('" + String.join("','", cohort0) + "')";
+            assertThat(Sql.count(c, "SELECT count(*) FROM (SELECT a.\"userId\" FROM \"LibraryAgent\" a "
+                    + "JOIN \"AgentGraph\" g ON g.id = a.\"agentGraphId\" JOIN \"User\" u ON u.id = a.\"userId\" "
+                    + "WHERE u.\"createdAt\" >= '2025-06-01' GROUP BY a.\"userId\" "
+                    + "HAVING count(DISTINCT g.\"userId\" IN " + in0 + ") > 1) x")).isZero();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"LibraryAgent\" a JOIN \"User\" u ON u.id = a.\"userId\" "
+                    + "WHERE u.\"createdAt\" >= '2025-06-01' AND NOT EXISTS (SELECT 1 FROM \"StoreListingVersion\" v "
+                    + "WHERE v.\"agentGraphId\" = a.\"agentGraphId\" AND v.\"submissionStatus\" = 'APPROVED')")).isZero();
+            // Seeded without --auth-users: the referrers have no login, so neither do the sign-ups.
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"UserAuthIdentity\"")).isZero();
+        }
+        // A later advance goes on from there: the sign-ups of day 5 are new ones, and the earlier stay.
+        CliRun next = advance(db, "--days", "1", "--sign-up-share", "0.1");
+        assertThat(next.exitCode()).as(next.all()).isZero();
+        try (Connection c = db.connect(SCHEMA)) {
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"User\" WHERE \"createdAt\" >= '2025-06-05'"))
+                    .isEqualTo(Sql.count(c, "SELECT cardinality(signup_user_ids) FROM autogpt_seed.advances WHERE day = 5"))
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void signUpsOfASeedWithLoginsLogInWithTheirReferrersPasswordAndGoWithAReset() throws Exception {
+        String password = "advance-sign-ups-pw-1";
+        TestDatabase db = TestDatabase.create(getClass());
+        copies.add(db);
+        db.installVector();
+        CliRun seeded = CliRun.with(Map.of("LOADTEST_PASSWORD", password), CliRun.concat(new String[] {"seed",
+                "--create-schema", "--schema-version", TODAY, "--db", db.cliUrl(SCHEMA), "--auth-users"}, SEED_ARGS));
+        assertThat(seeded.exitCode()).as(seeded.all()).isZero();
+        CliRun run = advance(db, "--days", "3", "--sign-up-share", "0.1");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.all()).doesNotContain("$2");
+        try (Connection c = db.connect(SCHEMA)) {
+            long signUps = Sql.count(c, SIGN_UPS);
+            assertThat(signUps).isPositive();
+            assertThat(run.out()).containsPattern("LoginAccount +" + signUps + "\\b");
+            // Better Auth's rows as the seeder writes them, with the one password hash of the run.
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"UserAuthIdentity\" i JOIN \"User\" u ON u.id = i.id "
+                    + "AND i.email = u.email AND i.\"emailVerified\" AND i.role = 'user' JOIN \"UserAuthAccount\" a "
+                    + "ON a.\"userId\" = i.id AND a.\"accountId\" = i.id AND a.\"providerId\" = 'credential' "
+                    + "WHERE u.\"createdAt\" >= '2025-06-01'")).isEqualTo(signUps);
+            assertThat(Sql.count(c, "SELECT count(DISTINCT password) FROM \"UserAuthAccount\"")).isEqualTo(1);
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE EXTENSION IF NOT EXISTS pgcrypto SCHEMA public");
+            }
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"UserAuthAccount\" WHERE password = public.crypt('" + password
+                    + "', password)")).isEqualTo(120 + signUps);
+        }
+        CliRun reset = CliRun.of(CliRun.concat(new String[] {"seed", "--reset", "--db", db.cliUrl(SCHEMA)}, SEED_ARGS));
+        assertThat(reset.exitCode()).as(reset.all()).isZero();
+        try (Connection c = db.connect(SCHEMA)) {
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"User\"")).isEqualTo(120);
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"UserAuthIdentity\"")).isZero();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"Organization\" WHERE \"createdAt\" >= '2025-06-01'")).isZero();
+        }
     }
 
     @Test

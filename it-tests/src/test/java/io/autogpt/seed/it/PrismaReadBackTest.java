@@ -119,6 +119,38 @@ class PrismaReadBackTest {
         }
     }
 
+    /**
+     * What {@code advance} adds (runs, credit, reviews, alerts, sign-ups with their organisations, library and
+     * logins) reads back as well: today's platform, seeded with logins, then a week with many sign-ups.
+     */
+    @Test
+    void anAdvancedDatabaseReadsBackThroughThePlatformsPrisma() throws Exception {
+        String version = "platform-2026-09";
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            db.installVector();
+            CliRun seeded = CliRun.with(Map.of("LOADTEST_PASSWORD", "read-back-pw-1"), "seed", "--db",
+                    db.cliUrl(SCHEMA), "--seed", "42", "--now", Invariants.ANCHOR, "--users", "60",
+                    "--create-schema", "--schema-version", version, "--auth-users");
+            assertThat(seeded.exitCode()).as(seeded.all()).isZero();
+            CliRun advanced = CliRun.of("advance", "--db", db.cliUrl(SCHEMA), "--seed", "42", "--days", "7",
+                    "--sign-up-share", "0.1");
+            assertThat(advanced.exitCode()).as(advanced.all()).isZero();
+            Summary summary = PrismaReadBack.read(version, db.cliUrl(SCHEMA));
+            keep(summary, version + "-advanced");
+            assertThat(summary.problems()).as(summary.table()).isEmpty();
+            try (Connection c = db.connect(SCHEMA)) {
+                long signUps = Sql.count(c, "SELECT count(*) FROM \"User\" WHERE \"createdAt\" >= '2025-06-01'");
+                assertThat(signUps).isPositive();
+                assertThat(summary.model("User").read()).as(summary.table()).isEqualTo(60 + signUps);
+                for (String model : List.of("Organization", "Profile", "LibraryAgent", "UserOnboarding",
+                        "UserBalance", "UserWorkspace", "AgentGraphExecution", "StoreListingReview")) {
+                    assertThat(summary.model(model).read()).as(model).isEqualTo(summary.model(model).count())
+                            .isPositive();
+                }
+            }
+        }
+    }
+
     /** Each kind of fault the platform would trip over is found, in the model and row it is in, and nothing else. */
     @Test
     void theReadBackFindsEachKindOfFault() throws Exception {

@@ -72,6 +72,49 @@ final class BetterAuthLogins {
         return written;
     }
 
+    /** A sign-up's identity where their referrer has a credential account (role {@code user}: no new admins). */
+    private static final String COPY_IDENTITIES = "INSERT INTO " + IDENTITY + " (id, name, email, \"emailVerified\", "
+            + "role, \"createdAt\", \"updatedAt\") SELECT u.id, u.name, lower(u.email), true, 'user', u.created, "
+            + "u.created FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamp[]) "
+            + "AS u(id, name, email, referrer, created) WHERE EXISTS (SELECT 1 FROM " + ACCOUNT + " a "
+            + "WHERE a.\"userId\" = u.referrer AND a.\"providerId\" = 'credential' AND a.password IS NOT NULL)";
+    /** Its credential account, holding the referrer's password hash. */
+    private static final String COPY_ACCOUNTS = "INSERT INTO " + ACCOUNT + " (id, \"accountId\", \"providerId\", "
+            + "\"userId\", password, \"createdAt\", \"updatedAt\") SELECT u.account, u.id, 'credential', u.id, "
+            + "a.password, u.created, u.created FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamp[]) "
+            + "AS u(id, account, referrer, created) JOIN " + ACCOUNT + " a ON a.\"userId\" = u.referrer "
+            + "AND a.\"providerId\" = 'credential' AND a.password IS NOT NULL";
+
+    /**
+     * Gives each sign-up of {@code logins} an identity and a credential account with their referrer's password hash,
+     * where the referrer has a credential account.
+     *
+     * @return identities written
+     */
+    static long copy(Connection conn, List<io.autogpt.seed.core.port.ReferredLogin> logins) throws SQLException {
+        List<LoginAccount> accounts = logins.stream().map(io.autogpt.seed.core.port.ReferredLogin::account).toList();
+        Array ids = conn.createArrayOf("text", accounts.stream().map(LoginAccount::id).toArray());
+        Array referrers = conn.createArrayOf("text",
+                logins.stream().map(io.autogpt.seed.core.port.ReferredLogin::referrerId).toArray());
+        Array created = conn.createArrayOf("text", accounts.stream().map(u -> u.createdAt().toString()).toArray());
+        long n;
+        try (PreparedStatement identities = conn.prepareStatement(COPY_IDENTITIES);
+             PreparedStatement credentials = conn.prepareStatement(COPY_ACCOUNTS)) {
+            identities.setArray(1, ids);
+            identities.setArray(2, conn.createArrayOf("text", accounts.stream().map(BetterAuthLogins::name).toArray()));
+            identities.setArray(3, conn.createArrayOf("text", accounts.stream().map(LoginAccount::email).toArray()));
+            identities.setArray(4, referrers);
+            identities.setArray(5, created);
+            n = identities.executeUpdate();
+            credentials.setArray(1, ids);
+            credentials.setArray(2, conn.createArrayOf("text", accounts.stream().map(u -> accountId(u.id())).toArray()));
+            credentials.setArray(3, referrers);
+            credentials.setArray(4, created);
+            credentials.executeUpdate();
+        }
+        return n;
+    }
+
     /**
      * Deletes the identities of the users staged in {@code stagedUsers} (a table of text ids), where the target
      * schema has Better Auth's tables; their accounts and sessions cascade. Returns how many identities went.
@@ -111,7 +154,7 @@ final class BetterAuthLogins {
     }
 
     /** Better Auth requires a name; a user without one is named by the local part of the email, as upstream does. */
-    private static String name(LoginAccount account) {
+    static String name(LoginAccount account) {
         if (account.name() != null && !account.name().isBlank()) {
             return account.name();
         }

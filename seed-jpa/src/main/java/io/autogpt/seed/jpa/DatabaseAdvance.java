@@ -318,6 +318,24 @@ final class DatabaseAdvance implements AdvanceTransaction {
     }
 
     @Override
+    public long copyLogins(List<io.autogpt.seed.core.port.ReferredLogin> logins) {
+        try {
+            return SignUpLogins.copy(session.jdbc(), logins);
+        } catch (SQLException e) {
+            throw DatabaseSession.failure("giving the sign-ups their logins", e);
+        }
+    }
+
+    @Override
+    public void recordSignUps(SeedPlan slice, int day, List<String> userIds) {
+        try {
+            AdvanceLedger.recordSignUps(session.jdbc(), schema, seed, slice.fromUser(), slice.toUser(), day, userIds);
+        } catch (SQLException e) {
+            throw DatabaseSession.failure("recording day " + day + "'s sign-ups", e);
+        }
+    }
+
+    @Override
     public void commit() {
         try {
             session.executeNoting(StoreViews.REFRESH_SQL);

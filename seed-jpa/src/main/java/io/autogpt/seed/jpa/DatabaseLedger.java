@@ -76,7 +76,9 @@ final class DatabaseLedger implements RunLedger {
         try {
             load.triggersOn();
             Connection conn = session.jdbc();
-            long removed = RunRemover.remove(conn, userIds,
+            // The users who signed up on the run's advanced days go with the run's own.
+            Stream<String> withSignUps = Stream.concat(userIds, AdvanceLedger.signUps(conn, schema, run).stream());
+            long removed = RunRemover.remove(conn, withSignUps,
                     Dataset.searchTermIds(run.seed(), run.fromUser(), run.toUser()), fit::hasTable);
             Ledger.forget(conn, schema, run);
             // The days advanced on the run's users went with their rows (every advanced row is theirs).

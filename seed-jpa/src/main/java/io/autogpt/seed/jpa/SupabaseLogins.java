@@ -65,7 +65,37 @@ final class SupabaseLogins {
             "encrypted_password", "email_confirmed_at", "confirmation_token", "recovery_token",
             "email_change_token_new", "email_change", "created_at", "updated_at", "is_sso_user");
 
+    /** GoTrue's email identity: provider_id is the user id, identity_data carries sub and email. */
+    private static final String IDENTITIES = "INSERT INTO auth.identities (id, provider_id, user_id, identity_data, "
+            + "provider, last_sign_in_at, created_at, updated_at) SELECT u.id, u.id::text, u.id, "
+            + "jsonb_build_object('sub', u.id::text, 'email', lower(u.email), 'email_verified', true, "
+            + "'phone_verified', false), 'email', NULL, u.created, u.created FROM unnest(?::uuid[], ?::text[], "
+            + "?::timestamptz[]) AS u(id, email, created)";
+
     private SupabaseLogins() {
+    }
+
+    /** The columns of {@link #USER_COLUMNS} {@code auth.users} has; fails when it lacks one a login needs. */
+    private static List<String> checkedColumns(Connection conn) throws SQLException {
+        List<String> present = userColumns(conn);
+        for (String c : REQUIRED) {
+            if (!present.contains(c)) {
+                throw new SQLException("auth.users has no column " + c + ": not a Supabase Auth schema this seeder "
+                        + "knows");
+            }
+        }
+        return USER_COLUMNS.keySet().stream().filter(present::contains).toList();
+    }
+
+    /** Deletes what the platform's trigger on {@code auth.users} made for the accounts {@code ids}, if it fired. */
+    private static void dropTriggered(Connection conn, Array ids) throws SQLException {
+        try (PreparedStatement profiles = conn.prepareStatement("DELETE FROM \"Profile\" WHERE \"userId\" = ANY(?)");
+             PreparedStatement platformUsers = conn.prepareStatement("DELETE FROM \"User\" WHERE id = ANY(?)")) {
+            profiles.setArray(1, ids);
+            profiles.executeUpdate();
+            platformUsers.setArray(1, ids);
+            platformUsers.executeUpdate();
+        }
     }
 
     /** Whether the database has Supabase Auth's tables (a Supabase project's database). */
@@ -83,23 +113,11 @@ final class SupabaseLogins {
      * @return accounts written
      */
     static long write(Connection conn, Stream<LoginAccount> accounts, LoginUsers logins) throws SQLException {
-        List<String> present = userColumns(conn);
-        for (String c : REQUIRED) {
-            if (!present.contains(c)) {
-                throw new SQLException("auth.users has no column " + c + ": not a Supabase Auth schema this seeder "
-                        + "knows");
-            }
-        }
-        List<String> cols = USER_COLUMNS.keySet().stream().filter(present::contains).toList();
+        List<String> cols = checkedColumns(conn);
         String insertUsers = "INSERT INTO auth.users (" + String.join(", ", cols) + ") SELECT "
                 + String.join(", ", cols.stream().map(USER_COLUMNS::get).toList())
                 + " FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS u(id, email, created)";
-        // GoTrue's email identity: provider_id is the user id, identity_data carries sub and email.
-        String insertIdentities = "INSERT INTO auth.identities (id, provider_id, user_id, identity_data, provider, "
-                + "last_sign_in_at, created_at, updated_at) SELECT u.id, u.id::text, u.id, jsonb_build_object('sub', "
-                + "u.id::text, 'email', lower(u.email), 'email_verified', true, 'phone_verified', false), 'email', "
-                + "NULL, u.created, u.created FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS u(id, email, "
-                + "created)";
+        String insertIdentities = IDENTITIES;
         long written = 0;
         Iterator<LoginAccount> it = accounts.iterator();
         List<LoginAccount> chunk = new ArrayList<>(CHUNK);
@@ -111,6 +129,41 @@ final class SupabaseLogins {
             }
         }
         return written;
+    }
+
+    /**
+     * Gives each sign-up of {@code logins} an account and email identity with their referrer's password hash, where
+     * the referrer has an account; then removes what the platform's trigger made for them, as {@link #write} does.
+     *
+     * @return accounts written
+     */
+    static long copy(Connection conn, List<io.autogpt.seed.core.port.ReferredLogin> logins) throws SQLException {
+        List<String> cols = checkedColumns(conn);
+        String insertUsers = "INSERT INTO auth.users (" + String.join(", ", cols) + ") SELECT "
+                + String.join(", ", cols.stream().map(c -> c.equals("encrypted_password") ? "r.encrypted_password"
+                : USER_COLUMNS.get(c)).toList())
+                + " FROM unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::uuid[]) AS u(id, email, created, referrer) "
+                + "JOIN auth.users r ON r.id = u.referrer WHERE r.encrypted_password IS NOT NULL "
+                + "AND r.encrypted_password <> ''";
+        Object[] ids = logins.stream().map(l -> l.account().id()).toArray();
+        Array idArray = conn.createArrayOf("text", ids);
+        long n;
+        try (PreparedStatement users = conn.prepareStatement(insertUsers);
+             PreparedStatement identities = conn.prepareStatement(IDENTITIES + " JOIN auth.users x ON x.id = u.id")) {
+            users.setArray(1, idArray);
+            users.setArray(2, conn.createArrayOf("text", logins.stream().map(l -> l.account().email()).toArray()));
+            users.setArray(3, conn.createArrayOf("text", logins.stream()
+                    .map(l -> l.account().createdAt().toInstant(ZoneOffset.UTC).toString()).toArray()));
+            users.setArray(4, conn.createArrayOf("text", logins.stream().map(l -> l.referrerId()).toArray()));
+            n = users.executeUpdate();
+            identities.setArray(1, idArray);
+            identities.setArray(2, conn.createArrayOf("text", logins.stream().map(l -> l.account().email()).toArray()));
+            identities.setArray(3, conn.createArrayOf("text", logins.stream()
+                    .map(l -> l.account().createdAt().toInstant(ZoneOffset.UTC).toString()).toArray()));
+            identities.executeUpdate();
+        }
+        dropTriggered(conn, idArray);
+        return n;
     }
 
     /**
@@ -152,13 +205,7 @@ final class SupabaseLogins {
             identities.executeUpdate();
         }
         // What the platform's trigger made for these accounts, if it fired: the seeded rows replace it.
-        try (PreparedStatement profiles = conn.prepareStatement("DELETE FROM \"Profile\" WHERE \"userId\" = ANY(?)");
-             PreparedStatement platformUsers = conn.prepareStatement("DELETE FROM \"User\" WHERE id = ANY(?)")) {
-            profiles.setArray(1, idArray);
-            profiles.executeUpdate();
-            platformUsers.setArray(1, idArray);
-            platformUsers.executeUpdate();
-        }
+        dropTriggered(conn, idArray);
         return n;
     }
 

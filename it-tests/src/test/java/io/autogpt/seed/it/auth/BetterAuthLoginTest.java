@@ -124,6 +124,32 @@ class BetterAuthLoginTest {
         assertThat(signIn("nobody@example.com", PASSWORD).statusCode()).isEqualTo(401);
     }
 
+    /** After the others (it adds users), before the reset, which must then take their logins too. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void usersWhoSignedUpDuringAdvanceSignInWithTheRunsPassword() throws Exception {
+        CliRun advanced = CliRun.of("advance", "--db", db.cliUrl(SCHEMA), "--seed", "37", "--days", "2",
+                "--sign-up-share", "0.5");
+        assertThat(advanced.exitCode()).as(advanced.all()).isZero();
+        int signedIn = 0;
+        try (Connection c = db.connect(SCHEMA)) {
+            for (String line : Sql.strings(c, "SELECT id || ' ' || email FROM \"User\" "
+                    + "WHERE \"createdAt\" >= '2025-06-01' ORDER BY id")) {
+                String id = line.split(" ")[0];
+                String email = line.split(" ")[1];
+                HttpResponse<String> in = signIn(email, PASSWORD);
+                assertThat(in.statusCode()).as(email + ": " + in.body()).isEqualTo(200);
+                HttpResponse<String> token = get("/api/auth/token", cookies(in));
+                assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+                SignedJWT jwt = SignedJWT.parse(JSON.readTree(token.body()).get("token").asText());
+                assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(id);
+                assertThat(signIn(email, PASSWORD + "x").statusCode()).isEqualTo(401);
+                signedIn++;
+            }
+        }
+        assertThat(signedIn).as("users who signed up on the two days").isPositive();
+    }
+
     /** Last: it resets the database the others sign in to. */
     @Test
     @Order(Integer.MAX_VALUE)

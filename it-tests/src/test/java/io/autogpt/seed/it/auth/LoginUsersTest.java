@@ -181,6 +181,30 @@ class LoginUsersTest {
         }
     }
 
+    @Test
+    void usersWhoSignUpDuringAdvanceGetAnAccountWithTheRunsPasswordAndLoseItWithAReset() throws Exception {
+        try (TestDatabase db = supabase()) {
+            CliRun run = seed(db.cliUrl(SCHEMA), "--create-schema", "--schema-version", SUPABASE_ERA);
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            CliRun advanced = CliRun.of("advance", "--db", db.cliUrl(SCHEMA), "--seed", "31", "--days", "3",
+                    "--sign-up-share", "0.5");
+            assertThat(advanced.exitCode()).as(advanced.all()).isZero();
+            assertThat(advanced.all()).doesNotContain("$2");
+            try (Connection c = db.connect(SCHEMA)) {
+                long users = Sql.count(c, "SELECT count(*) FROM \"User\"");
+                assertThat(users).as("sign-ups on the three days").isGreaterThan(12);
+                // The same accounts as the seeded users', the trigger's rows replaced by the sign-ups' own.
+                assertLoginsMatchUsers(c, users);
+            }
+            CliRun reset = CliRun.of(concat(new String[] {"seed", "--db", db.cliUrl(SCHEMA), "--reset"}, PLAN));
+            assertThat(reset.exitCode()).as(reset.all()).isZero();
+            try (Connection c = db.connect(SCHEMA)) {
+                assertThat(Sql.count(c, "SELECT count(*) FROM auth.users")).isZero();
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"User\"")).isEqualTo(12);
+            }
+        }
+    }
+
     private static void assertLoginsMatchUsers(Connection c, long users) throws SQLException {
         assertThat(Sql.count(c, "SELECT count(*) FROM auth.users a JOIN \"User\" u ON u.id = a.id::text "
                 + "AND u.email = a.email")).isEqualTo(users);

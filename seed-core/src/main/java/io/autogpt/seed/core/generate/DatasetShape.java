@@ -294,7 +294,9 @@ final class DatasetShape {
 
     /** The first user of {@code u}'s cohort. */
     public long cohortStart(long u) {
-        return u - u % scale.cohortUsers();
+        // A sign-up of advance belongs to the cohort of the user who brought them.
+        long of = SignUps.isSignUp(u) ? SignUps.referrer(u) : u;
+        return of - of % scale.cohortUsers();
     }
 
     /** How many users {@code u}'s cohort has (the last one may be short). */
@@ -324,9 +326,16 @@ final class DatasetShape {
 
     // ---- shared facts ---------------------------------------------------------------------------------------
 
-    /** When user {@code u} signed up: between two years and a month before the anchor. */
+    /**
+     * When user {@code u} signed up: between two years and a month before the anchor; a {@linkplain SignUps sign-up}
+     * during the last day before it.
+     */
     public LocalDateTime userCreatedAt(long u) {
         Rng rng = rng("time/user", u);
+        if (SignUps.isSignUp(u)) {
+            // A sign-up of advance joined on the day that ends at this shape's anchor (SignUps builds it there).
+            return between(rng, now().minusDays(1), now());
+        }
         return now().minus(Duration.ofDays(30)).minus(Duration.ofMillis(rng.nextLong(Duration.ofDays(700).toMillis())));
     }
 

@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param grantShare         share of users, 0–1, who are granted credit that day
  * @param featureShare       share of reviewable store versions, 0–1, whose {@code isFeatured} flag the store's
  *                           admins turn that day
+ * @param signUpShare        share of users, 0–1, who bring a new user to the platform that day (a sign-up)
  */
 public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, double reviewShare, double topUpShare,
-                           double grantShare, double featureShare) {
+                           double grantShare, double featureShare, double signUpShare) {
+    /** The standard sign-up share: about 2 sign-ups a day at scale 1 (100 users). */
+    public static final double STANDARD_SIGN_UP_SHARE = 0.02;
+
     /** Runs per user and day beyond this are almost certainly a typo. */
     public static final int MAX_RUNS_PER_DAY = 1_000;
 
@@ -27,19 +31,27 @@ public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, doubl
         share("top-up share", topUpShare);
         share("grant share", grantShare);
         share("feature share", featureShare);
+        share("sign-up share", signUpShare);
         if (runsPerActiveUser.min() < 0 || runsPerActiveUser.max() > MAX_RUNS_PER_DAY) {
             throw new IllegalArgumentException("runs per active user must lie within 0.." + MAX_RUNS_PER_DAY + ", got "
                     + runsPerActiveUser);
         }
     }
 
+    /** A shape with the {@linkplain #STANDARD_SIGN_UP_SHARE standard sign-up share}. */
+    public AdvanceShape(double activeShare, IntRange runsPerActiveUser, double reviewShare, double topUpShare,
+                        double grantShare, double featureShare) {
+        this(activeShare, runsPerActiveUser, reviewShare, topUpShare, grantShare, featureShare,
+                STANDARD_SIGN_UP_SHARE);
+    }
+
     /**
      * 15 % of users active a day, 1 to 3 runs each (≈ 0.3 runs per user and day: 210 in a week at scale 1), 14 % review
      * (98 a week), 5 % top up, 2 % are granted credit; 0.8 % of approved versions are featured or unfeatured a day
-     * (the updater's 10 of 183 listings a week at scale 1).
+     * (the updater's 10 of 183 listings a week at scale 1); 2 % bring a new user (2 sign-ups a day at scale 1).
      */
     public static AdvanceShape standard() {
-        return new AdvanceShape(0.15, new IntRange(1, 3), 0.14, 0.05, 0.02, 0.008);
+        return new AdvanceShape(0.15, new IntRange(1, 3), 0.14, 0.05, 0.02, 0.008, STANDARD_SIGN_UP_SHARE);
     }
 
     private static void share(String name, double value) {

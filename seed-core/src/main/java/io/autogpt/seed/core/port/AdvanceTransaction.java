@@ -66,6 +66,17 @@ public interface AdvanceTransaction extends AutoCloseable {
     /** Records that day {@code day} (1 = the first after the seeded anchor) of {@code slice} was added. */
     void recordDay(SeedPlan slice, int day, LocalDateTime anchor, long rows);
 
+    /**
+     * Gives each sign-up a login like their referrer's (see {@link ReferredLogin}) in every login system the target
+     * has; before the sign-ups' own rows, as the seeder writes logins before users.
+     *
+     * @return sign-ups that got a login
+     */
+    long copyLogins(List<ReferredLogin> logins);
+
+    /** Records the users who signed up on day {@code day} of {@code slice}, after {@link #recordDay} of that day. */
+    void recordSignUps(SeedPlan slice, int day, List<String> userIds);
+
     /** Refreshes what the platform derives from the rows (the store's materialised views), then commits. */
     void commit();
 

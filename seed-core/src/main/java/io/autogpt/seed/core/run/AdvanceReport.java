@@ -1,5 +1,6 @@
 package io.autogpt.seed.core.run;
 
+import io.autogpt.seed.core.user.User;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -45,6 +46,11 @@ public record AdvanceReport(long seed, List<SliceDays> slices, Map<String, Long>
     /** Whether every slice was already at the day asked for: nothing changed. */
     public boolean alreadyThere() {
         return slices.stream().allMatch(s -> s.daysAfter() == s.daysBefore());
+    }
+
+    /** Users who signed up on the days: the only {@code "User"} rows an advance adds. */
+    public long signUps() {
+        return rows.getOrDefault(User.TABLE.name(), 0L);
     }
 
     public long totalRows() {

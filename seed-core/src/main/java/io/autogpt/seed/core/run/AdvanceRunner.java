@@ -7,6 +7,7 @@ import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
 import io.autogpt.seed.core.execution.PendingHumanReview;
 import io.autogpt.seed.core.execution.SharedExecutionFile;
 import io.autogpt.seed.core.generate.DayActivity;
+import io.autogpt.seed.core.generate.SignUps;
 import io.autogpt.seed.core.notification.NotificationEvent;
 import io.autogpt.seed.core.notification.UserNotificationBatch;
 import io.autogpt.seed.core.plan.AdvanceShape;
@@ -129,6 +130,8 @@ public final class AdvanceRunner {
                     DayActivity day = DayActivity.of(plan, shape, d);
                     finished += tx.finishStaleRuns(plan, day.start(), day.anchor());
                     long written = 0;
+                    SignUps joined = SignUps.of(plan, shape, d);
+                    written += SignUpDay.write(tx, rows, joined);
                     written += write(tx, rows, AgentGraphExecution.TABLE, day::graphExecutions);
                     written += write(tx, rows, AgentNodeExecution.TABLE, day::nodeExecutions);
                     written += write(tx, rows, AgentNodeExecutionInputOutput.TABLE, day::inputsOutputs);
@@ -149,6 +152,7 @@ public final class AdvanceRunner {
                     written += write(tx, rows, StoreListingReview.TABLE, () -> day.reviews(state));
                     featured += tx.toggleFeatured(day.featureToggles(state), day.featuredAt());
                     tx.recordDay(plan, d, day.anchor(), written);
+                    tx.recordSignUps(plan, d, joined.userIds());
                 }
                 balances += tx.updateBalances(DayActivity.balances(state));
                 tx.updateLastRuns(plan);
