@@ -10,6 +10,7 @@ import io.autogpt.seed.core.random.Rng;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The skeleton of a dataset, as pure functions of the plan: ids, per-parent counts, a few anchor timestamps and the
@@ -17,7 +18,8 @@ import java.util.Locale;
  *
  * <p>Rows are addressed by ordinal paths: user {@code u}; graph {@code (u, g)}; node {@code (u, g, n)}; execution
  * {@code (u, g, e)}; node execution {@code (u, g, e, n)}. A child calls the same function its parent's factory
- * called, so it never looks anything up and any slice of users can be generated alone. Immutable and thread-safe.
+ * called, so it never looks anything up and any slice of users can be generated alone. Thread-safe: its one piece of
+ * state is the last graph design it made, kept to hand out again.
  */
 final class DatasetShape {
     /** The last day before the anchor is kept free of graph creation, so runs of new graphs end before "now". */
@@ -28,6 +30,15 @@ final class DatasetShape {
     private final ScaleProfile scale;
     private final GraphDesigner designer;
     private final Tenancy tenancy;
+    /**
+     * The last graph designed: tables walk graphs in order and ask for one design many times in a row (per node, link,
+     * run, run file and alert), and designing is a few hundred draws. Immutable, swapped whole, so threads share it.
+     */
+    private volatile LastDesign lastDesign = new LastDesign(-1, -1, null);
+
+    /** Graph (u, g)'s design, once made. */
+    private record LastDesign(long u, long g, @Nullable GraphDesign design) {
+    }
 
     public DatasetShape(SeedPlan plan) {
         this.plan = plan;
@@ -162,7 +173,13 @@ final class DatasetShape {
 
     /** What graph (u, g) is made of: real blocks, their links and constants. */
     public GraphDesign design(long u, long g) {
-        return designer.design(u, g);
+        LastDesign last = lastDesign;
+        GraphDesign design = last.design();
+        if (last.u() != u || last.g() != g || design == null) {
+            design = designer.design(u, g);
+            lastDesign = new LastDesign(u, g, design);
+        }
+        return design;
     }
 
     public int executions(long u, long g) {
