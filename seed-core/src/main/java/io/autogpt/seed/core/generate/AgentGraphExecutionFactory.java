@@ -47,8 +47,7 @@ final class AgentGraphExecutionFactory {
         Json inputs = Json.obj("input", rng.pick(AgentVocabulary.GRAPH_SUBJECTS));
         // A run of one's own graph happens where the graph lives; one of a graph added from the store, where the
         // library entry is: the runner's personal organisation.
-        Tenancy.Placement where = run.ofOthersGraph() ? shape.tenancy().personal(u)
-                : shape.tenancy().graph(u, run.g());
+        Tenancy.Placement where = placement(run);
         if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
             // Share tokens are unique in the whole database: derive them from a seed-specific id.
             String shareToken = shared ? shape.id(run, "shareToken").replace("-", "") : null;
@@ -76,6 +75,14 @@ final class AgentGraphExecutionFactory {
                 false, null, inputs, null, shared, shareToken, sharedAt, null, timeline.endedAt(),
                 interestingness(today, timeline.status()), null, trigger[0], trigger[1], trigger[2], null,
                 via, where.organizationId(), where.teamId(), where.visibility());
+    }
+
+    /**
+     * Where {@code run} happened: a run of one's own graph where the graph lives; one of a graph added from the store,
+     * where the library entry is, the runner's personal organisation.
+     */
+    Tenancy.Placement placement(Run run) {
+        return run.ofOthersGraph() ? shape.tenancy().personal(run.runner()) : shape.tenancy().graph(run.runner(), run.g());
     }
 
     /**
