@@ -14,6 +14,9 @@ public final class Ids {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
     /** The hash of the id streams' common prefix, {@code "id/"}. */
     private static final long ID_PREFIX_HASH = Rng.streamHash(Rng.streamHash(), "id/");
+    private static final int CACHED_TABLES = 4096;
+    private static final java.util.concurrent.ConcurrentMap<String, Long> TABLE_HASHES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Ids() {
     }
@@ -21,12 +24,25 @@ public final class Ids {
     /** The id of the row of {@code table} at {@code path} in the dataset of {@code seed}. */
     public static String uuid(long seed, String table, long... path) {
         // Rng.of(seed, "id/" + table, path), without making the stream's name.
-        Rng rng = Rng.ofHashed(seed, Rng.streamHash(ID_PREFIX_HASH, table), path);
+        Rng rng = Rng.ofHashed(seed, tableHash(table), path);
         long hi = rng.nextLong();
         long lo = rng.nextLong();
         hi = (hi & ~0xF000L) | 0x4000L; // version 4
         lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
         return format(hi, lo);
+    }
+
+    /** The hash of {@code "id/" + table}, remembered as {@link Rng} remembers its stream names'. */
+    private static long tableHash(String table) {
+        Long known = TABLE_HASHES.get(table);
+        if (known != null) {
+            return known;
+        }
+        long hash = Rng.streamHash(ID_PREFIX_HASH, table);
+        if (TABLE_HASHES.size() < CACHED_TABLES) {
+            TABLE_HASHES.put(table, hash);
+        }
+        return hash;
     }
 
     /** Lowercase, hyphenated, as Latin-1 bytes: a string made from them needs no compressing. */

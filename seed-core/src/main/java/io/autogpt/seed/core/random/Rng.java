@@ -19,6 +19,9 @@ public final class Rng {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    private static final int CACHED_HASHES = 4096;
+    private static final java.util.concurrent.ConcurrentMap<String, Long> HASHES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private long state;
 
@@ -41,7 +44,23 @@ public final class Rng {
 
     /** A 64-bit key mixing seed, stream name and path; equal inputs give equal keys on every JVM. */
     public static long key(long seed, String stream, long... path) {
-        return keyOfHash(seed, streamHash(streamHash(), stream), path);
+        return keyOfHash(seed, streamHash(stream), path);
+    }
+
+    /**
+     * The hash of a whole stream name, remembered: names are a few hundred constants, and hashing one char by char
+     * for every row's every draw was a tenth of generating. Bounded, so names made from values cannot fill memory.
+     */
+    private static long streamHash(String stream) {
+        Long known = HASHES.get(stream);
+        if (known != null) {
+            return known;
+        }
+        long hash = streamHash(streamHash(), stream);
+        if (HASHES.size() < CACHED_HASHES) {
+            HASHES.put(stream, hash);
+        }
+        return hash;
     }
 
     private static long keyOfHash(long seed, long streamHash, long... path) {
