@@ -9,6 +9,7 @@ import io.autogpt.seed.core.random.Ids;
 import io.autogpt.seed.core.random.Rng;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class DatasetShape {
     /** The last day before the anchor is kept free of graph creation, so runs of new graphs end before "now". */
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
     private static final Duration QUIET_DAY = Duration.ofDays(1);
+    /** Users signed up over 700 days, ending a month before the anchor. */
+    private static final long SIGN_UP_SPAN_MILLIS = Duration.ofDays(700).toMillis();
 
     private final SeedPlan plan;
     private final long seed;
@@ -35,6 +39,10 @@ final class DatasetShape {
      * The last graph designed: tables walk graphs in order and ask for one design many times in a row (per node, link,
      * run, run file and alert), and designing is a few hundred draws. Immutable, swapped whole, so threads share it.
      */
+    /** The latest a user signs up: a month before the anchor. */
+    private final LocalDateTime lastSignUp;
+    /** The start of the quiet day before the anchor. */
+    private final LocalDateTime quietDay;
     private volatile LastDesign lastDesign = new LastDesign(-1, -1, null);
 
     /** Graph (u, g)'s design, once made. */
@@ -47,6 +55,8 @@ final class DatasetShape {
         this.scale = plan.scale();
         this.designer = new GraphDesigner(this);
         this.tenancy = new Tenancy(this);
+        this.lastSignUp = plan.now().minus(Duration.ofDays(30));
+        this.quietDay = plan.now().minus(QUIET_DAY);
     }
 
     /** Organisations, teams and memberships, and where each resource lives (nowhere, under the early rules). */
@@ -345,17 +355,17 @@ final class DatasetShape {
     /** When user {@code u} signed up: between two years and a month before the anchor. */
     public LocalDateTime userCreatedAt(long u) {
         Rng rng = rng("time/user", u);
-        return now().minus(Duration.ofDays(30)).minus(Duration.ofMillis(rng.nextLong(Duration.ofDays(700).toMillis())));
+        return plusMillis(lastSignUp, -rng.nextLong(SIGN_UP_SPAN_MILLIS));
     }
 
     /** When graph (u, g) was created: after its owner signed up, and at least a day before the anchor. */
     public LocalDateTime graphCreatedAt(long u, long g) {
-        return between(rng("time/graph", u, g), userCreatedAt(u), now().minus(QUIET_DAY));
+        return between(rng("time/graph", u, g), userCreatedAt(u), quietDay);
     }
 
     /** When folder (u, f) was made: after its owner signed up, and at least a day before the anchor. */
     public LocalDateTime libraryFolderCreatedAt(long u, long f) {
-        return between(rng("time/folder", u, f), userCreatedAt(u), now().minus(QUIET_DAY));
+        return between(rng("time/folder", u, f), userCreatedAt(u), quietDay);
     }
 
     /** The graph's display name; the store listing and version of the graph show the same name. */
@@ -403,7 +413,14 @@ final class DatasetShape {
      * two (seconds, then nanoseconds), for the times every run's nodes are stamped with.
      */
     static LocalDateTime plusMillis(LocalDateTime t, long millis) {
-        return t.plusNanos(Math.multiplyExact(millis, 1_000_000L));
+        long nanos = Math.multiplyExact(millis, 1_000_000L);
+        // Within the day (most node times): a new time of day on the same date, without the date arithmetic.
+        LocalTime time = t.toLocalTime();
+        long nanoOfDay = time.toNanoOfDay() + nanos;
+        if (nanoOfDay >= 0 && nanoOfDay < NANOS_PER_DAY) {
+            return nanos == 0 ? t : LocalDateTime.of(t.toLocalDate(), LocalTime.ofNanoOfDay(nanoOfDay));
+        }
+        return t.plusNanos(nanos);
     }
 
     /**
