@@ -78,6 +78,23 @@ final class AgentGraphExecutionFactory {
     }
 
     /**
+     * Whether {@code run}'s row is shared ({@code isShared}), as {@link #create} decides it: by its owner (the draw
+     * after the cost, once finished), or on today's platform by a chat that shares its runs. Without making the row,
+     * for the shared run files, which look at every run and keep the few shared ones.
+     */
+    boolean isShared(Run run, ExecutionTimeline timeline) {
+        if (timeline.endedAt() != null) {
+            Rng rng = shape.rng(run, "AgentGraphExecution");
+            cost(rng, reached(timeline)); // the first draw, as create makes it
+            if (rng.chance(0.05)) {
+                return true;
+            }
+        }
+        return shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)
+                && chats.runsSharedByChats(run.runner()).get(shape.graphExecutionId(run)) != null;
+    }
+
+    /**
      * Where {@code run} happened: a run of one's own graph where the graph lives; one of a graph added from the store,
      * where the library entry is, the runner's personal organisation.
      */
