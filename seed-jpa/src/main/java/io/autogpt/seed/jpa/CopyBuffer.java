@@ -13,6 +13,8 @@ import java.util.Arrays;
 final class CopyBuffer {
     private byte[] bytes;
     private int size;
+    /** A string's characters while they are encoded; grows to the longest string seen. */
+    private char[] chars = new char[256];
 
     CopyBuffer(int capacity) {
         this.bytes = new byte[capacity];
@@ -77,10 +79,17 @@ final class CopyBuffer {
     private CopyBuffer utf8(String s, boolean escape) {
         int n = s.length();
         ensure(n * 3);
+        // The characters in bulk, then read from an array: charAt checks its index on every call, and on a string
+        // with any character beyond Latin-1 (a dash, an emoji) that check was the generator's hottest frame.
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        char[] cs = chars;
+        s.getChars(0, n, cs, 0);
         byte[] b = bytes;
         int at = size;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c < 0x80) {
                 if (!escape) {
                     b[at++] = (byte) c;
@@ -96,8 +105,8 @@ final class CopyBuffer {
             } else if (c < 0x800) {
                 b[at++] = (byte) (0xC0 | (c >> 6));
                 b[at++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cs[i + 1])) {
+                int cp = Character.toCodePoint(c, cs[++i]);
                 b[at++] = (byte) (0xF0 | (cp >> 18));
                 b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
                 b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));

@@ -8,9 +8,8 @@ import io.autogpt.seed.core.activity.ExperimentAssignment;
 import io.autogpt.seed.core.activity.OnboardingBrainDump;
 import io.autogpt.seed.core.activity.UserAttribution;
 import io.autogpt.seed.core.activity.UserBriefing;
-import io.autogpt.seed.core.execution.AgentGraphExecution;
+import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.json.Json;
-import io.autogpt.seed.core.notification.NotificationType;
 import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.random.AgentVocabulary;
 import io.autogpt.seed.core.random.Rng;
@@ -93,13 +92,16 @@ final class ActivityFactory {
             if (ended == null) {
                 continue;
             }
-            AgentGraphExecution run = executions.create(t.run(), t.timeline());
-            String agent = shape.graphName(t.run().owner(), t.run().g());
-            String type = "run." + run.executionStatus().name().toLowerCase(Locale.ROOT);
+            // What the run's "AgentGraphExecution" row says, without making the row.
+            Run run = t.run();
+            AgentExecutionStatus status = t.timeline().status();
+            String graphId = shape.graphId(run.owner(), run.g());
+            String agent = shape.graphName(run.owner(), run.g());
+            String type = "run." + status.name().toLowerCase(Locale.ROOT);
             rows.add(new ActivityEvent(shape.id("ActivityEvent/run", u, k++), ended, shape.userId(u),
-                    run.organizationId(), null, null, run.id(), null, null, ActivityEventCategory.RUN, type, null,
-                    run.agentGraphId(), agent, Json.obj("graph_id", run.agentGraphId(), "graph_version",
-                            run.agentGraphVersion(), "status", run.executionStatus().name())));
+                    executions.placement(run).organizationId(), null, null, shape.graphExecutionId(run), null, null,
+                    ActivityEventCategory.RUN, type, null, graphId, agent, Json.obj("graph_id", graphId,
+                            "graph_version", 1, "status", status.name())));
         }
         for (int f = 0; f < shape.workspaceFiles(u); f++) {
             UserWorkspaceFile file = workspaces.file(u, f);
@@ -122,10 +124,7 @@ final class ActivityFactory {
         ZoneId zone = zone(user.timezone());
         List<UserBriefing> rows = new ArrayList<>();
         int k = 0;
-        for (TodaysNotices.Notice n : notices.of(u)) {
-            if (n.type() != NotificationType.BRIEFING) {
-                continue;
-            }
+        for (TodaysNotices.Notice n : notices.briefings(u)) {
             Rng rng = shape.rng("UserBriefing", u, k);
             LocalDateTime delivered = n.at();
             LocalDateTime generated = delivered.minusSeconds(rng.between(20, 300));

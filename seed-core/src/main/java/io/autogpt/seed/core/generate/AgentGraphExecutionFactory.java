@@ -47,8 +47,7 @@ final class AgentGraphExecutionFactory {
         Json inputs = Json.obj("input", rng.pick(AgentVocabulary.GRAPH_SUBJECTS));
         // A run of one's own graph happens where the graph lives; one of a graph added from the store, where the
         // library entry is: the runner's personal organisation.
-        Tenancy.Placement where = run.ofOthersGraph() ? shape.tenancy().personal(u)
-                : shape.tenancy().graph(u, run.g());
+        Tenancy.Placement where = placement(run);
         if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
             // Share tokens are unique in the whole database: derive them from a seed-specific id.
             String shareToken = shared ? shape.id(run, "shareToken").replace("-", "") : null;
@@ -76,6 +75,31 @@ final class AgentGraphExecutionFactory {
                 false, null, inputs, null, shared, shareToken, sharedAt, null, timeline.endedAt(),
                 interestingness(today, timeline.status()), null, trigger[0], trigger[1], trigger[2], null,
                 via, where.organizationId(), where.teamId(), where.visibility());
+    }
+
+    /**
+     * Whether {@code run}'s row is shared ({@code isShared}), as {@link #create} decides it: by its owner (the draw
+     * after the cost, once finished), or on today's platform by a chat that shares its runs. Without making the row,
+     * for the shared run files, which look at every run and keep the few shared ones.
+     */
+    boolean isShared(Run run, ExecutionTimeline timeline) {
+        if (timeline.endedAt() != null) {
+            Rng rng = shape.rng(run, "AgentGraphExecution");
+            cost(rng, reached(timeline)); // the first draw, as create makes it
+            if (rng.chance(0.05)) {
+                return true;
+            }
+        }
+        return shape.rules().atLeast(PlatformRules.SEPTEMBER_2026)
+                && chats.runsSharedByChats(run.runner()).get(shape.graphExecutionId(run)) != null;
+    }
+
+    /**
+     * Where {@code run} happened: a run of one's own graph where the graph lives; one of a graph added from the store,
+     * where the library entry is, the runner's personal organisation.
+     */
+    Tenancy.Placement placement(Run run) {
+        return run.ofOthersGraph() ? shape.tenancy().personal(run.runner()) : shape.tenancy().graph(run.runner(), run.g());
     }
 
     /**

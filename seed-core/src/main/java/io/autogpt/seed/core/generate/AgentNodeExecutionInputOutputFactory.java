@@ -20,20 +20,17 @@ import java.util.Set;
  * link leaves (an output block records {@code output} and {@code name}; on today's platform the {@code output} of a
  * run that returned a workspace file is {@code workspace://<file id>}, see {@link RunFiles}); on failure one on
  * {@code error}. Nodes that
- * never ran, or were terminated, have no output. Data is of each pin's type. Not thread-safe (it remembers the last
- * graph's design).
+ * never ran, or were terminated, have no output. Data is of each pin's type. Thread-safe.
  */
 final class AgentNodeExecutionInputOutputFactory {
     private static final List<String> FAILURES = List.of("timeout after 30s", "rate limited by upstream service",
             "invalid input: value could not be converted", "connection reset by peer");
 
     private final DatasetShape shape;
-    private final GraphDesigns designs;
     private final RunFiles files;
 
     public AgentNodeExecutionInputOutputFactory(DatasetShape shape) {
         this.shape = shape;
-        this.designs = new GraphDesigns(shape);
         this.files = new RunFiles(shape);
     }
 
@@ -43,7 +40,7 @@ final class AgentNodeExecutionInputOutputFactory {
         if (timing.queued() == null) {
             return rows;
         }
-        GraphDesign design = designs.of(run.owner(), run.g());
+        GraphDesign design = shape.design(run.owner(), run.g());
         Block block = design.nodes().get(n).block();
         Rng rng = shape.rng(run, "AgentNodeExecutionInputOutput", n);
         String execId = shape.nodeExecutionId(run, n);

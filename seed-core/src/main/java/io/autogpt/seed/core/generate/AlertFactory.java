@@ -8,7 +8,6 @@ import io.autogpt.seed.core.credit.CreditTransaction;
 import io.autogpt.seed.core.credit.CreditTransactionType;
 import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.json.Json;
-import io.autogpt.seed.core.notification.NotificationType;
 import io.autogpt.seed.core.plan.PlatformRules;
 import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.user.User;
@@ -73,8 +72,7 @@ final class AlertFactory {
         if (!user.alertsEnabled()) {
             return List.of();
         }
-        List<LocalDateTime> briefings = notices.of(u).stream().filter(n -> n.type() == NotificationType.BRIEFING)
-                .map(TodaysNotices.Notice::at).sorted().toList();
+        List<LocalDateTime> briefings = notices.briefingTimes(u, user).stream().sorted().toList();
         List<AlertCondition> rows = new ArrayList<>();
         // Per graph, in the order the user first ran it: its finished runs, in end order.
         Map<String, List<UserRuns.Timed>> byGraph = new LinkedHashMap<>();

@@ -17,7 +17,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes CoPilot conversations ({@code "ChatSession"}, {@code "ChatMessage"}) and what CoPilot learned about a user
@@ -55,6 +57,11 @@ final class ChatFactory {
     private final ExecutionTimelines timelines;
     private final UserWorkspaceFactory workspaces;
     /** The last user's runs shared by chats ({@link #runsSharedByChats}): one user's at a time, its rows' source. */
+    /**
+     * The last chat's script: a chat's session, runs and files each read it, and a table asks for several of them in
+     * a row. Immutable, swapped whole, so threads share it.
+     */
+    private volatile LastScript lastScript = new LastScript(-1, -1, null);
     private long sharedRunsOf = -1;
     private Map<String, LocalDateTime> sharedRuns = Map.of();
 
@@ -240,6 +247,19 @@ final class ChatFactory {
     }
 
     private Script script(long u, long c) {
+        LastScript last = lastScript;
+        if (last.u() != u || last.c() != c || last.script() == null) {
+            last = new LastScript(u, c, makeScript(u, c));
+            lastScript = last;
+        }
+        return Objects.requireNonNull(last.script());
+    }
+
+    /** Chat (u, c)'s script, once made. */
+    private record LastScript(long u, long c, @Nullable Script script) {
+    }
+
+    private Script makeScript(long u, long c) {
         // Today's platform: messages name runs and files, drawn from a stream of their own (the rest as before).
         boolean today = shape.rules().atLeast(PlatformRules.SEPTEMBER_2026);
         Rng more = shape.rng("ChatMessage/today", u, c);

@@ -122,7 +122,6 @@ public final class DatasetAssembly {
     private final UserOnboardingFactory onboarding;
     /** Every slice writes the whole catalogue, where missing: slices and seeds loaded together share it. */
     private final AgentBlockFactory blocks;
-    private final GraphDesigns designs;
     private final AgentGraphFactory graphs;
     private final AgentNodeFactory nodes;
     private final AgentNodeLinkFactory links;
@@ -169,7 +168,6 @@ public final class DatasetAssembly {
         this.profiles = new ProfileFactory(shape);
         this.onboarding = new UserOnboardingFactory(shape);
         this.blocks = new AgentBlockFactory();
-        this.designs = new GraphDesigns(shape);
         this.graphs = new AgentGraphFactory(shape);
         this.nodes = new AgentNodeFactory(shape);
         this.links = new AgentNodeLinkFactory(shape);
@@ -293,11 +291,11 @@ public final class DatasetAssembly {
                         .mapToObj(w -> webhooks.create(u, w)))),
                 step(AgentGraph.TABLE, () -> perGraph((u, g) -> Stream.of(graphs.create(u, g)))),
                 step(AgentNode.TABLE, () -> perGraph((u, g) -> {
-                    GraphDesign design = designs.of(u, g);
+                    GraphDesign design = shape.design(u, g);
                     return IntStream.range(0, design.nodes().size()).mapToObj(n -> nodes.create(u, g, n, design));
                 })),
                 step(AgentNodeLink.TABLE, () -> perGraph((u, g) -> {
-                    GraphDesign design = designs.of(u, g);
+                    GraphDesign design = shape.design(u, g);
                     return IntStream.range(0, design.links().size()).mapToObj(k -> links.create(u, g, k, design));
                 })),
                 step(AgentPreset.TABLE, () -> perUser(u -> count(shape.presets(u))

@@ -9,7 +9,10 @@ import io.autogpt.seed.core.random.Ids;
 import io.autogpt.seed.core.random.Rng;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The skeleton of a dataset, as pure functions of the plan: ids, per-parent counts, a few anchor timestamps and the
@@ -17,17 +20,34 @@ import java.util.Locale;
  *
  * <p>Rows are addressed by ordinal paths: user {@code u}; graph {@code (u, g)}; node {@code (u, g, n)}; execution
  * {@code (u, g, e)}; node execution {@code (u, g, e, n)}. A child calls the same function its parent's factory
- * called, so it never looks anything up and any slice of users can be generated alone. Immutable and thread-safe.
+ * called, so it never looks anything up and any slice of users can be generated alone. Thread-safe: its one piece of
+ * state is the last graph design it made, kept to hand out again.
  */
 final class DatasetShape {
     /** The last day before the anchor is kept free of graph creation, so runs of new graphs end before "now". */
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
     private static final Duration QUIET_DAY = Duration.ofDays(1);
+    /** Users signed up over 700 days, ending a month before the anchor. */
+    private static final long SIGN_UP_SPAN_MILLIS = Duration.ofDays(700).toMillis();
 
     private final SeedPlan plan;
     private final long seed;
     private final ScaleProfile scale;
     private final GraphDesigner designer;
     private final Tenancy tenancy;
+    /**
+     * The last graph designed: tables walk graphs in order and ask for one design many times in a row (per node, link,
+     * run, run file and alert), and designing is a few hundred draws. Immutable, swapped whole, so threads share it.
+     */
+    /** The latest a user signs up: a month before the anchor. */
+    private final LocalDateTime lastSignUp;
+    /** The start of the quiet day before the anchor. */
+    private final LocalDateTime quietDay;
+    private volatile LastDesign lastDesign = new LastDesign(-1, -1, null);
+
+    /** Graph (u, g)'s design, once made. */
+    private record LastDesign(long u, long g, @Nullable GraphDesign design) {
+    }
 
     public DatasetShape(SeedPlan plan) {
         this.plan = plan;
@@ -35,6 +55,8 @@ final class DatasetShape {
         this.scale = plan.scale();
         this.designer = new GraphDesigner(this);
         this.tenancy = new Tenancy(this);
+        this.lastSignUp = plan.now().minus(Duration.ofDays(30));
+        this.quietDay = plan.now().minus(QUIET_DAY);
     }
 
     /** Organisations, teams and memberships, and where each resource lives (nowhere, under the early rules). */
@@ -162,7 +184,13 @@ final class DatasetShape {
 
     /** What graph (u, g) is made of: real blocks, their links and constants. */
     public GraphDesign design(long u, long g) {
-        return designer.design(u, g);
+        LastDesign last = lastDesign;
+        GraphDesign design = last.design();
+        if (last.u() != u || last.g() != g || design == null) {
+            design = designer.design(u, g);
+            lastDesign = new LastDesign(u, g, design);
+        }
+        return design;
     }
 
     public int executions(long u, long g) {
@@ -336,17 +364,17 @@ final class DatasetShape {
             // A sign-up of advance joined on the day that ends at this shape's anchor (SignUps builds it there).
             return between(rng, now().minusDays(1), now());
         }
-        return now().minus(Duration.ofDays(30)).minus(Duration.ofMillis(rng.nextLong(Duration.ofDays(700).toMillis())));
+        return plusMillis(lastSignUp, -rng.nextLong(SIGN_UP_SPAN_MILLIS));
     }
 
     /** When graph (u, g) was created: after its owner signed up, and at least a day before the anchor. */
     public LocalDateTime graphCreatedAt(long u, long g) {
-        return between(rng("time/graph", u, g), userCreatedAt(u), now().minus(QUIET_DAY));
+        return between(rng("time/graph", u, g), userCreatedAt(u), quietDay);
     }
 
     /** When folder (u, f) was made: after its owner signed up, and at least a day before the anchor. */
     public LocalDateTime libraryFolderCreatedAt(long u, long f) {
-        return between(rng("time/folder", u, f), userCreatedAt(u), now().minus(QUIET_DAY));
+        return between(rng("time/folder", u, f), userCreatedAt(u), quietDay);
     }
 
     /** The graph's display name; the store listing and version of the graph show the same name. */
@@ -385,7 +413,32 @@ final class DatasetShape {
 
     /** A time uniformly between {@code from} and {@code to} (returns {@code from} when the span is empty). */
     public static LocalDateTime between(Rng rng, LocalDateTime from, LocalDateTime to) {
-        long span = Duration.between(from, to).toMillis();
-        return span <= 0 ? from : from.plus(Duration.ofMillis(rng.nextLong(span + 1)));
+        long span = millisBetween(from, to);
+        return span <= 0 ? from : plusMillis(from, rng.nextLong(span + 1));
+    }
+
+    /**
+     * {@code t} plus {@code millis}: what {@code t.plus(Duration.ofMillis(millis))} gives, in one step instead of
+     * two (seconds, then nanoseconds), for the times every run's nodes are stamped with.
+     */
+    static LocalDateTime plusMillis(LocalDateTime t, long millis) {
+        long nanos = Math.multiplyExact(millis, 1_000_000L);
+        // Within the day (most node times): a new time of day on the same date, without the date arithmetic.
+        LocalTime time = t.toLocalTime();
+        long nanoOfDay = time.toNanoOfDay() + nanos;
+        if (nanoOfDay >= 0 && nanoOfDay < NANOS_PER_DAY) {
+            return nanos == 0 ? t : LocalDateTime.of(t.toLocalDate(), LocalTime.ofNanoOfDay(nanoOfDay));
+        }
+        return t.plusNanos(nanos);
+    }
+
+    /**
+     * Whole milliseconds from {@code from} to {@code to}, truncated towards zero: what
+     * {@code Duration.between(from, to).toMillis()} gives, without making the duration.
+     */
+    static long millisBetween(LocalDateTime from, LocalDateTime to) {
+        long seconds = to.toEpochSecond(ZoneOffset.UTC) - from.toEpochSecond(ZoneOffset.UTC);
+        long nanos = Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), to.getNano() - from.getNano());
+        return nanos / 1_000_000L;
     }
 }

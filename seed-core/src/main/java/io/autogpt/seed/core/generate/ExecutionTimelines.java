@@ -2,7 +2,6 @@ package io.autogpt.seed.core.generate;
 
 import io.autogpt.seed.core.execution.AgentExecutionStatus;
 import io.autogpt.seed.core.random.Rng;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,10 +59,10 @@ final class ExecutionTimelines {
             }
         }
         long total = t;
-        LocalDateTime latest = anchor.minus(Duration.ofMillis(total));
+        LocalDateTime latest = DatasetShape.plusMillis(anchor, -total);
         LocalDateTime createdAt = status.isFinished()
                 ? DatasetShape.between(rng, run.since(), latest)
-                : latest.minus(Duration.ofMillis(rng.between(1_000, 60_000)));
+                : DatasetShape.plusMillis(latest, -rng.between(1_000, 60_000));
         if (createdAt.isBefore(run.since()) || latest.isBefore(run.since())) {
             // Never for an own run (graphs are at least a day old, runs take minutes): the entry is too new.
             return queued(DatasetShape.between(rng, run.since(), anchor), nodeCount);
@@ -119,6 +118,6 @@ final class ExecutionTimelines {
     }
 
     private static LocalDateTime at(LocalDateTime base, long millis) {
-        return base.plus(Duration.ofMillis(millis));
+        return DatasetShape.plusMillis(base, millis);
     }
 }

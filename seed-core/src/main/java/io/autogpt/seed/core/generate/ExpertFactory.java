@@ -1,6 +1,5 @@
 package io.autogpt.seed.core.generate;
 
-import io.autogpt.seed.core.agent.LibraryAgent;
 import io.autogpt.seed.core.expert.Expert;
 import io.autogpt.seed.core.expert.ExpertCredential;
 import io.autogpt.seed.core.expert.ExpertPauseEvent;
@@ -78,6 +77,8 @@ final class ExpertFactory {
     private final LibraryAgentFactory library;
     private final ListingFacts listings;
     private final IntegrationWebhookFactory webhooks;
+    /** The last user's library entries; immutable, swapped whole, so threads share it. */
+    private volatile UserEntries lastEntries = new UserEntries(-1, List.of());
 
     public ExpertFactory(DatasetShape shape) {
         this.shape = shape;
@@ -186,8 +187,7 @@ final class ExpertFactory {
      * both the expert and the entry existed, naming the store version a store agent came from.
      */
     public List<ExpertWorkflow> workflows(long u, long e) {
-        List<LibraryAgent> agents = library.create(u);
-        List<long[]> graphs = library.graphs(u);
+        List<LibraryAgentFactory.Entry> agents = entries(u);
         Rng rng = shape.rng("ExpertWorkflow", u, e);
         int wanted = Math.min(agents.size(), rng.between(0, 3));
         List<Integer> picked = new ArrayList<>();
@@ -202,9 +202,9 @@ final class ExpertFactory {
         List<ExpertWorkflow> rows = new ArrayList<>();
         for (int k = 0; k < picked.size(); k++) {
             int i = picked.get(k);
-            LibraryAgent agent = agents.get(i);
-            long owner = graphs.get(i)[0];
-            long g = graphs.get(i)[1];
+            LibraryAgentFactory.Entry agent = agents.get(i);
+            long owner = agent.owner();
+            long g = agent.g();
             Rng row = shape.rng("ExpertWorkflow/row", u, e, k);
             LocalDateTime at = shape.soonAfter(row, Tenancy.max(expertAt, agent.createdAt()), Duration.ofDays(14));
             String version = owner != u && listings.isApproved(owner, g) ? shape.listingVersionId(owner, g) : null;
@@ -217,6 +217,20 @@ final class ExpertFactory {
         }
         rows.sort(java.util.Comparator.comparing(ExpertWorkflow::createdAt));
         return rows;
+    }
+
+    /** User {@code u}'s library entries: the last user's kept, as each of their experts installs from them. */
+    private List<LibraryAgentFactory.Entry> entries(long u) {
+        UserEntries last = lastEntries;
+        if (last.u() != u) {
+            last = new UserEntries(u, library.entries(u));
+            lastEntries = last;
+        }
+        return last.entries();
+    }
+
+    /** A user's library entries. */
+    private record UserEntries(long u, List<LibraryAgentFactory.Entry> entries) {
     }
 
     // ---- routines -----------------------------------------------------------------------------------------

@@ -43,16 +43,45 @@ final class LibraryAgentFactory {
             Integer folder = folder(u, i);
             LocalDateTime createdAt = addedAt(rng, u, owner, g, folder);
             boolean archived = rng.chance(0.05);
+            StoreListingVersion listed = listedVersion(u, owner, g);
             rows.add(new LibraryAgent(shape.id("LibraryAgent", u, i), createdAt,
                     DatasetShape.between(rng, createdAt, shape.now()), shape.userId(u), shape.graphId(owner, g), 1,
                     rng.chance(0.2), owner == u, archived, false, owner == u, shape.profileId(owner),
                     "https://picsum.photos/seed/" + shape.tag(owner) + "g" + g + "/400/300",
                     Json.obj("sensitive_action_safe_mode", false, "human_in_the_loop_safe_mode", true),
                     folder == null ? null : shape.libraryFolderId(u, folder), lastRunAt(u, i, owner, g, createdAt),
-                    snapshot(u, owner, g, true), snapshot(u, owner, g, false), false, home.organizationId(),
+                    listed == null ? null : listed.name(), listed == null ? null : listed.description(), false,
+                    home.organizationId(),
                     home.teamId(), home.visibility()));
         }
         return rows;
+    }
+
+    /**
+     * Entry {@code i} of a user's library as other rows name it, without the rest of its row.
+     *
+     * @param owner     the graph's owner
+     * @param g         the graph's ordinal among the owner's
+     * @param id        the entry's id
+     * @param createdAt when it was added
+     */
+    record Entry(long owner, long g, String id, LocalDateTime createdAt) {
+    }
+
+    /**
+     * User {@code u}'s entries as {@link #create} makes them, id and time only: what experts install as workflows,
+     * without the snapshots and last runs a whole row costs.
+     */
+    List<Entry> entries(long u) {
+        List<long[]> graphs = graphs(u);
+        List<Entry> entries = new ArrayList<>(graphs.size());
+        for (int i = 0; i < graphs.size(); i++) {
+            long owner = graphs.get(i)[0];
+            long g = graphs.get(i)[1];
+            LocalDateTime createdAt = addedAt(shape.rng("LibraryAgent", u, i), u, owner, g, folder(u, i));
+            entries.add(new Entry(owner, g, shape.id("LibraryAgent", u, i), createdAt));
+        }
+        return entries;
     }
 
     /**
@@ -138,13 +167,15 @@ final class LibraryAgentFactory {
         return last;
     }
 
-    /** The listing's title or description, as today's platform snapshots them when an agent is added from the store. */
-    private @Nullable String snapshot(long u, long owner, long g, boolean title) {
+    /**
+     * The store version whose title and description today's platform snapshots when an agent is added from the store;
+     * null for the user's own graph and under earlier rules.
+     */
+    private @Nullable StoreListingVersion listedVersion(long u, long owner, long g) {
         if (!shape.rules().atLeast(PlatformRules.SEPTEMBER_2026) || owner == u) {
             return null;
         }
-        StoreListingVersion version = versions.create(owner, g);
-        return title ? version.name() : version.description();
+        return versions.create(owner, g);
     }
 
     private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {

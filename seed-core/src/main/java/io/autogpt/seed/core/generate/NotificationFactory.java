@@ -69,8 +69,25 @@ final class NotificationFactory {
     /** The user's batches: one per type of their events, spanning those events' times. */
     public List<UserNotificationBatch> batches(long u) {
         Map<NotificationType, LocalDateTime[]> spans = new LinkedHashMap<>();
-        for (NotificationEvent event : events(u)) {
-            spans.merge(event.type(), new LocalDateTime[] {event.createdAt(), event.createdAt()}, (a, b) ->
+        // Today's events are the notices, each created when queued: their types and times, without the events' ids
+        // and JSON.
+        boolean today = shape.rules().atLeast(PlatformRules.SEPTEMBER_2026);
+        List<NotificationType> types = new ArrayList<>();
+        List<LocalDateTime> times = new ArrayList<>();
+        if (today) {
+            for (TodaysNotices.Notice notice : this.today.of(u)) {
+                types.add(notice.type());
+                times.add(notice.at());
+            }
+        } else {
+            for (NotificationEvent event : events(u)) {
+                types.add(event.type());
+                times.add(event.createdAt());
+            }
+        }
+        for (int i = 0; i < types.size(); i++) {
+            LocalDateTime at = times.get(i);
+            spans.merge(types.get(i), new LocalDateTime[] {at, at}, (a, b) ->
                     new LocalDateTime[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
         }
         List<UserNotificationBatch> rows = new ArrayList<>();

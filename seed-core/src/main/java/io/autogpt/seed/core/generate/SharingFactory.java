@@ -87,14 +87,15 @@ final class SharingFactory {
         long u = of.owner();
         long g = of.g();
         long e = of.k();
+        // The share first: it rules out most runs, and needs no row.
+        if (!runs.isShared(of, timeline)) {
+            return Optional.empty();
+        }
         Optional<UserWorkspaceFile> file = files.returned(u, g, e, timeline).filter(f -> !f.isDeleted());
         if (file.isEmpty()) {
             return Optional.empty();
         }
         AgentGraphExecution run = runs.create(of, timeline);
-        if (!run.isShared()) {
-            return Optional.empty();
-        }
         return Optional.of(new SharedExecutionFile(shape.id("SharedExecutionFile", u, g, e),
                 later(Objects.requireNonNull(run.sharedAt()), Objects.requireNonNull(timeline.endedAt())), run.id(),
                 file.get().id(), Objects.requireNonNull(run.shareToken())));

@@ -107,7 +107,7 @@ final class TodaysNotices {
         List<Run> runs = runs(u);
         List<CreditTransaction> ledger = credit.transactions(u);
         List<Notice> out = new ArrayList<>();
-        briefings(u, user, runs, ledger, out);
+        briefings(u, user, briefingTimes(u, user), runs, ledger, out);
         if (user.alertsEnabled()) {
             alerts(u, runs, ledger, out);
         }
@@ -140,20 +140,49 @@ final class TodaysNotices {
 
     // --- briefings -------------------------------------------------------------------------------------------
 
-    private void briefings(long u, User user, List<Run> runs, List<CreditTransaction> ledger, List<Notice> out) {
+    /**
+     * User {@code u}'s briefings alone, as {@link #of} makes them: the feed's briefing rows need nothing else, and the
+     * other kinds (verdicts, billing) cost as much again to make.
+     */
+    List<Notice> briefings(long u) {
+        User user = users.create(u);
+        List<LocalDateTime> times = briefingTimes(u, user);
+        if (times.isEmpty()) {
+            return List.of();
+        }
+        List<Notice> out = new ArrayList<>(times.size());
+        briefings(u, user, times, runs(u), credit.transactions(u), out);
+        return out;
+    }
+
+    /**
+     * When user {@code u}'s briefings went out, latest first: the last at {@code lastBriefingAt}, earlier ones a
+     * period apart, none before the user joined; none when briefings are off. No run is looked at, so the alerts that
+     * only need the dates get them without the briefings' contents.
+     */
+    List<LocalDateTime> briefingTimes(long u, User user) {
         LocalDateTime last = user.lastBriefingAt();
         if (user.briefingFrequency() == BriefingFrequency.OFF || last == null) {
-            return;
+            return List.of();
         }
         int days = days(user.briefingFrequency());
         // The column says the last one went out; the budget says how many earlier ones the batch still holds.
         int count = Math.max(1, shape.notifications(u));
         LocalDateTime joined = shape.userCreatedAt(u);
+        List<LocalDateTime> times = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             LocalDateTime at = last.minusDays((long) k * days);
             if (at.minusDays(days).isBefore(joined)) {
                 break;
             }
+            times.add(at);
+        }
+        return times;
+    }
+
+    private void briefings(long u, User user, List<LocalDateTime> times, List<Run> runs,
+                           List<CreditTransaction> ledger, List<Notice> out) {
+        for (LocalDateTime at : times) {
             out.add(briefing(u, user.briefingFrequency(), at, runs, ledger));
         }
     }

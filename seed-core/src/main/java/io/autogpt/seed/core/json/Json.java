@@ -103,7 +103,18 @@ public record Json(String text) {
 
     private static void string(StringBuilder out, String s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        // Most strings need no escape: appended whole, not char by char.
+        int n = s.length();
+        int plain = 0;
+        while (plain < n) {
+            char c = s.charAt(plain);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                break;
+            }
+            plain++;
+        }
+        out.append(s, 0, plain);
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");

@@ -1,5 +1,7 @@
 package io.autogpt.seed.core.random;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Row ids derived from (seed, table, ordinal path).
  *
@@ -9,14 +11,20 @@ package io.autogpt.seed.core.random;
  * unlikely as between any two v4 UUIDs.
  */
 public final class Ids {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+    /** The hash of the id streams' common prefix, {@code "id/"}. */
+    private static final long ID_PREFIX_HASH = Rng.streamHash(Rng.streamHash(), "id/");
+    private static final int CACHED_TABLES = 4096;
+    private static final java.util.concurrent.ConcurrentMap<String, Long> TABLE_HASHES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Ids() {
     }
 
     /** The id of the row of {@code table} at {@code path} in the dataset of {@code seed}. */
     public static String uuid(long seed, String table, long... path) {
-        Rng rng = Rng.of(seed, "id/" + table, path);
+        // Rng.of(seed, "id/" + table, path), without making the stream's name.
+        Rng rng = Rng.ofHashed(seed, tableHash(table), path);
         long hi = rng.nextLong();
         long lo = rng.nextLong();
         hi = (hi & ~0xF000L) | 0x4000L; // version 4
@@ -24,17 +32,40 @@ public final class Ids {
         return format(hi, lo);
     }
 
-    private static String format(long hi, long lo) {
-        char[] out = new char[36];
-        int pos = 0;
-        for (int i = 0; i < 32; i++) {
-            if (i == 8 || i == 12 || i == 16 || i == 20) {
-                out[pos++] = '-';
-            }
-            long word = i < 16 ? hi : lo;
-            int shift = 60 - 4 * (i % 16);
-            out[pos++] = HEX[(int) ((word >>> shift) & 0xf)];
+    /** The hash of {@code "id/" + table}, remembered as {@link Rng} remembers its stream names'. */
+    private static long tableHash(String table) {
+        Long known = TABLE_HASHES.get(table);
+        if (known != null) {
+            return known;
         }
-        return new String(out);
+        long hash = Rng.streamHash(ID_PREFIX_HASH, table);
+        if (TABLE_HASHES.size() < CACHED_TABLES) {
+            TABLE_HASHES.put(table, hash);
+        }
+        return hash;
+    }
+
+    /** Lowercase, hyphenated, as Latin-1 bytes: a string made from them needs no compressing. */
+    private static String format(long hi, long lo) {
+        byte[] out = new byte[36];
+        hex(out, 0, hi >>> 32, 8);
+        out[8] = '-';
+        hex(out, 9, hi >>> 16, 4);
+        out[13] = '-';
+        hex(out, 14, hi, 4);
+        out[18] = '-';
+        hex(out, 19, lo >>> 48, 4);
+        out[23] = '-';
+        hex(out, 24, lo, 12);
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The low {@code digits} nibbles of {@code value}, most significant first, at {@code at}. */
+    private static void hex(byte[] out, int at, long value, int digits) {
+        long v = value;
+        for (int i = at + digits - 1; i >= at; i--) {
+            out[i] = HEX[(int) (v & 0xf)];
+            v >>>= 4;
+        }
     }
 }

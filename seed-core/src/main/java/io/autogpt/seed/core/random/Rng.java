@@ -16,7 +16,12 @@ import java.util.List;
 public final class Rng {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final String URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final int CACHED_HASHES = 4096;
+    private static final java.util.concurrent.ConcurrentMap<String, Long> HASHES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private long state;
 
@@ -29,12 +34,73 @@ public final class Rng {
         return new Rng(key(seed, stream, path));
     }
 
+    /**
+     * The random source of a stream named by its {@linkplain #streamHash(long, String) hash}: as
+     * {@link #of(long, String, long...)} with the name whose hash it is, for callers that make names from parts.
+     */
+    public static Rng ofHashed(long seed, long streamHash, long... path) {
+        return new Rng(keyOfHash(seed, streamHash, path));
+    }
+
     /** A 64-bit key mixing seed, stream name and path; equal inputs give equal keys on every JVM. */
     public static long key(long seed, String stream, long... path) {
+        return keyOfHash(seed, streamHash(stream), path);
+    }
+
+    /**
+     * The hash of a whole stream name, remembered: names are a few hundred constants, and hashing one char by char
+     * for every row's every draw was a tenth of generating. Bounded, so names made from values cannot fill memory.
+     */
+    private static long streamHash(String stream) {
+        Long known = HASHES.get(stream);
+        if (known != null) {
+            return known;
+        }
+        long hash = streamHash(streamHash(), stream);
+        if (HASHES.size() < CACHED_HASHES) {
+            HASHES.put(stream, hash);
+        }
+        return hash;
+    }
+
+    private static long keyOfHash(long seed, long streamHash, long... path) {
         long h = mix(seed ^ 0x5EEDL);
-        h = mix(h ^ fnv1a(stream));
+        h = mix(h ^ streamHash);
         for (long p : path) {
             h = mix(h + GOLDEN_GAMMA ^ p);
+        }
+        return h;
+    }
+
+    /** The hash of the empty stream name, to continue with {@link #streamHash(long, String)}. */
+    public static long streamHash() {
+        return FNV_OFFSET;
+    }
+
+    /**
+     * FNV-1a of a stream name's UTF-8 bytes, continued from {@code hash} (the hash of the name's start), so a name
+     * made of parts hashes without being made: {@code streamHash(streamHash(streamHash(), "id/"), table)} is the hash
+     * of {@code "id/" + table}. ASCII (every name so far) is hashed char by char, anything else by its bytes.
+     */
+    public static long streamHash(long hash, String part) {
+        long h = hash;
+        int n = part.length();
+        for (int i = 0; i < n; i++) {
+            char c = part.charAt(i);
+            if (c >= 0x80) {
+                return fnv1a(hash, part.getBytes(StandardCharsets.UTF_8));
+            }
+            h ^= c;
+            h *= FNV_PRIME;
+        }
+        return h;
+    }
+
+    private static long fnv1a(long hash, byte[] bytes) {
+        long h = hash;
+        for (byte b : bytes) {
+            h ^= (b & 0xff);
+            h *= FNV_PRIME;
         }
         return h;
     }
@@ -44,15 +110,6 @@ public final class Rng {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
-    }
-
-    private static long fnv1a(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= (b & 0xff);
-            h *= 0x100000001b3L;
-        }
-        return h;
     }
 
     public long nextLong() {
@@ -102,7 +159,7 @@ public final class Rng {
 
     /** {@code length} lowercase hex characters. */
     public String hex(int length) {
-        char[] out = new char[length];
+        byte[] out = new byte[length];
         long bits = 0;
         for (int i = 0; i < length; i++) {
             if (i % 16 == 0) {
@@ -111,7 +168,7 @@ public final class Rng {
             out[i] = HEX[(int) (bits & 0xf)];
             bits >>>= 4;
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /** {@code length} characters of the URL-safe base64 alphabet, as Python's {@code secrets.token_urlsafe} gives. */
