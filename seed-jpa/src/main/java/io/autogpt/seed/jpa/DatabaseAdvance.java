@@ -88,6 +88,7 @@ final class DatabaseAdvance implements AdvanceTransaction {
             + "RETURNING id";
     private final SchemaFit fit;
     private final CopySink sink;
+    private final DatabaseAdvanceStore store;
 
     private DatabaseAdvance(DatabaseSession session, String schema, long seed, List<SeededSlice> slices,
                             SchemaFit fit) {
@@ -97,6 +98,7 @@ final class DatabaseAdvance implements AdvanceTransaction {
         this.slices = slices;
         this.fit = fit;
         this.sink = new CopySink(session);
+        this.store = new DatabaseAdvanceStore(session, fit);
     }
 
     /**
@@ -306,6 +308,21 @@ final class DatabaseAdvance implements AdvanceTransaction {
         } catch (SQLException e) {
             throw DatabaseSession.failure("updating the library's last runs", e);
         }
+    }
+
+    @Override
+    public DatabaseAdvanceStore store() {
+        return store;
+    }
+
+    @Override
+    public Map<Long, Integer> loggedSearches(SeedPlan slice) {
+        return store.loggedSearches(slice);
+    }
+
+    @Override
+    public long updateOnboarding(SeedPlan slice, LocalDateTime since) {
+        return store.updateOnboarding(slice, since);
     }
 
     @Override

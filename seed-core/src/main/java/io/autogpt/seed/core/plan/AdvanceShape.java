@@ -14,14 +14,16 @@ import java.util.Objects;
  * @param grantShare         share of users, 0–1, who are granted credit that day
  * @param featureShare       share of reviewable store versions, 0–1, whose {@code isFeatured} flag the store's
  *                           admins turn that day
+ * @param store              the store's versions, reviews and categories, and the chats and searches of active users
  */
 public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, double reviewShare, double topUpShare,
-                           double grantShare, double featureShare) {
+                           double grantShare, double featureShare, StoreDays store) {
     /** Runs per user and day beyond this are almost certainly a typo. */
     public static final int MAX_RUNS_PER_DAY = 1_000;
 
     public AdvanceShape {
         Objects.requireNonNull(runsPerActiveUser, "runsPerActiveUser");
+        Objects.requireNonNull(store, "store");
         share("active share", activeShare);
         share("review share", reviewShare);
         share("top-up share", topUpShare);
@@ -33,13 +35,53 @@ public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, doubl
         }
     }
 
+    /** The shape with the {@linkplain StoreDays#standard() standard} store, chats and searches. */
+    public AdvanceShape(double activeShare, IntRange runsPerActiveUser, double reviewShare, double topUpShare,
+                        double grantShare, double featureShare) {
+        this(activeShare, runsPerActiveUser, reviewShare, topUpShare, grantShare, featureShare, StoreDays.standard());
+    }
+
+    /**
+     * What happens on a day in the store beyond user reviews and flags, and in the newer tables.
+     *
+     * @param submitShare   share of listings, 0–1, whose owner submits a new version that day (listings with a
+     *                      version waiting for review submit none)
+     * @param decideShare   share of versions waiting for review since before the day, 0–1, the store's reviewers
+     *                      decide that day
+     * @param approveShare  share of decisions, 0–1, that approve (the others reject)
+     * @param categoryShare share of listings with an approved version, 0–1, whose active version's categories change
+     *                      that day
+     * @param chatShare     share of the day's active users (those who ran something), 0–1, who chat with CoPilot
+     * @param searchShare   share of the day's active users, 0–1, who search the store (and, as often, the builder)
+     */
+    public record StoreDays(double submitShare, double decideShare, double approveShare, double categoryShare,
+                            double chatShare, double searchShare) {
+        public StoreDays {
+            share("submit share", submitShare);
+            share("decide share", decideShare);
+            share("approve share", approveShare);
+            share("category share", categoryShare);
+            share("chat share", chatShare);
+            share("search share", searchShare);
+        }
+
+        /**
+         * 1 % of listings submit a new version a day (about 13 a week at scale 1), a third of waiting versions are
+         * decided a day, 80 % of them approved; 0.8 % of live listings change categories a day (the updater's 10 a
+         * week); a third of active users chat, half of them search.
+         */
+        public static StoreDays standard() {
+            return new StoreDays(0.01, 0.33, 0.8, 0.008, 0.33, 0.5);
+        }
+    }
+
     /**
      * 15 % of users active a day, 1 to 3 runs each (≈ 0.3 runs per user and day: 210 in a week at scale 1), 14 % review
      * (98 a week), 5 % top up, 2 % are granted credit; 0.8 % of approved versions are featured or unfeatured a day
      * (the updater's 10 of 183 listings a week at scale 1).
      */
     public static AdvanceShape standard() {
-        return new AdvanceShape(0.15, new IntRange(1, 3), 0.14, 0.05, 0.02, 0.008);
+        return new AdvanceShape(0.15, new IntRange(1, 3), 0.14, 0.05, 0.02, 0.008, StoreDays.standard());
     }
 
     private static void share(String name, double value) {
