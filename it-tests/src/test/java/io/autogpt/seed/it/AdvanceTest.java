@@ -147,6 +147,63 @@ class AdvanceTest {
         assertThat(broken).as("invariants broken after " + days + " days").isEmpty();
     }
 
+    @Test
+    void theStoreMovesAndUsersChatAndSearchOnTheDays() throws Exception {
+        TestDatabase db = copy(TODAY);
+        Map<String, Long> before = new HashMap<>();
+        try (Connection c = db.connect(SCHEMA)) {
+            before.put("pending", Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" WHERE \"submissionStatus\" = 'PENDING'"));
+            before.put("onboardingRuns", Sql.count(c, "SELECT coalesce(sum(\"agentRuns\"), 0) FROM \"UserOnboarding\""));
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA test_before");
+                st.execute("CREATE TABLE test_before.onboarding AS SELECT \"userId\", \"agentRuns\", \"lastRunAt\", "
+                        + "\"consecutiveRunDays\" FROM \"UserOnboarding\"");
+            }
+        }
+        CliRun run = advance(db, "--days", "7", "--submit-share", "0.05");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        try (Connection c = db.connect(SCHEMA)) {
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" v WHERE v.\"createdAt\" >= '2025-06-01' "
+                    + "AND v.version = (SELECT max(w.version) FROM \"StoreListingVersion\" w WHERE w.\"storeListingId\" "
+                    + "= v.\"storeListingId\") AND v.version > 1")).as("new versions, numbered after the latest").isPositive();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"StoreListing\" l JOIN \"StoreListingVersion\" v "
+                    + "ON v.id = l.\"activeVersionId\" WHERE v.\"reviewedAt\" >= '2025-06-01'"))
+                    .as("versions approved on the days are active").isPositive();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" WHERE \"submissionStatus\" = 'REJECTED' "
+                    + "AND \"reviewedAt\" >= '2025-06-01' AND NOT \"isAvailable\" AND \"reviewComments\" IS NOT NULL"))
+                    .as("versions rejected on the days").isPositive();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" WHERE \"createdAt\" < '2025-06-01' "
+                    + "AND \"submissionStatus\" = 'PENDING'")).as("seeded versions still waiting")
+                    .isLessThan(before.get("pending"));
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" v JOIN \"UnifiedContentEmbedding\" e "
+                    + "ON e.\"contentId\" = v.id WHERE v.\"createdAt\" < '2025-06-01' AND v.\"updatedAt\" >= '2025-06-01' "
+                    + "AND e.\"createdAt\" >= '2025-06-01' AND v.\"reviewedAt\" < '2025-06-01'"))
+                    .as("active versions whose categories changed, re-embedded").isPositive();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"NotificationEvent\" WHERE type = 'VERDICT' "
+                    + "AND \"createdAt\" >= '2025-06-01'")).as("verdicts of the days").isPositive();
+            assertThat(Sql.count(c, "SELECT count(DISTINCT date_trunc('day', \"createdAt\")) FROM \"ChatSession\" "
+                    + "WHERE \"createdAt\" >= '2025-06-01'")).as("chats on every day").isEqualTo(7);
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"ChatSession\" s, LATERAL (SELECT sum(\"inputTokens\")::int AS i, "
+                    + "sum(\"outputTokens\")::int AS o FROM \"PlatformCostLog\" l WHERE l.\"chatSessionId\" = s.id) t "
+                    + "WHERE s.\"createdAt\" >= '2025-06-01' AND (s.\"totalPromptTokens\" IS DISTINCT FROM t.i "
+                    + "OR s.\"totalCompletionTokens\" IS DISTINCT FROM t.o)"))
+                    .as("chats whose cost logs do not add up to their tokens").isZero();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"SearchTerms\" WHERE \"createdDate\" >= '2025-06-01'"))
+                    .as("store searches of the days").isPositive();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"BuilderSearchHistory\" WHERE \"createdAt\" >= '2025-06-01'"))
+                    .as("builder searches of the days").isPositive();
+            assertThat(Sql.count(c, "SELECT coalesce(sum(\"agentRuns\"), 0) FROM \"UserOnboarding\""))
+                    .as("onboarding counts the days' runs").isGreaterThan(before.get("onboardingRuns"));
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"UserOnboarding\" o JOIN test_before.onboarding p "
+                    + "ON p.\"userId\" = o.\"userId\" WHERE o.\"agentRuns\" <> p.\"agentRuns\" + (SELECT count(*) "
+                    + "FROM \"AgentGraphExecution\" e WHERE e.\"userId\" = o.\"userId\" AND e.\"createdAt\" >= '2025-06-01') "
+                    + "OR o.\"lastRunAt\" IS DISTINCT FROM coalesce((SELECT max(e.\"createdAt\") FROM \"AgentGraphExecution\" e "
+                    + "WHERE e.\"userId\" = o.\"userId\" AND e.\"createdAt\" >= '2025-06-01'), p.\"lastRunAt\") "
+                    + "OR o.\"consecutiveRunDays\" > 7 + p.\"consecutiveRunDays\""))
+                    .as("onboarding counters that do not follow the days' runs").isZero();
+        }
+    }
+
     /** Alert notices in their batches, as {@code v} and {@code b}. */
     private static final String ALERTS = "\"NotificationEvent\" v JOIN \"UserNotificationBatch\" b "
             + "ON b.id = v.\"userNotificationBatchId\" AND v.type = 'ALERT'";
@@ -200,7 +257,12 @@ class AdvanceTest {
         TestDatabase db = copy(TODAY);
         Map<String, String> seededRows = digests(db);
         assertThat(advance(db, "--days", "5").exitCode()).isZero();
-        assertThat(digests(db)).isNotEqualTo(seededRows);
+        Map<String, String> advanced = digests(db);
+        // The store's new versions and decisions, the chats and their costs, the searches and onboarding counters too.
+        for (String table : List.of("StoreListingVersion", "StoreListing", "UnifiedContentEmbedding", "ChatSession",
+                "ChatMessage", "PlatformCostLog", "SearchTerms", "BuilderSearchHistory", "UserOnboarding")) {
+            assertThat(advanced.get(table)).as(table).isNotNull().isNotEqualTo(seededRows.get(table));
+        }
         CliRun reset = CliRun.of(CliRun.concat(new String[] {"seed", "--reset", "--db", db.cliUrl(SCHEMA)}, SEED_ARGS));
         assertThat(reset.exitCode()).as(reset.all()).isZero();
         assertThat(digests(db)).isEqualTo(seededRows);
