@@ -81,9 +81,9 @@ final class DatabaseAdvanceStore implements AdvanceStore {
             + "JOIN runs r ON r.\"userId\" = e.\"userId\" WHERE e.\"createdAt\" >= ?), "
             + "islands AS (SELECT \"userId\", d, d - (row_number() OVER (PARTITION BY \"userId\" ORDER BY d))::int AS k "
             + "FROM days), "
-            + "streak AS (SELECT i.\"userId\", count(*) AS len, min(i.d) AS first FROM islands i JOIN runs r "
-            + "ON r.\"userId\" = i.\"userId\" WHERE i.k = (SELECT j.k FROM islands j WHERE j.\"userId\" = i.\"userId\" "
-            + "AND j.d = r.last::date) GROUP BY 1) "
+            // The last island of run days in a row: the one holding the user's latest day.
+            + "streak AS (SELECT DISTINCT ON (\"userId\") \"userId\", count(*) AS len, min(d) AS first FROM islands "
+            + "GROUP BY \"userId\", k ORDER BY \"userId\", max(d) DESC) "
             + "UPDATE \"UserOnboarding\" o SET \"agentRuns\" = o.\"agentRuns\" + r.n, \"lastRunAt\" = r.last, "
             + "\"consecutiveRunDays\" = s.len + CASE WHEN o.\"lastRunAt\"::date = s.first - 1 THEN o.\"consecutiveRunDays\" "
             + "WHEN o.\"lastRunAt\"::date = s.first THEN greatest(o.\"consecutiveRunDays\" - 1, 0) ELSE 0 END, "
