@@ -120,6 +120,12 @@ class AdvanceTest {
             assertThat(Sql.count(c, "SELECT count(*) FROM \"AgentGraphExecution\" WHERE \"executionStatus\" = 'FAILED' "
                     + "AND \"createdAt\" < '2025-06-01' AND \"endedAt\" >= '2025-06-01'"))
                     .as("the seed's running runs finished on day 1").isPositive();
+            // The store's reviewers decided waiting versions, and their owners were told as each platform tells them.
+            if (days >= 7) {
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"NotificationEvent\" WHERE \"createdAt\" >= '2025-06-01' AND "
+                        + "type::text IN " + (rules.atLeast(PlatformRules.SEPTEMBER_2026) ? "('VERDICT')"
+                        : "('AGENT_APPROVED', 'AGENT_REJECTED')"))).as("store decisions told").isPositive();
+            }
             if (rules.atLeast(PlatformRules.SEPTEMBER_2026)) {
                 // Today's platform alerted each user who keeps alerts on about every run of theirs that failed
                 // within its day (not those left going and failed the next morning, which the seeder does not alert).
@@ -344,6 +350,10 @@ class AdvanceTest {
         assertThat(advance(db, "--days", "1", "--shard", "2/2")).satisfies(r -> usage(r, "error: --shard must be I/N"));
         assertThat(advance(db, "--days", "1", "--active-share", "1.5"))
                 .satisfies(r -> usage(r, "error: active share must be between 0 and 1, got 1.5"));
+        assertThat(advance(db, "--days", "1", "--submit-share", "-0.1"))
+                .satisfies(r -> usage(r, "error: submit share must be between 0 and 1, got -0.1"));
+        assertThat(advance(db, "--days", "1", "--chat-share", "2"))
+                .satisfies(r -> usage(r, "error: chat share must be between 0 and 1, got 2.0"));
         CliRun unseeded = CliRun.of("advance", "--db", db.cliUrl(SCHEMA), "--seed", "7", "--days", "1");
         assertThat(unseeded.exitCode()).isEqualTo(3);
         assertThat(unseeded.err()).startsWith("error: seed 7 has not been seeded in schema \"platform\"")

@@ -39,8 +39,7 @@ import org.jspecify.annotations.Nullable;
  * store embedding the platform makes on approval; rejected ones are no longer available), owners submit new versions
  * of listings with nothing waiting (version number one above the latest, listing the owner's active graph version,
  * the latest version's content, {@code PENDING}), and the admins re-categorise a few live listings' active versions
- * (re-embedded). Today's platform tells owners who keep verdicts on about each decision ({@code VERDICT}, as the
- * seeder's {@link TodaysNotices} does).
+ * (re-embedded). Owners are told of each decision as the seeder tells them ({@link #verdictNotices}).
  *
  * <p>Each listing draws from a stream keyed by its id and the day, so a listing's day does not depend on the others,
  * and seven days one at a time give the rows of a week at once: the {@link State}, read from the target, learns every
@@ -64,6 +63,7 @@ public final class DayStore {
     private final LocalDateTime anchor;
     private final UserFactory users;
     private final TodaysNotices notices;
+    private final NotificationFactory decisions;
     private final RowFaker faker = new RowFaker();
     /** The day's decided versions, as they are now, with their listing. */
     private final List<ListingState> decided = new ArrayList<>();
@@ -83,6 +83,7 @@ public final class DayStore {
         this.anchor = plan.now().plusDays(day);
         this.users = new UserFactory(dataset);
         this.notices = new TodaysNotices(dataset);
+        this.decisions = new NotificationFactory(dataset);
     }
 
     /** The store's day {@code day} for {@code plan}'s users, at {@code advance}'s volume. */
@@ -259,39 +260,55 @@ public final class DayStore {
     }
 
     /**
-     * Today's verdicts, for owners who keep verdicts on (today's platform; none before): one per decision, in the
-     * owner's {@code VERDICT} batch (the seeder's id for it), within half an hour of the review, never after the
-     * day's anchor.
+     * What owners are told of the day's decisions: on today's platform, owners who keep verdicts on get a
+     * {@code VERDICT} (as {@link TodaysNotices} makes them); before it, every owner an {@code AGENT_APPROVED} or
+     * {@code AGENT_REJECTED} notice (as {@link NotificationFactory} makes them). Each goes to the owner's batch of its
+     * type (the seeder's id for it), within half an hour of the review, never after the day's anchor.
      */
     public List<NotificationEvent> verdictNotices(State state) {
-        if (!plan.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
-            return List.of();
-        }
+        boolean today = plan.rules().atLeast(PlatformRules.SEPTEMBER_2026);
         List<NotificationEvent> out = new ArrayList<>();
         for (ListingState l : decided) {
             long owner = state.ordinal(l.ownerId());
-            if (!users.create(owner).notifyOnStoreVerdict()) {
-                continue;
-            }
             StoreListingVersion v = l.latest();
             long reviewer = Objects.requireNonNull(reviewers.get(v.id()));
-            TodaysNotices.Notice n = notices.verdict(owner, v, reviewer, l.slug(), rng("verdict", v.id()), anchor);
-            out.add(new NotificationEvent(dataset.id("NotificationEvent/advance/verdict/" + v.id(), day), n.at(),
-                    n.at(), batchId(owner), NotificationType.VERDICT, Json.of(n.data())));
+            Rng rng = rng("verdict", v.id());
+            String id = dataset.id("NotificationEvent/advance/verdict/" + v.id(), day);
+            if (today) {
+                if (!users.create(owner).notifyOnStoreVerdict()) {
+                    continue;
+                }
+                TodaysNotices.Notice n = notices.verdict(owner, v, reviewer, l.slug(), rng, anchor);
+                out.add(new NotificationEvent(id, n.at(), n.at(), batchId(owner, NotificationType.VERDICT),
+                        NotificationType.VERDICT, Json.of(n.data())));
+            } else {
+                NotificationType type = v.submissionStatus() == SubmissionStatus.APPROVED
+                        ? NotificationType.AGENT_APPROVED : NotificationType.AGENT_REJECTED;
+                LocalDateTime reviewed = Objects.requireNonNull(v.reviewedAt());
+                LocalDateTime soon = reviewed.plusMinutes(30);
+                LocalDateTime at = DatasetShape.between(rng, reviewed, soon.isAfter(anchor) ? anchor : soon);
+                out.add(new NotificationEvent(id, at, at, batchId(owner, type), type,
+                        Json.of(decisions.decision(v, reviewer))));
+            }
         }
         return out;
     }
 
-    /** The {@code VERDICT} batches {@code events} go to, each spanning its events. */
+    /** The batches {@code events} go to, each spanning its events. */
     public List<UserNotificationBatch> verdictBatches(State state, List<NotificationEvent> events) {
         Map<String, LocalDateTime[]> spans = new TreeMap<>();
         Map<String, Long> owners = new HashMap<>();
+        Map<String, NotificationType> types = new HashMap<>();
         for (ListingState l : decided) {
             long owner = state.ordinal(l.ownerId());
-            owners.put(batchId(owner), owner);
+            for (NotificationType type : List.of(NotificationType.VERDICT, NotificationType.AGENT_APPROVED,
+                    NotificationType.AGENT_REJECTED)) {
+                owners.put(batchId(owner, type), owner);
+            }
         }
         for (NotificationEvent e : events) {
             String batch = Objects.requireNonNull(e.userNotificationBatchId());
+            types.put(batch, e.type());
             spans.merge(batch, new LocalDateTime[] {e.createdAt(), e.createdAt()}, (a, b) -> new LocalDateTime[] {
                     a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
         }
@@ -299,15 +316,15 @@ public final class DayStore {
         spans.forEach((batch, span) -> {
             long u = Objects.requireNonNull(owners.get(batch));
             Tenancy.Placement home = dataset.tenancy().personal(u);
-            out.add(new UserNotificationBatch(batch, span[0], span[1], dataset.userId(u), NotificationType.VERDICT,
-                    home.organizationId(), home.teamId()));
+            out.add(new UserNotificationBatch(batch, span[0], span[1], dataset.userId(u),
+                    Objects.requireNonNull(types.get(batch)), home.organizationId(), home.teamId()));
         });
         return out;
     }
 
-    /** The id the seeder gives user {@code u}'s {@code VERDICT} batch ({@link NotificationFactory}'s). */
-    private String batchId(long u) {
-        return dataset.id("UserNotificationBatch", u, NotificationType.VERDICT.ordinal());
+    /** The id the seeder gives user {@code u}'s batch of {@code type} ({@link NotificationFactory}'s). */
+    private String batchId(long u, NotificationType type) {
+        return dataset.id("UserNotificationBatch", u, type.ordinal());
     }
 
     private static LocalDateTime latest(LocalDateTime a, LocalDateTime b) {

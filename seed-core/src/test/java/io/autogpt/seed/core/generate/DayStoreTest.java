@@ -129,7 +129,7 @@ class DayStoreTest {
     }
 
     @Test
-    void ownersWhoKeepVerdictsOnAreToldOfEachDecisionInTheirBatch() {
+    void ownersAreToldOfEachDecisionInTheirBatchOfItsType() {
         DayStore.State state = DayStore.State.of(PLAN, seeded(PLAN));
         DayStore day = DayStore.of(PLAN, BUSY, 1);
         List<StoreVerdict> verdicts = day.verdicts(state);
@@ -156,7 +156,10 @@ class DayStoreTest {
         SeedPlan early = PLAN.withRules(PlatformRules.EARLY_2026);
         DayStore.State old = DayStore.State.of(early, seeded(early));
         DayStore earlyDay = DayStore.of(early, BUSY, 1);
-        assertThat(earlyDay.verdicts(old)).isNotEmpty();
-        assertThat(earlyDay.verdictNotices(old)).isEmpty();
+        List<StoreVerdict> earlyVerdicts = earlyDay.verdicts(old);
+        // Before today's platform every owner is told, with the decision's own type.
+        assertThat(earlyDay.verdictNotices(old)).extracting(NotificationEvent::type)
+                .containsExactlyElementsOf(earlyVerdicts.stream().map(v -> v.approved() ? NotificationType.AGENT_APPROVED
+                        : NotificationType.AGENT_REJECTED).toList());
     }
 }
