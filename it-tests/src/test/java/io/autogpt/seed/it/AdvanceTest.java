@@ -210,6 +210,23 @@ class AdvanceTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("versions")
+    void theAdvancedDaysReadBackThroughThePlatformsPrisma(String version) throws Exception {
+        TestDatabase db = copy(version);
+        CliRun run = advance(db, "--days", "7", "--submit-share", "0.05");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        io.autogpt.seed.it.support.PrismaReadBack.Summary summary =
+                io.autogpt.seed.it.support.PrismaReadBack.read(version, db.cliUrl(SCHEMA));
+        assertThat(summary.problems()).as(summary.table()).isEmpty();
+        assertThat(summary.model("StoreListingVersion").read()).as(summary.table())
+                .isEqualTo(summary.model("StoreListingVersion").count()).isPositive();
+    }
+
+    static Stream<String> versions() {
+        return Stream.of(TODAY, EARLY);
+    }
+
     /** Alert notices in their batches, as {@code v} and {@code b}. */
     private static final String ALERTS = "\"NotificationEvent\" v JOIN \"UserNotificationBatch\" b "
             + "ON b.id = v.\"userNotificationBatchId\" AND v.type = 'ALERT'";

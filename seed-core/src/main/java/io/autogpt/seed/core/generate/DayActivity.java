@@ -467,6 +467,7 @@ public final class DayActivity {
                 at++;
             }
             cohort.add(at, v);
+            v.reviewers().forEach(r -> reviewed.add(v.versionId() + "/" + r));
         }
 
         List<ListedVersion> cohortVersions(long cohortStart) {

@@ -17,6 +17,7 @@ import io.autogpt.seed.core.random.RowFaker;
 import io.autogpt.seed.core.search.ContentType;
 import io.autogpt.seed.core.search.StoreEmbeddings;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
+import io.autogpt.seed.core.store.StoreListingReview;
 import io.autogpt.seed.core.store.StoreListingVersion;
 import io.autogpt.seed.core.store.SubmissionStatus;
 import java.time.Duration;
@@ -70,6 +71,8 @@ public final class DayStore {
     private final List<ListingState> recategorised = new ArrayList<>();
     /** The reviewer of each version decided today, by version id. */
     private final Map<String, Long> reviewers = new HashMap<>();
+    /** Today's first approvals of listings that had none, with the review each gets (by version id). */
+    private final Map<String, StoreListingReview> firstReviews = new TreeMap<>();
 
     private DayStore(SeedPlan plan, AdvanceShape advance, int day) {
         if (day < 1) {
@@ -142,6 +145,9 @@ public final class DayStore {
             e.setValue(after);
             decided.add(after);
             out.add(new StoreVerdict(v.id(), l.listingId(), approved, reviewer, at, comments));
+            if (approved && l.active() == null) {
+                firstReviews.put(v.id(), firstReview(owner, v.id(), at));
+            }
         }
         return out;
     }
@@ -251,11 +257,34 @@ public final class DayStore {
                 Json.obj("name", v.name(), "subHeading", v.subHeading(), "categories", v.categories()));
     }
 
-    /** The versions approved today, for users to review from now on. */
+    /**
+     * The review each listing approved today for the first time gets that day, by another user of the owner's cohort
+     * after the approval: the seeder reviews every approved listing at least once, and the platform's Prisma model of
+     * its {@code mv_review_stats} view requires the average rating, which a listing without reviews lacks.
+     */
+    public Stream<StoreListingReview> firstReviews() {
+        return firstReviews.values().stream();
+    }
+
+    private StoreListingReview firstReview(long owner, String versionId, LocalDateTime approvedAt) {
+        Rng rng = rng("first-review", versionId);
+        long reviewer = dataset.otherUserInCohort(rng, owner);
+        LocalDateTime created = DatasetShape.between(rng, approvedAt, anchor);
+        int score = rng.chance(0.7) ? rng.between(4, 5) : rng.between(1, 3);
+        String comment = rng.chance(0.8) ? faker.at(rng).lorem().sentence(rng.between(6, 18)) : null;
+        return new StoreListingReview(dataset.id("StoreListingReview/advance/first/" + versionId, day), created,
+                DatasetShape.between(rng, created, anchor), versionId, dataset.userId(reviewer), score, comment);
+    }
+
+    /** The versions approved today, for users to review from now on (with today's first reviewers). */
     public List<ListedVersion> approved() {
         return decided.stream().filter(l -> l.latest().submissionStatus() == SubmissionStatus.APPROVED)
-                .map(l -> new ListedVersion(l.latest().id(), l.ownerId(),
-                        Objects.requireNonNull(l.latest().reviewedAt()), Set.of()))
+                .map(l -> {
+                    StoreListingReview first = firstReviews.get(l.latest().id());
+                    return new ListedVersion(l.latest().id(), l.ownerId(),
+                            Objects.requireNonNull(l.latest().reviewedAt()),
+                            first == null ? Set.of() : Set.of(first.reviewByUserId()));
+                })
                 .toList();
     }
 

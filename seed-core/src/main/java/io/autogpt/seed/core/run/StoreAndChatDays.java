@@ -13,6 +13,7 @@ import io.autogpt.seed.core.port.ListedVersion;
 import io.autogpt.seed.core.search.BuilderSearchHistory;
 import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
+import io.autogpt.seed.core.store.StoreListingReview;
 import io.autogpt.seed.core.store.StoreListingVersion;
 import io.autogpt.seed.core.table.Table;
 import java.util.List;
@@ -49,6 +50,7 @@ final class StoreAndChatDays {
             rows.merge(NotificationEvent.TABLE.name(), filed, Long::sum);
             written += filed;
         }
+        written += write(tx, rows, StoreListingReview.TABLE, store::firstReviews);
         for (ListedVersion v : store.approved()) {
             reviewable.list(v);
         }

@@ -66,6 +66,18 @@ class DayStoreTest {
         Set<String> approved = verdicts.stream().filter(StoreVerdict::approved).map(StoreVerdict::versionId)
                 .collect(Collectors.toSet());
         assertThat(day.approved()).extracting(a -> a.versionId()).containsExactlyInAnyOrderElementsOf(approved);
+        // A listing approved for the first time is reviewed that day, so its rating exists; the seeded waiting
+        // versions all belong to listings without an approved one.
+        Map<String, StoreVerdict> byVersion = verdicts.stream()
+                .collect(Collectors.toMap(StoreVerdict::versionId, Function.identity()));
+        List<io.autogpt.seed.core.store.StoreListingReview> first = day.firstReviews().toList();
+        assertThat(first).extracting(r -> r.storeListingVersionId()).containsExactlyInAnyOrderElementsOf(approved);
+        assertThat(first).allSatisfy(r -> {
+            StoreVerdict v = byVersion.get(r.storeListingVersionId());
+            assertThat(r.createdAt()).isAfterOrEqualTo(v.reviewedAt()).isBeforeOrEqualTo(day.anchor());
+            assertThat(r.reviewByUserId()).isNotEqualTo(Objects.requireNonNull(state.listing(v.listingId())).ownerId());
+        });
+        assertThat(day.approved()).allSatisfy(a -> assertThat(a.reviewers()).hasSize(1));
     }
 
     @Test
