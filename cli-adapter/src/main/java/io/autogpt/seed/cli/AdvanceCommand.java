@@ -19,10 +19,11 @@ import picocli.CommandLine.Option;
 @Command(name = "advance", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
         header = "Makes days pass on a seeded database.",
         description = {"Adds each day after the seeded dataset's current anchor: runs with their node executions,",
-                "credit usage, top-ups and grants, store reviews, new sign-ups; runs left going on an earlier day",
-                "finish. Each day is a pure function of (seed, day): --days 7 gives the rows of seven --days 1. One",
-                "transaction; a day already reached changes nothing; seed --reset removes the advanced days (and",
-                "their sign-ups) too."})
+                "credit usage, top-ups and grants, store reviews, new store versions and their reviews, new",
+                "categories, chats and searches, new sign-ups; runs left going on an earlier day finish. Each",
+                "day is a pure function of (seed, day): --days 7 gives the rows of seven --days 1. One transaction;",
+                "a day already reached changes nothing; seed --reset removes the advanced days (and their sign-ups)",
+                "too."})
 final class AdvanceCommand implements Callable<Integer> {
     private final Map<String, String> env;
     private final Clock clock;
@@ -70,6 +71,30 @@ final class AdvanceCommand implements Callable<Integer> {
             description = "Share of users who bring a new user (a sign-up) on a day. Default: 0.02.")
     Double signUpShare;
 
+    @Option(names = "--submit-share", paramLabel = "P",
+            description = "Share of store listings whose owner submits a new version on a day. Default: 0.01.")
+    Double submitShare;
+
+    @Option(names = "--decide-share", paramLabel = "P",
+            description = "Share of versions waiting for review that are decided on a day. Default: 0.33.")
+    Double decideShare;
+
+    @Option(names = "--approve-share", paramLabel = "P",
+            description = "Share of decided versions approved (the rest rejected). Default: 0.8.")
+    Double approveShare;
+
+    @Option(names = "--category-share", paramLabel = "P",
+            description = "Share of live listings whose categories change on a day. Default: 0.008.")
+    Double categoryShare;
+
+    @Option(names = "--chat-share", paramLabel = "P",
+            description = "Share of a day's active users who chat with CoPilot. Default: 0.33.")
+    Double chatShare;
+
+    @Option(names = "--search-share", paramLabel = "P",
+            description = "Share of a day's active users who search the store, and the builder. Default: 0.5.")
+    Double searchShare;
+
     AdvanceCommand(Map<String, String> env, Clock clock) {
         this.env = env;
         this.clock = clock;
@@ -101,7 +126,16 @@ final class AdvanceCommand implements Callable<Integer> {
                 topUpShare != null ? topUpShare : base.topUpShare(),
                 grantShare != null ? grantShare : base.grantShare(),
                 featureShare != null ? featureShare : base.featureShare(),
-                signUpShare != null ? signUpShare : base.signUpShare());
+                signUpShare != null ? signUpShare : base.signUpShare(), store(base.store()));
+    }
+
+    private AdvanceShape.StoreDays store(AdvanceShape.StoreDays base) {
+        return new AdvanceShape.StoreDays(submitShare != null ? submitShare : base.submitShare(),
+                decideShare != null ? decideShare : base.decideShare(),
+                approveShare != null ? approveShare : base.approveShare(),
+                categoryShare != null ? categoryShare : base.categoryShare(),
+                chatShare != null ? chatShare : base.chatShare(),
+                searchShare != null ? searchShare : base.searchShare());
     }
 
     private Instant instant() {

@@ -120,6 +120,12 @@ class AdvanceTest {
             assertThat(Sql.count(c, "SELECT count(*) FROM \"AgentGraphExecution\" WHERE \"executionStatus\" = 'FAILED' "
                     + "AND \"createdAt\" < '2025-06-01' AND \"endedAt\" >= '2025-06-01'"))
                     .as("the seed's running runs finished on day 1").isPositive();
+            // The store's reviewers decided waiting versions, and their owners were told as each platform tells them.
+            if (days >= 7) {
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"NotificationEvent\" WHERE \"createdAt\" >= '2025-06-01' AND "
+                        + "type::text IN " + (rules.atLeast(PlatformRules.SEPTEMBER_2026) ? "('VERDICT')"
+                        : "('AGENT_APPROVED', 'AGENT_REJECTED')"))).as("store decisions told").isPositive();
+            }
             if (rules.atLeast(PlatformRules.SEPTEMBER_2026)) {
                 // Today's platform alerted each user who keeps alerts on about every run of theirs that failed
                 // within its day (not those left going and failed the next morning, which the seeder does not alert).
@@ -145,6 +151,80 @@ class AdvanceTest {
             }
         }
         assertThat(broken).as("invariants broken after " + days + " days").isEmpty();
+    }
+
+    @Test
+    void theStoreMovesAndUsersChatAndSearchOnTheDays() throws Exception {
+        TestDatabase db = copy(TODAY);
+        Map<String, Long> before = new HashMap<>();
+        try (Connection c = db.connect(SCHEMA)) {
+            before.put("pending", Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" WHERE \"submissionStatus\" = 'PENDING'"));
+            before.put("onboardingRuns", Sql.count(c, "SELECT coalesce(sum(\"agentRuns\"), 0) FROM \"UserOnboarding\""));
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA test_before");
+                st.execute("CREATE TABLE test_before.onboarding AS SELECT \"userId\", \"agentRuns\", \"lastRunAt\", "
+                        + "\"consecutiveRunDays\" FROM \"UserOnboarding\"");
+            }
+        }
+        CliRun run = advance(db, "--days", "7", "--submit-share", "0.05");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        try (Connection c = db.connect(SCHEMA)) {
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" v WHERE v.\"createdAt\" >= '2025-06-01' "
+                    + "AND v.version = (SELECT max(w.version) FROM \"StoreListingVersion\" w WHERE w.\"storeListingId\" "
+                    + "= v.\"storeListingId\") AND v.version > 1")).as("new versions, numbered after the latest").isPositive();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"StoreListing\" l JOIN \"StoreListingVersion\" v "
+                    + "ON v.id = l.\"activeVersionId\" WHERE v.\"reviewedAt\" >= '2025-06-01'"))
+                    .as("versions approved on the days are active").isPositive();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" WHERE \"submissionStatus\" = 'REJECTED' "
+                    + "AND \"reviewedAt\" >= '2025-06-01' AND NOT \"isAvailable\" AND \"reviewComments\" IS NOT NULL"))
+                    .as("versions rejected on the days").isPositive();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" WHERE \"createdAt\" < '2025-06-01' "
+                    + "AND \"submissionStatus\" = 'PENDING'")).as("seeded versions still waiting")
+                    .isLessThan(before.get("pending"));
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" v JOIN \"UnifiedContentEmbedding\" e "
+                    + "ON e.\"contentId\" = v.id WHERE v.\"createdAt\" < '2025-06-01' AND v.\"updatedAt\" >= '2025-06-01' "
+                    + "AND e.\"createdAt\" >= '2025-06-01' AND v.\"reviewedAt\" < '2025-06-01'"))
+                    .as("active versions whose categories changed, re-embedded").isPositive();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"NotificationEvent\" WHERE type = 'VERDICT' "
+                    + "AND \"createdAt\" >= '2025-06-01'")).as("verdicts of the days").isPositive();
+            assertThat(Sql.count(c, "SELECT count(DISTINCT date_trunc('day', \"createdAt\")) FROM \"ChatSession\" "
+                    + "WHERE \"createdAt\" >= '2025-06-01'")).as("chats on every day").isEqualTo(7);
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"ChatSession\" s, LATERAL (SELECT sum(\"inputTokens\")::int AS i, "
+                    + "sum(\"outputTokens\")::int AS o FROM \"PlatformCostLog\" l WHERE l.\"chatSessionId\" = s.id) t "
+                    + "WHERE s.\"createdAt\" >= '2025-06-01' AND (s.\"totalPromptTokens\" IS DISTINCT FROM t.i "
+                    + "OR s.\"totalCompletionTokens\" IS DISTINCT FROM t.o)"))
+                    .as("chats whose cost logs do not add up to their tokens").isZero();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"SearchTerms\" WHERE \"createdDate\" >= '2025-06-01'"))
+                    .as("store searches of the days").isPositive();
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"BuilderSearchHistory\" WHERE \"createdAt\" >= '2025-06-01'"))
+                    .as("builder searches of the days").isPositive();
+            assertThat(Sql.count(c, "SELECT coalesce(sum(\"agentRuns\"), 0) FROM \"UserOnboarding\""))
+                    .as("onboarding counts the days' runs").isGreaterThan(before.get("onboardingRuns"));
+            assertThat(Sql.count(c, "SELECT count(*) FROM \"UserOnboarding\" o JOIN test_before.onboarding p "
+                    + "ON p.\"userId\" = o.\"userId\" WHERE o.\"agentRuns\" <> p.\"agentRuns\" + (SELECT count(*) "
+                    + "FROM \"AgentGraphExecution\" e WHERE e.\"userId\" = o.\"userId\" AND e.\"createdAt\" >= '2025-06-01') "
+                    + "OR o.\"lastRunAt\" IS DISTINCT FROM coalesce((SELECT max(e.\"createdAt\") FROM \"AgentGraphExecution\" e "
+                    + "WHERE e.\"userId\" = o.\"userId\" AND e.\"createdAt\" >= '2025-06-01'), p.\"lastRunAt\") "
+                    + "OR o.\"consecutiveRunDays\" > 7 + p.\"consecutiveRunDays\""))
+                    .as("onboarding counters that do not follow the days' runs").isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("versions")
+    void theAdvancedDaysReadBackThroughThePlatformsPrisma(String version) throws Exception {
+        TestDatabase db = copy(version);
+        CliRun run = advance(db, "--days", "7", "--submit-share", "0.05");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        io.autogpt.seed.it.support.PrismaReadBack.Summary summary =
+                io.autogpt.seed.it.support.PrismaReadBack.read(version, db.cliUrl(SCHEMA));
+        assertThat(summary.problems()).as(summary.table()).isEmpty();
+        assertThat(summary.model("StoreListingVersion").read()).as(summary.table())
+                .isEqualTo(summary.model("StoreListingVersion").count()).isPositive();
+    }
+
+    static Stream<String> versions() {
+        return Stream.of(TODAY, EARLY);
     }
 
     /** Alert notices in their batches, as {@code v} and {@code b}. */
@@ -200,7 +280,12 @@ class AdvanceTest {
         TestDatabase db = copy(TODAY);
         Map<String, String> seededRows = digests(db);
         assertThat(advance(db, "--days", "5").exitCode()).isZero();
-        assertThat(digests(db)).isNotEqualTo(seededRows);
+        Map<String, String> advanced = digests(db);
+        // The store's new versions and decisions, the chats and their costs, the searches and onboarding counters too.
+        for (String table : List.of("StoreListingVersion", "StoreListing", "UnifiedContentEmbedding", "ChatSession",
+                "ChatMessage", "PlatformCostLog", "SearchTerms", "BuilderSearchHistory", "UserOnboarding")) {
+            assertThat(advanced.get(table)).as(table).isNotNull().isNotEqualTo(seededRows.get(table));
+        }
         try (Connection c = db.connect(SCHEMA)) {
             assertThat(Sql.count(c, SIGN_UPS)).as("users who signed up on the days").isPositive();
         }
@@ -375,6 +460,10 @@ class AdvanceTest {
         assertThat(advance(db, "--days", "1", "--shard", "2/2")).satisfies(r -> usage(r, "error: --shard must be I/N"));
         assertThat(advance(db, "--days", "1", "--active-share", "1.5"))
                 .satisfies(r -> usage(r, "error: active share must be between 0 and 1, got 1.5"));
+        assertThat(advance(db, "--days", "1", "--submit-share", "-0.1"))
+                .satisfies(r -> usage(r, "error: submit share must be between 0 and 1, got -0.1"));
+        assertThat(advance(db, "--days", "1", "--chat-share", "2"))
+                .satisfies(r -> usage(r, "error: chat share must be between 0 and 1, got 2.0"));
         CliRun unseeded = CliRun.of("advance", "--db", db.cliUrl(SCHEMA), "--seed", "7", "--days", "1");
         assertThat(unseeded.exitCode()).isEqualTo(3);
         assertThat(unseeded.err()).startsWith("error: seed 7 has not been seeded in schema \"platform\"")

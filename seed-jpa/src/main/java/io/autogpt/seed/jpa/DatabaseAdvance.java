@@ -86,8 +86,15 @@ final class DatabaseAdvance implements AdvanceTransaction {
             + "ON CONFLICT (\"userId\", type) DO UPDATE SET \"createdAt\" = least(\"UserNotificationBatch\".\"createdAt\", "
             + "EXCLUDED.\"createdAt\"), \"updatedAt\" = greatest(\"UserNotificationBatch\".\"updatedAt\", EXCLUDED.\"updatedAt\") "
             + "RETURNING id";
+    /** {@link #BATCH_SQL} for schemas without tenancy columns. */
+    private static final String BATCH_WITHOUT_TENANCY_SQL = "INSERT INTO \"UserNotificationBatch\" (id, \"createdAt\", "
+            + "\"updatedAt\", \"userId\", type) VALUES (?, ?, ?, ?, ?::\"NotificationType\") "
+            + "ON CONFLICT (\"userId\", type) DO UPDATE SET \"createdAt\" = least(\"UserNotificationBatch\".\"createdAt\", "
+            + "EXCLUDED.\"createdAt\"), \"updatedAt\" = greatest(\"UserNotificationBatch\".\"updatedAt\", EXCLUDED.\"updatedAt\") "
+            + "RETURNING id";
     private final SchemaFit fit;
     private final CopySink sink;
+    private final DatabaseAdvanceStore store;
 
     private DatabaseAdvance(DatabaseSession session, String schema, long seed, List<SeededSlice> slices,
                             SchemaFit fit) {
@@ -97,6 +104,7 @@ final class DatabaseAdvance implements AdvanceTransaction {
         this.slices = slices;
         this.fit = fit;
         this.sink = new CopySink(session);
+        this.store = new DatabaseAdvanceStore(session, fit);
     }
 
     /**
@@ -230,15 +238,20 @@ final class DatabaseAdvance implements AdvanceTransaction {
         }
         // The batch the user holds of the type, whoever made it, is the one the events go to.
         Map<String, String> holder = new HashMap<>();
-        try (PreparedStatement ps = session.jdbc().prepareStatement(BATCH_SQL)) {
+        // Schemas before today's have no tenancy columns: the batch goes in without them.
+        boolean tenancy = !fit.absentColumns().getOrDefault(UserNotificationBatch.TABLE.name(), List.of())
+                .contains("organizationId");
+        try (PreparedStatement ps = session.jdbc().prepareStatement(tenancy ? BATCH_SQL : BATCH_WITHOUT_TENANCY_SQL)) {
             for (UserNotificationBatch b : batches) {
                 ps.setString(1, b.id());
                 ps.setObject(2, b.createdAt());
                 ps.setObject(3, b.updatedAt());
                 ps.setString(4, b.userId());
                 ps.setString(5, b.type().name());
-                ps.setString(6, b.organizationId());
-                ps.setString(7, b.teamId());
+                if (tenancy) {
+                    ps.setString(6, b.organizationId());
+                    ps.setString(7, b.teamId());
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     holder.put(b.id(), rs.getString(1));
@@ -306,6 +319,21 @@ final class DatabaseAdvance implements AdvanceTransaction {
         } catch (SQLException e) {
             throw DatabaseSession.failure("updating the library's last runs", e);
         }
+    }
+
+    @Override
+    public DatabaseAdvanceStore store() {
+        return store;
+    }
+
+    @Override
+    public Map<Long, Integer> loggedSearches(SeedPlan slice) {
+        return store.loggedSearches(slice);
+    }
+
+    @Override
+    public long updateOnboarding(SeedPlan slice, LocalDateTime since) {
+        return store.updateOnboarding(slice, since);
     }
 
     @Override

@@ -30,13 +30,13 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe.
  */
 final class ChatFactory {
-    private static final List<String> TOOLS = List.of("find_agent", "find_block", "find_library_agent", "run_agent",
+    static final List<String> TOOLS = List.of("find_agent", "find_block", "find_library_agent", "run_agent",
             "view_agent_output", "search_docs", "add_understanding");
-    private static final List<String> ASKS = List.of("Can you find me an agent that helps with %s?",
+    static final List<String> ASKS = List.of("Can you find me an agent that helps with %s?",
             "I want to automate my %s work. Where do I start?", "Build me an agent for %s.",
             "Which blocks would I need for a %s workflow?", "Run my agent for %s again, please.",
             "What did my last %s run produce?");
-    private static final List<String> ANSWERS = List.of("Here is what I found for you.",
+    static final List<String> ANSWERS = List.of("Here is what I found for you.",
             "I set that up: you can open it in the builder now.", "Done. The run started; I'll show its output here.",
             "These blocks fit your workflow best.", "Your agent finished; here are its results.");
     private static final List<String> INDUSTRIES = List.of("software", "marketing", "education", "finance",
@@ -424,7 +424,7 @@ final class ChatFactory {
     }
 
     /** Prompt and completion tokens of an assistant message: the prompt grows with the conversation. */
-    private static int[] tokens(Rng rng, int messagesBefore) {
+    static int[] tokens(Rng rng, int messagesBefore) {
         return new int[] {rng.between(400, 900) + messagesBefore * rng.between(60, 200), rng.between(20, 400)};
     }
 

@@ -37,24 +37,34 @@ final class CostLogFactory {
         }
         String session = shape.id("ChatSession", u, c);
         // One path per chat: a session stays on the model it started on.
-        String[] path = PATHS.get(shape.rng("PlatformCostLog/path", u, c).chance(0.8) ? 0 : 1);
+        String[] path = path(shape.rng("PlatformCostLog/path", u, c));
         List<ChatFactory.Turn> turns = chats.turns(u, c);
         List<PlatformCostLog> rows = new ArrayList<>(turns.size());
         for (int t = 0; t < turns.size(); t++) {
-            ChatFactory.Turn turn = turns.get(t);
-            Rng rng = shape.rng("PlatformCostLog", u, c, t);
-            int cacheRead = path[1].equals("anthropic") && rng.chance(0.6) ? rng.between(1_000, 20_000) : 0;
-            // Sonnet's list prices: $3 per million input tokens, $15 per million output, a tenth for cache reads.
-            long micro = 3L * turn.promptTokens() + 15L * turn.completionTokens() + Math.round(0.3 * cacheRead);
-            double usd = micro / 1_000_000.0;
-            Json metadata = Json.obj("tracking_type", "cost_usd", "tracking_amount", usd, "cache_read_tokens",
-                    cacheRead, "cache_creation_tokens", 0, "source", "copilot", "execution_path", "sync");
-            rows.add(new PlatformCostLog(shape.id("PlatformCostLog/chat", u, c, t), turn.message().createdAt(),
-                    shape.userId(u), null, session, null, null, null, "copilot", path[0], path[1], "copilot_system",
-                    micro, turn.promptTokens(), turn.completionTokens(), cacheRead == 0 ? null : cacheRead, null,
-                    null, turn.message().durationMs() == null ? null : turn.message().durationMs() / 1000.0,
-                    path[2], "cost_usd", usd, metadata));
+            rows.add(turnCost(shape.id("PlatformCostLog/chat", u, c, t), shape.userId(u), session, path,
+                    turns.get(t), shape.rng("PlatformCostLog", u, c, t)));
         }
         return rows;
+    }
+
+    /** The path a chat stays on: the SDK four times in five. */
+    static String[] path(Rng rng) {
+        return PATHS.get(rng.chance(0.8) ? 0 : 1);
+    }
+
+    /** The log of one model call {@code turn} of user {@code userId}'s chat {@code session} on {@code path}. */
+    static PlatformCostLog turnCost(String id, String userId, String session, String[] path,
+                                    ChatFactory.Turn turn, Rng rng) {
+        int cacheRead = path[1].equals("anthropic") && rng.chance(0.6) ? rng.between(1_000, 20_000) : 0;
+        // Sonnet's list prices: $3 per million input tokens, $15 per million output, a tenth for cache reads.
+        long micro = 3L * turn.promptTokens() + 15L * turn.completionTokens() + Math.round(0.3 * cacheRead);
+        double usd = micro / 1_000_000.0;
+        Json metadata = Json.obj("tracking_type", "cost_usd", "tracking_amount", usd, "cache_read_tokens",
+                cacheRead, "cache_creation_tokens", 0, "source", "copilot", "execution_path", "sync");
+        return new PlatformCostLog(id, turn.message().createdAt(), userId, null, session, null, null, null,
+                "copilot", path[0], path[1], "copilot_system", micro, turn.promptTokens(), turn.completionTokens(),
+                cacheRead == 0 ? null : cacheRead, null, null,
+                turn.message().durationMs() == null ? null : turn.message().durationMs() / 1000.0, path[2],
+                "cost_usd", usd, metadata);
     }
 }

@@ -430,11 +430,13 @@ public final class DayActivity {
         /** Versions by the first user of their owner's cohort, in version id order. */
         private final Map<Long, List<ListedVersion>> byCohort = new HashMap<>();
         private final Set<String> reviewed = new HashSet<>();
+        private final Map<String, Long> ordinals = new LinkedHashMap<>();
+        private final java.util.function.LongUnaryOperator cohortStart;
 
         private State(SeedPlan plan, Map<String, UserCredit> credit, List<ListedVersion> versions) {
             this.credit = new HashMap<>(credit);
             DatasetShape shape = new DatasetShape(plan);
-            Map<String, Long> ordinals = new LinkedHashMap<>();
+            this.cohortStart = shape::cohortStart;
             for (long u = plan.fromUser(); u < plan.toUser(); u++) {
                 ordinals.put(shape.userId(u), u);
             }
@@ -450,6 +452,22 @@ public final class DayActivity {
         /** The state of {@code plan}'s users as the target holds it. */
         public static State of(SeedPlan plan, Map<String, UserCredit> credit, List<ListedVersion> versions) {
             return new State(plan, credit, versions);
+        }
+
+        /** Makes {@code v} (approved on a day of this advance) reviewable from now on, in version id order. */
+        public void list(ListedVersion v) {
+            Long owner = ordinals.get(v.ownerId());
+            if (owner == null) {
+                return;
+            }
+            List<ListedVersion> cohort = byCohort.computeIfAbsent(cohortStart.applyAsLong(owner),
+                    k -> new ArrayList<>());
+            int at = 0;
+            while (at < cohort.size() && cohort.get(at).versionId().compareTo(v.versionId()) < 0) {
+                at++;
+            }
+            cohort.add(at, v);
+            v.reviewers().forEach(r -> reviewed.add(v.versionId() + "/" + r));
         }
 
         List<ListedVersion> cohortVersions(long cohortStart) {

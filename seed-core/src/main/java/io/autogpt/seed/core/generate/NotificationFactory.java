@@ -197,17 +197,25 @@ final class NotificationFactory {
             if (listings.status(u, g) == decided) {
                 StoreListingVersion version = versions.create(u, g);
                 long reviewer = reviewerOrdinal(u, Objects.requireNonNull(version.reviewerId()));
-                SortedMap<String, Object> data = Json.map("agent_name", version.name(), "agent_id", shape.graphId(u, g),
-                        "agent_version", version.agentGraphVersion(), "reviewer_name", names.of(reviewer).full(),
-                        "reviewer_email", users.email(reviewer), "comments",
-                        version.reviewComments() == null ? "" : version.reviewComments(),
-                        "reviewed_at", iso(Objects.requireNonNull(version.reviewedAt())),
-                        "store_url", "https://platform.agpt.co/marketplace/agent/" + shape.listingId(u, g));
+                SortedMap<String, Object> data = decision(version, reviewer);
                 return Optional.of(new Event(decided == SubmissionStatus.APPROVED ? NotificationType.AGENT_APPROVED
                         : NotificationType.AGENT_REJECTED, data, Objects.requireNonNull(version.reviewedAt())));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What an approval or rejection of {@code version} (reviewed) by user {@code reviewer} says, under the rules
+     * before today's.
+     */
+    SortedMap<String, Object> decision(StoreListingVersion version, long reviewer) {
+        return Json.map("agent_name", version.name(), "agent_id", version.agentGraphId(),
+                "agent_version", version.agentGraphVersion(), "reviewer_name", names.of(reviewer).full(),
+                "reviewer_email", users.email(reviewer), "comments",
+                version.reviewComments() == null ? "" : version.reviewComments(),
+                "reviewed_at", iso(Objects.requireNonNull(version.reviewedAt())),
+                "store_url", "https://platform.agpt.co/marketplace/agent/" + version.storeListingId());
     }
 
     /** The ordinal of the reviewer the version names: a user of the owner's cohort, found by id. */

@@ -66,13 +66,9 @@ final class StoreSearchFactory {
         List<SearchTerms> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Rng rng = shape.rng("SearchTerms", u, i);
-            String term = switch (rng.nextInt(3)) {
-                case 0 -> rng.pick(AgentVocabulary.STORE_CATEGORIES);
-                case 1 -> rng.pick(AgentVocabulary.GRAPH_SUBJECTS) + " " + rng.pick(AgentVocabulary.GRAPH_ROLES);
-                default -> rng.pick(AgentVocabulary.GRAPH_SUBJECTS) + " " + rng.pick(AgentVocabulary.STORE_CATEGORIES);
-            };
+            String term = term(rng);
             rows.add(new SearchTerms(shape.searchTermId(u, i),
-                    DatasetShape.between(rng, shape.userCreatedAt(u), shape.now()), term.toLowerCase(Locale.ROOT)));
+                    DatasetShape.between(rng, shape.userCreatedAt(u), shape.now()), term));
         }
         return rows;
     }
@@ -81,25 +77,39 @@ final class StoreSearchFactory {
         int count = shape.builderSearches(u);
         List<BuilderSearchHistory> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Rng rng = shape.rng("BuilderSearchHistory", u, i);
-            String query = words(rng.pick(SEARCHABLE).name());
-            if (rng.chance(0.4)) {
-                query = query.split(" ")[0]; // people often type just the first word
-            }
-            List<String> filter = new ArrayList<>();
-            for (String f : FILTERS) {
-                if (rng.chance(0.3)) {
-                    filter.add(f);
-                }
-            }
-            List<String> byCreator = rng.chance(0.15)
-                    ? List.of(profiles.username(shape.userInCohort(rng, u))) : List.of();
-            LocalDateTime created = DatasetShape.between(rng, shape.userCreatedAt(u), shape.now());
-            rows.add(new BuilderSearchHistory(shape.id("BuilderSearchHistory", u, i), shape.userId(u), created,
-                    DatasetShape.between(rng, created, shape.now()), query, filter, byCreator,
-                    shape.tenancy().personal(u).organizationId()));
+            rows.add(builderSearch(u, shape.id("BuilderSearchHistory", u, i), shape.rng("BuilderSearchHistory", u, i),
+                    shape.userCreatedAt(u), shape.now()));
         }
         return rows;
+    }
+
+    /** What a person types in the store's search box, lowercase. */
+    static String term(Rng rng) {
+        String term = switch (rng.nextInt(3)) {
+            case 0 -> rng.pick(AgentVocabulary.STORE_CATEGORIES);
+            case 1 -> rng.pick(AgentVocabulary.GRAPH_SUBJECTS) + " " + rng.pick(AgentVocabulary.GRAPH_ROLES);
+            default -> rng.pick(AgentVocabulary.GRAPH_SUBJECTS) + " " + rng.pick(AgentVocabulary.STORE_CATEGORIES);
+        };
+        return term.toLowerCase(Locale.ROOT);
+    }
+
+    /** A block search of user {@code u} in the builder, made between {@code from} and {@code to}. */
+    BuilderSearchHistory builderSearch(long u, String id, Rng rng, LocalDateTime from, LocalDateTime to) {
+        String query = words(rng.pick(SEARCHABLE).name());
+        if (rng.chance(0.4)) {
+            query = query.split(" ")[0]; // people often type just the first word
+        }
+        List<String> filter = new ArrayList<>();
+        for (String f : FILTERS) {
+            if (rng.chance(0.3)) {
+                filter.add(f);
+            }
+        }
+        List<String> byCreator = rng.chance(0.15)
+                ? List.of(profiles.username(shape.userInCohort(rng, u))) : List.of();
+        LocalDateTime created = DatasetShape.between(rng, from, to);
+        return new BuilderSearchHistory(id, shape.userId(u), created, DatasetShape.between(rng, created, to), query,
+                filter, byCreator, shape.tenancy().personal(u).organizationId());
     }
 
     /** {@code AITextGeneratorBlock} → {@code ai text generator}: what a person types for a block. */

@@ -385,28 +385,38 @@ final class TodaysNotices {
                 continue;
             }
             StoreListingVersion version = versions.create(u, g);
-            boolean approved = status == SubmissionStatus.APPROVED;
-            String store = APP + "/marketplace/agent/" + profiles.username(u) + "/" + storeListings.create(u, g).slug();
-            List<String> changes = new ArrayList<>();
-            if (!approved) {
-                int n = rng.between(1, 3);
-                for (int i = 0; i < n; i++) {
-                    String change = rng.pick(CHANGES);
-                    if (!changes.contains(change)) {
-                        changes.add(change);
-                    }
+            out.add(verdict(u, version, reviewer(u, Objects.requireNonNull(version.reviewerId())),
+                    storeListings.create(u, g).slug(), rng, shape.now()));
+        }
+    }
+
+    /**
+     * The verdict on {@code version} (approved or rejected, reviewed) of user {@code u}'s listing with {@code slug},
+     * by user {@code reviewer}: sent within half an hour of the review, never after {@code latest}.
+     */
+    Notice verdict(long u, StoreListingVersion version, long reviewer, String slug, Rng rng, LocalDateTime latest) {
+        boolean approved = version.submissionStatus() == SubmissionStatus.APPROVED;
+        String store = APP + "/marketplace/agent/" + profiles.username(u) + "/" + slug;
+        List<String> changes = new ArrayList<>();
+        if (!approved) {
+            int n = rng.between(1, 3);
+            for (int i = 0; i < n; i++) {
+                String change = rng.pick(CHANGES);
+                if (!changes.contains(change)) {
+                    changes.add(change);
                 }
             }
-            out.add(new Notice(NotificationType.VERDICT, Json.map("outcome", approved ? "approved" : "changes",
-                    "agent_name", version.name(), "version", version.version(), "reviewer_name",
-                    users.name(reviewer(u, Objects.requireNonNull(version.reviewerId()))), "reviewed_at_label",
-                    Objects.requireNonNull(version.reviewedAt()).format(LABEL), "comments",
-                    version.reviewComments() == null ? "" : version.reviewComments(), "changes", changes,
-                    "closing_note", approved ? "Thanks for sharing it with the community." : null,
-                    "store_url", approved ? store : null, "share_url", approved ? store : null,
-                    "resubmit_url", approved ? null : APP + "/profile/dashboard"),
-                    shape.soonAfter(rng, version.reviewedAt(), Duration.ofMinutes(30))));
         }
+        LocalDateTime reviewedAt = Objects.requireNonNull(version.reviewedAt());
+        LocalDateTime soon = reviewedAt.plus(Duration.ofMinutes(30));
+        return new Notice(NotificationType.VERDICT, Json.map("outcome", approved ? "approved" : "changes",
+                "agent_name", version.name(), "version", version.version(), "reviewer_name",
+                users.name(reviewer), "reviewed_at_label", reviewedAt.format(LABEL), "comments",
+                version.reviewComments() == null ? "" : version.reviewComments(), "changes", changes,
+                "closing_note", approved ? "Thanks for sharing it with the community." : null,
+                "store_url", approved ? store : null, "share_url", approved ? store : null,
+                "resubmit_url", approved ? null : APP + "/profile/dashboard"),
+                DatasetShape.between(rng, reviewedAt, soon.isAfter(latest) ? latest : soon));
     }
 
     /** The ordinal of the reviewer a version names: a user of the owner's cohort, found by id. */

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param featureShare       share of reviewable store versions, 0–1, whose {@code isFeatured} flag the store's
  *                           admins turn that day
  * @param signUpShare        share of users, 0–1, who bring a new user to the platform that day (a sign-up)
+ * @param store              the store's versions, reviews and categories, and the chats and searches of active users
  */
 public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, double reviewShare, double topUpShare,
-                           double grantShare, double featureShare, double signUpShare) {
+                           double grantShare, double featureShare, double signUpShare, StoreDays store) {
     /** The standard sign-up share: about 2 sign-ups a day at scale 1 (100 users). */
     public static final double STANDARD_SIGN_UP_SHARE = 0.02;
 
@@ -26,6 +27,7 @@ public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, doubl
 
     public AdvanceShape {
         Objects.requireNonNull(runsPerActiveUser, "runsPerActiveUser");
+        Objects.requireNonNull(store, "store");
         share("active share", activeShare);
         share("review share", reviewShare);
         share("top-up share", topUpShare);
@@ -38,11 +40,48 @@ public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, doubl
         }
     }
 
-    /** A shape with the {@linkplain #STANDARD_SIGN_UP_SHARE standard sign-up share}. */
+    /**
+     * The shape with the {@linkplain #STANDARD_SIGN_UP_SHARE standard sign-up share} and the
+     * {@linkplain StoreDays#standard() standard} store, chats and searches.
+     */
     public AdvanceShape(double activeShare, IntRange runsPerActiveUser, double reviewShare, double topUpShare,
                         double grantShare, double featureShare) {
-        this(activeShare, runsPerActiveUser, reviewShare, topUpShare, grantShare, featureShare,
-                STANDARD_SIGN_UP_SHARE);
+        this(activeShare, runsPerActiveUser, reviewShare, topUpShare, grantShare, featureShare, STANDARD_SIGN_UP_SHARE,
+                StoreDays.standard());
+    }
+
+    /**
+     * What happens on a day in the store beyond user reviews and flags, and in the newer tables.
+     *
+     * @param submitShare   share of listings, 0–1, whose owner submits a new version that day (listings with a
+     *                      version waiting for review submit none)
+     * @param decideShare   share of versions waiting for review since before the day, 0–1, the store's reviewers
+     *                      decide that day
+     * @param approveShare  share of decisions, 0–1, that approve (the others reject)
+     * @param categoryShare share of listings with an approved version, 0–1, whose active version's categories change
+     *                      that day
+     * @param chatShare     share of the day's active users (those who ran something), 0–1, who chat with CoPilot
+     * @param searchShare   share of the day's active users, 0–1, who search the store (and, as often, the builder)
+     */
+    public record StoreDays(double submitShare, double decideShare, double approveShare, double categoryShare,
+                            double chatShare, double searchShare) {
+        public StoreDays {
+            share("submit share", submitShare);
+            share("decide share", decideShare);
+            share("approve share", approveShare);
+            share("category share", categoryShare);
+            share("chat share", chatShare);
+            share("search share", searchShare);
+        }
+
+        /**
+         * 1 % of listings submit a new version a day (about 13 a week at scale 1), a third of waiting versions are
+         * decided a day, 80 % of them approved; 0.8 % of live listings change categories a day (the updater's 10 a
+         * week); a third of active users chat, half of them search.
+         */
+        public static StoreDays standard() {
+            return new StoreDays(0.01, 0.33, 0.8, 0.008, 0.33, 0.5);
+        }
     }
 
     /**
@@ -51,7 +90,8 @@ public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, doubl
      * (the updater's 10 of 183 listings a week at scale 1); 2 % bring a new user (2 sign-ups a day at scale 1).
      */
     public static AdvanceShape standard() {
-        return new AdvanceShape(0.15, new IntRange(1, 3), 0.14, 0.05, 0.02, 0.008, STANDARD_SIGN_UP_SHARE);
+        return new AdvanceShape(0.15, new IntRange(1, 3), 0.14, 0.05, 0.02, 0.008, STANDARD_SIGN_UP_SHARE,
+                StoreDays.standard());
     }
 
     private static void share(String name, double value) {

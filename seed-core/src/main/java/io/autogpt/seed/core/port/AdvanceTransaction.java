@@ -63,6 +63,24 @@ public interface AdvanceTransaction extends AutoCloseable {
     /** Sets each library entry's {@code lastRunAt} of {@code slice}'s users to their latest run of its graph. */
     long updateLastRuns(SeedPlan slice);
 
+    /** The store's listings and the day's decisions on them. */
+    AdvanceStore store();
+
+    /**
+     * How many store searches each of {@code slice}'s users has logged in the block of {@code "SearchTerms"} ids the
+     * user holds ({@link io.autogpt.seed.core.run.Dataset#searchTermIds}), by user ordinal; a user with none is absent.
+     */
+    Map<Long, Integer> loggedSearches(SeedPlan slice);
+
+    /**
+     * Moves the onboarding run counters of {@code slice}'s users by their runs created from {@code since} on (as the
+     * platform counts each run): {@code agentRuns}, {@code lastRunAt}, and {@code consecutiveRunDays} by the UTC days
+     * they ran in a row.
+     *
+     * @return onboarding rows updated
+     */
+    long updateOnboarding(SeedPlan slice, LocalDateTime since);
+
     /** Records that day {@code day} (1 = the first after the seeded anchor) of {@code slice} was added. */
     void recordDay(SeedPlan slice, int day, LocalDateTime anchor, long rows);
 

@@ -7,6 +7,8 @@ import io.autogpt.seed.core.execution.AgentNodeExecutionInputOutput;
 import io.autogpt.seed.core.execution.PendingHumanReview;
 import io.autogpt.seed.core.execution.SharedExecutionFile;
 import io.autogpt.seed.core.generate.DayActivity;
+import io.autogpt.seed.core.generate.DayChats;
+import io.autogpt.seed.core.generate.DayStore;
 import io.autogpt.seed.core.generate.SignUps;
 import io.autogpt.seed.core.notification.NotificationEvent;
 import io.autogpt.seed.core.notification.UserNotificationBatch;
@@ -126,6 +128,8 @@ public final class AdvanceRunner {
                     continue;
                 }
                 DayActivity.State state = DayActivity.State.of(plan, tx.credit(plan), tx.listedVersions(plan));
+                DayStore.State store = DayStore.State.of(plan, tx.store().listings(plan));
+                Map<Long, Integer> searches = DayChats.logged(tx.loggedSearches(plan));
                 for (int d = slice.days() + 1; d <= goal; d++) {
                     DayActivity day = DayActivity.of(plan, shape, d);
                     finished += tx.finishStaleRuns(plan, day.start(), day.anchor());
@@ -149,6 +153,8 @@ public final class AdvanceRunner {
                         rows.merge(NotificationEvent.TABLE.name(), alerts, Long::sum);
                         written += alerts;
                     }
+                    written += StoreAndChatDays.store(tx, rows, DayStore.of(plan, shape, d), store, state);
+                    written += StoreAndChatDays.chats(tx, rows, DayChats.of(day, plan, shape, d), searches);
                     written += write(tx, rows, StoreListingReview.TABLE, () -> day.reviews(state));
                     featured += tx.toggleFeatured(day.featureToggles(state), day.featuredAt());
                     tx.recordDay(plan, d, day.anchor(), written);
@@ -156,6 +162,7 @@ public final class AdvanceRunner {
                 }
                 balances += tx.updateBalances(DayActivity.balances(state));
                 tx.updateLastRuns(plan);
+                tx.updateOnboarding(plan, plan.now().plusDays(slice.days()));
             }
             AdvanceReport report = new AdvanceReport(seed, covered, rows, finished, balances, featured,
                     Duration.between(began, clock.instant()));

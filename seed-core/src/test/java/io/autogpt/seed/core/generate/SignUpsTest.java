@@ -29,7 +29,7 @@ class SignUpsTest {
             .withRules(PlatformRules.SEPTEMBER_2026);
     /** A quarter of the users bring someone each day, so a small plan has several sign-ups a day. */
     private static final AdvanceShape BUSY = new AdvanceShape(0.15, new IntRange(1, 3), 0.14, 0.05, 0.02, 0.008,
-            0.25);
+            0.25, AdvanceShape.StoreDays.standard());
 
     @Test
     void theSameSeedAndDayGiveTheSameSignUps() {
@@ -133,7 +133,8 @@ class SignUpsTest {
 
     @Test
     void noShareNoSignUps() {
-        assertThat(SignUps.of(PLAN, new AdvanceShape(0.15, new IntRange(1, 3), 0.14, 0.05, 0.02, 0.008, 0), 1)
+        assertThat(SignUps.of(PLAN, new AdvanceShape(0.15, new IntRange(1, 3), 0.14, 0.05, 0.02, 0.008, 0,
+                AdvanceShape.StoreDays.standard()), 1)
                 .count()).isZero();
         assertThat(AdvanceShape.standard().signUpShare()).isEqualTo(0.02);
         assertThat(SignUps.of(PLAN, BUSY, 1).organizations().map(Organization::id)).doesNotHaveDuplicates();

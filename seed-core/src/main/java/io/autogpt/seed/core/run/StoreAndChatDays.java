@@ -1,0 +1,89 @@
+package io.autogpt.seed.core.run;
+
+import io.autogpt.seed.core.chat.ChatMessage;
+import io.autogpt.seed.core.chat.ChatSession;
+import io.autogpt.seed.core.cost.PlatformCostLog;
+import io.autogpt.seed.core.generate.DayActivity;
+import io.autogpt.seed.core.generate.DayChats;
+import io.autogpt.seed.core.generate.DayStore;
+import io.autogpt.seed.core.notification.NotificationEvent;
+import io.autogpt.seed.core.notification.UserNotificationBatch;
+import io.autogpt.seed.core.port.AdvanceTransaction;
+import io.autogpt.seed.core.port.ListedVersion;
+import io.autogpt.seed.core.search.BuilderSearchHistory;
+import io.autogpt.seed.core.search.SearchTerms;
+import io.autogpt.seed.core.search.UnifiedContentEmbedding;
+import io.autogpt.seed.core.store.StoreListingReview;
+import io.autogpt.seed.core.store.StoreListingVersion;
+import io.autogpt.seed.core.table.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The steps of a day of {@link AdvanceRunner} for the store's versions ({@link DayStore}) and the chats and searches
+ * ({@link DayChats}), in the order their rows depend on each other; tables the target lacks are skipped.
+ */
+final class StoreAndChatDays {
+    private StoreAndChatDays() {
+    }
+
+    /**
+     * The store's day: decisions, then new versions, then new categories, the embeddings and verdicts they bring;
+     * the day's approvals become reviewable in {@code reviewable}. Before the day's user reviews.
+     *
+     * @return rows written
+     */
+    static long store(AdvanceTransaction tx, Map<String, Long> rows, DayStore store, DayStore.State state,
+                      DayActivity.State reviewable) {
+        long written = 0;
+        tx.store().decide(store.verdicts(state));
+        written += write(tx, rows, StoreListingVersion.TABLE, () -> store.submissions(state));
+        tx.store().recategorise(store.recategorisations(state));
+        if (tx.hasTable(UnifiedContentEmbedding.TABLE.name())) {
+            written += write(tx, rows, UnifiedContentEmbedding.TABLE, store::embeddings);
+        }
+        if (tx.hasTable(NotificationEvent.TABLE.name()) && tx.hasTable(UserNotificationBatch.TABLE.name())) {
+            List<NotificationEvent> events = store.verdictNotices(state);
+            long filed = tx.fileNotices(store.verdictBatches(state, events), events);
+            rows.merge(NotificationEvent.TABLE.name(), filed, Long::sum);
+            written += filed;
+        }
+        written += write(tx, rows, StoreListingReview.TABLE, store::firstReviews);
+        for (ListedVersion v : store.approved()) {
+            reviewable.list(v);
+        }
+        return written;
+    }
+
+    /**
+     * The day's chats with their cost logs, and its store and builder searches; {@code logged} learns the searches.
+     *
+     * @return rows written
+     */
+    static long chats(AdvanceTransaction tx, Map<String, Long> rows, DayChats chats, Map<Long, Integer> logged) {
+        long written = 0;
+        if (tx.hasTable(ChatSession.TABLE.name()) && tx.hasTable(ChatMessage.TABLE.name())) {
+            written += write(tx, rows, ChatSession.TABLE, chats::sessions);
+            written += write(tx, rows, ChatMessage.TABLE, chats::messages);
+            if (tx.hasTable(PlatformCostLog.TABLE.name())) {
+                written += write(tx, rows, PlatformCostLog.TABLE, chats::costLogs);
+            }
+        }
+        if (tx.hasTable(SearchTerms.TABLE.name())) {
+            written += write(tx, rows, SearchTerms.TABLE, () -> chats.storeSearches(logged));
+        }
+        if (tx.hasTable(BuilderSearchHistory.TABLE.name())) {
+            written += write(tx, rows, BuilderSearchHistory.TABLE, chats::builderSearches);
+        }
+        return written;
+    }
+
+    private static <R extends Record> long write(AdvanceTransaction tx, Map<String, Long> rows, Table<R> table,
+                                                 Supplier<Stream<R>> made) {
+        long n = tx.write(table, made.get());
+        rows.merge(table.name(), n, Long::sum);
+        return n;
+    }
+}
