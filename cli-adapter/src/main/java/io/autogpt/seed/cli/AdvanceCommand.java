@@ -177,9 +177,11 @@ final class AdvanceCommand implements Callable<Integer> {
             out.printf("%-36s %12s%n", "table", "rows");
             report.rows().forEach((table, n) -> out.printf("%-36s %,12d%n", table, n));
             out.printf("%-36s %,12d%n", "total", report.totalRows());
+            AdvanceReport.StoreMoves store = report.store();
             out.printf("sign-ups: %,d; runs finished from earlier days: %,d; balances updated: %,d; store versions "
-                    + "(un)featured: %,d; %.2f s (one transaction)%n", report.signUps(), report.finished(),
-                    report.balances(), report.featured(), report.elapsed().toNanos() / 1e9);
+                    + "approved: %,d, rejected: %,d, re-categorised: %,d, (un)featured: %,d; %.2f s (one transaction)%n",
+                    report.signUps(), report.finished(), report.balances(), store.approved(), store.rejected(),
+                    store.recategorised(), report.featured(), report.elapsed().toNanos() / 1e9);
         }
         out.flush();
     }

@@ -178,6 +178,13 @@ class AdvanceTest {
             assertThat(Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" WHERE \"submissionStatus\" = 'REJECTED' "
                     + "AND \"reviewedAt\" >= '2025-06-01' AND NOT \"isAvailable\" AND \"reviewComments\" IS NOT NULL"))
                     .as("versions rejected on the days").isPositive();
+            // The summary counts the decisions the database holds.
+            long approved = Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" WHERE \"submissionStatus\" = "
+                    + "'APPROVED' AND \"reviewedAt\" >= '2025-06-01'");
+            long rejected = Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" WHERE \"submissionStatus\" = "
+                    + "'REJECTED' AND \"reviewedAt\" >= '2025-06-01'");
+            assertThat(run.out()).contains(String.format("store versions approved: %,d, rejected: %,d, re-categorised: ",
+                    approved, rejected));
             assertThat(Sql.count(c, "SELECT count(*) FROM \"StoreListingVersion\" WHERE \"createdAt\" < '2025-06-01' "
                     + "AND \"submissionStatus\" = 'PENDING'")).as("seeded versions still waiting")
                     .isLessThan(before.get("pending"));

@@ -16,15 +16,33 @@ import java.util.Objects;
  * @param finished runs left running or queued from an earlier day that the advance finished
  * @param balances users whose {@code "UserBalance"} moved
  * @param featured store versions whose {@code isFeatured} flag turned
+ * @param store    what the store's reviewers and owners did to existing versions
  * @param elapsed  from begin to commit
  */
 public record AdvanceReport(long seed, List<SliceDays> slices, Map<String, Long> rows, long finished, long balances,
-                            long featured,
-                            Duration elapsed) {
+                            long featured, StoreMoves store, Duration elapsed) {
     public AdvanceReport {
         slices = List.copyOf(slices);
         rows = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rows));
+        Objects.requireNonNull(store, "store");
         Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    /**
+     * The store's updates of an advance, which add no rows (new versions are counted in {@link #rows}).
+     *
+     * @param approved      waiting versions approved (each now its listing's active version)
+     * @param rejected      waiting versions rejected
+     * @param recategorised active versions whose categories changed
+     */
+    public record StoreMoves(long approved, long rejected, long recategorised) {
+        /** Nothing moved. */
+        public static final StoreMoves NONE = new StoreMoves(0, 0, 0);
+
+        StoreMoves plus(StoreMoves other) {
+            return new StoreMoves(approved + other.approved, rejected + other.rejected,
+                    recategorised + other.recategorised);
+        }
     }
 
     /**

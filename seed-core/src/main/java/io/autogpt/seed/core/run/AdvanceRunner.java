@@ -119,6 +119,7 @@ public final class AdvanceRunner {
             long finished = 0;
             long balances = 0;
             long featured = 0;
+            AdvanceReport.StoreMoves store = AdvanceReport.StoreMoves.NONE;
             for (SeededSlice slice : slices) {
                 SeedPlan plan = slice.plan();
                 int goal = until.target(plan.now(), slice.days());
@@ -128,7 +129,7 @@ public final class AdvanceRunner {
                     continue;
                 }
                 DayActivity.State state = DayActivity.State.of(plan, tx.credit(plan), tx.listedVersions(plan));
-                DayStore.State store = DayStore.State.of(plan, tx.store().listings(plan));
+                DayStore.State listings = DayStore.State.of(plan, tx.store().listings(plan));
                 Map<Long, Integer> searches = DayChats.logged(tx.loggedSearches(plan));
                 for (int d = slice.days() + 1; d <= goal; d++) {
                     DayActivity day = DayActivity.of(plan, shape, d);
@@ -153,7 +154,10 @@ public final class AdvanceRunner {
                         rows.merge(NotificationEvent.TABLE.name(), alerts, Long::sum);
                         written += alerts;
                     }
-                    written += StoreAndChatDays.store(tx, rows, DayStore.of(plan, shape, d), store, state);
+                    StoreAndChatDays.StoreDay moved = StoreAndChatDays.store(tx, rows, DayStore.of(plan, shape, d),
+                            listings, state);
+                    written += moved.written();
+                    store = store.plus(moved.moves());
                     written += StoreAndChatDays.chats(tx, rows, DayChats.of(day, plan, shape, d), searches);
                     written += write(tx, rows, StoreListingReview.TABLE, () -> day.reviews(state));
                     featured += tx.toggleFeatured(day.featureToggles(state), day.featuredAt());
@@ -164,7 +168,7 @@ public final class AdvanceRunner {
                 tx.updateLastRuns(plan);
                 tx.updateOnboarding(plan, plan.now().plusDays(slice.days()));
             }
-            AdvanceReport report = new AdvanceReport(seed, covered, rows, finished, balances, featured,
+            AdvanceReport report = new AdvanceReport(seed, covered, rows, finished, balances, featured, store,
                     Duration.between(began, clock.instant()));
             if (!report.alreadyThere()) {
                 tx.commit();

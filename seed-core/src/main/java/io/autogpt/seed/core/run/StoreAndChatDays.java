@@ -10,6 +10,7 @@ import io.autogpt.seed.core.notification.NotificationEvent;
 import io.autogpt.seed.core.notification.UserNotificationBatch;
 import io.autogpt.seed.core.port.AdvanceTransaction;
 import io.autogpt.seed.core.port.ListedVersion;
+import io.autogpt.seed.core.port.StoreVerdict;
 import io.autogpt.seed.core.search.BuilderSearchHistory;
 import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
@@ -33,14 +34,17 @@ final class StoreAndChatDays {
      * The store's day: decisions, then new versions, then new categories, the embeddings and verdicts they bring;
      * the day's approvals become reviewable in {@code reviewable}. Before the day's user reviews.
      *
-     * @return rows written
+     * @param rows learns the rows written per table
+     * @return the rows written and what the day did to existing versions
      */
-    static long store(AdvanceTransaction tx, Map<String, Long> rows, DayStore store, DayStore.State state,
-                      DayActivity.State reviewable) {
+    static StoreDay store(AdvanceTransaction tx, Map<String, Long> rows, DayStore store, DayStore.State state,
+                          DayActivity.State reviewable) {
         long written = 0;
-        tx.store().decide(store.verdicts(state));
+        List<StoreVerdict> verdicts = store.verdicts(state);
+        tx.store().decide(verdicts);
+        long approved = verdicts.stream().filter(StoreVerdict::approved).count();
         written += write(tx, rows, StoreListingVersion.TABLE, () -> store.submissions(state));
-        tx.store().recategorise(store.recategorisations(state));
+        long recategorised = tx.store().recategorise(store.recategorisations(state));
         if (tx.hasTable(UnifiedContentEmbedding.TABLE.name())) {
             written += write(tx, rows, UnifiedContentEmbedding.TABLE, store::embeddings);
         }
@@ -54,7 +58,11 @@ final class StoreAndChatDays {
         for (ListedVersion v : store.approved()) {
             reviewable.list(v);
         }
-        return written;
+        return new StoreDay(written, new AdvanceReport.StoreMoves(approved, verdicts.size() - approved, recategorised));
+    }
+
+    /** What {@link #store} did: rows written, and the updates of existing versions. */
+    record StoreDay(long written, AdvanceReport.StoreMoves moves) {
     }
 
     /**
