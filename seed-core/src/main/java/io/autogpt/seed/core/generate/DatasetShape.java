@@ -86,6 +86,11 @@ final class DatasetShape {
         return Rng.of(seed, stream, path);
     }
 
+    /** The random source of the stream {@code stream + part}, {@code part} made from a value (see {@link Rng}). */
+    public Rng rng(String stream, String part, long... path) {
+        return Rng.of(seed, stream, part, path);
+    }
+
     /**
      * A tag unique to (seed, user) for values the platform keeps unique across the whole database (emails,
      * usernames), so datasets of different seeds load side by side.
@@ -169,6 +174,11 @@ final class DatasetShape {
     /** Any other row's id: {@code table} and its ordinal path. */
     public String id(String table, long... path) {
         return Ids.uuid(seed, table, path);
+    }
+
+    /** The id of the row of {@code table + part} at {@code path}, {@code part} made from a value (see {@link Ids}). */
+    public String id(String table, String part, long... path) {
+        return Ids.uuid(seed, table, part, path);
     }
 
     // ---- counts ---------------------------------------------------------------------------------------------

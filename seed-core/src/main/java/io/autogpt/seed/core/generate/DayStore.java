@@ -105,7 +105,7 @@ public final class DayStore {
     }
 
     private Rng rng(String what, String listingId) {
-        return dataset.rng("advance/store/" + what + "/" + listingId, day);
+        return dataset.rng("advance/store/" + what + "/", listingId, day);
     }
 
     /**
@@ -173,8 +173,8 @@ public final class DayStore {
                 continue;
             }
             LocalDateTime at = DatasetShape.between(rng, start, anchor.minusMinutes(1));
-            StoreListingVersion next = new StoreListingVersion(dataset.id("StoreListingVersion/advance/"
-                    + l.listingId(), day), v.version() + 1, at, at, v.agentGraphId(), l.graphVersion(), v.name(),
+            StoreListingVersion next = new StoreListingVersion(dataset.id("StoreListingVersion/advance/",
+                    l.listingId(), day), v.version() + 1, at, at, v.agentGraphId(), l.graphVersion(), v.name(),
                     v.subHeading(), v.videoUrl(), v.imageUrls(), v.description(), v.categories(), false, false, true,
                     v.storeListingId(), null, null, null, null, rng.pick(CHANGES), SubmissionStatus.PENDING, at,
                     v.recommendedScheduleCron(), v.instructions(), v.agentOutputDemoUrl(), v.organizationId());
@@ -251,7 +251,7 @@ public final class DayStore {
         String text = String.join(" ", v.name(), v.subHeading(), v.description(), String.join(" ", v.categories()));
         LocalDateTime soon = after.plusHours(1);
         LocalDateTime created = DatasetShape.between(rng, after, soon.isAfter(anchor) ? anchor : soon);
-        return new UnifiedContentEmbedding(dataset.id("UnifiedContentEmbedding/advance/" + v.id(), day), created,
+        return new UnifiedContentEmbedding(dataset.id("UnifiedContentEmbedding/advance/", v.id(), day), created,
                 created, ContentType.STORE_AGENT, v.id(), null,
                 StoreEmbeddings.seeded().listing(v.categories(), text, rng.nextLong()), text,
                 Json.obj("name", v.name(), "subHeading", v.subHeading(), "categories", v.categories()));
@@ -272,7 +272,7 @@ public final class DayStore {
         LocalDateTime created = DatasetShape.between(rng, approvedAt, anchor);
         int score = rng.chance(0.7) ? rng.between(4, 5) : rng.between(1, 3);
         String comment = rng.chance(0.8) ? faker.at(rng).lorem().sentence(rng.between(6, 18)) : null;
-        return new StoreListingReview(dataset.id("StoreListingReview/advance/first/" + versionId, day), created,
+        return new StoreListingReview(dataset.id("StoreListingReview/advance/first/", versionId, day), created,
                 DatasetShape.between(rng, created, anchor), versionId, dataset.userId(reviewer), score, comment);
     }
 
@@ -302,7 +302,7 @@ public final class DayStore {
             StoreListingVersion v = l.latest();
             long reviewer = Objects.requireNonNull(reviewers.get(v.id()));
             Rng rng = rng("verdict", v.id());
-            String id = dataset.id("NotificationEvent/advance/verdict/" + v.id(), day);
+            String id = dataset.id("NotificationEvent/advance/verdict/", v.id(), day);
             if (today) {
                 if (!users.create(owner).notifyOnStoreVerdict()) {
                     continue;

@@ -24,12 +24,24 @@ public final class Ids {
     /** The id of the row of {@code table} at {@code path} in the dataset of {@code seed}. */
     public static String uuid(long seed, String table, long... path) {
         // Rng.of(seed, "id/" + table, path), without making the stream's name.
-        Rng rng = Rng.ofHashed(seed, tableHash(table), path);
+        return uuidOf(Rng.ofHashed(seed, tableHash(table), path));
+    }
+
+    private static String uuidOf(Rng rng) {
         long hi = rng.nextLong();
         long lo = rng.nextLong();
         hi = (hi & ~0xF000L) | 0x4000L; // version 4
         lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
         return format(hi, lo);
+    }
+
+    /**
+     * The id of the row of {@code table + part} at {@code path}, where {@code part} comes from a value (an id or an
+     * email): as {@link #uuid(long, String, long...)} with the whole name, but only the constant {@code table} is
+     * remembered (see {@link Rng#of(long, String, String, long...)}).
+     */
+    public static String uuid(long seed, String table, String part, long... path) {
+        return uuidOf(Rng.ofHashed(seed, Rng.streamHash(tableHash(table), part), path));
     }
 
     /** The hash of {@code "id/" + table}, remembered as {@link Rng} remembers its stream names'. */

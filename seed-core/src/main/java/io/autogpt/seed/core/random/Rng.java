@@ -35,6 +35,15 @@ public final class Rng {
     }
 
     /**
+     * The random source of the stream named {@code stream + part}, where {@code part} comes from a value (an id): the
+     * same source as {@link #of(long, String, long...)} with the whole name, but only the constant {@code stream} is
+     * remembered, so names made from values neither fill the bounded memory of names nor push constants out of it.
+     */
+    public static Rng of(long seed, String stream, String part, long... path) {
+        return new Rng(keyOfHash(seed, streamHash(streamHash(stream), part), path));
+    }
+
+    /**
      * The random source of a stream named by its {@linkplain #streamHash(long, String) hash}: as
      * {@link #of(long, String, long...)} with the name whose hash it is, for callers that make names from parts.
      */
@@ -49,7 +58,8 @@ public final class Rng {
 
     /**
      * The hash of a whole stream name, remembered: names are a few hundred constants, and hashing one char by char
-     * for every row's every draw was a tenth of generating. Bounded, so names made from values cannot fill memory.
+     * for every row's every draw was a tenth of generating. Bounded, so names made from values cannot fill memory;
+     * callers with such names use {@link #of(long, String, String, long...)}, which keeps them out.
      */
     private static long streamHash(String stream) {
         Long known = HASHES.get(stream);

@@ -44,6 +44,6 @@ public final class TestUsers {
      * request.
      */
     public static String derivedId(String email) {
-        return Ids.uuid(0, "test-user/" + email.toLowerCase(java.util.Locale.ROOT));
+        return Ids.uuid(0, "test-user/", email.toLowerCase(java.util.Locale.ROOT));
     }
 }
