@@ -41,13 +41,13 @@ public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, doubl
     }
 
     /**
-     * The shape with the {@linkplain #STANDARD_SIGN_UP_SHARE standard sign-up share} and the
-     * {@linkplain StoreDays#standard() standard} store, chats and searches.
+     * The shape of the activity {@code advance} had before sign-ups and the store's days: runs, credit, reviews and
+     * feature flags at these volumes, no sign-ups and {@linkplain StoreDays#none() no store days}, so a caller who
+     * chose these six volumes gets no new kinds of rows.
      */
     public AdvanceShape(double activeShare, IntRange runsPerActiveUser, double reviewShare, double topUpShare,
                         double grantShare, double featureShare) {
-        this(activeShare, runsPerActiveUser, reviewShare, topUpShare, grantShare, featureShare, STANDARD_SIGN_UP_SHARE,
-                StoreDays.standard());
+        this(activeShare, runsPerActiveUser, reviewShare, topUpShare, grantShare, featureShare, 0, StoreDays.none());
     }
 
     /**
@@ -81,6 +81,11 @@ public record AdvanceShape(double activeShare, IntRange runsPerActiveUser, doubl
          */
         public static StoreDays standard() {
             return new StoreDays(0.01, 0.33, 0.8, 0.008, 0.33, 0.5);
+        }
+
+        /** Nothing of these happens: no submissions, decisions, new categories, chats or searches. */
+        public static StoreDays none() {
+            return new StoreDays(0, 0, 0, 0, 0, 0);
         }
     }
 
