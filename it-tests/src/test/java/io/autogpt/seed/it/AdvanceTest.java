@@ -148,6 +148,17 @@ class AdvanceTest {
                     assertThat(Sql.count(c, "SELECT count(*) FROM " + ALERTS + " WHERE v.\"createdAt\" >= '2025-06-01'"))
                             .as("alerts of the days").isPositive();
                 }
+            } else {
+                // The platform before today's queued an AGENT_RUN notice for every completed run of a user who keeps
+                // notifyOnAgentRun (the invariants check each names a real completed run with its node count).
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"AgentGraphExecution\" e JOIN \"User\" u ON u.id = e.\"userId\" "
+                        + "WHERE u.\"notifyOnAgentRun\" AND e.\"executionStatus\" = 'COMPLETED' AND e.\"createdAt\" >= '2025-06-01' "
+                        + "AND NOT EXISTS (SELECT 1 FROM \"NotificationEvent\" v JOIN \"UserNotificationBatch\" b "
+                        + "ON b.id = v.\"userNotificationBatchId\" WHERE b.\"userId\" = e.\"userId\" AND v.type = 'AGENT_RUN' "
+                        + "AND v.\"createdAt\" = e.\"endedAt\" AND v.data ->> 'graph_id' = e.\"agentGraphId\")"))
+                        .as("completed runs of the days without their notice").isZero();
+                assertThat(Sql.count(c, "SELECT count(*) FROM \"NotificationEvent\" WHERE type = 'AGENT_RUN' "
+                        + "AND \"createdAt\" >= '2025-06-01'")).as("agent-run notices of the days").isPositive();
             }
         }
         assertThat(broken).as("invariants broken after " + days + " days").isEmpty();

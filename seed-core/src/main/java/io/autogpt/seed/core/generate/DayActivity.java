@@ -145,40 +145,75 @@ public final class DayActivity {
     }
 
     /**
-     * Today's platform alerts a user who keeps alerts on about each run of theirs that failed that day and each usage
-     * that took their balance below the warning line, as the seeder alerts on the seeded ones ({@link TodaysNotices}):
-     * filed in the user's {@code ALERT} batch, sent a moment after the run ended or the usage was charged, never after
-     * the day's anchor. The balance warnings need the day's {@link #creditTransactions} made first. Earlier rules have
-     * no such notice: none.
+     * The notices the platform files about the day's events. Today's platform alerts a user who keeps alerts on about
+     * each run of theirs that failed that day and each usage that took their balance below the warning line, as the
+     * seeder alerts on the seeded ones ({@link TodaysNotices}), in the user's {@code ALERT} batch. The platform before
+     * it queues an {@code AGENT_RUN} notice for each run that completed (to users who keep {@code notifyOnAgentRun})
+     * and a {@code LOW_BALANCE} notice for each usage that took the balance below the line (to users who keep
+     * {@code notifyOnLowBalance}), with the seeder's payloads. Each is filed a moment after the run ended or the
+     * usage was charged, never after the day's anchor; the balance notices need the day's {@link #creditTransactions}
+     * made first.
      */
     public Stream<NotificationEvent> alerts() {
-        if (!plan.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
-            return Stream.empty();
-        }
-        return users().boxed().flatMap(u -> alerts(u).stream());
+        return users().boxed().flatMap(u -> notices(u).stream());
     }
 
     /**
-     * The {@code ALERT} batch of each user alerted that day, spanning the day's alerts: the seeder's id for the user's
-     * batch, so a target holding it already extends it (the platform keeps one batch per user and type).
+     * The batch of each user and type the day's {@link #alerts} go to, spanning them: the seeder's id for the user's
+     * batch of that type, so a target holding it already extends it (the platform keeps one batch per user and type).
      */
     public Stream<UserNotificationBatch> alertBatches() {
-        if (!plan.rules().atLeast(PlatformRules.SEPTEMBER_2026)) {
-            return Stream.empty();
-        }
         return users().boxed().flatMap(u -> {
-            List<NotificationEvent> made = alerts(u);
-            if (made.isEmpty()) {
-                return Stream.empty();
+            Map<NotificationType, LocalDateTime[]> spans = new java.util.EnumMap<>(NotificationType.class);
+            for (NotificationEvent e : notices(u)) {
+                spans.merge(e.type(), new LocalDateTime[] {e.createdAt(), e.createdAt()}, (a, b) -> new LocalDateTime[] {
+                        a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
             }
-            LocalDateTime first = made.stream().map(NotificationEvent::createdAt).min(Comparator.naturalOrder())
-                    .orElseThrow();
-            LocalDateTime last = made.stream().map(NotificationEvent::createdAt).max(Comparator.naturalOrder())
-                    .orElseThrow();
             Tenancy.Placement home = shape.tenancy().personal(u);
-            return Stream.of(new UserNotificationBatch(alertBatchId(u), first, last, shape.userId(u),
-                    NotificationType.ALERT, home.organizationId(), home.teamId()));
+            return spans.entrySet().stream().map(s -> new UserNotificationBatch(batchId(u, s.getKey()),
+                    s.getValue()[0], s.getValue()[1], shape.userId(u), s.getKey(), home.organizationId(),
+                    home.teamId()));
         });
+    }
+
+    private List<NotificationEvent> notices(long u) {
+        return plan.rules().atLeast(PlatformRules.SEPTEMBER_2026) ? alerts(u) : earlyNotices(u);
+    }
+
+    /** The notices of the rules before today's: a completed run's {@code AGENT_RUN}, a low balance's warning. */
+    private List<NotificationEvent> earlyNotices(long u) {
+        List<Run> completed = runs(u).stream()
+                .filter(run -> timeline(run).status() == AgentExecutionStatus.COMPLETED).toList();
+        List<CreditTransaction> low = creditOf.getOrDefault(u, List.of()).stream()
+                .filter(TodaysNotices::crossesLowBalance).toList();
+        if (completed.isEmpty() && low.isEmpty()) {
+            return List.of();
+        }
+        io.autogpt.seed.core.user.User user = users.create(u);
+        Rng rng = shape.rng("advance/notice", day, u);
+        List<NotificationEvent> rows = new ArrayList<>();
+        if (user.notifyOnAgentRun()) {
+            for (Run run : completed) {
+                ExecutionTimeline t = timeline(run);
+                LocalDateTime ended = Objects.requireNonNull(t.endedAt());
+                Json data = Json.of(NotificationFactory.agentRunData(shape, run.owner(), run.g(), t,
+                        graphExecutions.cost(run, t), rng));
+                rows.add(notice(u, rows.size(), ended, NotificationType.AGENT_RUN, data));
+            }
+        }
+        if (user.notifyOnLowBalance()) {
+            for (CreditTransaction t : low) {
+                rows.add(notice(u, rows.size(), t.createdAt(), NotificationType.LOW_BALANCE,
+                        Json.of(NotificationFactory.lowBalanceData(Objects.requireNonNull(t.runningBalance())))));
+            }
+        }
+        return rows;
+    }
+
+    private NotificationEvent notice(long u, int i, LocalDateTime at, NotificationType type, Json data) {
+        LocalDateTime when = at.isAfter(anchor) ? anchor : at;
+        return new NotificationEvent(shape.id("NotificationEvent/advance", day, u, i), when, when, batchId(u, type),
+                type, data);
     }
 
     private List<NotificationEvent> alerts(long u) {
@@ -197,14 +232,14 @@ public final class DayActivity {
         for (TodaysNotices.Notice notice : made) {
             LocalDateTime at = notice.at().isAfter(anchor) ? anchor : notice.at();
             rows.add(new NotificationEvent(shape.id("NotificationEvent/advance", day, u, rows.size()), at, at,
-                    alertBatchId(u), NotificationType.ALERT, Json.of(notice.data())));
+                    batchId(u, NotificationType.ALERT), NotificationType.ALERT, Json.of(notice.data())));
         }
         return rows;
     }
 
-    /** The id the seeder gives user {@code u}'s {@code ALERT} batch ({@link NotificationFactory}'s). */
-    private String alertBatchId(long u) {
-        return shape.id("UserNotificationBatch", u, NotificationType.ALERT.ordinal());
+    /** The id the seeder gives user {@code u}'s batch of {@code type} ({@link NotificationFactory}'s). */
+    private String batchId(long u, NotificationType type) {
+        return shape.id("UserNotificationBatch", u, type.ordinal());
     }
 
     /**

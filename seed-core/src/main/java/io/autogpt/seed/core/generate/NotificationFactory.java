@@ -162,12 +162,26 @@ final class NotificationFactory {
             return Optional.empty();
         }
         ExecutionTimeline timeline = timelines.of(u, run[0], run[1]);
+        int credits = rng.between(0, 50);
+        return Optional.of(new Event(NotificationType.AGENT_RUN,
+                agentRunData(shape, u, run[0], timeline, credits, rng), Objects.requireNonNull(timeline.endedAt())));
+    }
+
+    /**
+     * The platform's {@code AgentRunData} of a completed run of graph {@code (owner, g)} that cost {@code credits};
+     * its output's text is drawn from {@code rng}. Shared with {@code advance}'s notices.
+     */
+    static SortedMap<String, Object> agentRunData(DatasetShape shape, long owner, long g, ExecutionTimeline timeline,
+                                                  int credits, Rng rng) {
         double seconds = Duration.between(timeline.startedAt(), timeline.endedAt()).toMillis() / 1000.0;
-        return Optional.of(new Event(NotificationType.AGENT_RUN, Json.map("agent_name", shape.graphName(u, run[0]),
-                "credits_used", (double) rng.between(0, 50), "execution_time", seconds,
-                "node_count", timeline.nodes().size(), "graph_id", shape.graphId(u, run[0]),
-                "outputs", List.of(Json.map("name", "output", "value", "Finished " + rng.hex(6)))),
-                Objects.requireNonNull(timeline.endedAt())));
+        return Json.map("agent_name", shape.graphName(owner, g), "credits_used", (double) credits,
+                "execution_time", seconds, "node_count", timeline.nodes().size(), "graph_id", shape.graphId(owner, g),
+                "outputs", List.of(Json.map("name", "output", "value", "Finished " + rng.hex(6))));
+    }
+
+    /** The platform's {@code LowBalanceData} for a balance of {@code balance} cents. Shared with {@code advance}. */
+    static SortedMap<String, Object> lowBalanceData(int balance) {
+        return Json.map("current_balance", (double) balance, "billing_page_link", BILLING);
     }
 
     private Optional<Event> failedBlock(long u, Rng rng) {
@@ -253,8 +267,7 @@ final class NotificationFactory {
 
     private Event lowBalance(long u) {
         UserBalance balance = credit.balance(u);
-        return new Event(NotificationType.LOW_BALANCE, Json.map("current_balance", (double) balance.balance(),
-                "billing_page_link", BILLING), balance.updatedAt());
+        return new Event(NotificationType.LOW_BALANCE, lowBalanceData(balance.balance()), balance.updatedAt());
     }
 
     private Event summary(long u, Rng rng, NotificationType type) {

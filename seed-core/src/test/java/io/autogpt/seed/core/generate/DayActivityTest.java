@@ -115,7 +115,36 @@ class DayActivityTest {
             assertThat(batch.userId()).isEqualTo(failed.get(run));
             assertThat(v.createdAt()).isBetween(batch.createdAt(), batch.updatedAt());
         });
-        assertThat(DayActivity.of(PLAN.withRules(PlatformRules.EARLY_2026), BUSY, 4).alerts()).isEmpty();
+    }
+
+    @Test
+    void theEarlierPlatformNotifiesEachCompletedRunInsteadOfAlerting() {
+        SeedPlan early = PLAN.withRules(PlatformRules.EARLY_2026);
+        DayActivity day = DayActivity.of(early, BUSY, 4);
+        UserFactory users = new UserFactory(new DatasetShape(early));
+        Map<String, Boolean> notified = new HashMap<>();
+        for (long u = 0; u < 40; u++) {
+            notified.put(new DatasetShape(early).userId(u), users.create(u).notifyOnAgentRun());
+        }
+        Map<String, AgentGraphExecution> completed = day.graphExecutions()
+                .filter(e -> e.executionStatus() == AgentExecutionStatus.COMPLETED && notified.get(e.userId()))
+                .collect(Collectors.toMap(AgentGraphExecution::id, e -> e));
+        Map<String, UserNotificationBatch> batches = day.alertBatches()
+                .collect(Collectors.toMap(UserNotificationBatch::id, b -> b));
+        List<NotificationEvent> runs = day.alerts().filter(v -> v.type() == NotificationType.AGENT_RUN).toList();
+        assertThat(completed).isNotEmpty();
+        assertThat(day.alerts()).noneMatch(v -> v.type() == NotificationType.ALERT);
+        assertThat(runs).hasSize(completed.size()).allSatisfy(v -> {
+            UserNotificationBatch batch = batches.get(v.userNotificationBatchId());
+            assertThat(batch).isNotNull();
+            assertThat(batch.type()).isEqualTo(NotificationType.AGENT_RUN);
+            assertThat(v.createdAt()).isBetween(batch.createdAt(), batch.updatedAt()).isBeforeOrEqualTo(day.anchor());
+            assertThat(completed.values()).anySatisfy(e -> {
+                assertThat(e.userId()).isEqualTo(batch.userId());
+                assertThat(e.endedAt()).isEqualTo(v.createdAt());
+                assertThat(v.data().toString()).contains(e.agentGraphId());
+            });
+        });
     }
 
     @Test
