@@ -21,7 +21,6 @@ import io.autogpt.seed.core.random.AgentVocabulary;
 import io.autogpt.seed.core.random.Rng;
 import io.autogpt.seed.core.store.StoreListingVersion;
 import io.autogpt.seed.core.user.LoginAccount;
-import io.autogpt.seed.core.user.OnboardingStep;
 import io.autogpt.seed.core.user.Profile;
 import io.autogpt.seed.core.user.SubscriptionTier;
 import io.autogpt.seed.core.user.User;
@@ -66,9 +65,6 @@ public final class SignUps {
     private static final long PER_DAY = 1L << 26;
     private static final int MAX_LIBRARY = 3;
     private static final int TRIES_PER_ENTRY = 8;
-    /** The early platform's onboarding steps, in the order a user meets them. */
-    private static final List<OnboardingStep> EARLY_STEPS = Arrays.stream(OnboardingStep.values())
-            .filter(s -> s.existsUnder(PlatformRules.EARLY_2026)).toList();
 
     static {
         if (ScaleProfile.MAX_USERS >= PER_DAY) {
@@ -306,27 +302,15 @@ public final class SignUps {
     private UserOnboarding onboarding(long s) {
         Rng rng = shape.rng("SignUp/onboarding", s);
         LocalDateTime createdAt = shape.soonAfter(rng, user(s).createdAt(), Duration.ofHours(1));
-        boolean today = plan.rules().atLeast(PlatformRules.SEPTEMBER_2026);
-        List<OnboardingStep> steps = today ? OnboardingStep.SEPTEMBER_2026_ORDER : EARLY_STEPS;
-        List<OnboardingStep> completed = steps.subList(0, rng.between(1, 3));
-        List<OnboardingStep> notified = completed.subList(0, rng.between(0, completed.size()));
-        List<OnboardingStep> rewarded = notified.subList(0, rng.between(0, notified.size()));
-        if (today) {
-            rewarded = rewarded.stream().filter(OnboardingStep::rewardedToday).toList();
-        }
-        List<String> integrations = new ArrayList<>();
-        for (String integration : AgentVocabulary.INTEGRATIONS) {
-            if (rng.chance(0.1)) {
-                integrations.add(integration);
-            }
-        }
+        UserOnboardingFactory.Progress progress = UserOnboardingFactory.Progress.draw(rng, plan.rules(), 3, 0.1);
         List<Added> library = library(s);
         // The store agent they picked, if any, is the first they added (an approved version of its graph).
         @Nullable String selected = !library.isEmpty() && rng.chance(0.5)
                 ? seeded.listingVersionId(library.get(0).owner(), library.get(0).g()) : null;
         return new UserOnboarding(shape.id("UserOnboarding", s), createdAt, rng.pick(AgentVocabulary.USAGE_REASONS),
-                integrations, null, null, shape.userId(s), completed, selected,
-                DatasetShape.between(rng, createdAt, shape.now()), notified, rewarded, null, 0, 0, null, false);
+                progress.integrations(), null, null, shape.userId(s), progress.completed(), selected,
+                DatasetShape.between(rng, createdAt, shape.now()), progress.notified(), progress.rewarded(), null, 0, 0,
+                null, false);
     }
 
     private List<CreditTransaction> welcome(long s) {

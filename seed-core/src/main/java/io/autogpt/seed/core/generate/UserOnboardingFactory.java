@@ -40,30 +40,44 @@ final class UserOnboardingFactory {
     public UserOnboarding create(long u) {
         Rng rng = shape.rng("UserOnboarding", u);
         LocalDateTime createdAt = shape.soonAfter(rng, shape.userCreatedAt(u), Duration.ofHours(1));
-        boolean today = shape.rules().atLeast(PlatformRules.SEPTEMBER_2026);
-        List<OnboardingStep> steps = today ? OnboardingStep.SEPTEMBER_2026_ORDER : EARLY_STEPS;
-        List<OnboardingStep> completed = steps.subList(0, rng.between(1, 10));
-        List<OnboardingStep> notified = completed.subList(0, rng.between(0, completed.size()));
-        List<OnboardingStep> rewarded = notified.subList(0, rng.between(0, notified.size()));
-        if (today) {
-            // Today's platform records a reward only for the steps that pay one.
-            rewarded = rewarded.stream().filter(OnboardingStep::rewardedToday).toList();
-        }
-        List<String> integrations = new ArrayList<>();
-        for (String integration : AgentVocabulary.INTEGRATIONS) {
-            if (rng.chance(0.2)) {
-                integrations.add(integration);
-            }
-        }
+        Progress progress = Progress.draw(rng, shape.rules(), 10, 0.2);
         int agentRuns = rng.chance(0.3) ? 0 : rng.between(1, 120);
         int runDays = agentRuns == 0 ? 0 : rng.between(1, Math.min(agentRuns, 30));
         LocalDateTime lastRunAt = agentRuns == 0 ? null : DatasetShape.between(rng, createdAt, shape.now());
         LocalDateTime updatedAt = DatasetShape.between(rng, lastRunAt == null ? createdAt : lastRunAt, shape.now());
         return new UserOnboarding(shape.id("UserOnboarding", u), createdAt, rng.pick(AgentVocabulary.USAGE_REASONS),
-                integrations, rng.chance(0.1) ? "zapier" : null,
+                progress.integrations(), rng.chance(0.1) ? "zapier" : null,
                 rng.chance(0.5) ? Json.obj("topic", rng.pick(AgentVocabulary.GRAPH_SUBJECTS)) : null,
-                shape.userId(u), completed, selectedAgent(rng, u), updatedAt, notified, rewarded, null, agentRuns,
-                runDays, lastRunAt, completed.size() > 6);
+                shape.userId(u), progress.completed(), selectedAgent(rng, u), updatedAt, progress.notified(),
+                progress.rewarded(), null, agentRuns, runDays, lastRunAt, progress.completed().size() > 6);
+    }
+
+    /**
+     * How far a user got: the first steps of the rules' onboarding order, the notified among them, the rewarded among
+     * those (today's platform rewards only the steps that pay), and the integrations they said they use. Drawn in
+     * this order from the caller's source, so the seeder and {@code advance}'s sign-ups draw alike.
+     */
+    record Progress(List<OnboardingStep> completed, List<OnboardingStep> notified, List<OnboardingStep> rewarded,
+                    List<String> integrations) {
+        /** Up to {@code maxCompleted} steps; each integration with chance {@code integrationShare}. */
+        static Progress draw(Rng rng, PlatformRules rules, int maxCompleted, double integrationShare) {
+            boolean today = rules.atLeast(PlatformRules.SEPTEMBER_2026);
+            List<OnboardingStep> steps = today ? OnboardingStep.SEPTEMBER_2026_ORDER : EARLY_STEPS;
+            List<OnboardingStep> completed = steps.subList(0, rng.between(1, maxCompleted));
+            List<OnboardingStep> notified = completed.subList(0, rng.between(0, completed.size()));
+            List<OnboardingStep> rewarded = notified.subList(0, rng.between(0, notified.size()));
+            if (today) {
+                // Today's platform records a reward only for the steps that pay one.
+                rewarded = rewarded.stream().filter(OnboardingStep::rewardedToday).toList();
+            }
+            List<String> integrations = new ArrayList<>();
+            for (String integration : AgentVocabulary.INTEGRATIONS) {
+                if (rng.chance(integrationShare)) {
+                    integrations.add(integration);
+                }
+            }
+            return new Progress(completed, notified, rewarded, integrations);
+        }
     }
 
     private @Nullable String selectedAgent(Rng rng, long u) {
