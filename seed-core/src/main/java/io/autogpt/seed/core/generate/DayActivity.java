@@ -75,10 +75,11 @@ public final class DayActivity {
     private final UserFactory users;
     private final TodaysNotices notices;
     private final RowFaker faker = new RowFaker();
-    /** The day's runs per user and their timelines and rows, made once: every table of the day reads them. */
+    /** The day's runs per user and their timelines, made once: every table of the day reads them. */
     private final Map<Long, List<Run>> runsByUser = new HashMap<>();
     private final Map<Run, ExecutionTimeline> timelineOf = new HashMap<>();
-    private final Map<Run, AgentGraphExecution> rowOf = new HashMap<>();
+    /** The day's notices per user, made once: the events and their batches both read them. */
+    private final Map<Long, List<NotificationEvent>> noticesOf = new HashMap<>();
     /** The day's credit transactions per user, once {@link #creditTransactions} made them: the low-balance alerts'. */
     private final Map<Long, List<CreditTransaction>> creditOf = new HashMap<>();
 
@@ -122,7 +123,7 @@ public final class DayActivity {
     }
 
     public Stream<AgentGraphExecution> graphExecutions() {
-        return perRun((run, t) -> Stream.of(rowOf.computeIfAbsent(run, r -> graphExecutions.create(r, t))));
+        return perRun((run, t) -> Stream.of(graphExecutions.create(run, t)));
     }
 
     public Stream<AgentNodeExecution> nodeExecutions() {
@@ -177,7 +178,8 @@ public final class DayActivity {
     }
 
     private List<NotificationEvent> notices(long u) {
-        return plan.rules().atLeast(PlatformRules.SEPTEMBER_2026) ? alerts(u) : earlyNotices(u);
+        return noticesOf.computeIfAbsent(u, k -> plan.rules().atLeast(PlatformRules.SEPTEMBER_2026) ? alerts(k)
+                : earlyNotices(k));
     }
 
     /** The notices of the rules before today's: a completed run's {@code AGENT_RUN}, a low balance's warning. */
