@@ -45,6 +45,13 @@ final class CopyBinary<R extends Record> implements CopyRows<R> {
             + "LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typcategory = 'A' "
             + "WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped";
 
+    /** As {@link #COLUMNS_SQL}, for several relations at once (SQL names, quoted where needed), each row led by it. */
+    private static final String RELATIONS_COLUMNS_SQL = "SELECT r.name, a.attname, t.typreceive::regproc::text, "
+            + "t.typelem, e.typreceive::regproc::text FROM unnest(?::text[]) r(name) "
+            + "JOIN pg_attribute a ON a.attrelid = to_regclass(r.name) JOIN pg_type t ON t.oid = a.atttypid "
+            + "LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typcategory = 'A' "
+            + "WHERE a.attnum > 0 AND NOT a.attisdropped";
+
     private final List<Column<R>> columns;
     private final Encoder[] encoders;
 
@@ -68,6 +75,33 @@ final class CopyBinary<R extends Record> implements CopyRows<R> {
                 }
             }
         }
+        return of(types, table);
+    }
+
+    /**
+     * The column types of {@code relations} (SQL names, quoted where needed) in one query, for {@link #of(Map, Table)}:
+     * a relation the target lacks has none.
+     */
+    static Map<String, Map<String, TargetType>> columnTypes(Connection conn, List<String> relations)
+            throws SQLException {
+        Map<String, Map<String, TargetType>> types = new HashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement(RELATIONS_COLUMNS_SQL)) {
+            ps.setArray(1, conn.createArrayOf("text", relations.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).put(rs.getString(2),
+                            new TargetType(rs.getString(3), rs.getInt(4), rs.getString(5)));
+                }
+            }
+        }
+        return types;
+    }
+
+    /**
+     * The binary encoding of {@code table}'s rows into a relation whose columns have {@code types} (by name), or null
+     * when one of its columns is of a type this class does not encode.
+     */
+    static <R extends Record> @Nullable CopyBinary<R> of(Map<String, TargetType> types, Table<R> table) {
         List<Column<R>> columns = table.columns();
         Encoder[] encoders = new Encoder[columns.size()];
         for (int i = 0; i < encoders.length; i++) {
@@ -88,7 +122,7 @@ final class CopyBinary<R extends Record> implements CopyRows<R> {
      * @param element        for arrays, the element type's OID (else 0)
      * @param elementReceive for arrays, the element type's receive function (else null)
      */
-    private record TargetType(String receive, int element, @Nullable String elementReceive) {
+    record TargetType(String receive, int element, @Nullable String elementReceive) {
     }
 
     /** Writes one non-null value: its 32-bit length, then its bytes. */

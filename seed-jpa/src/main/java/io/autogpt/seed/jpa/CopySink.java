@@ -6,7 +6,8 @@ import java.sql.Statement;
 import java.util.stream.Stream;
 
 /**
- * Writes rows with PostgreSQL's COPY, the fastest way in: each table is one {@link CopyStream}.
+ * Writes rows with PostgreSQL's COPY, the fastest way in: each table's rows through the session, which sends them on
+ * its pipeline when it has one ({@link CopyPipeline}), else as one {@link CopyStream}.
  */
 final class CopySink implements RowSink<SQLException> {
     private final DatabaseSession session;
@@ -17,8 +18,7 @@ final class CopySink implements RowSink<SQLException> {
 
     @Override
     public <R extends Record> long insert(Table<R> table, Stream<R> rows) throws SQLException {
-        return CopyStream.copy(session.jdbc(), CopyText.quote(table.name()), table, rows,
-                session.takeBeforeCopy());
+        return session.copy(CopyText.quote(table.name()), table, rows);
     }
 
     /** COPY into a session-local staging table, then one {@code UPDATE … FROM}. */

@@ -4,6 +4,7 @@ import io.autogpt.seed.core.table.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,18 +15,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One table's rows into one COPY, fed in 64 KiB chunks by a producer thread, so the server ingests one chunk while
- * the next ones are made. The one way rows reach a COPY: the COPY writer's tables, and the staging tables every
- * database writer fills for updates and shared rows.
+ * the next ones are made: the staging tables every database writer fills for updates and shared rows, and the COPY
+ * writer's tables where no {@link CopyPipeline} sends them (making days pass).
  */
 final class CopyStream {
     private static final int CHUNK_BYTES = 1 << 16;
     /** Chunks the producer may run ahead: 16 × 64 KiB. */
     private static final int QUEUED_CHUNKS = 16;
-    /**
-     * Chunks the producer may run ahead while the connection does other work first (builds indexes): 32 MiB, what a
-     * few seconds of generating make, within the heap a large load needs anyway.
-     */
-    private static final int QUEUED_CHUNKS_BEHIND_WORK = 512;
     private static final Chunk END = new Chunk(new byte[0], 0);
     /**
      * Binary COPY unless the JVM runs with {@code -Dautogpt.seed.copy=text}: the benchmark's comparison with the
@@ -44,32 +40,24 @@ final class CopyStream {
      */
     static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows)
             throws SQLException {
-        return copy(conn, relation, table, rows, (DatabaseSession.SqlWork) null);
+        CopyBinary<R> binary = TEXT_ONLY ? null : CopyBinary.of(conn, relation, table);
+        return copy(conn, relation, table, rows, binary != null ? binary : CopyText.rows(table));
     }
 
     /**
-     * As {@link #copy(Connection, String, Table, Stream)}; first, while the producer is making rows and has room for
-     * them, runs {@code before} on the connection (building indexes of tables loaded in full), so that the server's
-     * work and the generator's overlap. The producer may then run up to {@value #QUEUED_CHUNKS_BEHIND_WORK} chunks ahead.
+     * How {@code table}'s rows go into a relation whose columns have {@code types} (by name): in binary where the
+     * types allow it, else in text.
      */
-    static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows,
-                                        DatabaseSession.@Nullable SqlWork before) throws SQLException {
-        CopyBinary<R> binary = TEXT_ONLY ? null : CopyBinary.of(conn, relation, table);
-        return copy(conn, relation, table, rows, binary != null ? binary : CopyText.rows(table), before);
+    static <R extends Record> CopyRows<R> encoding(Map<String, CopyBinary.TargetType> types, Table<R> table) {
+        CopyBinary<R> binary = TEXT_ONLY ? null : CopyBinary.of(types, table);
+        return binary != null ? binary : CopyText.rows(table);
     }
 
     /** As {@link #copy(Connection, String, Table, Stream)}, in the format {@code encoding} makes. */
     static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows,
                                         CopyRows<R> encoding) throws SQLException {
-        return copy(conn, relation, table, rows, encoding, null);
-    }
-
-    private static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows,
-                                                CopyRows<R> encoding, DatabaseSession.@Nullable SqlWork before)
-            throws SQLException {
         String sql = CopyText.copyInto(table, relation) + encoding.options();
-        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(before == null ? QUEUED_CHUNKS
-                : QUEUED_CHUNKS_BEHIND_WORK);
+        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] count = {0};
         // Producer: generate, encode (nanoseconds, when timings are on); writer: wait, send, end.
@@ -84,10 +72,6 @@ final class CopyStream {
         long bytes = 0;
         CopyIn in = null;
         try {
-            if (before != null) {
-                // Only while the producer is still making rows and has room for them: else the server would idle.
-                before.run(() -> producer.isAlive() && chunks.remainingCapacity() > 0);
-            }
             in = conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             while (true) {
                 long t0 = timed ? System.nanoTime() : 0;

@@ -10,6 +10,7 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,16 +44,15 @@ final class DatabaseSession {
         void close();
     }
 
-    /** Statements on the session's connection, run one by one for as long as {@code keepGoing} says. */
-    @FunctionalInterface
-    interface SqlWork {
-        void run(java.util.function.BooleanSupplier keepGoing) throws SQLException;
-    }
-
     private final Connection conn;
     private final @Nullable SharedClient shared;
-    /** Work the next table's COPY runs once its rows are being made: see {@link #beforeNextCopy}. */
-    private @Nullable SqlWork beforeNextCopy;
+    /**
+     * Where new rows go when the run sends them from a thread of their own ({@link #pipelineCopies}); null: each
+     * table's rows go in before its write returns.
+     */
+    private @Nullable CopyPipeline pipeline;
+    /** Column types of the pipeline's relations, read in one query: no catalog lookups while rows are queued. */
+    private Map<String, Map<String, CopyBinary.TargetType>> pipelineTypes = Map.of();
     private int stagingTables;
     private boolean committed;
     /** What the server said that the run's report passes on. */
@@ -79,28 +79,61 @@ final class DatabaseSession {
         }
     }
 
-    /** The connection for plain JDBC work, with the shared client's buffered writes pushed first. */
+    /**
+     * The connection for plain JDBC work, with the shared client's buffered writes pushed first, and the rows and
+     * statements queued on the pipeline done: the caller has it to itself until it queues again.
+     */
     Connection jdbc() {
         if (shared != null) {
             shared.flush();
+        }
+        if (pipeline != null && !pipeline.onWorker()) {
+            pipeline.drain();
         }
         return conn;
     }
 
     /**
-     * Hands {@code work} (building indexes of full tables) to the next table COPY, which runs it on the connection
-     * while its producer makes rows and has room for them: the server's work and the generator's overlap. Work not taken by then
-     * is left to whoever settles the load ({@link BulkLoad#finish}); it must be safe to skip.
+     * From now on, new rows ({@link #copy}) and the work {@link #submit}ted go to a thread of their own that sends
+     * them while the caller makes the next ones, and does {@code backlog} whenever it has nothing to send. Only for
+     * a session no shared client writes through.
+     *
+     * @param relations the relations rows will be copied into (SQL names), whose column types are read now
      */
-    void beforeNextCopy(SqlWork work) {
-        beforeNextCopy = work;
+    void pipelineCopies(List<String> relations, CopyPipeline.Backlog backlog) throws SQLException {
+        if (shared != null) {
+            throw new IllegalStateException("a shared client writes through this session: its rows go in order");
+        }
+        pipelineTypes = CopyBinary.columnTypes(jdbc(), relations);
+        pipeline = new CopyPipeline(conn, backlog);
     }
 
-    /** The work handed over for the next COPY, once; null when there is none. */
-    @Nullable SqlWork takeBeforeCopy() {
-        SqlWork work = beforeNextCopy;
-        beforeNextCopy = null;
-        return work;
+    /**
+     * Runs {@code work} on the connection: now, or — when the session pipelines its copies — in its place behind the
+     * rows queued before it, while the caller goes on; a failure then surfaces at the caller's next call, as writing
+     * {@code table}.
+     */
+    void submit(CopyPipeline.Work work, String table) throws SQLException {
+        if (pipeline == null || pipeline.onWorker()) {
+            jdbc();
+            work.run();
+        } else {
+            pipeline.submit(work, table);
+        }
+    }
+
+    /**
+     * COPYs {@code rows} into {@code relation} (an SQL name, quoted where needed): queued on the pipeline, when the
+     * session has one, else before returning.
+     *
+     * @return rows handed over
+     */
+    <R extends Record> long copy(String relation, Table<R> table, Stream<R> rows) throws SQLException {
+        Map<String, CopyBinary.TargetType> types = pipelineTypes.get(relation);
+        if (pipeline != null && types != null) {
+            return pipeline.copy(relation, table, rows, CopyStream.encoding(types, table));
+        }
+        return CopyStream.copy(jdbc(), relation, table, rows);
     }
 
     /**
@@ -168,6 +201,10 @@ final class DatabaseSession {
 
     /** Rolls back unless committed, and closes the connection; never throws. */
     void close() {
+        if (pipeline != null) {
+            // The worker lets go of the connection first: what it still had queued is dropped, and rolled back below.
+            pipeline.close();
+        }
         try {
             LoadTimings.write();
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.autogpt.seed.core.table.Table;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,8 @@ final class LoadStrategy {
     private final List<String> pendingShared = new ArrayList<>();
     /** The bare table inserted into last, whose indexes wait until its rows are all in; null: none. */
     private @Nullable String lastBulk;
+    /** Whether the bulk load has decided which tables load bare. */
+    private boolean started;
     /** Whether the inserts of the catalogue wait, yet, for other runs writing it. */
     private boolean catalogueLocked;
 
@@ -39,19 +42,44 @@ final class LoadStrategy {
 
     /**
      * Readies the session for a bulk insert into {@code table}. Before the first, decides which tables load without
-     * their indexes and foreign keys.
+     * their indexes and foreign keys; the rest is done on the connection in its place among the rows (when the
+     * session pipelines its copies, while the caller goes on making them).
      */
     void beforeInsert(String table) throws SQLException {
+        if (!started) {
+            // Decided before any row is queued: the run's report reads each table's path as soon as it is written.
+            session.jdbc();
+            bulk.start();
+            started = true;
+        }
+        session.submit(() -> ready(table), table);
+    }
+
+    /**
+     * The work a pipelining session does whenever it has no rows to send: building the indexes of bare tables whose
+     * rows are all in, one at a time.
+     */
+    CopyPipeline.Backlog backlog() {
+        return new CopyPipeline.Backlog() {
+            @Override
+            public boolean pending() {
+                return bulk.hasLoaded();
+            }
+
+            @Override
+            public void work(BooleanSupplier keepGoing) throws SQLException {
+                bulk.buildLoaded(keepGoing);
+            }
+        };
+    }
+
+    private void ready(String table) throws SQLException {
         session.jdbc();
-        bulk.start();
         if (lastBulk != null && !lastBulk.equals(table)) {
+            // Its rows are all in: its indexes may be built from now on, while the next table's rows are made.
             bulk.loaded(lastBulk);
         }
         lastBulk = bulk.isBulk(table) ? table : null;
-        if (bulk.hasLoaded()) {
-            // Indexes of full bare tables are built while this table's rows are being made, as far as that lasts.
-            session.beforeNextCopy(bulk::buildLoaded);
-        }
         if (bulk.isBulk(table)) {
             // Its foreign keys come back, checked, before commit; its own triggers, if any, fire as usual.
             if (deferral != null) {
@@ -75,6 +103,7 @@ final class LoadStrategy {
 
     /** Turns per-row triggers back on, for updates and deletes. */
     void triggersOn() throws SQLException {
+        session.jdbc();
         applyShared();
         if (deferral != null) {
             deferral.triggersOn();

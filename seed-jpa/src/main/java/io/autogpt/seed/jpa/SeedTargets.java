@@ -144,6 +144,10 @@ public final class SeedTargets {
                 JpaSink jpa = writer == Writer.JPA ? new JpaSink(conn, target.fit().absentColumns()) : null;
                 DatabaseSession session = new DatabaseSession(conn, jpa);
                 LoadStrategy load = new LoadStrategy(session, deferral, bulk);
+                if (jpa == null) {
+                    // COPY: the rows go in from a thread of their own, the generator making the next ones meanwhile.
+                    session.pipelineCopies(tables.stream().map(CopyText::quote).toList(), load.backlog());
+                }
                 RowSink<SQLException> sink = jpa != null ? jpa : new CopySink(session);
                 return new DatabaseTransaction(session, load, sink,
                         new DatabaseLedger(session, load, schema, plan, target.fit()), target, logins, systems);

@@ -17,7 +17,11 @@ public interface DatasetTransaction extends AutoCloseable {
      * Writes every row of {@code rows} into {@code table}, as its {@link Table#kind() kind} says: new rows, rows
      * where missing, or updates of rows written earlier in this transaction.
      *
-     * @param rows consumed once, in order; the implementation may not keep it
+     * <p>A target may still be sending the rows when this returns, so the next table's rows are made meanwhile: a row
+     * it refuses then fails a later {@code write} or the {@link #commit()}, with a {@link TargetException} naming
+     * this table. Nothing is written either way.
+     *
+     * @param rows consumed once, in order, before this returns; the implementation may not keep it
      * @return rows handed over
      */
     <R extends Record> long write(Table<R> table, Stream<R> rows);
