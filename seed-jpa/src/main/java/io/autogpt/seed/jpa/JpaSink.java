@@ -63,11 +63,14 @@ final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClie
     @Override
     public <R extends Record> long insert(Table<R> table, Stream<R> rows) {
         long count = 0;
-        for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
-            em.persist(EntityRegistry.entityOf(it.next()));
-            if (++count % CHUNK == 0) {
-                em.flush();
-                em.clear();
+        // The next rows are made while EclipseLink maps these and the server inserts them.
+        try (RowsAhead<R> it = new RowsAhead<>(rows, table.name())) {
+            while (it.hasNext()) {
+                em.persist(EntityRegistry.entityOf(it.next()));
+                if (++count % CHUNK == 0) {
+                    em.flush();
+                    em.clear();
+                }
             }
         }
         em.flush();
