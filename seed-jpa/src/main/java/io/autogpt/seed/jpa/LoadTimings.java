@@ -57,8 +57,9 @@ final class LoadTimings {
         add(Phase.WAIT_FOR_ROWS, wait);
         add(Phase.SEND, send);
         add(Phase.END_COPY, end);
-        LINES.add(String.format(Locale.ROOT, "copy   %-40s %-6s %10d %8.1f %8.3f %8.3f %8.3f %8.3f %8.3f", relation,
-                format, rows, bytes / 1e6, generate / 1e9, encode / 1e9, wait / 1e9, send / 1e9, end / 1e9));
+        LINES.add(String.format(Locale.ROOT, "copy   %-40s %-6s %10d %8.1f %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f",
+                relation, format, rows, bytes / 1e6, generate / 1e9, encode / 1e9, wait / 1e9, send / 1e9, end / 1e9,
+                sinceStart()));
     }
 
     /** One index's or foreign key's rebuild before commit. */
@@ -67,8 +68,8 @@ final class LoadTimings {
             return;
         }
         add(foreignKey ? Phase.KEY_VALIDATION : Phase.INDEX_REBUILD, nanos);
-        LINES.add(String.format(Locale.ROOT, "%-6s %-40s %-50s %8.3f", foreignKey ? "fkey" : "index", table, name,
-                nanos / 1e9));
+        LINES.add(String.format(Locale.ROOT, "%-6s %-40s %-50s %8.3f %8.3f", foreignKey ? "fkey" : "index", table, name,
+                nanos / 1e9, sinceStart()));
     }
 
     /** A phase that is not per table: the schema's creation, the commit. */
@@ -76,6 +77,12 @@ final class LoadTimings {
         if (FILE != null) {
             add(phase, nanos);
         }
+    }
+
+    /** Seconds since the process started: when a line's work ended, for the run's timeline. */
+    private static double sinceStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toNanos() / 1e9).orElse(0.0);
     }
 
     private static void add(Phase phase, long nanos) {
@@ -94,9 +101,9 @@ final class LoadTimings {
             out.append(String.format(Locale.ROOT, "phase  %-16s %8.3f%n", p.name().toLowerCase(Locale.ROOT),
                     TOTALS[p.ordinal()]));
         }
-        out.append(String.format(Locale.ROOT, "# %-5s %-40s %-6s %10s %8s %8s %8s %8s %8s %8s%n", "what", "relation",
-                "format", "rows", "MB", "generate", "encode", "wait", "send", "end"));
-        out.append("# index/fkey: table, name, seconds\n");
+        out.append(String.format(Locale.ROOT, "# %-5s %-40s %-6s %10s %8s %8s %8s %8s %8s %8s %8s%n", "what",
+                "relation", "format", "rows", "MB", "generate", "encode", "wait", "send", "end", "done at"));
+        out.append("# index/fkey: table, name, seconds, done at (seconds since the process started)\n");
         for (String line : LINES) {
             out.append(line).append('\n');
         }
