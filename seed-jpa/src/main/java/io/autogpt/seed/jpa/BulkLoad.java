@@ -94,13 +94,14 @@ final class BulkLoad {
 
     /**
      * Foreign keys of the loaded tables: qualified table, quoted name, definition, parent, comment statement or null,
-     * and the table's and the parent's own names.
+     * the table's own name, and the parent's when it is one of the loaded tables (else null).
      */
     private static final String FOREIGN_KEYS_SQL = "SELECT c.oid, c.conrelid::regclass::text, quote_ident(c.conname), "
             + "pg_get_constraintdef(c.oid), c.confrelid::regclass::text, "
             + "'COMMENT ON CONSTRAINT ' || quote_ident(c.conname) || ' ON ' || c.conrelid::regclass::text || ' IS ' "
             + "|| quote_literal(obj_description(c.oid, 'pg_constraint')), "
-            + "(SELECT relname FROM pg_class WHERE oid = c.conrelid), (SELECT relname FROM pg_class WHERE oid = c.confrelid) "
+            + "(SELECT relname FROM pg_class WHERE oid = c.conrelid), CASE WHEN c.confrelid = ANY(?::regclass[]) "
+            + "THEN (SELECT relname FROM pg_class WHERE oid = c.confrelid) END "
             + "FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = ANY(?::regclass[]) "
             + "ORDER BY array_position(?::regclass[], c.conrelid), c.conname";
 
@@ -170,6 +171,11 @@ final class BulkLoad {
     private final List<String> shared;
     /** Tables this role may not rebuild, and why. */
     private final Map<String, String> excluded;
+    /**
+     * Tables the run writes in more than one step: full only at commit, so no key of theirs comes back early (a
+     * child's rows may refer to parent rows of a later step).
+     */
+    private final Set<String> writtenAgain;
     private final Map<String, Path> paths = new LinkedHashMap<>();
     /** Per bulk-loaded table, its indexes and constraints to build again; emptied as they are. */
     private final Map<String, List<Rebuilt>> indexes = new LinkedHashMap<>();
@@ -186,11 +192,12 @@ final class BulkLoad {
     private boolean joinMemoryRaised;
 
     private BulkLoad(@Nullable Connection conn, List<String> candidates, List<String> shared,
-                     Map<String, String> excluded) {
+                     Map<String, String> excluded, Set<String> writtenAgain) {
         this.conn = conn;
         this.candidates = candidates;
         this.shared = shared;
         this.excluded = excluded;
+        this.writtenAgain = writtenAgain;
     }
 
     /**
@@ -198,9 +205,11 @@ final class BulkLoad {
      * role may not create in, partitioned, or with a foreign key to a table this role may not refer to or lock) take
      * the indexed path, and all do when this role may not lock one of {@code shared} against writes.
      *
-     * @param shared the tables the run inserts rows into where missing, which a bulk load locks against writes
+     * @param shared       the tables the run inserts rows into where missing, which a bulk load locks against writes
+     * @param writtenAgain the tables the run inserts rows into in more than one step
      */
-    static BulkLoad of(Connection conn, List<String> tables, List<String> shared) throws SQLException {
+    static BulkLoad of(Connection conn, List<String> tables, List<String> shared, Set<String> writtenAgain)
+            throws SQLException {
         Map<String, String> excluded = new LinkedHashMap<>();
         List<String> candidates = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(TABLES_SQL)) {
@@ -230,14 +239,14 @@ final class BulkLoad {
                 }
             }
         }
-        return new BulkLoad(conn, candidates, shared, excluded);
+        return new BulkLoad(conn, candidates, shared, excluded, Set.copyOf(writtenAgain));
     }
 
     /** A load that keeps every index: each table takes the indexed path. */
     static BulkLoad none(List<String> tables) {
         Map<String, String> excluded = new LinkedHashMap<>();
         tables.forEach(table -> excluded.put(table, "asked"));
-        return new BulkLoad(null, List.of(), List.of(), excluded);
+        return new BulkLoad(null, List.of(), List.of(), excluded, Set.of());
     }
 
     /** What a person should know before the run: one line when this role may not rebuild some tables. */
@@ -405,6 +414,7 @@ final class BulkLoad {
         try (PreparedStatement ps = conn().prepareStatement(FOREIGN_KEYS_SQL)) {
             ps.setArray(1, regs);
             ps.setArray(2, regs);
+            ps.setArray(3, regs);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     keyIds.add(rs.getLong(1));
@@ -414,7 +424,12 @@ final class BulkLoad {
                             "ALTER TABLE " + table + " ADD CONSTRAINT " + rs.getString(3) + " " + rs.getString(4),
                             rs.getString(6), rs.getString(5));
                     foreignKeys.add(key);
-                    keysWaiting.add(new Key(key, rs.getString(7), rs.getString(8)));
+                    String child = rs.getString(7);
+                    String parent = rs.getString(8);
+                    // A parent outside the load, or a table the run writes in more than one step, waits for commit.
+                    if (parent != null && !writtenAgain.contains(child) && !writtenAgain.contains(parent)) {
+                        keysWaiting.add(new Key(key, child, parent));
+                    }
                 }
             }
         }

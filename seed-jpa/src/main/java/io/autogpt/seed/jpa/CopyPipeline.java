@@ -59,7 +59,7 @@ final class CopyPipeline {
         void run() throws SQLException;
     }
 
-    private sealed interface Item permits Run, Start, Chunk, End, Barrier {
+    private sealed interface Item permits Run, Start, Chunk, End, Abort, Barrier {
     }
 
     /** Statements for {@code table}'s sake; a failure is reported as writing it. */
@@ -76,6 +76,13 @@ final class CopyPipeline {
 
     /** The last started table's rows are all queued: how many, and the caller's time making and encoding them. */
     private record End(long rows, long generate, long encode) implements Item {
+    }
+
+    /**
+     * The caller failed while making the last started table's rows ({@code why}): the worker cancels its COPY, so
+     * none of them go in, and stops as it does for a failure of its own.
+     */
+    private record Abort(Throwable why) implements Item {
     }
 
     /** Everything before it is done: the worker counts down and does nothing more until the next item. */
@@ -156,6 +163,20 @@ final class CopyPipeline {
         byte[] trailer = Arrays.copyOf(edge.array(), edge.size());
         put(new Start(new Segment(relation, table.name(), CopyText.copyInto(table, relation) + encoding.options(),
                 encoding.format(), header, trailer)));
+        try {
+            return queueRows(rows, encoding);
+        } catch (RuntimeException | Error e) {
+            // Rows cut short must not go in: the worker cancels what it has of them.
+            try {
+                put(new Abort(e));
+            } catch (RuntimeException alreadyStopped) {
+                // The worker failed or was closed first: it sends nothing more anyway.
+            }
+            throw e;
+        }
+    }
+
+    private <R extends Record> long queueRows(Stream<R> rows, CopyRows<R> encoding) {
         CopyBuffer chunk = new CopyBuffer(CHUNK_BYTES + 4096);
         long count = 0;
         long generate = 0;
@@ -201,7 +222,8 @@ final class CopyPipeline {
      * @throws RuntimeException what stopped the worker, if anything did
      */
     void drain() {
-        if (!started) {
+        if (!started || stopping) {
+            rethrow();
             return;
         }
         Barrier barrier = new Barrier(new CountDownLatch(1));
@@ -237,18 +259,33 @@ final class CopyPipeline {
         }
         stopping = true;
         worker.interrupt();
-        if (busy || open != null) {
-            // A statement or a COPY the server may be slow to finish (a lock it waits for): cancelled, not awaited.
+        boolean interrupted = false;
+        while (worker.isAlive()) {
+            if (busy || open != null) {
+                // A statement or a COPY the server may be slow to finish (a lock it waits for): cancelled, not
+                // awaited; again while the worker is still at one, which may have begun after the last cancel.
+                try {
+                    conn.unwrap(PGConnection.class).cancelQuery();
+                } catch (SQLException e) {
+                    // The statement then runs to its end; the wait below waits for it.
+                }
+            }
             try {
-                conn.unwrap(PGConnection.class).cancelQuery();
-            } catch (SQLException e) {
-                // The statement then runs to its end; the join below waits for it.
+                worker.join(100);
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
-        CopyStream.joinUninterruptibly(worker);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void put(Item item) {
+        if (stopping) {
+            // No worker takes it any more: waiting for it would never end.
+            throw new IllegalStateException("the session's connection is closed to new rows");
+        }
         if (!started) {
             started = true;
             worker.start();
@@ -334,9 +371,18 @@ final class CopyPipeline {
     }
 
     private void doBacklog(Backlog work) {
+        try {
+            // The rows sent so far go in now: a row the server refuses at the COPY's end is the table's failure.
+            closeCopy();
+        } catch (SQLException e) {
+            fail(DatabaseSession.failure("writing \"" + Objects.requireNonNull(current).table + "\"", e));
+            return;
+        }
         busy = true;
         try {
-            closeCopy();
+            if (stopping) {
+                return;
+            }
             work.work(() -> !draining && !stopping && queue.remainingCapacity() > 0);
         } catch (SQLException e) {
             fail(DatabaseSession.failure("rebuilding indexes", e));
@@ -358,7 +404,13 @@ final class CopyPipeline {
         if (item instanceof Chunk chunk) {
             send(chunk);
         } else if (item instanceof Start start) {
+            if (open != null) {
+                throw new IllegalStateException("rows of " + Objects.requireNonNull(current).table
+                        + " were cut short without an abort");
+            }
             current = start.segment();
+        } else if (item instanceof Abort abort) {
+            fail(abort.why());
         } else if (item instanceof End end) {
             closeCopy();
             Segment segment = Objects.requireNonNull(current);
@@ -371,14 +423,22 @@ final class CopyPipeline {
             closeCopy();
             busy = true;
             try {
-                run.work().run();
+                if (!stopping) {
+                    run.work().run();
+                }
             } finally {
                 busy = false;
             }
         } else if (item instanceof Barrier barrier) {
-            closeCopy();
             paused = true;
-            barrier.reached().countDown();
+            try {
+                closeCopy();
+            } catch (SQLException e) {
+                fail(DatabaseSession.failure("writing \"" + failingTable(barrier) + "\"", e));
+            } finally {
+                // Even when ending the COPY failed: the caller waiting here is then told why.
+                barrier.reached().countDown();
+            }
         }
     }
 

@@ -89,6 +89,13 @@ final class SchemaFit {
                 .distinct().toList();
     }
 
+    /** The tables the run inserts new rows into in more than one step of its order. */
+    Set<String> insertTablesWrittenAgain() {
+        Set<String> seen = new HashSet<>();
+        return tables.stream().filter(t -> t.kind() == Table.Kind.INSERT && table(t) != null).map(Table::name)
+                .filter(name -> !seen.add(name)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The tables the run inserts rows into where missing (rows every run shares) that the target has. */
     List<String> sharedTables() {
         return tables.stream().filter(t -> t.kind() == Table.Kind.INSERT_MISSING && table(t) != null)

@@ -137,7 +137,7 @@ public final class SeedTargets {
                 }
                 List<String> tables = found.fit().insertTables();
                 BulkLoad bulk = indexes == Indexes.KEPT ? BulkLoad.none(tables) : BulkLoad.of(conn, tables,
-                        found.fit().sharedTables());
+                        found.fit().sharedTables(), found.fit().insertTablesWrittenAgain());
                 PreparedTarget target = found.withNotes(bulk.notes());
                 ForeignKeyDeferral deferral = ForeignKeyDeferral.tryOn(conn);
                 // EclipseLink shares the connection and runs its transaction; COPY needs the session alone.

@@ -178,6 +178,52 @@ class CopyPipelineTest {
     }
 
     @Test
+    void aRowRefusedWhenBacklogWorkEndsTheCopyFailsAsWritingItsTable() throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE refused_mid (id text, n integer CHECK (n <> 1500000))");
+            AtomicInteger statements = new AtomicInteger();
+            CopyPipeline pipeline = new CopyPipeline(c, busy(c, statements));
+            try {
+                pipeline.copy("refused_mid", TABLE, items(0, 2_000_000), CopyText.rows(TABLE));
+                assertThatThrownBy(pipeline::drain).isInstanceOf(TargetException.class)
+                        .hasMessageStartingWith("writing \"Item\" failed:")
+                        .hasMessageContaining("refused_mid_n_check");
+            } catch (TargetException e) {
+                // Refused while the rows were still being queued: the same failure, one call earlier.
+                assertThat(e).hasMessageStartingWith("writing \"Item\" failed:");
+            } finally {
+                pipeline.close();
+            }
+            c.rollback();
+        }
+    }
+
+    @Test
+    void rowsCutShortByTheirMakerAreCancelledNotLoaded() throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE cut_short (id text, n integer)");
+            CopyPipeline pipeline = new CopyPipeline(c, null);
+            IllegalStateException broken = new IllegalStateException("row 100000 cannot be made");
+            try {
+                Stream<Item> failing = items(0, 200_000).peek(item -> {
+                    if (item.n() == 100_000) {
+                        throw broken;
+                    }
+                });
+                assertThatThrownBy(() -> pipeline.copy("cut_short", TABLE, failing, CopyText.rows(TABLE)))
+                        .isSameAs(broken);
+                // The worker stops at the abort, cancelling the COPY: the caller is told why from then on.
+                assertThatThrownBy(pipeline::drain).isSameAs(broken);
+                assertThatThrownBy(() -> pipeline.copy("cut_short", TABLE, items(0, 1), CopyText.rows(TABLE)))
+                        .isSameAs(broken);
+            } finally {
+                pipeline.close();
+            }
+            c.rollback();
+        }
+    }
+
+    @Test
     void closingCancelsAStatementStillRunning() throws SQLException {
         try (Connection c = connect()) {
             CopyPipeline pipeline = new CopyPipeline(c, null);
