@@ -4,7 +4,6 @@ import io.autogpt.seed.core.table.Table;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +36,6 @@ import org.postgresql.copy.CopyIn;
  * <p>Owned by its session, which {@linkplain #close closes} it before rolling back or closing the connection.
  */
 final class CopyPipeline {
-    private static final int CHUNK_BYTES = 1 << 16;
     /**
      * Items the caller may run ahead: 512, chunks of 64 KiB nearly all, 32 MiB — what a second or so of generating
      * makes, within the heap a large load needs anyway.
@@ -177,33 +175,21 @@ final class CopyPipeline {
     }
 
     private <R extends Record> long queueRows(Stream<R> rows, CopyRows<R> encoding) {
-        CopyBuffer chunk = new CopyBuffer(CHUNK_BYTES + 4096);
-        long count = 0;
-        long generate = 0;
-        long encode = 0;
-        // Generating happens in hasNext as much as in next: timed from the end of one row's encoding (and its
-        // chunk's hand-over) to the next row's arrival.
-        long mark = timed ? System.nanoTime() : 0;
-        for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
-            R row = it.next();
-            long arrived = timed ? System.nanoTime() : 0;
-            encoding.append(chunk, row);
-            if (timed) {
-                long encoded = System.nanoTime();
-                generate += arrived - mark;
-                encode += encoded - arrived;
-            }
-            count++;
-            if (chunk.size() >= CHUNK_BYTES) {
-                int length = chunk.size();
-                put(new Chunk(chunk.detach(), length));
-            }
-            mark = timed ? System.nanoTime() : 0;
+        CopyBuffer chunk = new CopyBuffer(CopyStream.CHUNK_BYTES + 4096);
+        long[] times = {0, 0};
+        long count;
+        try {
+            count = CopyStream.encodeRows(rows, encoding, chunk, (bytes, length) -> put(new Chunk(bytes, length)),
+                    times);
+        } catch (InterruptedException e) {
+            // put() never throws it: it turns an interrupt into a failure of its own.
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
         if (chunk.size() > 0) {
             put(new Chunk(chunk.array(), chunk.size()));
         }
-        put(new End(count, generate, encode));
+        put(new End(count, times[0], times[1]));
         return count;
     }
 

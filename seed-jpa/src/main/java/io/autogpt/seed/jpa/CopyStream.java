@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * writer's tables where no {@link CopyPipeline} sends them (making days pass).
  */
 final class CopyStream {
-    private static final int CHUNK_BYTES = 1 << 16;
+    /** A chunk of encoded rows is handed over once it holds this many bytes. */
+    static final int CHUNK_BYTES = 1 << 16;
     /** Chunks the producer may run ahead: 16 × 64 KiB. */
     private static final int QUEUED_CHUNKS = 16;
     private static final Chunk END = new Chunk(new byte[0], 0);
@@ -112,25 +113,8 @@ final class CopyStream {
         try {
             CopyBuffer chunk = new CopyBuffer(CHUNK_BYTES + 4096);
             encoding.begin(chunk);
-            boolean timed = LoadTimings.on();
-            // Generating happens in hasNext as much as in next: timed from the end of one row's encoding (and its
-            // chunk's hand-over) to the next row's arrival.
-            long mark = timed ? System.nanoTime() : 0;
-            for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
-                R row = it.next();
-                long arrived = timed ? System.nanoTime() : 0;
-                encoding.append(chunk, row);
-                if (timed) {
-                    long encoded = System.nanoTime();
-                    times[0] += arrived - mark;
-                    times[1] += encoded - arrived;
-                }
-                count[0]++;
-                if (chunk.size() >= CHUNK_BYTES) {
-                    chunks.put(Chunk.of(chunk));
-                }
-                mark = timed ? System.nanoTime() : 0;
-            }
+            count[0] = encodeRows(rows, encoding, chunk, (bytes, length) -> chunks.put(new Chunk(bytes, length)),
+                    times);
             encoding.end(chunk);
             if (chunk.size() > 0) {
                 chunks.put(Chunk.of(chunk));
@@ -147,6 +131,45 @@ final class CopyStream {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Takes a chunk of whole encoded rows: the first {@code length} bytes of {@code bytes}, its own from now on. */
+    @FunctionalInterface
+    interface ChunkSink {
+        void take(byte[] bytes, int length) throws InterruptedException;
+    }
+
+    /**
+     * Encodes {@code rows} into {@code out}, handing each chunk of about 64 KiB of whole rows to {@code sink}; what is
+     * left (less than a chunk) stays in {@code out}. With timings on, adds the time making the rows to
+     * {@code times[0]} and encoding them to {@code times[1]}: making happens in {@code hasNext} as much as in
+     * {@code next}, so it is timed from the end of one row's encoding (and its chunk's hand-over) to the next row's
+     * arrival.
+     *
+     * @return rows encoded
+     */
+    static <R extends Record> long encodeRows(Stream<R> rows, CopyRows<R> encoding, CopyBuffer out, ChunkSink sink,
+                                              long[] times) throws InterruptedException {
+        boolean timed = LoadTimings.on();
+        long count = 0;
+        long mark = timed ? System.nanoTime() : 0;
+        for (Iterator<R> it = rows.iterator(); it.hasNext(); ) {
+            R row = it.next();
+            long arrived = timed ? System.nanoTime() : 0;
+            encoding.append(out, row);
+            if (timed) {
+                long encoded = System.nanoTime();
+                times[0] += arrived - mark;
+                times[1] += encoded - arrived;
+            }
+            count++;
+            if (out.size() >= CHUNK_BYTES) {
+                int length = out.size();
+                sink.take(out.detach(), length);
+            }
+            mark = timed ? System.nanoTime() : 0;
+        }
+        return count;
     }
 
     /** Encoded rows on their way to the server: the first {@code length} bytes of {@code bytes}. */

@@ -7,7 +7,6 @@ import io.autogpt.seed.core.table.Bytes;
 import io.autogpt.seed.core.table.Table;
 import io.autogpt.seed.core.vector.Embedding;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,18 +38,11 @@ class CopyBinaryTest {
     }
 
     private static final Table<Sample> TABLE = Table.insertOf(Sample.class);
-    private static final String DB = "seed_copy_binary_test_" + ProcessHandle.current().pid();
-    private static @Nullable String adminUrl;
+    private static @Nullable ScratchDatabase db;
 
     @BeforeAll
     static void database() throws SQLException {
-        String env = System.getenv("SEED_TEST_DATABASE_URL");
-        Objects.requireNonNull(env, "SEED_TEST_DATABASE_URL is not set (e.g. postgresql://postgres@127.0.0.1:5432/postgres)");
-        adminUrl = jdbc(env);
-        try (Connection c = DriverManager.getConnection(adminUrl); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB);
-            st.execute("CREATE DATABASE " + DB);
-        }
+        db = ScratchDatabase.create("seed_copy_binary_test");
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("CREATE EXTENSION IF NOT EXISTS vector");
             st.execute("CREATE TYPE \"Shade\" AS ENUM ('LIGHT', 'DARK', 'MID_TONE')");
@@ -60,23 +52,11 @@ class CopyBinaryTest {
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(Objects.requireNonNull(adminUrl));
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-        }
-    }
-
-    private static String jdbc(String url) {
-        return "jdbc:" + url.replaceFirst("^postgres(ql)?://([^@/]+)@", "postgresql://") + (url.contains("@")
-                ? (url.contains("?") ? "&" : "?") + "user=" + url.replaceFirst("^postgres(ql)?://([^@:/]+).*$", "$2")
-                : "");
+        Objects.requireNonNull(db).close();
     }
 
     private static Connection connect() throws SQLException {
-        String url = Objects.requireNonNull(adminUrl).replaceFirst("/[^/?]+(\\?|$)", "/" + DB + "$1");
-        Connection c = DriverManager.getConnection(url);
-        c.setAutoCommit(false);
-        return c;
+        return Objects.requireNonNull(db).connect();
     }
 
     private static List<Sample> samples() {

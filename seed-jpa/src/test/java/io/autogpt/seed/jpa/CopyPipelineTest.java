@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.autogpt.seed.core.port.TargetException;
 import io.autogpt.seed.core.table.Table;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,35 +30,20 @@ class CopyPipelineTest {
     }
 
     private static final Table<Item> TABLE = Table.insertOf(Item.class);
-    private static final String DB = "seed_copy_pipeline_test_" + ProcessHandle.current().pid();
-    private static @Nullable String adminUrl;
+    private static @Nullable ScratchDatabase db;
 
     @BeforeAll
     static void database() throws SQLException {
-        String env = System.getenv("SEED_TEST_DATABASE_URL");
-        Objects.requireNonNull(env, "SEED_TEST_DATABASE_URL is not set (e.g. postgresql://postgres@127.0.0.1:5432/postgres)");
-        adminUrl = "jdbc:" + env.replaceFirst("^postgres(ql)?://([^@/]+)@", "postgresql://") + (env.contains("@")
-                ? (env.contains("?") ? "&" : "?") + "user=" + env.replaceFirst("^postgres(ql)?://([^@:/]+).*$", "$2")
-                : "");
-        try (Connection c = DriverManager.getConnection(adminUrl); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB);
-            st.execute("CREATE DATABASE " + DB);
-        }
+        db = ScratchDatabase.create("seed_copy_pipeline_test");
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(Objects.requireNonNull(adminUrl));
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-        }
+        Objects.requireNonNull(db).close();
     }
 
     private static Connection connect() throws SQLException {
-        String url = Objects.requireNonNull(adminUrl).replaceFirst("/[^/?]+(\\?|$)", "/" + DB + "$1");
-        Connection c = DriverManager.getConnection(url);
-        c.setAutoCommit(false);
-        return c;
+        return Objects.requireNonNull(db).connect();
     }
 
     private static Stream<Item> items(long from, long to) {
@@ -243,7 +227,7 @@ class CopyPipelineTest {
     /** Waits until the server shows the sleep running, as another session sees it. */
     private static void sleepUntilRunning(Connection busy) throws SQLException {
         int pid = busy.unwrap(org.postgresql.PGConnection.class).getBackendPID();
-        try (Connection watcher = DriverManager.getConnection(Objects.requireNonNull(adminUrl));
+        try (Connection watcher = Objects.requireNonNull(db).connectAdmin();
              Statement st = watcher.createStatement()) {
             for (int i = 0; i < 200; i++) {
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid
