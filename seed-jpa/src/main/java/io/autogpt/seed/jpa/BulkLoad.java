@@ -269,6 +269,11 @@ final class BulkLoad {
         return path == null ? "" : path.toString();
     }
 
+    /** Whether {@link #start} has decided which tables load bare. */
+    boolean started() {
+        return started;
+    }
+
     /** Whether {@code table} is loaded without its indexes and foreign keys. */
     boolean isBulk(String table) {
         Path path = paths.get(table);

@@ -385,6 +385,11 @@ final class DatabaseAdvance implements AdvanceTransaction {
     }
 
     private Array users(SeedPlan slice) throws SQLException {
+        return users(session, slice);
+    }
+
+    /** The ids of {@code slice}'s users, as a text array for a statement on {@code session}'s connection. */
+    static Array users(DatabaseSession session, SeedPlan slice) throws SQLException {
         Object[] ids = Dataset.userIds(slice.seed(), slice.fromUser(), slice.toUser()).toArray();
         return session.jdbc().createArrayOf("text", ids);
     }

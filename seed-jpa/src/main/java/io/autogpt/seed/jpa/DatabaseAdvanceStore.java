@@ -11,7 +11,6 @@ import io.autogpt.seed.core.run.Dataset;
 import io.autogpt.seed.core.store.StoreListingVersion;
 import io.autogpt.seed.core.store.SubmissionStatus;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -102,7 +101,7 @@ final class DatabaseAdvanceStore implements AdvanceStore {
     public List<ListingState> listings(SeedPlan slice) {
         List<ListingState> out = new ArrayList<>();
         try (PreparedStatement ps = session.jdbc().prepareStatement(LISTINGS_SQL)) {
-            ps.setArray(1, users(slice));
+            ps.setArray(1, DatabaseAdvance.users(session, slice));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     StoreListingVersion latest = version(rs, 6);
@@ -202,7 +201,7 @@ final class DatabaseAdvanceStore implements AdvanceStore {
             return 0;
         }
         try (PreparedStatement ps = session.jdbc().prepareStatement(ONBOARDING_SQL)) {
-            ps.setArray(1, users(slice));
+            ps.setArray(1, DatabaseAdvance.users(session, slice));
             ps.setObject(2, since);
             ps.setObject(3, since);
             return ps.executeUpdate();
@@ -211,9 +210,4 @@ final class DatabaseAdvanceStore implements AdvanceStore {
         }
     }
 
-    private Array users(SeedPlan slice) throws SQLException {
-        Object[] ids = Dataset.userIds(slice.seed(), slice.fromUser(), slice.toUser()).toArray();
-        Connection c = session.jdbc();
-        return c.createArrayOf("text", ids);
-    }
 }

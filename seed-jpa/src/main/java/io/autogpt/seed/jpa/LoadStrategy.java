@@ -24,8 +24,6 @@ final class LoadStrategy {
     private final List<String> pendingShared = new ArrayList<>();
     /** The bare table inserted into last, whose indexes wait until its rows are all in; null: none. */
     private @Nullable String lastBulk;
-    /** Whether the bulk load has decided which tables load bare. */
-    private boolean started;
     /** Whether the inserts of the catalogue wait, yet, for other runs writing it. */
     private boolean catalogueLocked;
 
@@ -46,11 +44,10 @@ final class LoadStrategy {
      * session pipelines its copies, while the caller goes on making them).
      */
     void beforeInsert(String table) throws SQLException {
-        if (!started) {
+        if (!bulk.started()) {
             // Decided before any row is queued: the run's report reads each table's path as soon as it is written.
             session.jdbc();
             bulk.start();
-            started = true;
         }
         session.submit(() -> ready(table), table);
     }

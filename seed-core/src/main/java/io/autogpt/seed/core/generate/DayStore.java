@@ -157,8 +157,7 @@ public final class DayStore {
      * the submit share, created and submitted at one moment of the day. {@code state} learns them.
      */
     public Stream<StoreListingVersion> submissions(State state) {
-        Set<String> today = new HashSet<>();
-        decided.forEach(l -> today.add(l.listingId()));
+        Set<String> today = decidedToday();
         List<StoreListingVersion> out = new ArrayList<>();
         for (Map.Entry<String, ListingState> e : state.listings.entrySet()) {
             ListingState l = e.getValue();
@@ -184,14 +183,20 @@ public final class DayStore {
         return out.stream();
     }
 
+    /** The listings whose versions were decided today. */
+    private Set<String> decidedToday() {
+        Set<String> today = new HashSet<>();
+        decided.forEach(l -> today.add(l.listingId()));
+        return today;
+    }
+
     /**
      * The day's new categories: the active versions of live listings not decided today change categories with the
      * category share (one to three of the store's, never the same set), at a moment of the day. {@code state} learns
      * them.
      */
     public List<Recategorised> recategorisations(State state) {
-        Set<String> today = new HashSet<>();
-        decided.forEach(l -> today.add(l.listingId()));
+        Set<String> today = decidedToday();
         List<Recategorised> out = new ArrayList<>();
         for (Map.Entry<String, ListingState> e : state.listings.entrySet()) {
             ListingState l = e.getValue();

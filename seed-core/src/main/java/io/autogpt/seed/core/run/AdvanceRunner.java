@@ -177,8 +177,9 @@ public final class AdvanceRunner {
         }
     }
 
-    private static <R extends Record> long write(AdvanceTransaction tx, Map<String, Long> rows, Table<R> table,
-                                                 Supplier<Stream<R>> made) {
+    /** Writes {@code table}'s rows, made now, and adds their count to the day's {@code rows} per table. */
+    static <R extends Record> long write(AdvanceTransaction tx, Map<String, Long> rows, Table<R> table,
+                                         Supplier<Stream<R>> made) {
         long n = tx.write(table, made.get());
         rows.merge(table.name(), n, Long::sum);
         return n;

@@ -16,11 +16,8 @@ import io.autogpt.seed.core.search.SearchTerms;
 import io.autogpt.seed.core.search.UnifiedContentEmbedding;
 import io.autogpt.seed.core.store.StoreListingReview;
 import io.autogpt.seed.core.store.StoreListingVersion;
-import io.autogpt.seed.core.table.Table;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The steps of a day of {@link AdvanceRunner} for the store's versions ({@link DayStore}) and the chats and searches
@@ -43,10 +40,10 @@ final class StoreAndChatDays {
         List<StoreVerdict> verdicts = store.verdicts(state);
         tx.store().decide(verdicts);
         long approved = verdicts.stream().filter(StoreVerdict::approved).count();
-        written += write(tx, rows, StoreListingVersion.TABLE, () -> store.submissions(state));
+        written += AdvanceRunner.write(tx, rows, StoreListingVersion.TABLE, () -> store.submissions(state));
         long recategorised = tx.store().recategorise(store.recategorisations(state));
         if (tx.hasTable(UnifiedContentEmbedding.TABLE.name())) {
-            written += write(tx, rows, UnifiedContentEmbedding.TABLE, store::embeddings);
+            written += AdvanceRunner.write(tx, rows, UnifiedContentEmbedding.TABLE, store::embeddings);
         }
         if (tx.hasTable(NotificationEvent.TABLE.name()) && tx.hasTable(UserNotificationBatch.TABLE.name())) {
             List<NotificationEvent> events = store.verdictNotices(state);
@@ -54,7 +51,7 @@ final class StoreAndChatDays {
             rows.merge(NotificationEvent.TABLE.name(), filed, Long::sum);
             written += filed;
         }
-        written += write(tx, rows, StoreListingReview.TABLE, store::firstReviews);
+        written += AdvanceRunner.write(tx, rows, StoreListingReview.TABLE, store::firstReviews);
         for (ListedVersion v : store.approved()) {
             reviewable.list(v);
         }
@@ -73,25 +70,18 @@ final class StoreAndChatDays {
     static long chats(AdvanceTransaction tx, Map<String, Long> rows, DayChats chats, Map<Long, Integer> logged) {
         long written = 0;
         if (tx.hasTable(ChatSession.TABLE.name()) && tx.hasTable(ChatMessage.TABLE.name())) {
-            written += write(tx, rows, ChatSession.TABLE, chats::sessions);
-            written += write(tx, rows, ChatMessage.TABLE, chats::messages);
+            written += AdvanceRunner.write(tx, rows, ChatSession.TABLE, chats::sessions);
+            written += AdvanceRunner.write(tx, rows, ChatMessage.TABLE, chats::messages);
             if (tx.hasTable(PlatformCostLog.TABLE.name())) {
-                written += write(tx, rows, PlatformCostLog.TABLE, chats::costLogs);
+                written += AdvanceRunner.write(tx, rows, PlatformCostLog.TABLE, chats::costLogs);
             }
         }
         if (tx.hasTable(SearchTerms.TABLE.name())) {
-            written += write(tx, rows, SearchTerms.TABLE, () -> chats.storeSearches(logged));
+            written += AdvanceRunner.write(tx, rows, SearchTerms.TABLE, () -> chats.storeSearches(logged));
         }
         if (tx.hasTable(BuilderSearchHistory.TABLE.name())) {
-            written += write(tx, rows, BuilderSearchHistory.TABLE, chats::builderSearches);
+            written += AdvanceRunner.write(tx, rows, BuilderSearchHistory.TABLE, chats::builderSearches);
         }
         return written;
-    }
-
-    private static <R extends Record> long write(AdvanceTransaction tx, Map<String, Long> rows, Table<R> table,
-                                                 Supplier<Stream<R>> made) {
-        long n = tx.write(table, made.get());
-        rows.merge(table.name(), n, Long::sum);
-        return n;
     }
 }
