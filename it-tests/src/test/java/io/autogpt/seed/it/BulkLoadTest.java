@@ -14,6 +14,7 @@ import io.autogpt.seed.core.run.SeedProgress;
 import io.autogpt.seed.core.run.SeedReport;
 import io.autogpt.seed.core.run.SeedRunner;
 import io.autogpt.seed.core.table.Table;
+import io.autogpt.seed.core.user.User;
 import io.autogpt.seed.it.support.CliProcess;
 import io.autogpt.seed.it.support.CliRun;
 import io.autogpt.seed.it.support.Sql;
@@ -62,6 +63,55 @@ class BulkLoadTest {
             try (Connection b = bulk.connect("public"); Connection k = kept.connect("public")) {
                 assertThat(Sql.catalog(b)).isEqualTo(Sql.catalog(k)).hasSizeGreaterThan(200);
                 assertThat(Sql.digests(b)).as("the same rows either way").isEqualTo(Sql.digests(k));
+            }
+        }
+    }
+
+    /**
+     * A schema the run creates comes without its indexes and keys until the rows are in, as pg_restore's post-data:
+     * built once, over the rows. A run that writes nothing still ends with every one of them, and one they refuse
+     * fails with its name and leaves no schema behind.
+     */
+    @Test
+    void aNewSchemasIndexesAndKeysComeOnceOverTheRowsAndAlways() throws Exception {
+        try (TestDatabase empty = TestDatabase.create(getClass()); TestDatabase kept = TestDatabase.create(getClass());
+             TestDatabase duplicate = TestDatabase.create(getClass())) {
+            try (DatasetTransaction tx = SeedTargets.postgres(empty.url().withSchema("platform"), Writer.COPY,
+                    SchemaVersion.newest()).begin(PLAN)) {
+                tx.commit();
+            }
+            try (DatasetTransaction tx = SeedTargets.postgres(kept.url().withSchema("platform"), Writer.COPY,
+                    SchemaVersion.newest(), Indexes.KEPT).begin(PLAN)) {
+                tx.commit();
+            }
+            try (Connection e = empty.connect("platform"); Connection k = kept.connect("platform")) {
+                assertThat(Sql.catalog(e)).as("nothing written, everything created").isEqualTo(Sql.catalog(k))
+                        .hasSizeGreaterThan(400);
+            }
+            try (DatasetTransaction tx = SeedTargets.postgres(duplicate.url().withSchema("platform"), Writer.COPY,
+                    SchemaVersion.newest()).begin(PLAN)) {
+                List<User> users = new Dataset(tx.facts().fit(PLAN)).steps().stream()
+                        .filter(step -> step.table() == User.TABLE).findFirst().orElseThrow().rows().get().limit(2)
+                        .map(User.class::cast).toList();
+                User twin = users.get(1);
+                User sameEmail = new User(twin.id(), users.get(0).email(), twin.name(), twin.createdAt(),
+                        twin.updatedAt(), twin.metadata(), twin.integrations(), twin.stripeCustomerId(),
+                        twin.topUpConfig(), twin.maxEmailsPerDay(), twin.notifyOnAgentRun(),
+                        twin.notifyOnBlockExecutionFailed(), twin.notifyOnContinuousAgentError(),
+                        twin.notifyOnDailySummary(), twin.notifyOnLowBalance(), twin.notifyOnMonthlySummary(),
+                        twin.notifyOnWeeklySummary(), twin.notifyOnZeroBalance(), twin.emailVerified(), twin.timezone(),
+                        twin.notifyOnAgentApproved(), twin.notifyOnAgentRejected(), twin.subscriptionTier(),
+                        twin.briefingFrequency(), twin.alertsEnabled(), twin.notifyOnStoreVerdict(),
+                        twin.lastBriefingAt(), twin.welcomeEmailSentAt(), twin.defaultChatAuthProvider(),
+                        twin.defaultChatCredentialId());
+                assertThat(tx.write(User.TABLE, Stream.of(users.get(0), sameEmail))).isEqualTo(2);
+                assertThat(tx.path(User.TABLE)).isEqualTo("bulk");
+                assertThatThrownBy(tx::commit).isInstanceOf(TargetException.class).hasMessage("duplicate key in "
+                        + "\"User\": unique index \"User_email_key\" cannot be built over the rows; nothing was "
+                        + "written");
+            }
+            try (Connection c = duplicate.connect("public")) {
+                assertThat(Sql.count(c, "SELECT count(*) FROM pg_namespace WHERE nspname = 'platform'")).isZero();
             }
         }
     }

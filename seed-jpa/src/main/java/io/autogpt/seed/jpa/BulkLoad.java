@@ -147,12 +147,12 @@ final class BulkLoad {
      *
      * @param table   the table, as the server names it in statements ({@code "User"})
      * @param name    the index's or constraint's name
-     * @param drop    the statement that drops it
+     * @param drop    the statement that drops it; null for one this run's new schema has not created yet
      * @param create  the statement that creates it again, from its catalog definition
      * @param comment the statement that puts its comment back, or null when it has none
      * @param parent  for a foreign key, the table it refers to; else null
      */
-    private record Rebuilt(Kind kind, String table, String name, String drop, String create,
+    private record Rebuilt(Kind kind, String table, String name, @Nullable String drop, String create,
                            @Nullable String comment, @Nullable String parent) {
     }
 
@@ -176,6 +176,8 @@ final class BulkLoad {
      * child's rows may refer to parent rows of a later step).
      */
     private final Set<String> writtenAgain;
+    /** The new schema's indexes and keys not created yet: the bare tables' are built here, the rest at start. */
+    private final PostData postData;
     private final Map<String, Path> paths = new LinkedHashMap<>();
     /** Per bulk-loaded table, its indexes and constraints to build again; emptied as they are. */
     private final Map<String, List<Rebuilt>> indexes = new LinkedHashMap<>();
@@ -192,12 +194,13 @@ final class BulkLoad {
     private boolean joinMemoryRaised;
 
     private BulkLoad(@Nullable Connection conn, List<String> candidates, List<String> shared,
-                     Map<String, String> excluded, Set<String> writtenAgain) {
+                     Map<String, String> excluded, Set<String> writtenAgain, PostData postData) {
         this.conn = conn;
         this.candidates = candidates;
         this.shared = shared;
         this.excluded = excluded;
         this.writtenAgain = writtenAgain;
+        this.postData = postData;
     }
 
     /**
@@ -207,9 +210,11 @@ final class BulkLoad {
      *
      * @param shared       the tables the run inserts rows into where missing, which a bulk load locks against writes
      * @param writtenAgain the tables the run inserts rows into in more than one step
+     * @param postData     indexes and keys of a schema this run created and has not created yet, all on
+     *                     {@code tables}: built after the rows for the tables that load bare, before them for the rest
      */
-    static BulkLoad of(Connection conn, List<String> tables, List<String> shared, Set<String> writtenAgain)
-            throws SQLException {
+    static BulkLoad of(Connection conn, List<String> tables, List<String> shared, Set<String> writtenAgain,
+                       PostData postData) throws SQLException {
         Map<String, String> excluded = new LinkedHashMap<>();
         List<String> candidates = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(TABLES_SQL)) {
@@ -239,14 +244,14 @@ final class BulkLoad {
                 }
             }
         }
-        return new BulkLoad(conn, candidates, shared, excluded, Set.copyOf(writtenAgain));
+        return new BulkLoad(conn, candidates, shared, excluded, Set.copyOf(writtenAgain), postData);
     }
 
     /** A load that keeps every index: each table takes the indexed path. */
     static BulkLoad none(List<String> tables) {
         Map<String, String> excluded = new LinkedHashMap<>();
         tables.forEach(table -> excluded.put(table, "asked"));
-        return new BulkLoad(null, List.of(), List.of(), excluded, Set.of());
+        return new BulkLoad(null, List.of(), List.of(), excluded, Set.of(), PostData.none());
     }
 
     /** What a person should know before the run: one line when this role may not rebuild some tables. */
@@ -291,6 +296,7 @@ final class BulkLoad {
         started = true;
         excluded.forEach((table, why) -> paths.put(table, Path.indexed(why)));
         if (candidates.isEmpty()) {
+            createPostData(table -> false);
             return;
         }
         Savepoint savepoint = conn().setSavepoint();
@@ -305,6 +311,7 @@ final class BulkLoad {
             LOG.info("indexes stay in place: another transaction is using the tables ({})",
                     Connections.firstLine(e.getMessage()));
             candidates.forEach(table -> paths.put(table, Path.indexed("in use")));
+            createPostData(table -> false);
             return;
         }
         if (bare.isEmpty()) {
@@ -316,8 +323,17 @@ final class BulkLoad {
         for (String table : candidates) {
             paths.put(table, bare.contains(table) ? Path.BULK : Path.indexed("held rows"));
         }
+        // Before the catalog is read: what the other tables' new keys depend on is then kept, as for any key.
+        createPostData(bare::contains);
         if (!bare.isEmpty()) {
             drop(bare);
+        }
+    }
+
+    /** Creates the new schema's pending indexes and keys, except those of tables {@code later} claims. */
+    private void createPostData(java.util.function.Predicate<String> later) throws SQLException {
+        if (!postData.isEmpty()) {
+            postData.createExcept(conn(), later);
         }
     }
 
@@ -473,6 +489,22 @@ final class BulkLoad {
                 }
             }
         }
+        // The new schema's own, never created: built once, like those just dropped.
+        for (PostData.Item item : postData.take()) {
+            if (item.kind() == PostData.Kind.FOREIGN_KEY) {
+                String parent = Objects.requireNonNull(item.parent());
+                Rebuilt key = new Rebuilt(Kind.FOREIGN_KEY, CopyText.quote(item.table()), CopyText.quote(item.name()),
+                        null, item.create(), null, CopyText.quote(parent));
+                foreignKeys.add(key);
+                if (tables.contains(parent) && !writtenAgain.contains(item.table()) && !writtenAgain.contains(parent)) {
+                    keysWaiting.add(new Key(key, item.table(), parent));
+                }
+            } else {
+                indexes.computeIfAbsent(item.table(), t -> new ArrayList<>()).add(new Rebuilt(
+                        item.kind() == PostData.Kind.UNIQUE ? Kind.UNIQUE : Kind.INDEX, CopyText.quote(item.table()),
+                        item.name(), null, item.create(), null, null));
+            }
+        }
         // An index something else depends on stays, and is maintained row by row: the path names it.
         kept.forEach((table, names) -> paths.put(table, new Path(true, "kept " + String.join(", ", names))));
         LOG.info("loading {} empty tables without their {} indexes and {} foreign keys; rebuilt before commit",
@@ -577,6 +609,8 @@ final class BulkLoad {
      * @throws TargetException when the rows break a unique index or a foreign key; the transaction must roll back
      */
     void finish() throws SQLException {
+        // No row went in (start never ran): the new schema's indexes and keys are still to be created.
+        createPostData(table -> false);
         if (indexes.isEmpty() && foreignKeys.isEmpty()) {
             return;
         }

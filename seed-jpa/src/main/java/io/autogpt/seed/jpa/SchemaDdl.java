@@ -68,6 +68,10 @@ final class SchemaDdl {
             "SET search_path TO ('pg_catalog', )?'platform'(, 'pg_temp')?");
 
     private final String script;
+    /** {@link #script} without {@link #postData}'s statements: the schema as a bare load wants it first. */
+    private final String preScript;
+    /** The indexes and index-backed constraints of the script, in its order: {@link PostData}. */
+    private final List<PostData.Item> postData;
     /** kind → names, for the objects that need nothing; and for those that need pgvector. */
     private final Map<String, List<String>> plain;
     private final Map<String, List<String>> vector;
@@ -77,7 +81,9 @@ final class SchemaDdl {
         this.plain = objects();
         this.vector = objects();
         this.vectorTables = new ArrayList<>();
+        this.postData = new ArrayList<>();
         StringBuilder script = new StringBuilder();
+        StringBuilder preScript = new StringBuilder();
         boolean inVector = false;
         String[] chunks = text.split("(?m)^(?=--@ )");
         for (String chunk : chunks) {
@@ -95,6 +101,7 @@ final class SchemaDdl {
                 // No object of its own (an extension other objects need, a row the migrations insert): it runs
                 // with the script, which runs only when an object is missing.
                 script.append(sql).append('\n');
+                preScript.append(sql).append('\n');
                 continue;
             }
             List<String> names = (inVector ? vector : plain).get(marker[0]);
@@ -114,8 +121,15 @@ final class SchemaDdl {
                         + sql.replaceAll(";$", "") + "$stmt$; END IF; END $vector$;";
             }
             script.append(sql).append('\n');
+            PostData.Item item = inVector ? null : PostData.parse(sql.replaceAll(";$", ""));
+            if (item != null) {
+                postData.add(item);
+            } else {
+                preScript.append(sql).append('\n');
+            }
         }
         this.script = script.toString();
+        this.preScript = preScript.toString();
     }
 
     private static Map<String, List<String>> objects() {
@@ -135,21 +149,34 @@ final class SchemaDdl {
      * guards) pin {@code schema} instead, so a schema of another name works the same.
      */
     String script(String schema) {
+        return pinned(script, schema);
+    }
+
+    private static String pinned(String script, String schema) {
         return schema.equals(PLATFORM_SCHEMA) ? script : PINNED_SCHEMA.matcher(script)
                 .replaceAll("SET search_path TO $1" + java.util.regex.Matcher.quoteReplacement(
                         CopyText.literal(schema)) + "$2");
     }
 
     /**
-     * Creates what is missing of the schema in {@code conn}'s open transaction; see the class comment for locks.
+     * What {@link #ensure} did.
      *
-     * @return notes for the run's report (what could not be created here), empty when everything is there
+     * @param notes    for the run's report: what could not be created here; empty when everything is there
+     * @param postData what it left for the caller to create before commit; empty unless asked to defer
      */
-    List<String> ensure(Connection conn, String schema, String lockName) throws SQLException {
+    record Ensured(List<String> notes, PostData postData) {
+    }
+
+    /**
+     * Creates what is missing of the schema in {@code conn}'s open transaction; see the class comment for locks.
+     * With {@code deferPostData}, a schema made from nothing comes without its indexes and index-backed constraints,
+     * which the caller then owns ({@link PostData}); a schema partly there is completed whole.
+     */
+    Ensured ensure(Connection conn, String schema, String lockName, boolean deferPostData) throws SQLException {
         // A first look creates nothing, so runs that find the schema complete take no lock at all.
         VectorType found = vectorType(conn, schema, false);
         if (found != VectorType.NOT_ALLOWED && complete(conn, schema, found == VectorType.HERE)) {
-            return notes(found);
+            return new Ensured(notes(found), PostData.none());
         }
         try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_lock(" + DatabaseSession.LOCK_KEY
                 + ")")) {
@@ -165,14 +192,16 @@ final class SchemaDdl {
                 unlock.setString(1, lockName);
                 unlock.execute();
             }
-            return notes(vectorType);
+            return new Ensured(notes(vectorType), PostData.none());
         }
+        // Only a schema made from nothing defers: where some objects exist, the script's guards complete it.
+        boolean defer = deferPostData && present(conn, schema, vectorType == VectorType.HERE) == 0;
         try (Statement st = conn.createStatement()) {
             st.execute("SET LOCAL client_min_messages = warning");
             st.execute("CREATE SCHEMA IF NOT EXISTS " + CopyText.quote(schema));
-            st.execute(script(schema));
+            st.execute(defer ? pinned(preScript, schema) : script(schema));
         }
-        return notes(vectorType);
+        return new Ensured(notes(vectorType), defer ? PostData.of(postData) : PostData.none());
     }
 
     private List<String> notes(VectorType vectorType) {
@@ -228,24 +257,36 @@ final class SchemaDdl {
 
     /** Whether every object of the DDL exists in {@code schema} (the pgvector ones only when pgvector is there). */
     boolean complete(Connection conn, String schema, boolean vectorHere) throws SQLException {
+        long expected = 0;
+        for (String kind : KINDS) {
+            expected += names(kind, vectorHere).size();
+        }
+        return present(conn, schema, vectorHere) == expected;
+    }
+
+    /** How many of the DDL's objects exist in {@code schema} (the pgvector ones counted only when pgvector is there). */
+    private long present(Connection conn, String schema, boolean vectorHere) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(PRESENT_SQL)) {
             String quoted = CopyText.quote(schema);
-            long expected = 0;
             int i = 1;
             for (String kind : KINDS) {
-                List<String> names = new ArrayList<>(plain.get(kind));
-                if (vectorHere) {
-                    names.addAll(vector.get(kind));
-                }
-                expected += names.stream().distinct().count();
                 ps.setString(i++, quoted);
-                ps.setArray(i++, conn.createArrayOf("text", names.toArray()));
+                ps.setArray(i++, conn.createArrayOf("text", names(kind, vectorHere).toArray()));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1) == expected;
+                return rs.getLong(1);
             }
         }
+    }
+
+    /** The DDL's objects of one kind, each once. */
+    private List<String> names(String kind, boolean vectorHere) {
+        List<String> names = new ArrayList<>(plain.get(kind));
+        if (vectorHere) {
+            names.addAll(vector.get(kind));
+        }
+        return names.stream().distinct().toList();
     }
 
     private static String read(SchemaVersion version) {

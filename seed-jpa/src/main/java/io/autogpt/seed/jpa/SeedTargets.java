@@ -128,7 +128,7 @@ public final class SeedTargets {
             String schema = url.schemaOrDefault();
             Connection conn = Connections.open(url, writer == Writer.JPA);
             try {
-                PreparedTarget found = PreparedTarget.prepare(conn, schema, plan, create);
+                PreparedTarget found = PreparedTarget.prepare(conn, schema, plan, create, indexes != Indexes.KEPT);
                 Set<LoginSystem> systems = logins != null ? LoginSystem.detect(conn) : Set.of();
                 if (logins != null && systems.isEmpty()) {
                     throw new TargetException("seeded users cannot get logins: the target has neither Supabase Auth "
@@ -136,8 +136,11 @@ public final class SeedTargets {
                             + "\"UserAuthAccount\" in schema " + schema + ")", List.of());
                 }
                 List<String> tables = found.fit().insertTables();
+                // A new schema's indexes and keys: those of the tables the run inserts into are the bulk load's
+                // (built once, over the rows); the rest are created now, before any row goes anywhere.
+                found.postData().createExcept(conn, tables::contains);
                 BulkLoad bulk = indexes == Indexes.KEPT ? BulkLoad.none(tables) : BulkLoad.of(conn, tables,
-                        found.fit().sharedTables(), found.fit().insertTablesWrittenAgain());
+                        found.fit().sharedTables(), found.fit().insertTablesWrittenAgain(), found.postData());
                 PreparedTarget target = found.withNotes(bulk.notes());
                 ForeignKeyDeferral deferral = ForeignKeyDeferral.tryOn(conn);
                 // EclipseLink shares the connection and runs its transaction; COPY needs the session alone.
