@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -267,8 +268,7 @@ final class SeedCommand implements Callable<Integer> {
                 : Composition.database(database.url(env), database.schema, writer == WriterChoice.JPA,
                         createSchema ? version : null, keepIndexes, logins);
         PrintWriter stdout = spec.commandLine().getOut();
-        SeedProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
-        warmUp(plan);
+        SeedProgress progress = warmUp(plan, TerminalProgress.forConsole(spec.commandLine().getErr()));
         // An anchor nobody chose is not part of the shape a rerun is compared in: the default moves every second.
         SeedRunner runner = new SeedRunner(target.port(), progress);
         // The accounts are a step of the run; the target knows where they go and how the password is kept.
@@ -294,21 +294,60 @@ final class SeedCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Rows of each table the warm-up makes: enough for the JIT to compile the table's factory. */
+    private static final int WARM_UP_ROWS = 300;
+
     /**
-     * Makes the plan's first row on a daemon thread while the port connects and checks the target: the first use of
-     * Datafaker loads its dictionaries (a few hundred milliseconds), which then overlaps with network round trips.
-     * The CLI's choice for a short-lived process; the core starts no thread an embedder did not ask for.
+     * Makes the first rows of every table of the plan on a daemon thread while the port connects, creates and checks
+     * the target, and stops when the run writes its first table: the first use of Datafaker loads its dictionaries
+     * (a few hundred milliseconds), and each factory runs interpreted until the JIT has seen it often enough. Both
+     * then overlap with the DDL and network round trips, on a core that would wait. The CLI's choice for a
+     * short-lived process; the core starts no thread an embedder did not ask for.
+     *
+     * @return {@code progress}, telling the warm-up to stop when the first table starts
      */
-    private static void warmUp(SeedPlan plan) {
+    private static SeedProgress warmUp(SeedPlan plan, SeedProgress progress) {
+        AtomicBoolean started = new AtomicBoolean();
         Thread thread = new Thread(() -> {
-            try (var rows = new Dataset(plan).steps().get(0).rows().get()) {
-                rows.findFirst();
+            try {
+                for (Dataset.Step<?> step : new Dataset(plan).steps()) {
+                    try (var rows = step.rows().get()) {
+                        rows.limit(WARM_UP_ROWS).takeWhile(row -> !started.get()).forEach(row -> { });
+                    }
+                    if (started.get()) {
+                        return;
+                    }
+                }
             } catch (RuntimeException e) {
-                // The run itself makes the same row and reports what went wrong; a warm-up has nothing to add.
+                // The run itself makes the same rows and reports what went wrong; a warm-up has nothing to add.
             }
         }, "seed-warm-up");
         thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+        return new SeedProgress() {
+            @Override
+            public void tableStarted(String table) {
+                started.set(true);
+                progress.tableStarted(table);
+            }
+
+            @Override
+            public void rowsWritten(String table, long rows) {
+                progress.rowsWritten(table, rows);
+            }
+
+            @Override
+            public void tableFinished(SeedReport.TableReport report) {
+                progress.tableFinished(report);
+            }
+
+            @Override
+            public void runFinished() {
+                started.set(true);
+                progress.runFinished();
+            }
+        };
     }
 
     private SchemaVersion schemaVersion() {
