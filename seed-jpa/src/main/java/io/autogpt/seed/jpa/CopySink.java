@@ -25,9 +25,12 @@ final class CopySink implements RowSink<SQLException> {
     @Override
     public <R extends Record> long update(Table<R> table, Stream<R> rows) throws SQLException {
         DatabaseSession.Staged staged = session.stage(table, rows);
-        try (Statement st = session.jdbc().createStatement()) {
-            st.executeUpdate(CopyText.applyStaging(table, staged.name()));
-        }
+        // Behind the staged rows, while the caller goes on to the next table.
+        session.submit(() -> {
+            try (Statement st = session.jdbc().createStatement()) {
+                st.executeUpdate(CopyText.applyStaging(table, staged.name()));
+            }
+        }, table.name());
         return staged.count();
     }
 }

@@ -146,13 +146,24 @@ final class DatabaseSession {
     }
 
     /**
-     * COPYs {@code rows} into a new session-local table of {@code table}'s columns, dropped at commit.
+     * COPYs {@code rows} into a new session-local table of {@code table}'s columns, dropped at commit: queued behind
+     * the rows before them when the session pipelines its copies (in text, as the staged table's types are not read
+     * before it exists), so what uses the staged rows must be {@linkplain #submit submitted} too, or wait for them.
      */
     <R extends Record> Staged stage(Table<R> table, Stream<R> rows) throws SQLException {
         String staging = "seed_staging_" + (++stagingTables);
+        String create = CopyText.createStaging(table, staging);
+        if (pipeline != null && !pipeline.onWorker()) {
+            pipeline.submit(() -> {
+                try (Statement st = conn.createStatement()) {
+                    st.execute(create);
+                }
+            }, table.name());
+            return new Staged(staging, pipeline.copy(staging, table, rows, CopyText.rows(table)));
+        }
         Connection c = jdbc();
         try (Statement st = c.createStatement()) {
-            st.execute(CopyText.createStaging(table, staging));
+            st.execute(create);
         }
         return new Staged(staging, CopyStream.copy(c, staging, table, rows));
     }

@@ -91,11 +91,23 @@ final class LoadStrategy {
         }
     }
 
-    /** Readies the session for updating rows of {@code table}: its indexes, its triggers. */
+    /**
+     * Readies the session for updating rows of {@code table}: the staged shared rows still missing, its indexes, its
+     * triggers. In its place among the rows when the session pipelines its copies, as the update that follows: the
+     * caller goes on making the next table's rows meanwhile.
+     */
     void beforeUpdate(String table) throws SQLException {
-        session.jdbc();
-        bulk.beforeUpdate(table);
-        triggersOn();
+        // Taken here, on the caller's thread, which alone adds to them: each was staged before this, so its rows are
+        // queued ahead of this work.
+        List<String> shared = List.copyOf(pendingShared);
+        pendingShared.clear();
+        session.submit(() -> {
+            insertShared(shared);
+            bulk.beforeUpdate(table);
+            if (deferral != null) {
+                deferral.triggersOn();
+            }
+        }, table);
     }
 
     /** Turns per-row triggers back on, for updates and deletes. */
@@ -145,17 +157,23 @@ final class LoadStrategy {
 
     /** Inserts the staged shared rows that are still missing. */
     private void applyShared() throws SQLException {
-        if (pendingShared.isEmpty()) {
+        List<String> shared = List.copyOf(pendingShared);
+        pendingShared.clear();
+        insertShared(shared);
+    }
+
+    /** Runs {@code statements}, inserts of staged shared rows, with per-row checks on. */
+    private void insertShared(List<String> statements) throws SQLException {
+        if (statements.isEmpty()) {
             return;
         }
         if (deferral != null) {
             deferral.triggersOn();
         }
-        for (String statement : pendingShared) {
+        for (String statement : statements) {
             // Noting: the catalogue's activation says so when it leaves another release active.
             session.executeNoting(statement);
         }
-        pendingShared.clear();
     }
 
     /** Before commit: the shared rows still missing, every index and key rebuilt, every deferred key verified. */
