@@ -20,7 +20,10 @@ final class LoadStrategy {
     private final @Nullable ForeignKeyDeferral deferral;
     /** Which tables load without their indexes and foreign keys, and their rebuild before commit. */
     private final BulkLoad bulk;
-    /** Inserts of staged shared rows not yet run. */
+    /**
+     * Inserts of staged shared rows not yet run. Connection work: touched only where the session runs what is
+     * {@linkplain DatabaseSession#submit submitted} (behind the rows queued before it), or after the session is drained.
+     */
     private final List<String> pendingShared = new ArrayList<>();
     /** The bare table inserted into last, whose indexes wait until its rows are all in; null: none. */
     private @Nullable String lastBulk;
@@ -97,12 +100,8 @@ final class LoadStrategy {
      * caller goes on making the next table's rows meanwhile.
      */
     void beforeUpdate(String table) throws SQLException {
-        // Taken here, on the caller's thread, which alone adds to them: each was staged before this, so its rows are
-        // queued ahead of this work.
-        List<String> shared = List.copyOf(pendingShared);
-        pendingShared.clear();
         session.submit(() -> {
-            insertShared(shared);
+            applyShared();
             bulk.beforeUpdate(table);
             if (deferral != null) {
                 deferral.triggersOn();
@@ -129,14 +128,18 @@ final class LoadStrategy {
      */
     <R extends Record> long insertMissing(Table<R> table, Stream<R> rows) throws SQLException {
         DatabaseSession.Staged staged = session.stage(table, rows);
-        if (table.catalogue() && !catalogueLocked) {
-            pendingShared.add(CopyText.CATALOGUE_LOCK);
-            catalogueLocked = true;
-        }
-        pendingShared.add(CopyText.insertMissing(table, staged.name()));
-        if (deferral == null) {
-            applyShared();
-        }
+        boolean lockFirst = table.catalogue() && !catalogueLocked;
+        catalogueLocked |= table.catalogue();
+        String insert = CopyText.insertMissing(table, staged.name());
+        session.submit(() -> {
+            if (lockFirst) {
+                pendingShared.add(CopyText.CATALOGUE_LOCK);
+            }
+            pendingShared.add(insert);
+            if (deferral == null) {
+                applyShared();
+            }
+        }, table.name());
         return staged.count();
     }
 
@@ -148,32 +151,29 @@ final class LoadStrategy {
      */
     <R extends Record> long activateCatalogue(Table<R> table, Stream<R> rows) throws SQLException {
         DatabaseSession.Staged staged = session.stage(table, rows);
-        pendingShared.add(CopyText.activateCatalogue(staged.name()));
-        if (deferral == null) {
-            applyShared();
-        }
+        String activate = CopyText.activateCatalogue(staged.name());
+        session.submit(() -> {
+            pendingShared.add(activate);
+            if (deferral == null) {
+                applyShared();
+            }
+        }, table.name());
         return staged.count();
     }
 
-    /** Inserts the staged shared rows that are still missing. */
+    /** Inserts the staged shared rows that are still missing, with per-row checks on. Connection work. */
     private void applyShared() throws SQLException {
-        List<String> shared = List.copyOf(pendingShared);
-        pendingShared.clear();
-        insertShared(shared);
-    }
-
-    /** Runs {@code statements}, inserts of staged shared rows, with per-row checks on. */
-    private void insertShared(List<String> statements) throws SQLException {
-        if (statements.isEmpty()) {
+        if (pendingShared.isEmpty()) {
             return;
         }
         if (deferral != null) {
             deferral.triggersOn();
         }
-        for (String statement : statements) {
+        for (String statement : pendingShared) {
             // Noting: the catalogue's activation says so when it leaves another release active.
             session.executeNoting(statement);
         }
+        pendingShared.clear();
     }
 
     /** Before commit: the shared rows still missing, every index and key rebuilt, every deferred key verified. */
