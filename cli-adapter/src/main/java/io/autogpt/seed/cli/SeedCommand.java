@@ -298,11 +298,12 @@ final class SeedCommand implements Callable<Integer> {
     private static final int WARM_UP_ROWS = 300;
 
     /**
-     * Makes the first rows of every table of the plan on a daemon thread while the port connects, creates and checks
-     * the target, and stops when the run writes its first table: the first use of Datafaker loads its dictionaries
-     * (a few hundred milliseconds), and each factory runs interpreted until the JIT has seen it often enough. Both
-     * then overlap with the DDL and network round trips, on a core that would wait. The CLI's choice for a
-     * short-lived process; the core starts no thread an embedder did not ask for.
+     * Makes the first rows of every table of the plan's first cohort on a daemon thread while the port connects,
+     * creates and checks the target, and stops at the next row once the run starts its first table: the first use of
+     * Datafaker loads its dictionaries (a few hundred milliseconds), and each factory runs interpreted until the JIT
+     * has seen it often enough. Both then overlap with the DDL and network round trips, on a core that would wait.
+     * One cohort bounds what a table with few rows or none (credentials without a key) can cost. The CLI's choice
+     * for a short-lived process; the core starts no thread an embedder did not ask for.
      *
      * @return {@code progress}, telling the warm-up to stop when the first table starts
      */
@@ -310,7 +311,9 @@ final class SeedCommand implements Callable<Integer> {
         AtomicBoolean started = new AtomicBoolean();
         Thread thread = new Thread(() -> {
             try {
-                for (Dataset.Step<?> step : new Dataset(plan).steps()) {
+                SeedPlan cohort = plan.slice(plan.fromUser(),
+                        Math.min(plan.fromUser() + plan.scale().cohortUsers(), plan.toUser()));
+                for (Dataset.Step<?> step : new Dataset(cohort).steps()) {
                     try (var rows = step.rows().get()) {
                         rows.limit(WARM_UP_ROWS).takeWhile(row -> !started.get()).forEach(row -> { });
                     }
@@ -323,7 +326,6 @@ final class SeedCommand implements Callable<Integer> {
             }
         }, "seed-warm-up");
         thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
         return new SeedProgress() {
             @Override

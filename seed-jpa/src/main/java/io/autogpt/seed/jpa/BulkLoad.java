@@ -148,7 +148,7 @@ final class BulkLoad {
      * @param table   the table, as the server names it in statements ({@code "User"})
      * @param name    the index's or constraint's name
      * @param drop    the statement that drops it; null for one this run's new schema has not created yet
-     * @param create  the statement that creates it again, from its catalog definition
+     * @param create  the statement that creates it again, from its catalog definition (a new schema's: the DDL's)
      * @param comment the statement that puts its comment back, or null when it has none
      * @param parent  for a foreign key, the table it refers to; else null
      */
@@ -609,7 +609,7 @@ final class BulkLoad {
      * @throws TargetException when the rows break a unique index or a foreign key; the transaction must roll back
      */
     void finish() throws SQLException {
-        // No row went in (start never ran): the new schema's indexes and keys are still to be created.
+        // No table was inserted into (start never ran): the new schema's indexes and keys are still to be created.
         createPostData(table -> false);
         if (indexes.isEmpty() && foreignKeys.isEmpty()) {
             return;

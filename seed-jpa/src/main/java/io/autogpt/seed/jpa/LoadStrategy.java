@@ -95,14 +95,15 @@ final class LoadStrategy {
     }
 
     /**
-     * Readies the session for updating rows of {@code table}: the staged shared rows still missing, its indexes, its
+     * Readies the session for updating rows of {@code table}: its indexes, the staged shared rows still missing, its
      * triggers. In its place among the rows when the session pipelines its copies, as the update that follows: the
      * caller goes on making the next table's rows meanwhile.
      */
     void beforeUpdate(String table) throws SQLException {
         session.submit(() -> {
-            applyShared();
+            // Its unique indexes first: a shared row inserted where missing may belong to this very table.
             bulk.beforeUpdate(table);
+            applyShared();
             if (deferral != null) {
                 deferral.triggersOn();
             }

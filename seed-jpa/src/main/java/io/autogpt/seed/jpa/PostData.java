@@ -1,6 +1,8 @@
 package io.autogpt.seed.jpa;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  * The indexes and index-backed constraints of a schema this transaction creates, not created yet: what
  * {@code pg_restore} calls post-data. A schema made from nothing comes without them, and a table that is about to
  * load bare gets them built once, over its rows ({@link BulkLoad}), instead of being created on the empty table,
- * dropped, and built again; everything else is created before the first row.
+ * dropped, and built again; everything else is created before the first row. (pgvector's objects are not among them:
+ * the DDL creates them only where the type exists, and the bulk load drops and rebuilds them as any index.)
  *
  * <p>Exactly one owner creates each item, before commit: whoever takes them with {@link #take} (the bulk load), or
- * {@link #createExcept} for the rest. Until then the items exist nowhere, so whoever writes a table must first ask
- * for its items: a unique index is what an {@code ON CONFLICT} needs, and a foreign key is what a row is checked
- * against.
+ * {@link #createExcept} for the rest. Until then the items exist nowhere: a unique index is what an
+ * {@code ON CONFLICT} needs, and a foreign key is what a row is checked against. So those of every table written
+ * other than by the bulk load's COPY are created before anything is written ({@code SeedTargets}, {@link BulkLoad}).
  */
 final class PostData {
     /** What an item checks once created: nothing but order (an index), uniqueness, or a reference. */
@@ -34,8 +37,10 @@ final class PostData {
      * @param name   the index's or constraint's name
      * @param create the statement that creates it
      * @param parent for a foreign key, the own name of the table it refers to; else null
+     * @param key    for a foreign key, the columns it refers to; for a unique index or constraint that could back
+     *               one (not partial, no expressions), its columns; else null. Unquoted, comma-separated.
      */
-    record Item(Kind kind, String table, String name, String create, @Nullable String parent) {
+    record Item(Kind kind, String table, String name, String create, @Nullable String parent, @Nullable String key) {
     }
 
     private static final String IDENTIFIER = "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)";
@@ -45,7 +50,10 @@ final class PostData {
     private static final Pattern CONSTRAINT = Pattern.compile("\\$ddl\\$(ALTER TABLE (?:ONLY )?" + IDENTIFIER
             + " ADD CONSTRAINT " + IDENTIFIER + " (FOREIGN KEY|UNIQUE|PRIMARY KEY|EXCLUDE)\\b.*?)\\$ddl\\$",
             Pattern.DOTALL);
-    private static final Pattern REFERENCES = Pattern.compile(" REFERENCES (?:ONLY )?" + IDENTIFIER);
+    private static final Pattern REFERENCES = Pattern.compile(" REFERENCES (?:ONLY )?" + IDENTIFIER
+            + "\\s*\\(([^)]*)\\)");
+    /** The column list of an index ({@code USING btree (a, b)}) or of a unique constraint ({@code UNIQUE (a, b)}). */
+    private static final Pattern COLUMNS = Pattern.compile("(?:USING \\w+ |UNIQUE |PRIMARY KEY )\\(([^()]*)\\)$");
 
     private final List<Item> pending;
 
@@ -69,8 +77,9 @@ final class PostData {
     static @Nullable Item parse(String sql) {
         Matcher index = INDEX.matcher(sql);
         if (index.find()) {
-            return new Item(index.group(1) != null ? Kind.UNIQUE : Kind.INDEX, unquote(index.group(3)),
-                    unquote(index.group(2)), sql, null);
+            boolean unique = index.group(1) != null;
+            return new Item(unique ? Kind.UNIQUE : Kind.INDEX, unquote(index.group(3)), unquote(index.group(2)), sql,
+                    null, unique ? columns(sql) : null);
         }
         Matcher constraint = CONSTRAINT.matcher(sql);
         if (!constraint.find()) {
@@ -82,7 +91,18 @@ final class PostData {
             return null;
         }
         return new Item(foreign ? Kind.FOREIGN_KEY : Kind.UNIQUE, unquote(constraint.group(2)),
-                unquote(constraint.group(3)), constraint.group(1), foreign ? unquote(parent.group(1)) : null);
+                unquote(constraint.group(3)), constraint.group(1), foreign ? unquote(parent.group(1)) : null,
+                foreign ? key(parent.group(2)) : columns(constraint.group(1)));
+    }
+
+    /** The plain column list a statement ends with, or null when it has none (a partial index, an expression). */
+    private static @Nullable String columns(String sql) {
+        Matcher columns = COLUMNS.matcher(sql.strip());
+        return columns.find() ? key(columns.group(1)) : null;
+    }
+
+    private static String key(String list) {
+        return String.join(",", java.util.Arrays.stream(list.split(",")).map(c -> unquote(c.strip())).toList());
     }
 
     private static String unquote(String identifier) {
@@ -97,19 +117,30 @@ final class PostData {
 
     /**
      * Creates now, in the DDL's order (indexes before the keys that need them), every item whose table
-     * {@code later} does not claim, with the unique indexes and constraints of the tables those keys refer to; the
-     * rest stays pending.
+     * {@code later} does not claim, with the unique index or constraint each of their foreign keys refers to where
+     * that is pending too (a primary key comes with its table); the rest stays pending.
      */
     void createExcept(Connection conn, Predicate<String> later) throws SQLException {
-        Set<String> parents = new LinkedHashSet<>();
+        Set<String> referred = new LinkedHashSet<>();
         for (Item item : pending) {
             if (item.kind() == Kind.FOREIGN_KEY && !later.test(item.table())) {
-                parents.add(item.parent());
+                referred.add(keyOf(item.parent(), item.key()));
             }
         }
+        referred.removeAll(uniqueKeys(conn, referred));
+        Set<String> unmatched = new LinkedHashSet<>(referred);
+        for (Item item : pending) {
+            if (item.kind() == Kind.UNIQUE) {
+                unmatched.remove(keyOf(item.table(), item.key()));
+            }
+        }
+        // A key whose unique index cannot be told from its text (an operator class, an order): all its table's.
+        Set<String> wholeTables = new LinkedHashSet<>();
+        unmatched.forEach(key -> wholeTables.add(key.substring(0, key.lastIndexOf('('))));
         List<Item> now = new ArrayList<>();
         for (Item item : pending) {
-            if (!later.test(item.table()) || item.kind() == Kind.UNIQUE && parents.contains(item.table())) {
+            if (!later.test(item.table()) || item.kind() == Kind.UNIQUE
+                    && (referred.contains(keyOf(item.table(), item.key())) || wholeTables.contains(item.table()))) {
                 now.add(item);
             }
         }
@@ -124,6 +155,33 @@ final class PostData {
             }
         }
         pending.removeAll(now);
+    }
+
+    /** A table's key as {@link #createExcept} matches them: {@code table(a,b)}. */
+    private static String keyOf(@Nullable String table, @Nullable String key) {
+        return table + "(" + key + ")";
+    }
+
+    /** Of {@code keys} ({@code table(a,b)}), those a unique index of the current schema already backs. */
+    private static Set<String> uniqueKeys(Connection conn, Set<String> keys) throws SQLException {
+        Set<String> backed = new LinkedHashSet<>();
+        if (keys.isEmpty()) {
+            return backed;
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT c.relname || '(' || (SELECT string_agg(a.attname, "
+                + "',' ORDER BY k.n) FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n) JOIN pg_attribute a ON "
+                + "a.attrelid = i.indrelid AND a.attnum = k.attnum) || ')' FROM pg_index i JOIN pg_class c ON c.oid = "
+                + "i.indrelid WHERE i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL AND c.relnamespace = "
+                + "current_schema()::regnamespace")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (keys.contains(rs.getString(1))) {
+                        backed.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return backed;
     }
 
     /** Hands every pending item to the caller, who creates each before commit. */

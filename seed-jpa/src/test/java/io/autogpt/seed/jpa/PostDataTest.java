@@ -4,20 +4,93 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autogpt.seed.jpa.PostData.Item;
 import io.autogpt.seed.jpa.PostData.Kind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which DDL statements are post-data, and what each creates, as the schema scripts write them. */
+/**
+ * Which DDL statements are post-data and what each creates, as the schema scripts write them; and, on a real server,
+ * that a schema created without them gets each exactly once, where and when it is asked for.
+ */
 class PostDataTest {
+    @Test
+    void aNewSchemaComesWithoutItsIndexesAndKeysAndGetsEachOnceWhereAskedFor() throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create("seed_post_data_test"); Connection c = db.connect();
+             Statement st = c.createStatement()) {
+            SchemaDdl ddl = SchemaDdl.of(SchemaVersion.newest());
+            // The extensions where Supabase keeps them, outside both schemas: each schema's DDL then finds only its
+            // own objects on the search path.
+            st.execute("CREATE SCHEMA extensions");
+            st.execute("CREATE EXTENSION pg_trgm SCHEMA extensions");
+            st.execute("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector') THEN "
+                    + "CREATE EXTENSION vector SCHEMA extensions; END IF; END $$");
+            st.execute("SET search_path TO whole, public, extensions");
+            assertThat(ddl.ensure(c, "whole", "test/whole", false).postData().isEmpty()).isTrue();
+            st.execute("SET search_path TO deferred, public, extensions");
+            PostData deferred = ddl.ensure(c, "deferred", "test/deferred", true).postData();
+
+            List<String> before = catalog(c, "deferred");
+            // pgvector's table is made whole where the type exists (the DDL guards it): the bulk load rebuilds it.
+            assertThat(before).as("primary keys and checks only").hasSizeGreaterThan(90).allMatch(line ->
+                    line.contains("PRIMARY KEY") || line.contains("CHECK") || line.contains("_pkey")
+                            || line.contains("UnifiedContentEmbedding"));
+
+            // Every table's but two: their keys to "Organization" need only its primary key, those to
+            // "Profile"("userId") its unique index, which comes now; the rest of both waits.
+            deferred.createExcept(c, table -> table.equals("Organization") || table.equals("Profile"));
+            List<String> partly = catalog(c, "deferred");
+            assertThat(partly).anyMatch(line -> line.startsWith("index Profile_userId_key:"))
+                    .anyMatch(line -> line.contains("REFERENCES \"Profile\"(\"userId\")"))
+                    .anyMatch(line -> line.contains("REFERENCES \"Organization\"(id)"))
+                    .noneMatch(line -> line.startsWith("index Organization_slug_key:"))
+                    .noneMatch(line -> line.startsWith("constraint Organization_") && line.contains("FOREIGN KEY"));
+
+            deferred.createExcept(c, table -> false);
+            assertThat(deferred.isEmpty()).isTrue();
+            assertThat(catalog(c, "deferred")).isEqualTo(catalog(c, "whole")).hasSizeGreaterThan(400);
+            c.rollback();
+        }
+    }
+
+    /** Every index and constraint of {@code schema} with its definition, the schema's name left out, sorted. */
+    private static List<String> catalog(Connection c, String schema) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT 'index ' || x.relname || ': ' || "
+                + "pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid "
+                + "WHERE x.relnamespace = ?::regnamespace UNION ALL SELECT 'constraint ' || conname || ': ' || "
+                + "pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = ?::regnamespace ORDER BY 1")) {
+            ps.setString(1, schema);
+            ps.setString(2, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1).replace("whole.", "").replace("deferred.", "").replace("extensions.", ""));
+                }
+            }
+        }
+        return out;
+    }
+
     @Test
     void indexesOfTablesAndViewsAreDeferred() {
         String unique = "CREATE UNIQUE INDEX IF NOT EXISTS \"User_email_key\" ON \"User\" USING btree (email)";
-        assertThat(PostData.parse(unique)).isEqualTo(new Item(Kind.UNIQUE, "User", "User_email_key", unique, null));
+        assertThat(PostData.parse(unique)).isEqualTo(new Item(Kind.UNIQUE, "User", "User_email_key", unique, null,
+                "email"));
         String view = "CREATE INDEX IF NOT EXISTS idx_mv_review_stats_count ON mv_review_stats USING btree "
                 + "(review_count DESC)";
         assertThat(PostData.parse(view)).isEqualTo(new Item(Kind.INDEX, "mv_review_stats",
-                "idx_mv_review_stats_count", view, null));
+                "idx_mv_review_stats_count", view, null, null));
         String quoted = "CREATE INDEX \"a \"\"b\"\"\" ON ONLY \"odd \"\"name\"\"\" (x)";
-        assertThat(PostData.parse(quoted)).isEqualTo(new Item(Kind.INDEX, "odd \"name\"", "a \"b\"", quoted, null));
+        assertThat(PostData.parse(quoted)).isEqualTo(new Item(Kind.INDEX, "odd \"name\"", "a \"b\"", quoted, null,
+                null));
+        String partial = "CREATE UNIQUE INDEX \"Org_one\" ON \"Org\" USING btree (\"userId\") WHERE \"isPersonal\"";
+        assertThat(PostData.parse(partial).key()).as("a partial index backs no key").isNull();
+        String pair = "CREATE UNIQUE INDEX \"T_a_b_key\" ON \"T\" USING btree (a, \"B\")";
+        assertThat(PostData.parse(pair).key()).isEqualTo("a,B");
     }
 
     @Test
@@ -27,10 +100,10 @@ class PostDataTest {
         String key = "ALTER TABLE \"APIKey\" ADD CONSTRAINT \"APIKey_userId_fkey\" FOREIGN KEY (\"userId\") "
                 + "REFERENCES \"User\"(id) ON UPDATE CASCADE ON DELETE CASCADE";
         assertThat(PostData.parse(guard.formatted("APIKey_userId_fkey", key))).isEqualTo(
-                new Item(Kind.FOREIGN_KEY, "APIKey", "APIKey_userId_fkey", key, "User"));
+                new Item(Kind.FOREIGN_KEY, "APIKey", "APIKey_userId_fkey", key, "User", "id"));
         String unique = "ALTER TABLE \"UserOnboarding\" ADD CONSTRAINT \"UserOnboarding_userId_key\" UNIQUE (\"userId\")";
         assertThat(PostData.parse(guard.formatted("UserOnboarding_userId_key", unique))).isEqualTo(
-                new Item(Kind.UNIQUE, "UserOnboarding", "UserOnboarding_userId_key", unique, null));
+                new Item(Kind.UNIQUE, "UserOnboarding", "UserOnboarding_userId_key", unique, null, "userId"));
     }
 
     @Test
