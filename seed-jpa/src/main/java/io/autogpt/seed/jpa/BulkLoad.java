@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -94,14 +95,13 @@ final class BulkLoad {
 
     /**
      * Foreign keys of the loaded tables: qualified table, quoted name, definition, parent, comment statement or null,
-     * the table's own name, and the parent's when it is one of the loaded tables (else null).
+     * and the table's and the parent's own names.
      */
     private static final String FOREIGN_KEYS_SQL = "SELECT c.oid, c.conrelid::regclass::text, quote_ident(c.conname), "
             + "pg_get_constraintdef(c.oid), c.confrelid::regclass::text, "
             + "'COMMENT ON CONSTRAINT ' || quote_ident(c.conname) || ' ON ' || c.conrelid::regclass::text || ' IS ' "
             + "|| quote_literal(obj_description(c.oid, 'pg_constraint')), "
-            + "(SELECT relname FROM pg_class WHERE oid = c.conrelid), CASE WHEN c.confrelid = ANY(?::regclass[]) "
-            + "THEN (SELECT relname FROM pg_class WHERE oid = c.confrelid) END "
+            + "(SELECT relname FROM pg_class WHERE oid = c.conrelid), (SELECT relname FROM pg_class WHERE oid = c.confrelid) "
             + "FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid = ANY(?::regclass[]) "
             + "ORDER BY array_position(?::regclass[], c.conrelid), c.conname";
 
@@ -331,7 +331,7 @@ final class BulkLoad {
     }
 
     /** Creates the new schema's pending indexes and keys, except those of tables {@code later} claims. */
-    private void createPostData(java.util.function.Predicate<String> later) throws SQLException {
+    private void createPostData(Predicate<String> later) throws SQLException {
         if (!postData.isEmpty()) {
             postData.createExcept(conn(), later);
         }
@@ -435,7 +435,6 @@ final class BulkLoad {
         try (PreparedStatement ps = conn().prepareStatement(FOREIGN_KEYS_SQL)) {
             ps.setArray(1, regs);
             ps.setArray(2, regs);
-            ps.setArray(3, regs);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     keyIds.add(rs.getLong(1));
@@ -444,13 +443,7 @@ final class BulkLoad {
                             "ALTER TABLE " + table + " DROP CONSTRAINT " + rs.getString(3),
                             "ALTER TABLE " + table + " ADD CONSTRAINT " + rs.getString(3) + " " + rs.getString(4),
                             rs.getString(6), rs.getString(5));
-                    foreignKeys.add(key);
-                    String child = rs.getString(7);
-                    String parent = rs.getString(8);
-                    // A parent outside the load, or a table the run writes in more than one step, waits for commit.
-                    if (parent != null && !writtenAgain.contains(child) && !writtenAgain.contains(parent)) {
-                        keysWaiting.add(new Key(key, child, parent));
-                    }
+                    takeKey(key, rs.getString(7), rs.getString(8), tables);
                 }
             }
         }
@@ -493,12 +486,8 @@ final class BulkLoad {
         for (PostData.Item item : postData.take()) {
             if (item.kind() == PostData.Kind.FOREIGN_KEY) {
                 String parent = Objects.requireNonNull(item.parent());
-                Rebuilt key = new Rebuilt(Kind.FOREIGN_KEY, CopyText.quote(item.table()), CopyText.quote(item.name()),
-                        null, item.create(), null, CopyText.quote(parent));
-                foreignKeys.add(key);
-                if (tables.contains(parent) && !writtenAgain.contains(item.table()) && !writtenAgain.contains(parent)) {
-                    keysWaiting.add(new Key(key, item.table(), parent));
-                }
+                takeKey(new Rebuilt(Kind.FOREIGN_KEY, CopyText.quote(item.table()), CopyText.quote(item.name()), null,
+                        item.create(), null, CopyText.quote(parent)), item.table(), parent, tables);
             } else {
                 indexes.computeIfAbsent(item.table(), t -> new ArrayList<>()).add(new Rebuilt(
                         item.kind() == PostData.Kind.UNIQUE ? Kind.UNIQUE : Kind.INDEX, CopyText.quote(item.table()),
@@ -509,6 +498,18 @@ final class BulkLoad {
         kept.forEach((table, names) -> paths.put(table, new Path(true, "kept " + String.join(", ", names))));
         LOG.info("loading {} empty tables without their {} indexes and {} foreign keys; rebuilt before commit",
                 tables.size(), indexes.values().stream().mapToInt(List::size).sum(), foreignKeys.size());
+    }
+
+    /**
+     * Takes foreign key {@code key} of {@code child} to {@code parent} (own names) to build again. It may come back
+     * before commit only between two tables of {@code loading}: a parent outside the load, or a table the run writes in
+     * more than one step, waits for commit.
+     */
+    private void takeKey(Rebuilt key, String child, String parent, List<String> loading) {
+        foreignKeys.add(key);
+        if (loading.contains(parent) && !writtenAgain.contains(child) && !writtenAgain.contains(parent)) {
+            keysWaiting.add(new Key(key, child, parent));
+        }
     }
 
     /**

@@ -124,14 +124,16 @@ final class DatabaseSession {
 
     /**
      * COPYs {@code rows} into {@code relation} (an SQL name, quoted where needed): queued on the pipeline, when the
-     * session has one, else before returning.
+     * session has one, else before returning. Queued in binary where the relation's column types were read when the
+     * pipeline began, else in text: a relation made since (a staging table) may not even exist yet.
      *
      * @return rows handed over
      */
     <R extends Record> long copy(String relation, Table<R> table, Stream<R> rows) throws SQLException {
-        Map<String, CopyBinary.TargetType> types = pipelineTypes.get(relation);
-        if (pipeline != null && types != null) {
-            return pipeline.copy(relation, table, rows, CopyStream.encoding(types, table));
+        if (pipeline != null && !pipeline.onWorker()) {
+            Map<String, CopyBinary.TargetType> types = pipelineTypes.get(relation);
+            return pipeline.copy(relation, table, rows, types != null ? CopyStream.encoding(types, table)
+                    : CopyText.rows(table));
         }
         return CopyStream.copy(jdbc(), relation, table, rows);
     }
@@ -147,25 +149,18 @@ final class DatabaseSession {
 
     /**
      * COPYs {@code rows} into a new session-local table of {@code table}'s columns, dropped at commit: queued behind
-     * the rows before them when the session pipelines its copies (in text, as the staged table's types are not read
-     * before it exists), so what uses the staged rows must be {@linkplain #submit submitted} too, or wait for them.
+     * the rows before them when the session pipelines its copies, so what uses the staged rows must be
+     * {@linkplain #submit submitted} too, or wait for them.
      */
     <R extends Record> Staged stage(Table<R> table, Stream<R> rows) throws SQLException {
         String staging = "seed_staging_" + (++stagingTables);
         String create = CopyText.createStaging(table, staging);
-        if (pipeline != null && !pipeline.onWorker()) {
-            pipeline.submit(() -> {
-                try (Statement st = conn.createStatement()) {
-                    st.execute(create);
-                }
-            }, table.name());
-            return new Staged(staging, pipeline.copy(staging, table, rows, CopyText.rows(table)));
-        }
-        Connection c = jdbc();
-        try (Statement st = c.createStatement()) {
-            st.execute(create);
-        }
-        return new Staged(staging, CopyStream.copy(c, staging, table, rows));
+        submit(() -> {
+            try (Statement st = conn.createStatement()) {
+                st.execute(create);
+            }
+        }, table.name());
+        return new Staged(staging, copy(staging, table, rows));
     }
 
     /**

@@ -103,16 +103,18 @@ final class LoadStrategy {
         session.submit(() -> {
             // Its unique indexes first: a shared row inserted where missing may belong to this very table.
             bulk.beforeUpdate(table);
-            applyShared();
-            if (deferral != null) {
-                deferral.triggersOn();
-            }
+            sharedThenTriggersOn();
         }, table);
     }
 
     /** Turns per-row triggers back on, for updates and deletes. */
     void triggersOn() throws SQLException {
         session.jdbc();
+        sharedThenTriggersOn();
+    }
+
+    /** The staged shared rows still missing, then per-row triggers on. Connection work. */
+    private void sharedThenTriggersOn() throws SQLException {
         applyShared();
         if (deferral != null) {
             deferral.triggersOn();
@@ -132,15 +134,7 @@ final class LoadStrategy {
         boolean lockFirst = table.catalogue() && !catalogueLocked;
         catalogueLocked |= table.catalogue();
         String insert = CopyText.insertMissing(table, staged.name());
-        session.submit(() -> {
-            if (lockFirst) {
-                pendingShared.add(CopyText.CATALOGUE_LOCK);
-            }
-            pendingShared.add(insert);
-            if (deferral == null) {
-                applyShared();
-            }
-        }, table.name());
+        share(table, lockFirst ? List.of(CopyText.CATALOGUE_LOCK, insert) : List.of(insert));
         return staged.count();
     }
 
@@ -152,14 +146,21 @@ final class LoadStrategy {
      */
     <R extends Record> long activateCatalogue(Table<R> table, Stream<R> rows) throws SQLException {
         DatabaseSession.Staged staged = session.stage(table, rows);
-        String activate = CopyText.activateCatalogue(staged.name());
+        share(table, List.of(CopyText.activateCatalogue(staged.name())));
+        return staged.count();
+    }
+
+    /**
+     * Queues {@code statements} (on {@code table}'s staged rows) behind those rows: run at once when foreign keys are
+     * checked per row, else with the other shared rows, just before commit or an update.
+     */
+    private void share(Table<?> table, List<String> statements) throws SQLException {
         session.submit(() -> {
-            pendingShared.add(activate);
+            pendingShared.addAll(statements);
             if (deferral == null) {
                 applyShared();
             }
         }, table.name());
-        return staged.count();
     }
 
     /** Inserts the staged shared rows that are still missing, with per-row checks on. Connection work. */

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -102,7 +104,7 @@ final class PostData {
     }
 
     private static String key(String list) {
-        return String.join(",", java.util.Arrays.stream(list.split(",")).map(c -> unquote(c.strip())).toList());
+        return String.join(",", Arrays.stream(list.split(",")).map(c -> unquote(c.strip())).toList());
     }
 
     private static String unquote(String identifier) {
@@ -121,28 +123,25 @@ final class PostData {
      * that is pending too (a primary key comes with its table); the rest stays pending.
      */
     void createExcept(Connection conn, Predicate<String> later) throws SQLException {
-        Set<String> referred = new LinkedHashSet<>();
-        for (Item item : pending) {
-            if (item.kind() == Kind.FOREIGN_KEY && !later.test(item.table())) {
-                referred.add(keyOf(item.parent(), item.key()));
-            }
-        }
-        referred.removeAll(uniqueKeys(conn, referred));
-        Set<String> unmatched = new LinkedHashSet<>(referred);
-        for (Item item : pending) {
-            if (item.kind() == Kind.UNIQUE) {
-                unmatched.remove(keyOf(item.table(), item.key()));
-            }
-        }
-        // A key whose unique index cannot be told from its text (an operator class, an order): all its table's.
-        Set<String> wholeTables = new LinkedHashSet<>();
-        unmatched.forEach(key -> wholeTables.add(key.substring(0, key.lastIndexOf('('))));
         List<Item> now = new ArrayList<>();
+        Set<TableKey> referred = new LinkedHashSet<>();
         for (Item item : pending) {
-            if (!later.test(item.table()) || item.kind() == Kind.UNIQUE
-                    && (referred.contains(keyOf(item.table(), item.key())) || wholeTables.contains(item.table()))) {
+            if (!later.test(item.table())) {
                 now.add(item);
+                if (item.kind() == Kind.FOREIGN_KEY) {
+                    referred.add(new TableKey(Objects.requireNonNull(item.parent()), item.key()));
+                }
             }
+        }
+        if (!referred.isEmpty()) {
+            referred.removeAll(uniqueKeys(conn));
+        }
+        for (TableKey key : referred) {
+            List<Item> uniques = pending.stream().filter(i -> i.kind() == Kind.UNIQUE && i.table().equals(key.table()))
+                    .toList();
+            List<Item> exact = uniques.stream().filter(i -> Objects.equals(key.columns(), i.key())).toList();
+            // A key whose unique index cannot be told from its text (an operator class, an order): all its table's.
+            (exact.isEmpty() ? uniques : exact).stream().filter(i -> !now.contains(i)).forEach(now::add);
         }
         now.sort((a, b) -> Boolean.compare(a.kind() == Kind.FOREIGN_KEY, b.kind() == Kind.FOREIGN_KEY));
         try (Statement st = conn.createStatement()) {
@@ -157,28 +156,20 @@ final class PostData {
         pending.removeAll(now);
     }
 
-    /** A table's key as {@link #createExcept} matches them: {@code table(a,b)}. */
-    private static String keyOf(@Nullable String table, @Nullable String key) {
-        return table + "(" + key + ")";
+    /** Columns of a table a foreign key refers to, or a unique index covers: as {@link Item#key} writes them. */
+    private record TableKey(String table, @Nullable String columns) {
     }
 
-    /** Of {@code keys} ({@code table(a,b)}), those a unique index of the current schema already backs. */
-    private static Set<String> uniqueKeys(Connection conn, Set<String> keys) throws SQLException {
-        Set<String> backed = new LinkedHashSet<>();
-        if (keys.isEmpty()) {
-            return backed;
-        }
-        try (PreparedStatement ps = conn.prepareStatement("SELECT c.relname || '(' || (SELECT string_agg(a.attname, "
-                + "',' ORDER BY k.n) FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n) JOIN pg_attribute a ON "
-                + "a.attrelid = i.indrelid AND a.attnum = k.attnum) || ')' FROM pg_index i JOIN pg_class c ON c.oid = "
+    /** The keys the current schema's unique indexes (not partial, no expressions) already back. */
+    private static Set<TableKey> uniqueKeys(Connection conn) throws SQLException {
+        Set<TableKey> backed = new LinkedHashSet<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT c.relname, (SELECT string_agg(a.attname, ',' "
+                + "ORDER BY k.n) FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n) JOIN pg_attribute a ON "
+                + "a.attrelid = i.indrelid AND a.attnum = k.attnum) FROM pg_index i JOIN pg_class c ON c.oid = "
                 + "i.indrelid WHERE i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL AND c.relnamespace = "
-                + "current_schema()::regnamespace")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (keys.contains(rs.getString(1))) {
-                        backed.add(rs.getString(1));
-                    }
-                }
+                + "current_schema()::regnamespace"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                backed.add(new TableKey(rs.getString(1), rs.getString(2)));
             }
         }
         return backed;
