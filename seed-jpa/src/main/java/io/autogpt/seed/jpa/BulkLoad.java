@@ -395,15 +395,19 @@ final class BulkLoad {
         }
     }
 
+    /** The tables of {@code tables} that hold no row, asked in one statement: a round trip per table added up. */
     private List<String> emptyOf(List<String> tables) throws SQLException {
         List<String> empty = new ArrayList<>();
-        try (Statement st = conn().createStatement()) {
-            for (String table : tables) {
-                try (ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT FROM " + CopyText.quote(table) + ")")) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        empty.add(table);
-                    }
+        if (tables.isEmpty()) {
+            return empty;
+        }
+        String sql = tables.stream().map(t -> "NOT EXISTS (SELECT FROM " + CopyText.quote(t) + ")")
+                .collect(java.util.stream.Collectors.joining(", ", "SELECT ", ""));
+        try (Statement st = conn().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            for (int i = 0; i < tables.size(); i++) {
+                if (rs.getBoolean(i + 1)) {
+                    empty.add(tables.get(i));
                 }
             }
         }

@@ -79,10 +79,14 @@ final class LoadTimings {
         }
     }
 
-    /** Seconds since the process started: when a line's work ended, for the run's timeline. */
+    /**
+     * Seconds since the JVM started: when a line's work ended, for the run's timeline. The JVM's own start time, to the
+     * millisecond: the process's, as Linux reports it, is whole seconds of boot time plus clock ticks, up to a second
+     * off.
+     */
     private static double sinceStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toNanos() / 1e9).orElse(0.0);
+        return (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime())
+                / 1e3;
     }
 
     private static void add(Phase phase, long nanos) {

@@ -1,5 +1,6 @@
 package io.autogpt.seed.jpa;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,6 +57,32 @@ final class PostData {
             + "\\s*\\(([^)]*)\\)");
     /** The column list of an index ({@code USING btree (a, b)}) or of a unique constraint ({@code UNIQUE (a, b)}). */
     private static final Pattern COLUMNS = Pattern.compile("(?:USING \\w+ |UNIQUE |PRIMARY KEY )\\(([^()]*)\\)$");
+
+    /**
+     * A table whose definition ends with its primary key ({@code CONSTRAINT "T_pkey" PRIMARY KEY (id)}, as the DDL
+     * writes every table): its definition without it, and the key as an item of its own, which {@code pg_dump} too
+     * puts after the data. A primary key created with the table would be built on the empty table, dropped by the
+     * bulk load, and built again.
+     *
+     * @param bare       the table's definition without the key
+     * @param primaryKey the key, added to the table
+     */
+    record Definition(String bare, Item primaryKey) {
+        private static final Pattern DEFINITION = Pattern.compile("^(CREATE TABLE (?:IF NOT EXISTS )?" + IDENTIFIER
+                + " \\(\n.*?),\n\\s*CONSTRAINT " + IDENTIFIER + " PRIMARY KEY \\(([^()]*)\\)\n\\);?$", Pattern.DOTALL);
+
+        /** The table {@code sql} defines, or null when it is something else or does not end with its primary key. */
+        static @Nullable Definition parse(String sql) {
+            Matcher definition = DEFINITION.matcher(sql);
+            if (!definition.matches()) {
+                return null;
+            }
+            String create = "ALTER TABLE " + definition.group(2) + " ADD CONSTRAINT " + definition.group(3)
+                    + " PRIMARY KEY (" + definition.group(4) + ")";
+            return new Definition(definition.group(1) + "\n);", new Item(Kind.UNIQUE, unquote(definition.group(2)),
+                    unquote(definition.group(3)), create, null, key(definition.group(4))));
+        }
+    }
 
     private final List<Item> pending;
 
@@ -144,16 +171,28 @@ final class PostData {
             (exact.isEmpty() ? uniques : exact).stream().filter(i -> !now.contains(i)).forEach(now::add);
         }
         now.sort((a, b) -> Boolean.compare(a.kind() == Kind.FOREIGN_KEY, b.kind() == Kind.FOREIGN_KEY));
+        // One round trip for all of them (tens of statements on an empty table each, a round trip apiece before).
         try (Statement st = conn.createStatement()) {
             for (Item item : now) {
-                try {
-                    st.execute(item.create());
-                } catch (SQLException e) {
-                    throw DatabaseSession.failure("creating " + item.name() + " of " + item.table(), e);
-                }
+                st.addBatch(item.create());
             }
+            st.executeBatch();
+        } catch (BatchUpdateException e) {
+            Item failed = now.get(Math.min(firstFailed(e.getUpdateCounts()), now.size() - 1));
+            throw DatabaseSession.failure("creating " + failed.name() + " of " + failed.table(),
+                    e.getNextException() != null ? e.getNextException() : e);
         }
         pending.removeAll(now);
+    }
+
+    /** The first statement of a batch that failed: the driver counts those before it, and may mark it failed. */
+    private static int firstFailed(int[] counts) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == Statement.EXECUTE_FAILED) {
+                return i;
+            }
+        }
+        return counts.length;
     }
 
     /** Columns of a table a foreign key refers to, or a unique index covers: as {@link Item#key} writes them. */

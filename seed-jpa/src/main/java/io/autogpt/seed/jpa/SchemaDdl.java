@@ -86,6 +86,7 @@ final class SchemaDdl {
         StringBuilder preScript = new StringBuilder();
         boolean inVector = false;
         String[] chunks = text.split("(?m)^(?=--@ )");
+        String dependents = dependents(chunks);
         for (String chunk : chunks) {
             if (!chunk.startsWith("--@ ")) {
                 continue; // the header comment
@@ -122,14 +123,41 @@ final class SchemaDdl {
             }
             script.append(sql).append('\n');
             PostData.Item item = inVector ? null : PostData.parse(sql.replaceAll(";$", ""));
+            PostData.Definition table = inVector || item != null ? null : PostData.Definition.parse(sql);
             if (item != null) {
                 postData.add(item);
+            } else if (table != null && !mentions(dependents, table.primaryKey().table())) {
+                preScript.append(table.bare()).append('\n');
+                postData.add(table.primaryKey());
             } else {
                 preScript.append(sql).append('\n');
             }
         }
         this.script = script.toString();
         this.preScript = preScript.toString();
+    }
+
+    /**
+     * The text of every view and SQL function of the DDL, whose queries the server checks when it creates them: a
+     * table named there keeps its primary key in its own definition, since such a query may rely on it (a
+     * {@code GROUP BY} of the key selects the table's other columns). PL/pgSQL bodies and triggers are checked only
+     * when they run.
+     */
+    private static String dependents(String[] chunks) {
+        StringBuilder text = new StringBuilder();
+        for (String chunk : chunks) {
+            if (chunk.contains(" VIEW ") || chunk.toUpperCase(java.util.Locale.ROOT).contains("LANGUAGE SQL")) {
+                text.append(chunk).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** Whether {@code text} names {@code table}, quoted or not (a false match only keeps a key where it was). */
+    private static boolean mentions(String text, String table) {
+        return text.contains('"' + table.replace("\"", "\"\"") + '"')
+                || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(table) + "\\b").matcher(text)
+                        .find();
     }
 
     private static Map<String, List<String>> objects() {
