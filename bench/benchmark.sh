@@ -12,7 +12,9 @@
 # rows: PostgreSQL's own atomic load, pg_restore --single-transaction of a custom-format dump (schema, data, then
 # indexes and constraints) into an empty database — the floor every ratio is taken against — and psql -f of a
 # data-only dump into a database that already holds the schema with its indexes. Needs psql, pg_dump and a PostgreSQL
-# server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres). Every database gets pgvector, or the tests' stand-in
+# server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres). Every timed load, ours and the references, starts
+# after a CHECKPOINT and is vacuumed and analysed after its clock stops (lib.sh: quiet, settle), so none pays for the
+# one before it. Every database gets pgvector, or the tests' stand-in
 # where the server lacks it, so the embeddings table is counted (see with_vector). Writes scratch files under
 # bench-results/.
 set -euo pipefail
@@ -47,12 +49,13 @@ for scale in "${scales[@]}"; do
     gclog="$out/gc-$writer-$scale.log"
     opts="-Dautogpt.seed.timings=$out/timings-$writer-$scale.txt"
     [ "$writer" = text ] && opts="$opts -Dautogpt.seed.copy=text"
+    quiet
     t0=$(now_s)
     JAVA_OPTS="-Xmx256m -Xlog:gc:file=$gclog $opts" bin/autogpt-seed seed --db "$(db_url "$db")" --create-schema \
       --schema-version "$version" --scale "$scale" --seed 42 --now "$NOW" --writer "${writer/text/copy}" \
       > "$out/seed-$writer-$scale.txt"
     t1=$(now_s)
-    psql -qX -d "$db" -c 'VACUUM ANALYZE' >/dev/null
+    settle "$db"
     secs[$writer]=$(echo "$t1 - $t0" | bc -l)
     rows[$writer]=$(grep '^total' "$out/seed-$writer-$scale.txt" | awk '{gsub(",", "", $4); print $4}')
     heap[$writer]=$(peak_heap_mb "$gclog")
@@ -67,10 +70,12 @@ for scale in "${scales[@]}"; do
   psql -qX -d "$migrated" -c "DO \$\$ BEGIN EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname,
     tablename), ', ') FROM pg_tables WHERE schemaname IN ('public', 'autogpt_seed')); END \$\$" -c 'VACUUM ANALYZE' >/dev/null
   gclog="$out/gc-migrated-$scale.log"
+  quiet
   t0=$(now_s)
   JAVA_OPTS="-Xmx256m -Xlog:gc:file=$gclog" bin/autogpt-seed seed --db "$(db_url "$migrated")" --scale "$scale" --seed 42 \
     --now "$NOW" --writer copy > "$out/seed-migrated-$scale.txt"
   t1=$(now_s)
+  settle "$migrated"
   secs[migrated]=$(echo "$t1 - $t0" | bc -l)
   rows[migrated]=$(grep '^total' "$out/seed-migrated-$scale.txt" | awk '{gsub(",", "", $4); print $4}')
   heap[migrated]=$(peak_heap_mb "$gclog")
@@ -83,9 +88,11 @@ for scale in "${scales[@]}"; do
   fresh_db "$atomic"
   with_vector "$atomic" >/dev/null
   psql -qX -d "$atomic" -c 'DROP SCHEMA public' >/dev/null   # the dump creates it, with its objects
+  quiet
   t0=$(now_s)
   pg_restore --single-transaction --exit-on-error -d "$atomic" "$out/full-$scale.dump"
   t1=$(now_s)
+  settle "$atomic"
   floor=$(echo "$t1 - $t0" | bc -l)
 
   # psql -f of a data-only dump, into a database holding the schema and its indexes already.
@@ -97,9 +104,11 @@ for scale in "${scales[@]}"; do
   with_vector "$ref" >/dev/null
   psql -qX -d "$ref" -c 'DROP SCHEMA public' >/dev/null   # the dump creates it
   psql -qX -d "$ref" -f "$out/schema-$scale.sql" >/dev/null
+  quiet
   t0=$(now_s)
   psql -qX -v ON_ERROR_STOP=1 -d "$ref" -f "$out/data-$scale.sql" >/dev/null
   t1=$(now_s)
+  settle "$ref"
   restore=$(echo "$t1 - $t0" | bc -l)
   restored=$(psql -qAtX -d "$ref" -c "SELECT (SELECT count(*) FROM \"User\") + (SELECT count(*) FROM \"AgentNodeExecutionInputOutput\")")
   seeded=$(psql -qAtX -d "$src" -c "SELECT (SELECT count(*) FROM \"User\") + (SELECT count(*) FROM \"AgentNodeExecutionInputOutput\")")

@@ -8,6 +8,11 @@ mkdir -p "$out"
 NOW=2025-06-01T00:00:00Z
 
 now_s() { date +%s.%N; }
+# Before each timed load: the last one's dirty pages written and its WAL checkpointed, so a checkpoint it left due
+# does not land in this one. After each: its tables vacuumed and analysed, so autovacuum does not wake up for them
+# during the next. Every run, ours and the references, starts from the same quiet server.
+quiet() { psql -qX -d postgres -c CHECKPOINT >/dev/null; }
+settle() { psql -qX -d "$1" -c 'VACUUM ANALYZE' >/dev/null; }
 fresh_db() { psql -qX -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null; }
 # pgvector for the embeddings table, in schema extensions (where Supabase keeps it, outside the dumps of public): the
 # extension where the server has it, else the tests' stand-in (the platform's DDL and pgvector's text form, stored as
