@@ -85,8 +85,12 @@ final class LoadTimings {
      * off.
      */
     private static double sinceStart() {
-        return (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime())
-                / 1e3;
+        return (System.currentTimeMillis() - JvmStart.MILLIS) / 1e3;
+    }
+
+    /** Read once, at the first line: the management classes it loads cost 20-30 ms, only in a run taking timings. */
+    private static final class JvmStart {
+        static final long MILLIS = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     private static void add(Phase phase, long nanos) {
@@ -107,7 +111,7 @@ final class LoadTimings {
         }
         out.append(String.format(Locale.ROOT, "# %-5s %-40s %-6s %10s %8s %8s %8s %8s %8s %8s %8s%n", "what",
                 "relation", "format", "rows", "MB", "generate", "encode", "wait", "send", "end", "done at"));
-        out.append("# index/fkey: table, name, seconds, done at (seconds since the process started)\n");
+        out.append("# index/fkey: table, name, seconds, done at (seconds since the JVM started)\n");
         for (String line : LINES) {
             out.append(line).append('\n');
         }

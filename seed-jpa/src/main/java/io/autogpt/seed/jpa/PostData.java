@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,28 +60,38 @@ final class PostData {
     private static final Pattern COLUMNS = Pattern.compile("(?:USING \\w+ |UNIQUE |PRIMARY KEY )\\(([^()]*)\\)$");
 
     /**
-     * A table whose definition ends with its primary key ({@code CONSTRAINT "T_pkey" PRIMARY KEY (id)}, as the DDL
-     * writes every table): its definition without it, and the key as an item of its own, which {@code pg_dump} too
-     * puts after the data. A primary key created with the table would be built on the empty table, dropped by the
-     * bulk load, and built again.
+     * A table whose definition holds its primary key on a line of its own ({@code CONSTRAINT "T_pkey" PRIMARY KEY
+     * (id)}, as the DDL writes every table): its definition without it, and the key as an item of its own, which
+     * {@code pg_dump} too puts after the data. A primary key created with the table would be built on the empty table,
+     * dropped by the bulk load, and built again.
      *
      * @param bare       the table's definition without the key
      * @param primaryKey the key, added to the table
      */
     record Definition(String bare, Item primaryKey) {
-        private static final Pattern DEFINITION = Pattern.compile("^(CREATE TABLE (?:IF NOT EXISTS )?" + IDENTIFIER
-                + " \\(\n.*?),\n\\s*CONSTRAINT " + IDENTIFIER + " PRIMARY KEY \\(([^()]*)\\)\n\\);?$", Pattern.DOTALL);
+        private static final Pattern TABLE = Pattern.compile("^CREATE TABLE (?:IF NOT EXISTS )?" + IDENTIFIER
+                + " \\(\n");
+        /** The key's line, and what ends it: a comma when more of the definition follows. */
+        private static final Pattern KEY = Pattern.compile("\n\\s*CONSTRAINT " + IDENTIFIER
+                + " PRIMARY KEY \\(([^()]*)\\)(,?)\n");
 
-        /** The table {@code sql} defines, or null when it is something else or does not end with its primary key. */
+        /** The table {@code sql} defines, or null when it is something else or has no primary key of that form. */
         static @Nullable Definition parse(String sql) {
-            Matcher definition = DEFINITION.matcher(sql);
-            if (!definition.matches()) {
+            Matcher table = TABLE.matcher(sql);
+            Matcher key = KEY.matcher(sql);
+            if (!table.lookingAt() || !key.find(table.end() - 1) || !sql.endsWith(")") && !sql.endsWith(");")) {
                 return null;
             }
-            String create = "ALTER TABLE " + definition.group(2) + " ADD CONSTRAINT " + definition.group(3)
-                    + " PRIMARY KEY (" + definition.group(4) + ")";
-            return new Definition(definition.group(1) + "\n);", new Item(Kind.UNIQUE, unquote(definition.group(2)),
-                    unquote(definition.group(3)), create, null, key(definition.group(4))));
+            // The last line loses its key, and the line before it its comma; any other line goes with its own.
+            String before = sql.substring(0, key.start());
+            String bare = key.group(3).isEmpty()
+                    ? (before.endsWith(",") ? before.substring(0, before.length() - 1) : before) + "\n" +
+                            sql.substring(key.end())
+                    : before + "\n" + sql.substring(key.end());
+            String create = "ALTER TABLE " + table.group(1) + " ADD CONSTRAINT " + key.group(1) + " PRIMARY KEY ("
+                    + key.group(2) + ")";
+            return new Definition(bare, new Item(Kind.UNIQUE, unquote(table.group(1)), unquote(key.group(1)), create,
+                    null, key(key.group(2))));
         }
     }
 
@@ -171,28 +182,38 @@ final class PostData {
             (exact.isEmpty() ? uniques : exact).stream().filter(i -> !now.contains(i)).forEach(now::add);
         }
         now.sort((a, b) -> Boolean.compare(a.kind() == Kind.FOREIGN_KEY, b.kind() == Kind.FOREIGN_KEY));
-        // One round trip for all of them (tens of statements on an empty table each, a round trip apiece before).
+        create(conn, now);
+        pending.removeAll(now);
+    }
+
+    /**
+     * Runs each item's statement, all in one round trip (tens of statements, each quick on an empty table). Should
+     * one fail, they run again one by one from before the first, so the failure names the item it belongs to: the
+     * driver marks every statement of a failed batch in a transaction as failed.
+     */
+    private static void create(Connection conn, List<Item> items) throws SQLException {
+        Savepoint before = conn.setSavepoint();
         try (Statement st = conn.createStatement()) {
-            for (Item item : now) {
+            for (Item item : items) {
                 st.addBatch(item.create());
             }
             st.executeBatch();
         } catch (BatchUpdateException e) {
-            Item failed = now.get(Math.min(firstFailed(e.getUpdateCounts()), now.size() - 1));
-            throw DatabaseSession.failure("creating " + failed.name() + " of " + failed.table(),
+            conn.rollback(before);
+            try (Statement st = conn.createStatement()) {
+                for (Item item : items) {
+                    try {
+                        st.execute(item.create());
+                    } catch (SQLException again) {
+                        throw DatabaseSession.failure("creating " + item.name() + " of " + item.table(), again);
+                    }
+                }
+            }
+            // Each statement alone succeeded where the batch failed: say what the batch said.
+            throw DatabaseSession.failure("creating the new schema's indexes and keys",
                     e.getNextException() != null ? e.getNextException() : e);
         }
-        pending.removeAll(now);
-    }
-
-    /** The first statement of a batch that failed: the driver counts those before it, and may mark it failed. */
-    private static int firstFailed(int[] counts) {
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == Statement.EXECUTE_FAILED) {
-                return i;
-            }
-        }
-        return counts.length;
+        conn.releaseSavepoint(before);
     }
 
     /** Columns of a table a foreign key refers to, or a unique index covers: as {@link Item#key} writes them. */

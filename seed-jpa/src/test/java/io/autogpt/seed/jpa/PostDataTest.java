@@ -1,7 +1,9 @@
 package io.autogpt.seed.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autogpt.seed.core.port.TargetException;
 import io.autogpt.seed.jpa.PostData.Item;
 import io.autogpt.seed.jpa.PostData.Kind;
 import java.sql.Connection;
@@ -62,6 +64,26 @@ class PostDataTest {
         }
     }
 
+    @Test
+    void aStatementThatFailsAmongTheEarlyOnesIsTheOneNamed() throws Exception {
+        try (ScratchDatabase db = ScratchDatabase.create("seed_post_data_test"); Connection c = db.connect();
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE a (id text NOT NULL)");
+            st.execute("CREATE TABLE b (id text NOT NULL)");
+            st.execute("INSERT INTO b VALUES ('x'), ('x')");
+            PostData postData = PostData.of(List.of(
+                    new Item(Kind.UNIQUE, "a", "a_pkey", "ALTER TABLE a ADD CONSTRAINT a_pkey PRIMARY KEY (id)", null,
+                            "id"),
+                    new Item(Kind.UNIQUE, "b", "b_pkey", "ALTER TABLE b ADD CONSTRAINT b_pkey PRIMARY KEY (id)", null,
+                            "id"),
+                    new Item(Kind.INDEX, "a", "a_id_idx", "CREATE INDEX a_id_idx ON a (id)", null, null)));
+            assertThatThrownBy(() -> postData.createExcept(c, table -> false))
+                    .isInstanceOf(TargetException.class).hasMessageContaining("b_pkey of b")
+                    .hasMessageNotContaining("a_pkey");
+            c.rollback();
+        }
+    }
+
     /** Every index and constraint of {@code schema} with its definition, the schema's name left out, sorted. */
     private static List<String> catalog(Connection c, String schema) throws SQLException {
         List<String> out = new ArrayList<>();
@@ -112,7 +134,7 @@ class PostDataTest {
     }
 
     @Test
-    void aTablesPrimaryKeyIsAnItemOfItsOwnWhenItsDefinitionEndsWithIt() {
+    void aTablesPrimaryKeyIsAnItemOfItsOwnWhenItHasALineOfItsOwn() {
         String table = "CREATE TABLE IF NOT EXISTS \"Pair\" (\n  \"a\" text NOT NULL,\n  b integer NOT NULL,\n"
                 + "  CONSTRAINT \"Pair_pkey\" PRIMARY KEY (a, b)\n);";
         PostData.Definition definition = PostData.Definition.parse(table);
@@ -120,9 +142,20 @@ class PostDataTest {
                 + "  b integer NOT NULL\n);");
         assertThat(definition.primaryKey()).isEqualTo(new Item(Kind.UNIQUE, "Pair", "Pair_pkey",
                 "ALTER TABLE \"Pair\" ADD CONSTRAINT \"Pair_pkey\" PRIMARY KEY (a, b)", null, "a,b"));
-        assertThat(PostData.Definition.parse("CREATE TABLE IF NOT EXISTS \"T\" (\n  id text NOT NULL,\n"
-                + "  CONSTRAINT \"T_pkey\" PRIMARY KEY (id),\n  CONSTRAINT \"T_check\" CHECK ((id <> ''))\n);"))
-                .as("a key that does not end the definition stays in it").isNull();
+        PostData.Definition checked = PostData.Definition.parse("CREATE TABLE IF NOT EXISTS \"T\" (\n"
+                + "  id text NOT NULL,\n  CONSTRAINT \"T_pkey\" PRIMARY KEY (id),\n"
+                + "  CONSTRAINT \"T_check\" CHECK ((id <> ''))\n);");
+        assertThat(checked.bare()).as("a key before other constraints goes with its own comma")
+                .isEqualTo("CREATE TABLE IF NOT EXISTS \"T\" (\n  id text NOT NULL,\n"
+                        + "  CONSTRAINT \"T_check\" CHECK ((id <> ''))\n);");
+        assertThat(checked.primaryKey().create()).isEqualTo("ALTER TABLE \"T\" ADD CONSTRAINT \"T_pkey\" PRIMARY KEY (id)");
+        String odd = "CREATE TABLE \"odd \"\"name\"\"\" (\n  \"a b\" text NOT NULL,\n"
+                + "  CONSTRAINT \"odd \"\"pk\"\"\" PRIMARY KEY (\"a b\")\n)";
+        assertThat(PostData.Definition.parse(odd).primaryKey()).isEqualTo(new Item(Kind.UNIQUE, "odd \"name\"",
+                "odd \"pk\"", "ALTER TABLE \"odd \"\"name\"\"\" ADD CONSTRAINT \"odd \"\"pk\"\"\" PRIMARY KEY (\"a b\")",
+                null, "a b"));
+        assertThat(PostData.Definition.parse("CREATE TABLE IF NOT EXISTS \"T\" (\n  id text PRIMARY KEY\n);"))
+                .as("a key written in a column's definition stays there").isNull();
         assertThat(PostData.Definition.parse("CREATE TABLE IF NOT EXISTS \"T\" (\n  id text NOT NULL\n);")).isNull();
     }
 
