@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -402,7 +403,7 @@ final class BulkLoad {
             return empty;
         }
         String sql = tables.stream().map(t -> "NOT EXISTS (SELECT FROM " + CopyText.quote(t) + ")")
-                .collect(java.util.stream.Collectors.joining(", ", "SELECT ", ""));
+                .collect(Collectors.joining(", ", "SELECT ", ""));
         try (Statement st = conn().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             for (int i = 0; i < tables.size(); i++) {

@@ -82,12 +82,12 @@ final class PostData {
             if (!table.lookingAt() || !key.find(table.end() - 1) || !sql.endsWith(")") && !sql.endsWith(");")) {
                 return null;
             }
-            // The last line loses its key, and the line before it its comma; any other line goes with its own.
+            // A key on the last line takes the comma ending the line before; any other key line, its own.
             String before = sql.substring(0, key.start());
-            String bare = key.group(3).isEmpty()
-                    ? (before.endsWith(",") ? before.substring(0, before.length() - 1) : before) + "\n" +
-                            sql.substring(key.end())
-                    : before + "\n" + sql.substring(key.end());
+            if (key.group(3).isEmpty() && before.endsWith(",")) {
+                before = before.substring(0, before.length() - 1);
+            }
+            String bare = before + "\n" + sql.substring(key.end());
             String create = "ALTER TABLE " + table.group(1) + " ADD CONSTRAINT " + key.group(1) + " PRIMARY KEY ("
                     + key.group(2) + ")";
             return new Definition(bare, new Item(Kind.UNIQUE, unquote(table.group(1)), unquote(key.group(1)), create,

@@ -67,6 +67,10 @@ final class SchemaDdl {
     private static final java.util.regex.Pattern PINNED_SCHEMA = java.util.regex.Pattern.compile(
             "SET search_path TO ('pg_catalog', )?'platform'(, 'pg_temp')?");
 
+    /** A function whose body the server parses when it is created. */
+    private static final java.util.regex.Pattern SQL_FUNCTION = java.util.regex.Pattern.compile(
+            "\\bLANGUAGE\\s+'?sql\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final String script;
     /** {@link #script} without {@link #postData}'s statements: the schema as a bare load wants it first. */
     private final String preScript;
@@ -146,7 +150,7 @@ final class SchemaDdl {
     private static String dependents(String[] chunks) {
         StringBuilder text = new StringBuilder();
         for (String chunk : chunks) {
-            if (chunk.contains(" VIEW ") || chunk.toUpperCase(java.util.Locale.ROOT).contains("LANGUAGE SQL")) {
+            if (chunk.contains(" VIEW ") || SQL_FUNCTION.matcher(chunk).find()) {
                 text.append(chunk).append('\n');
             }
         }
