@@ -154,7 +154,14 @@ public record Block(String id, String name, String module, String description, L
         return out.toString();
     }
 
+    // A loop, not a stream: every node input and output of every run looks its pins up here.
     private static Optional<Pin> find(List<Pin> pins, String name) {
-        return pins.stream().filter(p -> p.name().equals(name)).findFirst();
+        for (int i = 0; i < pins.size(); i++) {
+            Pin pin = pins.get(i);
+            if (pin.name().equals(name)) {
+                return Optional.of(pin);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class DatasetShape {
     /** The last day before the anchor is kept free of graph creation, so runs of new graphs end before "now". */
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+    private static final long MILLIS_PER_DAY = 86_400_000L;
     private static final Duration QUIET_DAY = Duration.ofDays(1);
     /** Users signed up over 700 days, ending a month before the anchor. */
     private static final long SIGN_UP_SPAN_MILLIS = Duration.ofDays(700).toMillis();
@@ -428,18 +428,31 @@ final class DatasetShape {
     }
 
     /**
-     * {@code t} plus {@code millis}: what {@code t.plus(Duration.ofMillis(millis))} gives, in one step instead of
-     * two (seconds, then nanoseconds), for the times every run's nodes are stamped with.
+     * {@code t} plus {@code millis}: what {@code t.plus(Duration.ofMillis(millis))} gives, for the times every run's
+     * nodes are stamped with. A time of whole milliseconds (all of the dataset's) is worked out in {@code int}
+     * milliseconds of the day, and the date moved only when the day changes: the JIT the launcher uses (C1) divides
+     * {@code long}s in a runtime call, and {@code LocalDateTime.plus} makes several such divisions a call.
      */
     static LocalDateTime plusMillis(LocalDateTime t, long millis) {
-        long nanos = Math.multiplyExact(millis, 1_000_000L);
-        // Within the day (most node times): a new time of day on the same date, without the date arithmetic.
-        LocalTime time = t.toLocalTime();
-        long nanoOfDay = time.toNanoOfDay() + nanos;
-        if (nanoOfDay >= 0 && nanoOfDay < NANOS_PER_DAY) {
-            return nanos == 0 ? t : LocalDateTime.of(t.toLocalDate(), LocalTime.ofNanoOfDay(nanoOfDay));
+        if (millis == 0) {
+            return t;
         }
-        return t.plusNanos(nanos);
+        int nano = t.getNano();
+        if (nano % 1_000_000 != 0) {
+            return t.plusNanos(Math.multiplyExact(millis, 1_000_000L));
+        }
+        long millisOfDay = Math.addExact(t.toLocalTime().toSecondOfDay() * 1000L + nano / 1_000_000, millis);
+        if (millisOfDay >= 0 && millisOfDay < MILLIS_PER_DAY) {
+            return LocalDateTime.of(t.toLocalDate(), timeOfDay((int) millisOfDay));
+        }
+        long days = Math.floorDiv(millisOfDay, MILLIS_PER_DAY);
+        return LocalDateTime.of(t.toLocalDate().plusDays(days), timeOfDay((int) (millisOfDay - days * MILLIS_PER_DAY)));
+    }
+
+    /** The time of day {@code millis} (0 to a day, exclusive) after midnight, in {@code int} arithmetic. */
+    private static LocalTime timeOfDay(int millis) {
+        int seconds = millis / 1000;
+        return LocalTime.of(seconds / 3600, seconds / 60 % 60, seconds % 60, millis % 1000 * 1_000_000);
     }
 
     /**

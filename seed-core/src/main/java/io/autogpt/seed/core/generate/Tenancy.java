@@ -65,7 +65,12 @@ final class Tenancy {
         }
 
         public Optional<TeamSeat> seatOf(long u) {
-            return members.stream().filter(s -> s.u() == u).findFirst();
+            for (int i = 0; i < members.size(); i++) {
+                if (members.get(i).u() == u) {
+                    return Optional.of(members.get(i));
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -86,8 +91,14 @@ final class Tenancy {
             return members.get(0);
         }
 
+        // Loops, not streams, here and in seatOf: every graph, run and preset asks where its owner belongs.
         public Optional<Member> memberOf(long u) {
-            return members.stream().filter(m -> m.u() == u).findFirst();
+            for (int i = 0; i < members.size(); i++) {
+                if (members.get(i).u() == u) {
+                    return Optional.of(members.get(i));
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -133,7 +144,15 @@ final class Tenancy {
 
     /** The shared organisation {@code u} belongs to, if any. */
     public Optional<SharedOrg> sharedOrgOf(long u) {
-        return enabled() ? cohort(u).stream().filter(o -> o.memberOf(u).isPresent()).findFirst() : Optional.empty();
+        if (!enabled()) {
+            return Optional.empty();
+        }
+        for (SharedOrg org : cohort(u)) {
+            if (org.memberOf(u).isPresent()) {
+                return Optional.of(org);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The shared organisations of {@code u}'s cohort, in order. */
