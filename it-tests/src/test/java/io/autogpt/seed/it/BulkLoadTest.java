@@ -129,6 +129,8 @@ class BulkLoadTest {
                         + "$$ BEGIN INSERT INTO graph_log (graph) VALUES (NEW.id); RETURN NEW; END $$");
                 st.execute("CREATE TRIGGER graph_logged AFTER INSERT ON \"AgentGraph\" FOR EACH ROW "
                         + "EXECUTE FUNCTION log_graph()");
+                // A storage parameter the load borrows for a graph index's build: the table's own value stays.
+                st.execute("ALTER TABLE \"UnifiedContentEmbedding\" SET (parallel_workers = 1)");
                 st.execute("CREATE VIEW user_names AS SELECT id, name FROM \"User\"");
                 // Selecting u.email while grouping by u.id relies on "User_pkey": it cannot be dropped meanwhile.
                 st.execute("CREATE VIEW graphs_per_user AS SELECT u.id, u.email, count(g.id) AS graphs FROM "
@@ -140,7 +142,7 @@ class BulkLoadTest {
             }
             SeedReport report = run(db.url().withSchema("platform"), Writer.COPY, null, Indexes.REBUILT_AFTER_LOAD);
             assertThat(paths(report)).containsEntry("User", "bulk (kept User_pkey)")
-                    .containsEntry("AgentGraph", "bulk");
+                    .containsEntry("AgentGraph", "bulk").containsEntry("UnifiedContentEmbedding", "bulk");
             try (Connection c = db.connect("platform")) {
                 assertThat(Sql.catalog(c)).isEqualTo(before);
                 assertThat(Sql.count(c, "SELECT count(*) FROM graph_log"))

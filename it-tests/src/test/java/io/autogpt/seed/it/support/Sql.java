@@ -68,7 +68,8 @@ public final class Sql {
 
     /**
      * Everything of the current schema a load could disturb, one line per object, sorted: each index and
-     * constraint with its definition and comment, each trigger, view and materialised view with its definition.
+     * constraint with its definition and comment, each trigger, view and materialised view with its definition, each
+     * relation's storage parameters.
      */
     public static List<String> catalog(Connection c) throws SQLException {
         return strings(c, "SELECT x FROM ("
@@ -83,7 +84,10 @@ public final class Sql {
                 + "FROM pg_trigger t JOIN pg_class tc ON tc.oid = t.tgrelid "
                 + "WHERE NOT tgisinternal AND tc.relnamespace = current_schema()::regnamespace "
                 + "UNION ALL SELECT 'view ' || c.relname || ' ' || c.relkind::text || ': ' || pg_get_viewdef(c.oid) "
-                + "FROM pg_class c WHERE c.relkind IN ('v', 'm') AND c.relnamespace = current_schema()::regnamespace"
+                + "FROM pg_class c WHERE c.relkind IN ('v', 'm') AND c.relnamespace = current_schema()::regnamespace "
+                // Storage parameters: a load that borrows one for its own sake (a graph index's workers) puts it back.
+                + "UNION ALL SELECT 'options ' || c.relname || ': ' || array_to_string(c.reloptions, ', ') "
+                + "FROM pg_class c WHERE c.reloptions IS NOT NULL AND c.relnamespace = current_schema()::regnamespace"
                 + ") all_objects ORDER BY x");
     }
 }
