@@ -14,7 +14,9 @@
 # data-only dump into a database that already holds the schema with its indexes. Needs psql, pg_dump and a PostgreSQL
 # server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres). Every timed load, ours and the references, starts
 # after a CHECKPOINT and is vacuumed and analysed after its clock stops (lib.sh: quiet, settle), so none pays for the
-# one before it. Every database gets pgvector, or the tests' stand-in
+# one before it. Each scale's rows are followed by what every timed load cost in CPU: its client's core-seconds (our
+# JVM, pg_restore, psql) and the machine's busy and idle core-seconds meanwhile (lib.sh: clock_start, clock_stop),
+# for on a machine of few cores a load is bounded by client and server work together. Every database gets pgvector, or the tests' stand-in
 # where the server lacks it, so the embeddings table is counted (see with_vector). Writes scratch files under
 # bench-results/.
 set -euo pipefail
@@ -40,7 +42,7 @@ for writer in copy jpa; do
 done
 printf '%-6s %-28s %12s %10s %12s %10s %9s\n' scale run rows seconds rows/s peak-heap "vs floor"
 for scale in "${scales[@]}"; do
-  declare -A secs=() rows=() heap=()
+  declare -A secs=() rows=() heap=() cpus=()
   # copy: binary COPY (the default); text: the same writer sending text COPY, as pg_restore does; jpa: EclipseLink.
   for writer in copy text jpa; do
     db="bench_${writer}_$(echo "$scale" | tr . _)"
@@ -50,13 +52,14 @@ for scale in "${scales[@]}"; do
     opts="-Dautogpt.seed.timings=$out/timings-$writer-$scale.txt"
     [ "$writer" = text ] && opts="$opts -Dautogpt.seed.copy=text"
     quiet
-    t0=$(now_s)
+    clock_start
     JAVA_OPTS="-Xmx256m -Xlog:gc:file=$gclog $opts" bin/autogpt-seed seed --db "$(db_url "$db")" --create-schema \
       --schema-version "$version" --scale "$scale" --seed 42 --now "$NOW" --writer "${writer/text/copy}" \
       > "$out/seed-$writer-$scale.txt"
-    t1=$(now_s)
+    clock_stop
     settle "$db"
-    secs[$writer]=$(echo "$t1 - $t0" | bc -l)
+    secs[$writer]=$took
+    cpus[$writer]=$cpu
     rows[$writer]=$(grep '^total' "$out/seed-$writer-$scale.txt" | awk '{gsub(",", "", $4); print $4}')
     heap[$writer]=$(peak_heap_mb "$gclog")
   done
@@ -71,12 +74,13 @@ for scale in "${scales[@]}"; do
     tablename), ', ') FROM pg_tables WHERE schemaname IN ('public', 'autogpt_seed')); END \$\$" -c 'VACUUM ANALYZE' >/dev/null
   gclog="$out/gc-migrated-$scale.log"
   quiet
-  t0=$(now_s)
+  clock_start
   JAVA_OPTS="-Xmx256m -Xlog:gc:file=$gclog" bin/autogpt-seed seed --db "$(db_url "$migrated")" --scale "$scale" --seed 42 \
     --now "$NOW" --writer copy > "$out/seed-migrated-$scale.txt"
-  t1=$(now_s)
+  clock_stop
   settle "$migrated"
-  secs[migrated]=$(echo "$t1 - $t0" | bc -l)
+  secs[migrated]=$took
+  cpus[migrated]=$cpu
   rows[migrated]=$(grep '^total' "$out/seed-migrated-$scale.txt" | awk '{gsub(",", "", $4); print $4}')
   heap[migrated]=$(peak_heap_mb "$gclog")
   grep -q ' bulk' "$out/seed-migrated-$scale.txt" || { echo "the migrated database was not loaded bare" >&2; exit 1; }
@@ -89,11 +93,12 @@ for scale in "${scales[@]}"; do
   with_vector "$atomic" >/dev/null
   psql -qX -d "$atomic" -c 'DROP SCHEMA public' >/dev/null   # the dump creates it, with its objects
   quiet
-  t0=$(now_s)
+  clock_start
   pg_restore --single-transaction --exit-on-error -d "$atomic" "$out/full-$scale.dump"
-  t1=$(now_s)
+  clock_stop
   settle "$atomic"
-  floor=$(echo "$t1 - $t0" | bc -l)
+  floor=$took
+  cpus[pg_restore]=$cpu
 
   # psql -f of a data-only dump, into a database holding the schema and its indexes already.
   ref="bench_restore_$(echo "$scale" | tr . _)"
@@ -105,11 +110,12 @@ for scale in "${scales[@]}"; do
   psql -qX -d "$ref" -c 'DROP SCHEMA public' >/dev/null   # the dump creates it
   psql -qX -d "$ref" -f "$out/schema-$scale.sql" >/dev/null
   quiet
-  t0=$(now_s)
+  clock_start
   psql -qX -v ON_ERROR_STOP=1 -d "$ref" -f "$out/data-$scale.sql" >/dev/null
-  t1=$(now_s)
+  clock_stop
   settle "$ref"
-  restore=$(echo "$t1 - $t0" | bc -l)
+  restore=$took
+  cpus[psql]=$cpu
   restored=$(psql -qAtX -d "$ref" -c "SELECT (SELECT count(*) FROM \"User\") + (SELECT count(*) FROM \"AgentNodeExecutionInputOutput\")")
   seeded=$(psql -qAtX -d "$src" -c "SELECT (SELECT count(*) FROM \"User\") + (SELECT count(*) FROM \"AgentNodeExecutionInputOutput\")")
   [ "$restored" = "$seeded" ] || { echo "restore holds different rows ($restored vs $seeded)" >&2; exit 1; }
@@ -127,8 +133,17 @@ for scale in "${scales[@]}"; do
       "${secs[$writer]}" "$(echo "${rows[$writer]} / ${secs[$writer]}" | bc -l)" "${heap[$writer]:-?}" \
       "$(echo "${secs[$writer]} / $floor" | bc -l)"
   done
+  # The same runs in CPU: a load on a machine of few cores is bounded by client + server core-seconds over cores.
+  printf '%-6s %-28s %10s %11s %11s %11s\n' "$scale" "  cpu (core-seconds)" seconds client busy idle
+  for run in pg_restore psql copy text jpa migrated; do
+    seconds=${secs[$run]:-}
+    [ "$run" = pg_restore ] && seconds=$floor
+    [ "$run" = psql ] && seconds=$restore
+    read -r client busy idle <<<"${cpus[$run]}"
+    printf '%-6s %-28s %10.2f %11.2f %11.2f %11.2f\n' "$scale" "  $run" "$seconds" "$client" "$busy" "$idle"
+  done
   splits+=("$scale")
-  unset secs rows heap
+  unset secs rows heap cpus
 done
 # Where the seeder's time went (-Dautogpt.seed.timings): seconds per phase, per run; the files hold it per table,
 # index and key. The producer (generate, encode) runs beside the writer (wait, send, end): the load phase takes about

@@ -8,6 +8,34 @@ mkdir -p "$out"
 NOW=2025-06-01T00:00:00Z
 
 now_s() { date +%s.%N; }
+# What a timed load cost in CPU, besides seconds: the core-seconds its client used (this shell's children that ended
+# meanwhile: the seeder's JVM, pg_restore, psql) and the machine's busy and idle core-seconds over the same span
+# (Linux's /proc/stat; zeros elsewhere). The server's share is about busy minus client; idle is what the run left
+# unused of the machine's cores. clock_start before the load, clock_stop after: it sets $took (seconds) and $cpu
+# ("client busy idle").
+hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+machine_cpu() {
+  if [ -r /proc/stat ]; then
+    awk -v hz="$hz" '/^cpu / {printf "%.2f %.2f", ($2 + $3 + $4 + $7 + $8) / hz, ($5 + $6) / hz}' /proc/stat
+  else
+    echo "0 0"
+  fi
+}
+children_cpu() { # user + system seconds of this shell's ended children, into $client_cpu: the builtin times, run in
+  # this shell (a subshell's are its own), prints them on its second line as "0m1.250s 0m0.310s"
+  times > "$out/.times"
+  client_cpu=$(awk 'NR == 2 {split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2]}' \
+    "$out/.times")
+}
+clock_start() { read -r busy0 idle0 <<<"$(machine_cpu)"; children_cpu; client0=$client_cpu; t0=$(now_s); }
+clock_stop() {
+  local t1 busy1 idle1
+  t1=$(now_s)
+  read -r busy1 idle1 <<<"$(machine_cpu)"
+  took=$(echo "$t1 - $t0" | bc -l)
+  children_cpu
+  cpu="$(echo "$client_cpu - $client0" | bc -l) $(echo "$busy1 - $busy0" | bc -l) $(echo "$idle1 - $idle0" | bc -l)"
+}
 # Before each timed load: the last one's dirty pages written and its WAL checkpointed, so a checkpoint it left due
 # does not land in this one. After each: its tables vacuumed and analysed, so autovacuum does not wake up for them
 # during the next. Every run, ours and the references, starts from the same quiet server.
