@@ -14,6 +14,7 @@ now_s() { date +%s.%N; }
 # unused of the machine's cores. clock_start before the load, clock_stop after: it sets $took (seconds) and $cpu
 # ("client busy idle").
 hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+export LC_NUMERIC=C   # times, printf and awk read and write a decimal point, whatever the user's locale
 machine_cpu() {
   if [ -r /proc/stat ]; then
     awk -v hz="$hz" '/^cpu / {printf "%.2f %.2f", ($2 + $3 + $4 + $7 + $8) / hz, ($5 + $6) / hz}' /proc/stat

@@ -15,27 +15,42 @@ class LauncherTest {
     @Test
     void theLauncherSeedsWithThePackagedJar() throws Exception {
         try (TestDatabase db = TestDatabase.create(getClass())) {
-            String output = seed(db, null);
+            String output = seed(db, null, null);
             assertThat(output).startsWith("seeded seed 42 (users 0..2 of 3").contains(" bulk");
         }
     }
 
-    /** The parallel collector, unless the user's JAVA_OPTS picks one: two would stop the JVM before it starts. */
+    /**
+     * The parallel collector, unless the user's options pick one (JAVA_OPTS, or the JVM's own JAVA_TOOL_OPTIONS):
+     * two would stop the JVM before it starts.
+     */
     @Test
-    void theLauncherPicksTheCollectorUnlessJavaOptsDo() throws Exception {
-        Path log = Files.createTempFile("launcher", ".gc");
+    void theLauncherPicksTheCollectorUnlessTheUsersOptionsDo() throws Exception {
+        Path logs = Files.createTempDirectory("launcher-gc");
+        Path log = logs.resolve("gc.log");
         try (TestDatabase db = TestDatabase.create(getClass())) {
-            seed(db, "-Xlog:gc:file=" + log);
+            seed(db, "-Xlog:gc:file=" + log, null);
             assertThat(Files.readString(log)).contains("Using Parallel");
-            seed(db, "-XX:+UseSerialGC -Xlog:gc:file=" + log);
+            seed(db, "-XX:+UseSerialGC -Xlog:gc:file=" + log, null);
+            assertThat(Files.readString(log)).contains("Using Serial").doesNotContain("Parallel");
+            seed(db, "-Xlog:gc:file=" + log, "-XX:+UseSerialGC");
             assertThat(Files.readString(log)).contains("Using Serial").doesNotContain("Parallel");
         } finally {
-            Files.deleteIfExists(log);
+            // The JVM keeps the log's earlier versions beside it (gc.log.0, ...).
+            try (var files = Files.list(logs)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(logs);
         }
     }
 
-    /** Seeds three users through the launcher with {@code javaOpts} (null: none); returns what it printed. */
-    private static String seed(TestDatabase db, String javaOpts) throws Exception {
+    /**
+     * Seeds three users through the launcher with {@code javaOpts} and {@code toolOptions} (JAVA_TOOL_OPTIONS; null:
+     * none); returns what it printed.
+     */
+    private static String seed(TestDatabase db, String javaOpts, String toolOptions) throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
         Path launcher = root.resolve("bin/autogpt-seed");
         assertThat(root.resolve("cli-adapter/target/autogpt-seed.jar")).as("packaged before the integration tests")
@@ -45,15 +60,21 @@ class LauncherTest {
                 "--users", "3", "--now", "2025-06-01T00:00:00Z")
                 .directory(Path.of(System.getProperty("java.io.tmpdir")).toFile())
                 .redirectErrorStream(true).redirectOutput(out);
-        pb.environment().remove("JAVA_OPTS");
+        for (String name : new String[] {"JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"}) {
+            pb.environment().remove(name);
+        }
         if (javaOpts != null) {
             pb.environment().put("JAVA_OPTS", javaOpts);
+        }
+        if (toolOptions != null) {
+            pb.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
         }
         Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(out.toPath(), StandardCharsets.UTF_8);
         out.delete();
         assertThat(p.exitValue()).as(output).isZero();
-        return output;
+        // The JVM says when it picks up JAVA_TOOL_OPTIONS; the seeder's own lines follow.
+        return output.replaceFirst("^Picked up JAVA_TOOL_OPTIONS: [^\n]*\n", "");
     }
 }

@@ -675,14 +675,19 @@ final class BulkLoad {
      * twice its table's size (at most 2 GB, never lowered), then put back. pgvector builds such an index several
      * times faster while it fits in that memory ("hnsw graph no longer fits into maintenance_work_mem … building will
      * take significantly more time"), and a server's default 64 MB holds about 10 000 embeddings of 1 536 floats: the
-     * store's embeddings at scale 100 took 11.4 s to build over the default and 4.6 s in memory. The memory is taken
-     * only as the graph grows, and only for this statement.
+     * store's embeddings at scale 100 took 11.4 s to build over the default and 4.6 s in memory. One backend takes
+     * the memory only as the graph grows (a parallel build reserves it up front, below), and only for this statement.
      *
      * <p>And with the workers the server allows index builds: it sizes a build's workers by the table's heap, and
      * an embedding (6 kB) is stored out of line, so the heap of 3 591 embeddings at scale 20 is 4.5 MB of its 62 MB,
      * too small for a worker, and the graph was built by one backend. The table's {@code parallel_workers} says how
      * many instead, for this statement: set, then reset, so the catalog ends as it was; a table that sets its own
      * is left alone. Scale 20's graph, on an idle 2-core server: 1.12-1.18 s alone, 0.73-0.76 s with its workers.
+     *
+     * <p>A parallel build keeps the whole graph in shared memory, reserved up front: as much as the raised
+     * {@code maintenance_work_mem}, more than a container's {@code /dev/shm} often holds (Docker's default: 64 MB).
+     * The server then fails the statement for want of memory or space; under a savepoint, the build is tried again
+     * by one backend, which takes the memory as the graph grows, as every build did before workers were lent.
      */
     private void buildInMemory(Statement st, Rebuilt object) throws SQLException {
         String before;
@@ -698,14 +703,36 @@ final class BulkLoad {
             }
         }
         boolean lend = workers > 0 && !ownSetting;
-        if (lend) {
-            st.execute("ALTER TABLE " + object.table() + " SET (parallel_workers = " + workers + ")");
+        st.execute("SAVEPOINT graph_index");
+        try {
+            if (lend) {
+                st.execute("ALTER TABLE " + object.table() + " SET (parallel_workers = " + workers + ")");
+            }
+            st.execute(object.create());
+            if (lend) {
+                st.execute("ALTER TABLE " + object.table() + " RESET (parallel_workers)");
+            }
+        } catch (SQLException e) {
+            if (!isOutOfSharedMemory(e)) {
+                throw e;
+            }
+            st.execute("ROLLBACK TO SAVEPOINT graph_index");
+            LOG.info("{}: the server has no shared memory for a parallel build ({}); built by one backend",
+                    object.name(), e.getMessage());
+            String allowed = setLocal("max_parallel_maintenance_workers", "0");
+            st.execute(object.create());
+            setLocal("max_parallel_maintenance_workers", allowed);
         }
-        st.execute(object.create());
-        if (lend) {
-            st.execute("ALTER TABLE " + object.table() + " RESET (parallel_workers)");
-        }
+        st.execute("RELEASE SAVEPOINT graph_index");
         setLocal("maintenance_work_mem", before);
+    }
+
+    /**
+     * Whether {@code e} is the server failing to reserve a parallel build's shared memory: out of memory (53200) or
+     * of space (53100, "could not resize shared memory segment … No space left on device").
+     */
+    static boolean isOutOfSharedMemory(SQLException e) {
+        return "53200".equals(e.getSQLState()) || "53100".equals(e.getSQLState());
     }
 
     /**

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
 final class DatasetShape {
     /** The last day before the anchor is kept free of graph creation, so runs of new graphs end before "now". */
     private static final long MILLIS_PER_DAY = 86_400_000L;
+    /** Spans and years {@link #plusMillis} works out itself: far from overflow and from java.time's range ends. */
+    private static final long PLAIN_SPAN_MILLIS = 10_000L * 366 * MILLIS_PER_DAY;
+    private static final int PLAIN_YEARS = 100_000_000;
     private static final Duration QUIET_DAY = Duration.ofDays(1);
     /** Users signed up over 700 days, ending a month before the anchor. */
     private static final long SIGN_UP_SPAN_MILLIS = Duration.ofDays(700).toMillis();
@@ -438,10 +441,11 @@ final class DatasetShape {
             return t;
         }
         int nano = t.getNano();
-        if (nano % 1_000_000 != 0) {
-            return t.plusNanos(Math.multiplyExact(millis, 1_000_000L));
+        if (nano % 1_000_000 != 0 || Math.abs(millis) > PLAIN_SPAN_MILLIS || Math.abs(t.getYear()) > PLAIN_YEARS) {
+            // Not a time of the dataset's: java.time's own answer, its errors at the ends of its range included.
+            return t.plus(Duration.ofMillis(millis));
         }
-        long millisOfDay = Math.addExact(t.toLocalTime().toSecondOfDay() * 1000L + nano / 1_000_000, millis);
+        long millisOfDay = t.toLocalTime().toSecondOfDay() * 1000L + nano / 1_000_000 + millis;
         if (millisOfDay >= 0 && millisOfDay < MILLIS_PER_DAY) {
             return LocalDateTime.of(t.toLocalDate(), timeOfDay((int) millisOfDay));
         }

@@ -1,7 +1,6 @@
 package io.autogpt.seed.core.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -47,11 +46,27 @@ class DatasetShapeTimesTest {
     }
 
     @Test
-    void aSpanBeyondWhatATimeHoldsFailsAsJavaTimeDoes() {
-        assertThatThrownBy(() -> DatasetShape.plusMillis(LocalDateTime.MAX, 1))
-                .isInstanceOf(java.time.DateTimeException.class);
-        assertThatThrownBy(() -> DatasetShape.plusMillis(LocalDateTime.MAX, Long.MAX_VALUE))
-                .isInstanceOf(ArithmeticException.class);
+    void atTheEndsOfWhatATimeHoldsItAnswersAndFailsAsJavaTimeDoes() {
+        LocalDateTime[] ends = {LocalDateTime.MAX, LocalDateTime.MIN, LocalDateTime.MIN.plusNanos(500_000_000),
+            LocalDateTime.MAX.withNano(0), LocalDateTime.parse("2025-06-01T00:00:00.123")};
+        long[] spans = {1, -1, -400, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE / 1_000_000 + 1,
+            -86_400_000L * 366 * 10_001};
+        for (LocalDateTime t : ends) {
+            for (long millis : spans) {
+                Object expected = outcome(() -> t.plus(Duration.ofMillis(millis)));
+                assertThat(outcome(() -> DatasetShape.plusMillis(t, millis))).as("%s %+d ms", t, millis)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    /** What {@code plus} gives, or the class of what it throws. */
+    private static Object outcome(java.util.function.Supplier<LocalDateTime> plus) {
+        try {
+            return plus.get();
+        } catch (RuntimeException e) {
+            return e.getClass();
+        }
     }
 
     @Test
