@@ -134,15 +134,14 @@ final class BulkLoad {
 
     /**
      * Raises the transaction's {@code maintenance_work_mem} to twice the size of the table (the parameter), at most
-     * 2 GB and never below what it is; returns what it was, how many workers the server allows an index build, and
-     * whether the table sets its own {@code parallel_workers}.
+     * 2 GB and never below what it is, and lowers {@code min_parallel_table_scan_size} to nothing; returns what both
+     * were.
      */
     private static final String RAISE_MEMORY_SQL = "SELECT current_setting('maintenance_work_mem'), "
+            + "current_setting('min_parallel_table_scan_size'), "
             + "set_config('maintenance_work_mem', (greatest(pg_size_bytes(current_setting('maintenance_work_mem')), "
-            + "least(pg_table_size(c.oid) * 2, 2147483648)) / 1024)::text || 'kB', true), "
-            + "current_setting('max_parallel_maintenance_workers')::int, "
-            + "EXISTS (SELECT 1 FROM unnest(c.reloptions) o WHERE o LIKE 'parallel\\_workers=%') "
-            + "FROM pg_class c WHERE c.oid = ?::regclass";
+            + "least(pg_table_size(?::regclass) * 2, 2147483648)) / 1024)::text || 'kB', true), "
+            + "set_config('min_parallel_table_scan_size', '0', true)";
 
     /** What a rebuilt object checks when it comes back. */
     private enum Kind { INDEX, UNIQUE, FOREIGN_KEY }
@@ -680,38 +679,30 @@ final class BulkLoad {
      *
      * <p>And with the workers the server allows index builds: it sizes a build's workers by the table's heap, and
      * an embedding (6 kB) is stored out of line, so the heap of 3 591 embeddings at scale 20 is 4.5 MB of its 62 MB,
-     * too small for a worker, and the graph was built by one backend. The table's {@code parallel_workers} says how
-     * many instead, for this statement: set, then reset, so the catalog ends as it was; a table that sets its own
-     * is left alone. Scale 20's graph, on an idle 2-core server: 1.12-1.18 s alone, 0.73-0.76 s with its workers.
+     * below {@code min_parallel_table_scan_size} (8 MB), and the graph was built by one backend. That threshold is
+     * lowered to nothing for this statement, so {@code max_parallel_maintenance_workers} (or the table's own
+     * {@code parallel_workers}) decides. Scale 20's graph, on an idle 2-core server: 1.12-1.18 s alone, 0.73-0.76 s
+     * with its workers.
      *
      * <p>A parallel build keeps the whole graph in shared memory, reserved up front: as much as the raised
      * {@code maintenance_work_mem}, more than a container's {@code /dev/shm} often holds (Docker's default: 64 MB).
      * The server then fails the statement for want of memory or space; under a savepoint, the build is tried again
-     * by one backend, which takes the memory as the graph grows, as every build did before workers were lent.
+     * by one backend, which takes the memory as the graph grows.
      */
     private void buildInMemory(Statement st, Rebuilt object) throws SQLException {
-        String before;
-        int workers;
-        boolean ownSetting;
+        String memory;
+        String scanSize;
         try (PreparedStatement raise = conn().prepareStatement(RAISE_MEMORY_SQL)) {
             raise.setString(1, object.table());
             try (ResultSet rs = raise.executeQuery()) {
                 rs.next();
-                before = rs.getString(1);
-                workers = rs.getInt(3);
-                ownSetting = rs.getBoolean(4);
+                memory = rs.getString(1);
+                scanSize = rs.getString(2);
             }
         }
-        boolean lend = workers > 0 && !ownSetting;
         st.execute("SAVEPOINT graph_index");
         try {
-            if (lend) {
-                st.execute("ALTER TABLE " + object.table() + " SET (parallel_workers = " + workers + ")");
-            }
             st.execute(object.create());
-            if (lend) {
-                st.execute("ALTER TABLE " + object.table() + " RESET (parallel_workers)");
-            }
         } catch (SQLException e) {
             if (!isOutOfSharedMemory(e)) {
                 throw e;
@@ -724,7 +715,8 @@ final class BulkLoad {
             setLocal("max_parallel_maintenance_workers", allowed);
         }
         st.execute("RELEASE SAVEPOINT graph_index");
-        setLocal("maintenance_work_mem", before);
+        setLocal("maintenance_work_mem", memory);
+        setLocal("min_parallel_table_scan_size", scanSize);
     }
 
     /**
