@@ -150,6 +150,8 @@ final class DatabaseTransaction implements DatasetTransaction {
             session.takeConnectionNotices();
         } catch (SQLException e) {
             throw DatabaseSession.failure("committing", e);
+        } catch (PersistenceException e) {
+            throw DatabaseSession.failure("committing", sqlCause(e));
         }
     }
 

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClient {
     static final int CHUNK = 1000;
 
+    /** The connection EclipseLink writes through: its batches run while it maps the next rows. */
+    private final BatchesAhead batches;
     private final EntityManagerFactory factory;
     private final EntityManager em;
 
@@ -38,8 +40,9 @@ final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClie
      * @param absentColumns per table, the columns the target lacks
      */
     JpaSink(Connection conn, Map<String, List<String>> absentColumns) {
+        this.batches = new BatchesAhead(conn);
         Map<String, Object> props = new HashMap<>();
-        props.put("jakarta.persistence.nonJtaDataSource", new SingleConnectionDataSource(conn));
+        props.put("jakarta.persistence.nonJtaDataSource", new SingleConnectionDataSource(batches.connection()));
         props.put("eclipselink.target-database", "PostgreSQL");
         props.put("eclipselink.jdbc.batch-writing", "JDBC");
         props.put("eclipselink.jdbc.batch-writing.size", Integer.toString(CHUNK));
@@ -60,8 +63,9 @@ final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClie
         em.getTransaction().begin();
     }
 
+    /** {@inheritDoc} Returns once every row is in: a batch that fails fails this table's write. */
     @Override
-    public <R extends Record> long insert(Table<R> table, Stream<R> rows) {
+    public <R extends Record> long insert(Table<R> table, Stream<R> rows) throws SQLException {
         long count = 0;
         // The next rows are made while EclipseLink maps these and the server inserts them.
         try (RowsAhead<R> it = new RowsAhead<>(rows, table.name())) {
@@ -75,6 +79,7 @@ final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClie
         }
         em.flush();
         em.clear();
+        batches.drain();
         return count;
     }
 
@@ -100,6 +105,11 @@ final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClie
     @Override
     public void flush() {
         em.flush();
+        try {
+            batches.drain();
+        } catch (SQLException e) {
+            throw new PersistenceException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -109,6 +119,8 @@ final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClie
 
     @Override
     public void close() {
+        // A batch still running is cancelled and those queued dropped: what EclipseLink does next reaches the server.
+        batches.close();
         try {
             if (em.getTransaction().isActive()) {
                 em.getTransaction().rollback();

@@ -1,0 +1,315 @@
+package io.autogpt.seed.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PGobject;
+
+/**
+ * Batches that run ahead, against a real server: rows come out whole and in order, a batch runs while its caller goes
+ * on, anything else on the connection sees every batch in, a failed batch fails the next call once and the batches
+ * behind it are dropped, and closing cancels a batch that is still running. Needs {@code SEED_TEST_DATABASE_URL}.
+ */
+class BatchesAheadTest {
+    private static final String INSERT = "INSERT INTO item (id, n, big, amount, doc, at, flag) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static @Nullable ScratchDatabase db;
+
+    @BeforeAll
+    static void database() throws SQLException {
+        db = ScratchDatabase.create("seed_batches_ahead_test");
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        Objects.requireNonNull(db).close();
+    }
+
+    private static Connection connect() throws SQLException {
+        Connection c = Objects.requireNonNull(db).connect();
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS item (seq bigserial, id text PRIMARY KEY, n integer, big bigint, "
+                    + "amount numeric, doc jsonb, at timestamp(3), flag boolean)");
+        }
+        return c;
+    }
+
+    /** Adds row {@code i} to {@code ps}'s batch, through as many kinds of setter as the writer uses. */
+    private static void addRow(PreparedStatement ps, int i) throws SQLException {
+        ps.setString(1, "item-" + i);
+        ps.setInt(2, i);
+        if (i % 3 == 0) {
+            ps.setNull(3, Types.BIGINT);
+        } else {
+            ps.setLong(3, 10_000_000_000L + i);
+        }
+        ps.setBigDecimal(4, new BigDecimal(i + ".25"));
+        PGobject doc = new PGobject();
+        doc.setType("jsonb");
+        doc.setValue("{\"i\": " + i + "}");
+        ps.setObject(5, doc);
+        ps.setObject(6, "2025-06-01T00:00:0" + (i % 10) + ".123", Types.OTHER);
+        ps.setBoolean(7, i % 2 == 0);
+        ps.addBatch();
+    }
+
+    private static List<String> rows(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, n, big, amount, doc, at, flag FROM item ORDER BY seq")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|"
+                        + rs.getString(5) + "|" + rs.getString(6) + "|" + rs.getBoolean(7));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void batchesComeOutWholeAndInOrderAsTheDirectConnectionWritesThem() throws SQLException {
+        List<String> direct;
+        try (Connection c = connect()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (int batch = 0; batch < 5; batch++) {
+                    for (int i = batch * 100; i < batch * 100 + 100; i++) {
+                        addRow(ps, i);
+                    }
+                    ps.executeBatch();
+                }
+            }
+            direct = rows(c);
+            c.rollback();
+        }
+        try (Connection c = connect(); BatchesAhead batches = new BatchesAhead(c)) {
+            Connection ahead = batches.connection();
+            try (PreparedStatement ps = ahead.prepareStatement(INSERT)) {
+                for (int batch = 0; batch < 5; batch++) {
+                    for (int i = batch * 100; i < batch * 100 + 100; i++) {
+                        addRow(ps, i);
+                    }
+                    assertThat(ps.executeBatch()).hasSize(100).containsOnly(1);
+                }
+            }
+            batches.drain();
+            assertThat(rows(c)).hasSize(500).isEqualTo(direct);
+            c.rollback();
+        }
+    }
+
+    @Test
+    void aBatchRunsWhileItsCallerGoesOn() throws Exception {
+        try (Connection c = connect(); Connection locker = Objects.requireNonNull(db).connect();
+                BatchesAhead batches = new BatchesAhead(c)) {
+            c.commit();
+            long pid = backendPid(c);
+            // A real table, which another session can lock: the batch waits for the lock, its caller does not.
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE locked (id integer)");
+            }
+            c.commit();
+            try (Statement st = locker.createStatement()) {
+                st.execute("LOCK TABLE locked IN ACCESS EXCLUSIVE MODE");
+            }
+            PreparedStatement ps = batches.connection().prepareStatement("INSERT INTO locked (id) VALUES (?)");
+            ps.setInt(1, 1);
+            ps.addBatch();
+            CompletableFuture<int[]> executed = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ps.executeBatch();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try {
+                assertThat(executed.get(10, TimeUnit.SECONDS)).containsExactly(1);
+                awaitLockWait(pid);
+            } finally {
+                locker.rollback();
+            }
+            batches.drain();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM locked")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE locked");
+            }
+            c.commit();
+        }
+    }
+
+    @Test
+    void anythingElseOnTheConnectionSeesEveryBatchIn() throws SQLException {
+        try (Connection c = connect(); BatchesAhead batches = new BatchesAhead(c)) {
+            Connection ahead = batches.connection();
+            try (PreparedStatement ps = ahead.prepareStatement(INSERT)) {
+                for (int i = 0; i < 300; i++) {
+                    addRow(ps, i + 100);
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement count = ahead.prepareStatement("SELECT count(*) FROM item");
+                    ResultSet rs = count.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(300);
+            }
+            // An insert's statement used for an update of its own runs at once, behind the batches.
+            try (PreparedStatement ps = ahead.prepareStatement(INSERT)) {
+                addRow(ps, 1000);
+                ps.executeBatch();
+                ps.setString(1, "item-single");
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            assertThat(rows(c)).hasSize(302).last().asString().startsWith("item-single|1000|");
+            ahead.rollback();
+        }
+    }
+
+    @Test
+    void aFailedBatchFailsTheNextCallOnceAndTheBatchesBehindItAreDropped() throws Exception {
+        try (Connection c = Objects.requireNonNull(db).connect(); Connection locker = Objects.requireNonNull(db).connect()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE checked (id integer CHECK (id <> 13))");
+            }
+            c.commit();
+            // Each batch commits on its own here: one that ran after the failure would leave its row.
+            c.setAutoCommit(true);
+            try (Statement st = locker.createStatement()) {
+                st.execute("LOCK TABLE checked IN ACCESS EXCLUSIVE MODE");
+            }
+            try (BatchesAhead batches = new BatchesAhead(c)) {
+                PreparedStatement ps = batches.connection().prepareStatement("INSERT INTO checked (id) VALUES (?)");
+                try {
+                    ps.setInt(1, 13);
+                    ps.addBatch();
+                    ps.executeBatch();
+                    awaitLockWait(backendPidFromOutside("INSERT INTO checked"));
+                    // Queued behind the batch that will fail.
+                    ps.setInt(1, 14);
+                    ps.addBatch();
+                    ps.executeBatch();
+                } finally {
+                    locker.rollback();
+                }
+                assertThatThrownBy(batches::drain).isInstanceOf(SQLException.class).hasMessageContaining("checked_id_check");
+                // Thrown once: the owner goes on to roll back, through the connection.
+                batches.drain();
+                try (Statement st = batches.connection().createStatement();
+                        ResultSet rs = st.executeQuery("SELECT count(*) FROM checked")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isZero();
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE checked");
+            }
+        }
+    }
+
+    @Test
+    void closingCancelsABatchThatIsStillRunning() throws Exception {
+        try (Connection c = connect(); Connection locker = Objects.requireNonNull(db).connect()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS waits (id integer)");
+            }
+            c.commit();
+            try (Statement st = locker.createStatement()) {
+                st.execute("LOCK TABLE waits IN ACCESS EXCLUSIVE MODE");
+            }
+            try {
+                BatchesAhead batches = new BatchesAhead(c);
+                PreparedStatement ps = batches.connection().prepareStatement("INSERT INTO waits (id) VALUES (?)");
+                ps.setInt(1, 1);
+                ps.addBatch();
+                ps.executeBatch();
+                awaitLockWait(backendPidFromOutside("INSERT INTO waits"));
+                CompletableFuture<Void> closed = CompletableFuture.runAsync(batches::close);
+                closed.get(10, TimeUnit.SECONDS);
+            } finally {
+                locker.rollback();
+            }
+            c.rollback();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM waits")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE waits");
+            }
+            c.commit();
+        }
+    }
+
+    @Test
+    void onlyPlainInsertsGoAhead() {
+        assertThat(BatchesAhead.plainInsert(INSERT)).isTrue();
+        assertThat(BatchesAhead.plainInsert("  insert into \"User\" (id) values (?)")).isTrue();
+        assertThat(BatchesAhead.plainInsert("INSERT INTO t (id) VALUES (?) ON CONFLICT DO NOTHING")).isFalse();
+        assertThat(BatchesAhead.plainInsert("INSERT INTO t (id) VALUES (?) RETURNING id")).isFalse();
+        assertThat(BatchesAhead.plainInsert("UPDATE t SET n = ? WHERE id = ?")).isFalse();
+        assertThat(BatchesAhead.plainInsert("DELETE FROM t WHERE id = ?")).isFalse();
+        assertThat(BatchesAhead.plainInsert("INSERT INTO t (id) VALUES (?); DELETE FROM t")).isFalse();
+    }
+
+    private static long backendPid(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * The backend running {@code sql}, waiting until there is one. Watched from a session of its own without a
+     * transaction: within one, the server shows the same activity every time.
+     */
+    private static long backendPidFromOutside(String sql) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection watcher = Objects.requireNonNull(db).connectAdmin(); PreparedStatement ps = watcher.prepareStatement(
+                    "SELECT pid FROM pg_stat_activity WHERE query LIKE ? AND pid <> pg_backend_pid()")) {
+                ps.setString(1, sql + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getLong(1);
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no backend runs " + sql);
+    }
+
+    /** Waits until backend {@code pid} waits for a lock: its batch is running, not done. */
+    private static void awaitLockWait(long pid) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection watcher = Objects.requireNonNull(db).connectAdmin(); PreparedStatement ps = watcher.prepareStatement(
+                    "SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?")) {
+                ps.setLong(1, pid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && "Lock".equals(rs.getString(1))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("backend " + pid + " never waited for the lock");
+    }
+}
