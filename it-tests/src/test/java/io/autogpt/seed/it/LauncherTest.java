@@ -7,6 +7,8 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -47,17 +49,40 @@ class LauncherTest {
     }
 
     /**
-     * Seeds three users through the launcher with {@code javaOpts} and {@code toolOptions} (JAVA_TOOL_OPTIONS; null:
-     * none); returns what it printed.
+     * The JPA writer's JVM keeps C2 off the generator and Datafaker (bin/jpa-compiler-directives.json), and the JVM's
+     * note that it read them off the run's report, unless the user's options ask for the JVM's output.
      */
-    private static String seed(TestDatabase db, String javaOpts, String toolOptions) throws Exception {
+    @Test
+    void theJpaWriterGetsItsCompilerDirectivesQuietly() throws Exception {
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            String report = seed(db, null, null, "--writer", "jpa");
+            assertThat(report).startsWith("seeded seed 42 (users 0..2 of 3").doesNotContain("directive");
+            String shown = seed(db, "-XX:+UnlockDiagnosticVMOptions -XX:+DisplayVMOutput -XX:+CompilerDirectivesPrint", null, "--writer", "jpa");
+            assertThat(shown).contains("1 compiler directives added")
+                    .containsPattern("matching: [^\n]*io/autogpt/seed/core/\\*\\.\\*")
+                    .containsPattern("matching: [^\n]*net/datafaker/\\*\\.\\*")
+                    .containsPattern("c2 directives:\\n  inline: -\\n  Enable:true Exclude:true")
+                    .contains("already seeded: seed 42");
+            // The COPY writer's JVM stops at C1 anyway: no directives.
+            String copy = seed(db, "-XX:+UnlockDiagnosticVMOptions -XX:+DisplayVMOutput -XX:+CompilerDirectivesPrint", null, "--writer", "copy");
+            assertThat(copy).doesNotContain("compiler directives added").contains("already seeded: seed 42");
+        }
+    }
+
+    /**
+     * Seeds three users through the launcher with {@code javaOpts} and {@code toolOptions} (JAVA_TOOL_OPTIONS; null:
+     * none), and {@code extra} arguments; returns what it printed.
+     */
+    private static String seed(TestDatabase db, String javaOpts, String toolOptions, String... extra) throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
         Path launcher = root.resolve("bin/autogpt-seed");
         assertThat(root.resolve("cli-adapter/target/autogpt-seed.jar")).as("packaged before the integration tests")
                 .exists();
         File out = Files.createTempFile("launcher", ".out").toFile();
-        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "seed", "--db", db.cliUrl(null), "--create-schema",
-                "--users", "3", "--now", "2025-06-01T00:00:00Z")
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "seed", "--db", db.cliUrl(null),
+                "--create-schema", "--users", "3", "--now", "2025-06-01T00:00:00Z"));
+        command.addAll(List.of(extra));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(Path.of(System.getProperty("java.io.tmpdir")).toFile())
                 .redirectErrorStream(true).redirectOutput(out);
         for (String name : new String[] {"JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"}) {
