@@ -302,14 +302,17 @@ final class SeedCommand implements Callable<Integer> {
      * creates and checks the target, and stops at the next row once the run starts its first table: the first use of
      * Datafaker loads its dictionaries (a few hundred milliseconds), and each factory runs interpreted until the JIT
      * has seen it often enough. Both then overlap with the DDL and network round trips, on a core that would wait.
-     * One cohort bounds what a table with few rows or none (credentials without a key) can cost. The CLI's choice
-     * for a short-lived process; the core starts no thread an embedder did not ask for.
+     * One cohort bounds what a table with few rows or none (credentials without a key) can cost. It first adds the
+     * compiler directives the launcher named ({@link CompilerDirectives}), before the factories get hot. The CLI's
+     * choice for a short-lived process; the core starts no thread an embedder did not ask for.
      *
      * @return {@code progress}, telling the warm-up to stop when the first table starts
      */
     private static SeedProgress warmUp(SeedPlan plan, SeedProgress progress) {
         AtomicBoolean started = new AtomicBoolean();
         Thread thread = new Thread(() -> {
+            // Before the factories get hot: directives apply to what is compiled after them.
+            CompilerDirectives.addNamed();
             try {
                 SeedPlan cohort = plan.slice(plan.fromUser(),
                         Math.min(plan.fromUser() + plan.scale().cohortUsers(), plan.toUser()));

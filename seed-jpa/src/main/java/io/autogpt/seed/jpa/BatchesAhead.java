@@ -8,10 +8,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
@@ -20,12 +23,16 @@ import org.postgresql.PGConnection;
  * over and returns at once, so the JPA writer maps the next rows while the server inserts these. Without it,
  * EclipseLink's thread and the server take turns, each idle while the other works.
  *
- * <p>Only batches go ahead. Everything else on the connection (commit, rollback, plain statements, a statement's
+ * <p>Only batches of plain inserts go ahead (one row per set of parameters, so their counts are known before they
+ * run), and only within a transaction: under auto-commit each batch would commit on its own, and one that failed could
+ * not take those behind it back. Everything else on the connection (commit, plain statements, a statement's
  * {@code executeUpdate} or query) first waits until the batches handed over are in: the connection then looks to its
- * user as if every batch had run where it was executed. A batch that fails fails the user's next call on the
- * connection or on one of its statements, or {@link #drain()}: one batch late, so a writer drains at the end of each
- * table for its failures to be that table's. After a failure the batches still queued are dropped (the transaction is
- * aborted anyway) and the failure is thrown once.
+ * user as if every batch had run where it was executed.
+ *
+ * <p>A batch that fails fails the user's next call on the connection or on one of its statements, or
+ * {@link #drain()}: one batch late, so a writer drains at the end of each table for its failures to be that table's.
+ * The failure is thrown once; the transaction is aborted then, so the batches still queued are dropped and new ones are
+ * refused (SQLSTATE 25P02) until a rollback through the connection.
  *
  * <p>Owned by the writer, which {@linkplain #close closes} it before the connection is rolled back or closed; the
  * connection itself stays its owner's. Not for concurrent users: one thread uses {@link #connection()}.
@@ -62,8 +69,13 @@ final class BatchesAhead implements AutoCloseable {
     private int pending;
     /** What the first failed batch threw, until thrown to the user. Guarded by {@code this}. */
     private @Nullable SQLException failure;
-    /** Whether a batch failed: the transaction is aborted, and later batches are dropped. Guarded by {@code this}. */
+    /**
+     * Whether a batch failed since the last rollback: the transaction is aborted, later batches are dropped and new ones
+     * refused. Guarded by {@code this}.
+     */
     private boolean failed;
+    /** What stopped the worker other than {@link #close} (an {@link Error}); null while it runs. Guarded by {@code this}. */
+    private @Nullable Throwable died;
     /** Whether the worker was started: by the first batch, so a connection that never batches costs no thread. */
     private boolean started;
     /** Set once by {@link #close}: batches no longer run. */
@@ -75,10 +87,34 @@ final class BatchesAhead implements AutoCloseable {
     BatchesAhead(Connection target) {
         this.target = target;
         this.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (p, method, args) -> {
-                    if (method.getName().equals("prepareStatement") && args.length == 1 && plainInsert((String) args[0])) {
-                        rethrow();
-                        return recording((String) args[0]);
+                new Class<?>[] {Connection.class}, (self, method, args) -> {
+                    String name = method.getName();
+                    switch (name) {
+                        case "prepareStatement":
+                            if (args.length == 1 && plainInsert((String) args[0]) && !target.getAutoCommit()) {
+                                rethrow();
+                                return recording((String) args[0]);
+                            }
+                            break;
+                        case "rollback":
+                            // What failed is undone: batches may go ahead again, and no failure is left to throw.
+                            settle();
+                            Object result = invoke(target, method, args);
+                            forgetFailure();
+                            return result;
+                        case "close":
+                        case "isClosed":
+                            // A failure pending for the user must not stop the connection from being let go of.
+                            settle();
+                            return invoke(target, method, args);
+                        case "equals":
+                            return self == args[0];
+                        case "hashCode":
+                            return System.identityHashCode(self);
+                        case "toString":
+                            return "batches ahead on " + target;
+                        default:
+                            break;
                     }
                     // Anything else sees the connection as if every batch had run: they have.
                     drain();
@@ -96,13 +132,27 @@ final class BatchesAhead implements AutoCloseable {
     /**
      * Waits until every batch handed over is in.
      *
-     * @throws SQLException what a batch since the last failure thrown threw
+     * @throws SQLException what a batch threw since the last failure thrown, or that the worker stopped
      */
     synchronized void drain() throws SQLException {
+        settle();
+        if (died != null) {
+            throw new SQLException("the writer's batch thread stopped: " + died, died);
+        }
+        rethrow();
+    }
+
+    /** Waits until every batch handed over is in, or the worker is gone; throws nothing of theirs. */
+    private synchronized void settle() {
         boolean interrupted = false;
-        while (pending > 0) {
+        while (pending > 0 && died == null) {
+            if (started && !worker.isAlive()) {
+                // Gone without a word: nothing will count the rest down.
+                died = new IllegalStateException("it ended with batches to run");
+                break;
+            }
             try {
-                wait();
+                wait(100);
             } catch (InterruptedException e) {
                 // The connection is not the caller's before the worker lets go of it: wait on, then say so.
                 interrupted = true;
@@ -111,7 +161,11 @@ final class BatchesAhead implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        rethrow();
+    }
+
+    private synchronized void forgetFailure() {
+        failed = false;
+        failure = null;
     }
 
     /**
@@ -150,26 +204,41 @@ final class BatchesAhead implements AutoCloseable {
     }
 
     private void work() {
-        while (!stopping) {
-            Batch batch;
-            try {
-                batch = queue.take();
-            } catch (InterruptedException e) {
-                return;
+        try {
+            while (!stopping) {
+                Batch batch;
+                try {
+                    batch = queue.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                runCounted(batch);
             }
-            SQLException thrown = null;
+        } catch (Error e) {
+            synchronized (this) {
+                died = e;
+                notifyAll();
+            }
+        }
+    }
+
+    /** Runs {@code batch} unless it is dropped, and counts it done whatever happens. */
+    private void runCounted(Batch batch) {
+        SQLException thrown = null;
+        try {
             if (!stopping && !hasFailed()) {
                 busy = true;
                 try {
                     run(batch);
                 } catch (SQLException e) {
                     thrown = e;
-                } catch (RuntimeException | Error e) {
+                } catch (RuntimeException e) {
                     thrown = asSql(e);
                 } finally {
                     busy = false;
                 }
             }
+        } finally {
             done(thrown);
         }
     }
@@ -204,23 +273,37 @@ final class BatchesAhead implements AutoCloseable {
         notifyAll();
     }
 
-    /** Hands {@code batch} over, waiting while the queue is full; throws a failure not yet thrown. */
+    /**
+     * Hands {@code batch} over, waiting while the queue is full.
+     *
+     * @throws SQLException a failure not yet thrown; or, once it was, that the transaction is aborted
+     */
     private void submit(Batch batch) throws SQLException {
         if (stopping) {
             throw new IllegalStateException("the writer's connection is closed to new batches");
         }
         rethrow();
+        synchronized (this) {
+            if (failed) {
+                throw new SQLException("not run: an earlier batch of this transaction failed, so it is aborted",
+                        "25P02");
+            }
+            if (died != null) {
+                throw new SQLException("the writer's batch thread stopped: " + died, died);
+            }
+            pending++;
+        }
         if (!started) {
             started = true;
             worker.start();
         }
-        synchronized (this) {
-            pending++;
-        }
         try {
             while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
                 if (!worker.isAlive()) {
-                    throw new IllegalStateException("the writer's batch thread has stopped");
+                    synchronized (this) {
+                        pending--;
+                    }
+                    throw new SQLException("the writer's batch thread stopped");
                 }
             }
         } catch (InterruptedException e) {
@@ -252,7 +335,8 @@ final class BatchesAhead implements AutoCloseable {
 
     private final class Recorder implements java.lang.reflect.InvocationHandler {
         private final String sql;
-        private final List<Call> settings = new ArrayList<>();
+        /** The statement's own settings (timeout, fetch size), the last of each kind. */
+        private final Map<Method, Call> settings = new LinkedHashMap<>();
         /** The parameters set now, by index (from 1); null where none is. */
         private Call[] parameters = new Call[16];
         private List<Call[]> rows = new ArrayList<>();
@@ -266,10 +350,36 @@ final class BatchesAhead implements AutoCloseable {
 
         @Override
         public @Nullable Object invoke(Object self, Method method, @Nullable Object[] args) throws Throwable {
+            String name = method.getName();
+            switch (name) {
+                case "equals":
+                    return args != null && self == args[0];
+                case "hashCode":
+                    return System.identityHashCode(self);
+                case "toString":
+                    return "batches ahead: " + sql;
+                case "close":
+                    closed = true;
+                    if (real != null) {
+                        settle();
+                        real.close();
+                    }
+                    return null;
+                case "isClosed":
+                    return closed;
+                case "getConnection":
+                    return proxy;
+                default:
+                    break;
+            }
+            if (closed) {
+                throw new SQLException("this statement is closed");
+            }
             if (real != null) {
+                // Batches of other statements may have gone ahead since: this one runs behind them.
+                drain();
                 return BatchesAhead.invoke(real, method, args);
             }
-            String name = method.getName();
             int n = args == null ? 0 : args.length;
             if (name.startsWith("set") && n >= 2 && args[0] instanceof Integer index) {
                 if (index >= parameters.length) {
@@ -281,6 +391,7 @@ final class BatchesAhead implements AutoCloseable {
             switch (name) {
                 case "addBatch":
                     if (n == 0) {
+                        // Parameters stay set after addBatch, as JDBC has it: each row is a copy.
                         rows.add(parameters.clone());
                         return null;
                     }
@@ -297,25 +408,26 @@ final class BatchesAhead implements AutoCloseable {
                     int[] counts = new int[rows.size()];
                     Arrays.fill(counts, 1);
                     if (!rows.isEmpty()) {
-                        submit(new Batch(sql, List.copyOf(settings), rows));
+                        // The rows list goes to the worker as it is: a new one takes its place here.
+                        submit(new Batch(sql, List.copyOf(settings.values()), rows));
                         rows = new ArrayList<>();
                     }
                     return counts;
-                case "close":
-                    closed = true;
+                // What a statement answers after a batch, without asking the server.
+                case "getUpdateCount":
+                    return -1;
+                case "getResultSet":
                     return null;
-                case "isClosed":
-                    return closed;
-                case "getConnection":
-                    return proxy;
+                case "getMoreResults":
+                    return false;
                 case "getWarnings":
                     return null;
                 case "clearWarnings":
                     return null;
                 default:
                     if (name.startsWith("set") && n == 1) {
-                        // A setting of the statement's own (timeout, fetch size): applied to each batch's statement.
-                        settings.add(new Call(method, args));
+                        // A setting of the statement's own: applied to each batch's statement.
+                        settings.put(method, new Call(method, args));
                         return null;
                     }
             }
@@ -326,21 +438,26 @@ final class BatchesAhead implements AutoCloseable {
         private PreparedStatement becomeReal() throws SQLException {
             drain();
             PreparedStatement ps = target.prepareStatement(sql);
-            for (Call setting : settings) {
-                setting.on(ps);
-            }
-            for (Call[] row : rows) {
-                for (Call bind : row) {
+            try {
+                for (Call setting : settings.values()) {
+                    setting.on(ps);
+                }
+                for (Call[] row : rows) {
+                    for (Call bind : row) {
+                        if (bind != null) {
+                            bind.on(ps);
+                        }
+                    }
+                    ps.addBatch();
+                }
+                for (Call bind : parameters) {
                     if (bind != null) {
                         bind.on(ps);
                     }
                 }
-                ps.addBatch();
-            }
-            for (Call bind : parameters) {
-                if (bind != null) {
-                    bind.on(ps);
-                }
+            } catch (SQLException | RuntimeException e) {
+                ps.close();
+                throw e;
             }
             rows = List.of();
             real = ps;
@@ -348,19 +465,19 @@ final class BatchesAhead implements AutoCloseable {
         }
     }
 
+    /** One row per set of parameters: {@code INSERT INTO … VALUES (…)}, one tuple, nothing after it. */
+    private static final Pattern PLAIN_INSERT = Pattern.compile(
+            "\\s*INSERT\\s+INTO\\s[^;]*?\\sVALUES\\s*\\((?:[^()';]|\\([^()';]*\\))*\\)\\s*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     /**
-     * Whether {@code sql} inserts exactly one row per set of parameters, or fails: an {@code INSERT} without
-     * {@code ON CONFLICT} or {@code RETURNING}. Only such batches go ahead, as only their counts are known before
-     * they run.
+     * Whether {@code sql} inserts exactly one row per set of parameters, or fails: one tuple of values, without
+     * {@code ON CONFLICT}, {@code RETURNING}, a {@code SELECT} or a second statement. Only such batches go ahead, as
+     * only their counts are known before they run. A quoted name or literal that confuses the check makes a batch run
+     * in place, never the other way round.
      */
     static boolean plainInsert(String sql) {
-        String s = sql.strip();
-        if (!s.regionMatches(true, 0, "INSERT ", 0, 7)) {
-            return false;
-        }
-        String upper = s.toUpperCase(java.util.Locale.ROOT);
-        return !upper.contains(" ON CONFLICT") && !upper.contains(" RETURNING ") && !upper.endsWith(" RETURNING")
-                && !upper.contains(";");
+        return PLAIN_INSERT.matcher(sql).matches();
     }
 
     private static @Nullable Object invoke(Object on, Method method, @Nullable Object[] args) throws Throwable {

@@ -34,7 +34,11 @@ final class DatabaseSession {
      * its writes are pushed before plain JDBC work, and the transaction commits and rolls back through it.
      */
     interface SharedClient {
-        /** Sends buffered writes to the connection. */
+        /**
+         * Sends buffered writes to the connection, and waits until they are in.
+         *
+         * @throws RuntimeException what writing them threw (EclipseLink's {@code PersistenceException})
+         */
         void flush();
 
         /** Commits the connection's transaction, this client's writes and everyone else's. */

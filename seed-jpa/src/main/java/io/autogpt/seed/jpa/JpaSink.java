@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * context every {@value #CHUNK} rows so memory stays flat. Runs on the session's own connection and, as its
  * {@link DatabaseSession.SharedClient}, owns the transaction there, so it commits with the ledger as one transaction.
  *
- * <p>Errors come as {@link PersistenceException}s wrapping the driver's, not as {@link SQLException}s.
+ * <p>EclipseLink writes through {@link BatchesAhead}: each batch of inserts runs on the connection while EclipseLink
+ * maps the next rows. Errors come as {@link PersistenceException}s wrapping the driver's; a batch's failure that is
+ * only known when a table's last batch is in comes from {@link #insert} as the driver's {@link SQLException}.
  */
 final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClient {
     static final int CHUNK = 1000;

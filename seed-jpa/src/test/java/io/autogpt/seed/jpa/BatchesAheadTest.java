@@ -3,6 +3,7 @@ package io.autogpt.seed.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -182,42 +183,73 @@ class BatchesAheadTest {
     }
 
     @Test
-    void aFailedBatchFailsTheNextCallOnceAndTheBatchesBehindItAreDropped() throws Exception {
+    void aFailedBatchFailsTheNextCallOnceAndNoBatchGoesAheadUntilARollback() throws Exception {
         try (Connection c = Objects.requireNonNull(db).connect(); Connection locker = Objects.requireNonNull(db).connect()) {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE checked (id integer CHECK (id <> 13))");
             }
             c.commit();
-            // Each batch commits on its own here: one that ran after the failure would leave its row.
-            c.setAutoCommit(true);
             try (Statement st = locker.createStatement()) {
                 st.execute("LOCK TABLE checked IN ACCESS EXCLUSIVE MODE");
             }
             try (BatchesAhead batches = new BatchesAhead(c)) {
-                PreparedStatement ps = batches.connection().prepareStatement("INSERT INTO checked (id) VALUES (?)");
+                Connection ahead = batches.connection();
+                PreparedStatement ps = ahead.prepareStatement("INSERT INTO checked (id) VALUES (?)");
                 try {
                     ps.setInt(1, 13);
                     ps.addBatch();
                     ps.executeBatch();
                     awaitLockWait(backendPidFromOutside("INSERT INTO checked"));
-                    // Queued behind the batch that will fail.
+                    // Queued behind the batch that will fail: dropped, so its own refusal does not replace that one.
                     ps.setInt(1, 14);
                     ps.addBatch();
                     ps.executeBatch();
                 } finally {
                     locker.rollback();
                 }
-                assertThatThrownBy(batches::drain).isInstanceOf(SQLException.class).hasMessageContaining("checked_id_check");
-                // Thrown once: the owner goes on to roll back, through the connection.
+                assertThatThrownBy(() -> {
+                    ps.setInt(1, 15);
+                    ps.addBatch();
+                    ps.executeBatch();
+                    batches.drain();
+                }).isInstanceOf(SQLException.class).hasMessageContaining("checked_id_check");
+                // Thrown once; until a rollback, the transaction is aborted, and a new batch says so.
                 batches.drain();
-                try (Statement st = batches.connection().createStatement();
-                        ResultSet rs = st.executeQuery("SELECT count(*) FROM checked")) {
-                    rs.next();
-                    assertThat(rs.getInt(1)).isZero();
-                }
+                ps.setInt(1, 16);
+                ps.addBatch();
+                assertThatThrownBy(ps::executeBatch).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("an earlier batch of this transaction failed")
+                        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("25P02");
+                ps.clearBatch();
+                ahead.rollback();
+                ps.setInt(1, 17);
+                ps.addBatch();
+                ps.executeBatch();
+                ps.close();
+                ahead.commit();
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT array_agg(id) FROM checked")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("{17}");
             }
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE checked");
+            }
+            c.commit();
+        }
+    }
+
+    @Test
+    void underAutoCommitNothingGoesAhead() throws SQLException {
+        try (Connection c = connect(); BatchesAhead batches = new BatchesAhead(c)) {
+            c.setAutoCommit(true);
+            // Each batch commits on its own there: one that failed could not take back those behind it.
+            try (PreparedStatement ps = batches.connection().prepareStatement(INSERT)) {
+                assertThat(Proxy.isProxyClass(ps.getClass())).isFalse();
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = batches.connection().prepareStatement(INSERT)) {
+                assertThat(Proxy.isProxyClass(ps.getClass())).isTrue();
             }
         }
     }
@@ -260,8 +292,13 @@ class BatchesAheadTest {
     void onlyPlainInsertsGoAhead() {
         assertThat(BatchesAhead.plainInsert(INSERT)).isTrue();
         assertThat(BatchesAhead.plainInsert("  insert into \"User\" (id) values (?)")).isTrue();
+        assertThat(BatchesAhead.plainInsert("INSERT INTO t (id, doc)\nVALUES (?, CAST(? AS jsonb))\n")).isTrue();
         assertThat(BatchesAhead.plainInsert("INSERT INTO t (id) VALUES (?) ON CONFLICT DO NOTHING")).isFalse();
+        assertThat(BatchesAhead.plainInsert("INSERT INTO t (id) VALUES (?)\tON CONFLICT DO NOTHING")).isFalse();
         assertThat(BatchesAhead.plainInsert("INSERT INTO t (id) VALUES (?) RETURNING id")).isFalse();
+        assertThat(BatchesAhead.plainInsert("INSERT INTO t (id) VALUES (?)\nRETURNING id")).isFalse();
+        assertThat(BatchesAhead.plainInsert("INSERT INTO t (id) VALUES (?), (?)")).isFalse();
+        assertThat(BatchesAhead.plainInsert("INSERT INTO t (id) SELECT id FROM s WHERE n = ?")).isFalse();
         assertThat(BatchesAhead.plainInsert("UPDATE t SET n = ? WHERE id = ?")).isFalse();
         assertThat(BatchesAhead.plainInsert("DELETE FROM t WHERE id = ?")).isFalse();
         assertThat(BatchesAhead.plainInsert("INSERT INTO t (id) VALUES (?); DELETE FROM t")).isFalse();
