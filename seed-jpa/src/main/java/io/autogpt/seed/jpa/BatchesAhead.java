@@ -16,7 +16,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 
 /**
  * A connection whose prepared statements' batches run on a thread of their own: {@code executeBatch} hands the batch
@@ -35,7 +34,7 @@ import org.postgresql.PGConnection;
  * refused (SQLSTATE 25P02) until a rollback through the connection.
  *
  * <p>Owned by the writer, which {@linkplain #close closes} it before the connection is rolled back or closed; the
- * connection itself stays its owner's. Not for concurrent users: one thread uses {@link #connection()}.
+ * connection itself stays its owner's: {@link #connection()}'s {@code close()} leaves it open. Not for concurrent users: one thread uses {@link #connection()}.
  */
 final class BatchesAhead implements AutoCloseable {
     /**
@@ -103,6 +102,8 @@ final class BatchesAhead implements AutoCloseable {
                             forgetFailure();
                             return result;
                         case "close":
+                            // The owner closes the connection (EclipseLink closes what it is given when it is done).
+                            return null;
                         case "isClosed":
                             // A failure pending for the user must not stop the connection from being let go of.
                             settle();
@@ -175,21 +176,8 @@ final class BatchesAhead implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        worker.interrupt();
-        boolean interrupted = false;
-        while (started && worker.isAlive()) {
-            if (busy) {
-                try {
-                    target.unwrap(PGConnection.class).cancelQuery();
-                } catch (SQLException e) {
-                    // The batch then runs to its end; the wait below waits for it.
-                }
-            }
-            try {
-                worker.join(100);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+        if (started) {
+            Connections.stopWorker(worker, target, () -> busy);
         }
         synchronized (this) {
             // Dropped, with a failure nobody is left to be told of: the owner rolls back.
@@ -197,9 +185,6 @@ final class BatchesAhead implements AutoCloseable {
             pending = 0;
             failure = null;
             notifyAll();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -245,18 +230,28 @@ final class BatchesAhead implements AutoCloseable {
 
     private void run(Batch batch) throws SQLException {
         try (PreparedStatement ps = target.prepareStatement(batch.sql())) {
-            for (Call setting : batch.settings()) {
-                setting.on(ps);
-            }
-            for (Call[] row : batch.rows()) {
-                for (Call bind : row) {
-                    if (bind != null) {
-                        bind.on(ps);
-                    }
-                }
-                ps.addBatch();
-            }
+            replay(ps, batch.settings(), batch.rows());
             ps.executeBatch();
+        }
+    }
+
+    /** Applies recorded {@code settings} to {@code ps}, then adds each of {@code rows} to its batch. */
+    private static void replay(PreparedStatement ps, Iterable<Call> settings, List<Call[]> rows) throws SQLException {
+        for (Call setting : settings) {
+            setting.on(ps);
+        }
+        for (Call[] row : rows) {
+            bind(ps, row);
+            ps.addBatch();
+        }
+    }
+
+    /** Sets the parameters {@code row} recorded (by index; null where none was set). */
+    private static void bind(PreparedStatement ps, Call[] row) throws SQLException {
+        for (Call parameter : row) {
+            if (parameter != null) {
+                parameter.on(ps);
+            }
         }
     }
 
@@ -439,22 +434,8 @@ final class BatchesAhead implements AutoCloseable {
             drain();
             PreparedStatement ps = target.prepareStatement(sql);
             try {
-                for (Call setting : settings.values()) {
-                    setting.on(ps);
-                }
-                for (Call[] row : rows) {
-                    for (Call bind : row) {
-                        if (bind != null) {
-                            bind.on(ps);
-                        }
-                    }
-                    ps.addBatch();
-                }
-                for (Call bind : parameters) {
-                    if (bind != null) {
-                        bind.on(ps);
-                    }
-                }
+                replay(ps, settings.values(), rows);
+                bind(ps, parameters);
             } catch (SQLException | RuntimeException e) {
                 ps.close();
                 throw e;

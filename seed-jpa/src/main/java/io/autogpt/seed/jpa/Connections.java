@@ -54,6 +54,34 @@ final class Connections {
         return new TargetException(message, e);
     }
 
+    /**
+     * Stops {@code worker}, a thread of the caller's that works on {@code conn}, and waits until it has let go of the
+     * connection: interrupted, and whatever it runs on the server cancelled while {@code running} says it runs one (a
+     * statement the server may be slow to finish, a lock it waits for), again after each 100 ms, as it may have begun
+     * another since. Restores the caller's interrupt flag; never throws.
+     */
+    static void stopWorker(Thread worker, Connection conn, java.util.function.BooleanSupplier running) {
+        worker.interrupt();
+        boolean interrupted = false;
+        while (worker.isAlive()) {
+            if (running.getAsBoolean()) {
+                try {
+                    conn.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+                } catch (SQLException e) {
+                    // The statement then runs to its end; the wait below waits for it.
+                }
+            }
+            try {
+                worker.join(100);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The first line of {@code message}, or {@code no detail} when the exception carried none. */
     static String firstLine(@Nullable String message) {
         if (message == null) {

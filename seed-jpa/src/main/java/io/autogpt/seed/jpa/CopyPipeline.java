@@ -244,27 +244,8 @@ final class CopyPipeline {
             return;
         }
         stopping = true;
-        worker.interrupt();
-        boolean interrupted = false;
-        while (worker.isAlive()) {
-            if (busy || open != null) {
-                // A statement or a COPY the server may be slow to finish (a lock it waits for): cancelled, not
-                // awaited; again while the worker is still at one, which may have begun after the last cancel.
-                try {
-                    conn.unwrap(PGConnection.class).cancelQuery();
-                } catch (SQLException e) {
-                    // The statement then runs to its end; the wait below waits for it.
-                }
-            }
-            try {
-                worker.join(100);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        // A statement or a COPY is cancelled, not awaited.
+        Connections.stopWorker(worker, conn, () -> busy || open != null);
     }
 
     private void put(Item item) {

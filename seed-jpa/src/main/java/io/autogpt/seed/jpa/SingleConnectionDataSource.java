@@ -1,7 +1,6 @@
 package io.autogpt.seed.jpa;
 
 import java.io.PrintWriter;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
@@ -10,27 +9,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Hands EclipseLink the one connection the run's transaction lives on, so entity writes, the ledger and the
- * advisory lock commit or roll back together. EclipseLink's {@code close()} calls are ignored: the transaction
- * owns the connection and closes it.
+ * advisory lock commit or roll back together. The connection it is given ignores {@code close()} (the
+ * {@link BatchesAhead} connection does): the transaction owns the real one and closes it.
  */
 final class SingleConnectionDataSource implements DataSource {
     private final Connection shared;
 
-    SingleConnectionDataSource(Connection target) {
-        this.shared = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("close")) {
-                        return null;
-                    }
-                    if (method.getName().equals("isClosed")) {
-                        return target.isClosed();
-                    }
-                    try {
-                        return method.invoke(target, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+    /** @param shared a connection whose {@code close()} leaves the transaction's connection open */
+    SingleConnectionDataSource(Connection shared) {
+        this.shared = shared;
     }
 
     @Override
