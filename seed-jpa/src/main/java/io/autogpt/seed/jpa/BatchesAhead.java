@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +29,17 @@ import org.jspecify.annotations.Nullable;
  * {@code executeUpdate} or query) first waits until the batches handed over are in: the connection then looks to its
  * user as if every batch had run where it was executed.
  *
- * <p>A batch that fails fails the user's next call on the connection or on one of its statements, or
- * {@link #drain()}: one batch late, so a writer drains at the end of each table for its failures to be that table's.
- * The failure is thrown once; the transaction is aborted then, so the batches still queued are dropped and new ones are
- * refused (SQLSTATE 25P02) until a rollback through the connection.
+ * <p>The load's own statements may be {@linkplain #submit submitted} too: the worker runs them in their place among
+ * the batches. Whenever it has nothing to run, the worker does the load's {@link Backlog} (building the indexes of
+ * tables whose rows are all in), one statement at a time, until something is handed over or the user wants the
+ * connection. The user has it from {@link #drain()} (or any use of the connection that waits for the batches) until
+ * it hands over the next batch or statements, and the backlog is not touched meanwhile: the load's bookkeeping is the
+ * user's then.
+ *
+ * <p>A batch or backlog statement that fails fails the user's next call on the connection or on one of its
+ * statements, or {@link #drain()}: one batch late, so a writer drains at the end of each table for its failures to be
+ * that table's. The failure is thrown once; the transaction is aborted then, so the batches still queued are dropped
+ * and new ones are refused (SQLSTATE 25P02) until a rollback through the connection.
  *
  * <p>Owned by the writer, which {@linkplain #close closes} it before the connection is rolled back or closed; the
  * connection itself stays its owner's: {@link #connection()}'s {@code close()} leaves it open. Not for concurrent users: one thread uses {@link #connection()}.
@@ -42,9 +50,19 @@ final class BatchesAhead implements AutoCloseable {
      * there is in memory, some MiB even of embeddings.
      */
     private static final int QUEUED = 1;
+    /** How long the worker waits for a batch before it looks at the backlog again. */
+    private static final long BACKLOG_POLL_MILLIS = 10;
+
+    /** What the worker is handed, in order: batches, and the load's statements in their place among them. */
+    private sealed interface Item permits Batch, Job {
+    }
 
     /** A batch: its statement, the statement's settings, and each row's parameter setter calls, in order. */
-    private record Batch(String sql, List<Call> settings, List<Call[]> rows) {
+    private record Batch(String sql, List<Call> settings, List<Call[]> rows) implements Item {
+    }
+
+    /** Statements for {@code table}'s sake ({@link #submit}); a failure is reported as writing it. */
+    private record Job(CopyPipeline.Work work, String table) implements Item {
     }
 
     /** A recorded call of a statement's method, replayed on the real statement. */
@@ -61,13 +79,17 @@ final class BatchesAhead implements AutoCloseable {
     }
 
     private final Connection target;
+    private final @Nullable Backlog backlog;
     private final Connection proxy;
-    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
+    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUED);
     private final Thread worker;
     /** Batches handed over and not yet done. Guarded by {@code this}. */
     private int pending;
-    /** What the first failed batch threw, until thrown to the user. Guarded by {@code this}. */
-    private @Nullable SQLException failure;
+    /**
+     * What the first failed batch threw (an {@link SQLException}), or the backlog (a {@link RuntimeException} that says
+     * which index, as the COPY writer's does), until thrown to the user. Guarded by {@code this}.
+     */
+    private @Nullable Exception failure;
     /**
      * Whether a batch failed since the last rollback: the transaction is aborted, later batches are dropped and new ones
      * refused. Guarded by {@code this}.
@@ -79,12 +101,28 @@ final class BatchesAhead implements AutoCloseable {
     private boolean started;
     /** Set once by {@link #close}: batches no longer run. */
     private volatile boolean stopping;
-    /** Whether the worker is running a batch on the connection now, for {@link #close} to cancel it. */
+    /** Whether the worker is running a batch or backlog statement now, for {@link #close} to cancel it. */
     private volatile boolean busy;
+    /**
+     * Whether the user has the connection: from {@link #drain()} until the next item is handed over. The worker
+     * leaves the backlog alone meanwhile. Written under {@code this}.
+     */
+    private volatile boolean userHasIt = true;
+    /** Whether the worker is doing backlog work now: a wait for the batches waits for it too. Guarded by {@code this}. */
+    private boolean backlogRunning;
 
-    /** Batches of statements prepared on {@link #connection()} run ahead on {@code target}. */
+    /** Batches of statements prepared on {@link #connection()} run ahead on {@code target}; no backlog. */
     BatchesAhead(Connection target) {
+        this(target, null);
+    }
+
+    /**
+     * Batches of statements prepared on {@link #connection()} run ahead on {@code target}, and {@code backlog} (or
+     * nothing: null) is done there whenever none is waiting.
+     */
+    BatchesAhead(Connection target, @Nullable Backlog backlog) {
         this.target = target;
+        this.backlog = backlog;
         this.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (self, method, args) -> {
                     String name = method.getName();
@@ -131,22 +169,40 @@ final class BatchesAhead implements AutoCloseable {
     }
 
     /**
-     * Waits until every batch handed over is in.
+     * Takes the connection back: waits until everything handed over is done, and the backlog statement running, if
+     * any; no backlog work starts until the next item is handed over.
      *
      * @throws SQLException what a batch threw since the last failure thrown, or that the worker stopped
      */
     synchronized void drain() throws SQLException {
         settle();
+        throwWhatStopped();
+    }
+
+    /** Throws what stopped the worker, else a failure not yet thrown. */
+    private synchronized void throwWhatStopped() throws SQLException {
         if (died != null) {
             throw new SQLException("the writer's batch thread stopped: " + died, died);
         }
         rethrow();
     }
 
-    /** Waits until every batch handed over is in, or the worker is gone; throws nothing of theirs. */
+    /**
+     * Takes the connection back for the user: waits until every batch handed over is in and the backlog statement
+     * running, if any, is done, or the worker is gone; throws nothing of theirs.
+     */
     private synchronized void settle() {
+        userHasIt = true;
+        await(true);
+    }
+
+    /** Waits until everything handed over is done, and the backlog too if {@code backlogToo}, or the worker is gone. */
+    private synchronized void await(boolean backlogToo) {
+        if (onWorker()) {
+            throw new IllegalStateException("the writer's batch thread cannot wait for itself");
+        }
         boolean interrupted = false;
-        while (pending > 0 && died == null) {
+        while ((pending > 0 || backlogToo && backlogRunning) && died == null) {
             if (started && !worker.isAlive()) {
                 // Gone without a word: nothing will count the rest down.
                 died = new IllegalStateException("it ended with batches to run");
@@ -191,13 +247,17 @@ final class BatchesAhead implements AutoCloseable {
     private void work() {
         try {
             while (!stopping) {
-                Batch batch;
+                Item item;
                 try {
-                    batch = queue.take();
+                    item = backlog == null ? queue.take() : queue.poll(BACKLOG_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     return;
                 }
-                runCounted(batch);
+                if (item != null) {
+                    runCounted(item);
+                } else {
+                    doBacklog(Objects.requireNonNull(backlog));
+                }
             }
         } catch (Error e) {
             synchronized (this) {
@@ -207,18 +267,58 @@ final class BatchesAhead implements AutoCloseable {
         }
     }
 
-    /** Runs {@code batch} unless it is dropped, and counts it done whatever happens. */
-    private void runCounted(Batch batch) {
-        SQLException thrown = null;
+    /**
+     * Does backlog work while the connection is the worker's and no batch waits: the user, wanting the connection,
+     * waits for the statement running.
+     */
+    private void doBacklog(Backlog work) {
+        synchronized (this) {
+            if (userHasIt || failed || stopping) {
+                return;
+            }
+            backlogRunning = true;
+        }
+        Exception thrown = null;
+        busy = true;
+        try {
+            if (work.pending()) {
+                work.work(() -> !userHasIt && !stopping && queue.isEmpty());
+            }
+        } catch (SQLException e) {
+            thrown = DatabaseSession.failure("rebuilding indexes", e);
+        } catch (RuntimeException e) {
+            thrown = e;
+        } finally {
+            busy = false;
+            synchronized (this) {
+                backlogRunning = false;
+                if (thrown != null && !failed) {
+                    failed = true;
+                    failure = thrown;
+                }
+                notifyAll();
+            }
+        }
+    }
+
+    /** Runs {@code item} unless it is dropped, and counts it done whatever happens. */
+    private void runCounted(Item item) {
+        Exception thrown = null;
         try {
             if (!stopping && !hasFailed()) {
                 busy = true;
                 try {
-                    run(batch);
+                    if (item instanceof Batch batch) {
+                        run(batch);
+                    } else if (item instanceof Job job) {
+                        job.work().run();
+                    }
                 } catch (SQLException e) {
-                    thrown = e;
+                    // The load's statements fail as the COPY writer's do, naming their table; a batch fails as
+                    // EclipseLink's own statement would, which the writer names.
+                    thrown = item instanceof Job job ? DatabaseSession.failure("writing \"" + job.table() + "\"", e) : e;
                 } catch (RuntimeException e) {
-                    thrown = asSql(e);
+                    thrown = item instanceof Job ? e : asSql(e);
                 } finally {
                     busy = false;
                 }
@@ -259,7 +359,7 @@ final class BatchesAhead implements AutoCloseable {
         return failed;
     }
 
-    private synchronized void done(@Nullable SQLException thrown) {
+    private synchronized void done(@Nullable Exception thrown) {
         if (thrown != null && !failed) {
             failed = true;
             failure = thrown;
@@ -269,11 +369,38 @@ final class BatchesAhead implements AutoCloseable {
     }
 
     /**
-     * Hands {@code batch} over, waiting while the queue is full.
+     * Queues {@code work} on the connection behind the batches handed over so far, for {@code table}'s sake: the
+     * worker runs it in its place among them, and the caller goes on at once. The work must not use
+     * {@link #connection()}: it runs on the worker, which has the connection itself.
      *
      * @throws SQLException a failure not yet thrown; or, once it was, that the transaction is aborted
      */
-    private void submit(Batch batch) throws SQLException {
+    void submit(CopyPipeline.Work work, String table) throws SQLException {
+        hand(new Job(work, table));
+    }
+
+    /** Whether the calling thread is the worker: the connection is its own, and waiting for it would never end. */
+    boolean onWorker() {
+        return Thread.currentThread() == worker;
+    }
+
+    /**
+     * Waits until everything handed over is done, without taking the connection back: the worker goes on with the
+     * backlog afterwards. For a writer that wants a table's failures to be that table's.
+     *
+     * @throws SQLException what a batch threw since the last failure thrown, or that the worker stopped
+     */
+    synchronized void awaitHandedOver() throws SQLException {
+        await(false);
+        throwWhatStopped();
+    }
+
+    /**
+     * Hands {@code item} over, waiting while the queue is full.
+     *
+     * @throws SQLException a failure not yet thrown; or, once it was, that the transaction is aborted
+     */
+    private void hand(Item item) throws SQLException {
         if (stopping) {
             throw new IllegalStateException("the writer's connection is closed to new batches");
         }
@@ -287,13 +414,15 @@ final class BatchesAhead implements AutoCloseable {
                 throw new SQLException("the writer's batch thread stopped: " + died, died);
             }
             pending++;
+            // The worker's again, for the batch and, when it has run it, the backlog.
+            userHasIt = false;
         }
         if (!started) {
             started = true;
             worker.start();
         }
         try {
-            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
                 if (!worker.isAlive()) {
                     synchronized (this) {
                         pending--;
@@ -311,10 +440,13 @@ final class BatchesAhead implements AutoCloseable {
     }
 
     private synchronized void rethrow() throws SQLException {
-        SQLException f = failure;
+        Exception f = failure;
         if (f != null) {
             failure = null;
-            throw f;
+            if (f instanceof RuntimeException e) {
+                throw e;
+            }
+            throw (SQLException) f;
         }
     }
 
@@ -403,9 +535,11 @@ final class BatchesAhead implements AutoCloseable {
                     int[] counts = new int[rows.size()];
                     Arrays.fill(counts, 1);
                     if (!rows.isEmpty()) {
-                        // The rows list goes to the worker as it is: a new one takes its place here.
-                        submit(new Batch(sql, List.copyOf(settings.values()), rows));
+                        // The rows list goes to the worker as it is: a new one takes its place here, even when the
+                        // batch is refused, as the driver clears a batch whatever became of it.
+                        List<Call[]> batch = rows;
                         rows = new ArrayList<>();
+                        hand(new Batch(sql, List.copyOf(settings.values()), batch));
                     }
                     return counts;
                 // What a statement answers after a batch, without asking the server.

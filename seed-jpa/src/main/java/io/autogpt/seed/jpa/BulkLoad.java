@@ -521,8 +521,8 @@ final class BulkLoad {
     }
 
     /**
-     * Marks {@code table}'s rows as all in: its indexes may be built from now on ({@link #buildLoaded}), which the
-     * COPY writer does while the next table's rows are being made.
+     * Marks {@code table}'s rows as all in: its indexes may be built from now on ({@link #backlog}), which either
+     * writer's thread does while the next table's rows are being made.
      */
     void loaded(String table) {
         if (isBulk(table)) {
@@ -530,9 +530,22 @@ final class BulkLoad {
         }
     }
 
-    /** Whether there is work {@link #buildLoaded} would do: indexes of full tables, or keys between built ones. */
-    boolean hasLoaded() {
-        return !loaded.isEmpty() || !keysReady.isEmpty();
+    /**
+     * The work a writer's thread does whenever it has no rows to send: building the indexes of tables whose rows are
+     * all in, and the keys between them, one statement at a time.
+     */
+    Backlog backlog() {
+        return new Backlog() {
+            @Override
+            public boolean pending() {
+                return !loaded.isEmpty() || !keysReady.isEmpty();
+            }
+
+            @Override
+            public void work(BooleanSupplier keepGoing) throws SQLException {
+                buildLoaded(keepGoing);
+            }
+        };
     }
 
     /**
@@ -545,7 +558,7 @@ final class BulkLoad {
      * <p>A key comes back early only between two bare tables of this load, both full and indexed: a parent outside
      * it (the blocks, inserted where missing just before commit) or still loading may lack rows its children need.
      */
-    void buildLoaded(BooleanSupplier keepGoing) throws SQLException {
+    private void buildLoaded(BooleanSupplier keepGoing) throws SQLException {
         // In parallel as the server allows, although the generator wants a core meanwhile: serial builds here were
         // slower overall (scale 20, three runs each way: 16.5-17.8 s serial, 15.3-15.8 s parallel); the server's
         // work, not the generator's, is what the load waits for.

@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -41,15 +40,6 @@ final class CopyPipeline {
      * makes, within the heap a large load needs anyway.
      */
     private static final int CAPACITY = 512;
-
-    /** Work on the connection the worker does while it has no rows to send (the load's index builds). */
-    interface Backlog {
-        /** Whether there is work to do. */
-        boolean pending();
-
-        /** Does it, one statement at a time, for as long as {@code keepGoing} says. */
-        void work(BooleanSupplier keepGoing) throws SQLException;
-    }
 
     /** Statements on the connection, run by the worker in their place among the rows. */
     @FunctionalInterface

@@ -46,6 +46,17 @@ final class DatabaseSession {
 
         /** Rolls back what is still open and releases the client; never throws. */
         void close();
+
+        /**
+         * Queues {@code work} on the connection behind the client's buffered writes, for {@code table}'s sake: run
+         * by the client's own thread in its place among them, while the caller goes on.
+         *
+         * @throws SQLException a failure of earlier writes, not yet thrown
+         */
+        void submit(CopyPipeline.Work work, String table) throws SQLException;
+
+        /** Whether the calling thread is the client's own, running work {@linkplain #submit submitted} to it. */
+        boolean onWorker();
     }
 
     private final Connection conn;
@@ -88,7 +99,7 @@ final class DatabaseSession {
      * statements queued on the pipeline done: the caller has it to itself until it queues again.
      */
     Connection jdbc() {
-        if (shared != null) {
+        if (shared != null && !shared.onWorker()) {
             shared.flush();
         }
         if (pipeline != null && !pipeline.onWorker()) {
@@ -104,7 +115,7 @@ final class DatabaseSession {
      *
      * @param relations the relations rows will be copied into (SQL names), whose column types are read now
      */
-    void pipelineCopies(List<String> relations, CopyPipeline.Backlog backlog) throws SQLException {
+    void pipelineCopies(List<String> relations, Backlog backlog) throws SQLException {
         if (shared != null) {
             throw new IllegalStateException("a shared client writes through this session: its rows go in order");
         }
@@ -113,16 +124,18 @@ final class DatabaseSession {
     }
 
     /**
-     * Runs {@code work} on the connection: now, or — when the session pipelines its copies — in its place behind the
-     * rows queued before it, while the caller goes on; a failure then surfaces at the caller's next call, as writing
-     * {@code table}.
+     * Runs {@code work} on the connection: in its place behind the rows queued before it, while the caller goes on,
+     * when the session pipelines its copies or a shared client sends its writes from a thread of its own (a failure
+     * then surfaces at the caller's next call, as writing {@code table}); else now.
      */
     void submit(CopyPipeline.Work work, String table) throws SQLException {
-        if (pipeline == null || pipeline.onWorker()) {
+        if (pipeline != null && !pipeline.onWorker()) {
+            pipeline.submit(work, table);
+        } else if (shared != null && !shared.onWorker()) {
+            shared.submit(work, table);
+        } else {
             jdbc();
             work.run();
-        } else {
-            pipeline.submit(work, table);
         }
     }
 

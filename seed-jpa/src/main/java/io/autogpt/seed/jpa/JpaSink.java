@@ -25,8 +25,10 @@ import java.util.stream.Stream;
  * {@link DatabaseSession.SharedClient}, owns the transaction there, so it commits with the ledger as one transaction.
  *
  * <p>EclipseLink writes through {@link BatchesAhead}: each batch of inserts runs on the connection while EclipseLink
- * maps the next rows. Errors come as {@link PersistenceException}s wrapping the driver's; a batch's failure that is
- * only known when a table's last batch is in comes from {@link #insert} as the driver's {@link SQLException}.
+ * maps the next rows, and so does the load's own work {@linkplain #submit submitted} meanwhile; with no batch to run,
+ * that thread builds the indexes of tables whose rows are all in. Errors come as {@link PersistenceException}s
+ * wrapping the driver's; a batch's failure that is only known when a table's last batch is in comes from
+ * {@link #insert} as the driver's {@link SQLException}.
  */
 final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClient {
     static final int CHUNK = 1000;
@@ -40,9 +42,10 @@ final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClie
      * EclipseLink on {@code conn}, its transaction begun.
      *
      * @param absentColumns per table, the columns the target lacks
+     * @param backlog       what the batches' thread does on {@code conn} while it has no batch to run
      */
-    JpaSink(Connection conn, Map<String, List<String>> absentColumns) {
-        this.batches = new BatchesAhead(conn);
+    JpaSink(Connection conn, Map<String, List<String>> absentColumns, Backlog backlog) {
+        this.batches = new BatchesAhead(conn, backlog);
         Map<String, Object> props = new HashMap<>();
         props.put("jakarta.persistence.nonJtaDataSource", new SingleConnectionDataSource(batches.connection()));
         props.put("eclipselink.target-database", "PostgreSQL");
@@ -81,7 +84,8 @@ final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClie
         }
         em.flush();
         em.clear();
-        batches.drain();
+        // Its failures are its own; the connection stays with the batches' thread, which builds indexes meanwhile.
+        batches.awaitHandedOver();
         return count;
     }
 
@@ -112,6 +116,18 @@ final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClie
         } catch (SQLException e) {
             throw new PersistenceException(e.getMessage(), e);
         }
+    }
+
+    /** {@inheritDoc} Behind the rows EclipseLink holds, which go to the batches' thread first. */
+    @Override
+    public void submit(CopyPipeline.Work work, String table) throws SQLException {
+        em.flush();
+        batches.submit(work, table);
+    }
+
+    @Override
+    public boolean onWorker() {
+        return batches.onWorker();
     }
 
     @Override

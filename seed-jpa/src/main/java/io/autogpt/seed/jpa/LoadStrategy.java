@@ -4,7 +4,6 @@ import io.autogpt.seed.core.table.Table;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -53,24 +52,6 @@ final class LoadStrategy {
             bulk.start();
         }
         session.submit(() -> ready(table), table);
-    }
-
-    /**
-     * The work a pipelining session does whenever it has no rows to send: building the indexes of bare tables whose
-     * rows are all in, one at a time.
-     */
-    CopyPipeline.Backlog backlog() {
-        return new CopyPipeline.Backlog() {
-            @Override
-            public boolean pending() {
-                return bulk.hasLoaded();
-            }
-
-            @Override
-            public void work(BooleanSupplier keepGoing) throws SQLException {
-                bulk.buildLoaded(keepGoing);
-            }
-        };
     }
 
     private void ready(String table) throws SQLException {

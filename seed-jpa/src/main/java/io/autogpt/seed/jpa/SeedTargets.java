@@ -143,13 +143,15 @@ public final class SeedTargets {
                         found.fit().sharedTables(), found.fit().insertTablesWrittenAgain(), found.postData());
                 PreparedTarget target = found.withNotes(bulk.notes());
                 ForeignKeyDeferral deferral = ForeignKeyDeferral.tryOn(conn);
-                // EclipseLink shares the connection and runs its transaction; COPY needs the session alone.
-                JpaSink jpa = writer == Writer.JPA ? new JpaSink(conn, target.fit().absentColumns()) : null;
+                // EclipseLink shares the connection and runs its transaction; COPY needs the session alone. Either
+                // way the rows go in from a thread of their own, which builds the indexes of full tables whenever it
+                // has no rows to send, while the next ones are made.
+                JpaSink jpa = writer == Writer.JPA
+                        ? new JpaSink(conn, target.fit().absentColumns(), bulk.backlog()) : null;
                 DatabaseSession session = new DatabaseSession(conn, jpa);
                 LoadStrategy load = new LoadStrategy(session, deferral, bulk);
                 if (jpa == null) {
-                    // COPY: the rows go in from a thread of their own, the generator making the next ones meanwhile.
-                    session.pipelineCopies(tables.stream().map(CopyText::quote).toList(), load.backlog());
+                    session.pipelineCopies(tables.stream().map(CopyText::quote).toList(), bulk.backlog());
                 }
                 RowSink<SQLException> sink = jpa != null ? jpa : new CopySink(session);
                 return new DatabaseTransaction(session, load, sink,

@@ -3,6 +3,7 @@ package io.autogpt.seed.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autogpt.seed.core.port.TargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -15,8 +16,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +33,8 @@ import org.postgresql.util.PGobject;
 /**
  * Batches that run ahead, against a real server: rows come out whole and in order, a batch runs while its caller goes
  * on, anything else on the connection sees every batch in, a failed batch fails the next call once and the batches
- * behind it are dropped, and closing cancels a batch that is still running. Needs {@code SEED_TEST_DATABASE_URL}.
+ * behind it are dropped, and closing cancels a batch that is still running; the load's work runs in its place among
+ * the batches, and its backlog only while the worker has the connection. Needs {@code SEED_TEST_DATABASE_URL}.
  */
 class BatchesAheadTest {
     private static final String INSERT = "INSERT INTO item (id, n, big, amount, doc, at, flag) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -311,6 +319,165 @@ class BatchesAheadTest {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** A backlog of endless one-statement steps on {@code c}, counting them and the threads that ran them. */
+    private static Backlog endless(Connection c, AtomicInteger steps, Set<String> threads) {
+        return new Backlog() {
+            @Override
+            public boolean pending() {
+                return true;
+            }
+
+            @Override
+            public void work(BooleanSupplier keepGoing) throws SQLException {
+                while (keepGoing.getAsBoolean()) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SELECT pg_sleep(0.005)");
+                    }
+                    threads.add(Thread.currentThread().getName());
+                    steps.incrementAndGet();
+                }
+            }
+        };
+    }
+
+    @Test
+    void theBacklogRunsOnlyWhileTheWorkerHasTheConnection() throws Exception {
+        AtomicInteger steps = new AtomicInteger();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (Connection c = connect()) {
+            try (BatchesAhead batches = new BatchesAhead(c, endless(c, steps, threads))) {
+                Connection ahead = batches.connection();
+                // Nothing handed over yet: the connection is the user's.
+                Thread.sleep(200);
+                assertThat(steps).hasValue(0);
+                try (PreparedStatement ps = ahead.prepareStatement(INSERT)) {
+                    addRow(ps, 1);
+                    ps.executeBatch();
+                }
+                // Waiting for what was handed over leaves the connection with the worker, which goes on.
+                batches.awaitHandedOver();
+                awaitAtLeast(steps, 3);
+                // Taking it back waits for the step running, and no step starts until the next batch.
+                batches.drain();
+                int taken = steps.get();
+                assertThat(rows(c)).hasSize(1);
+                Thread.sleep(200);
+                assertThat(steps).hasValue(taken);
+                try (PreparedStatement ps = ahead.prepareStatement(INSERT)) {
+                    addRow(ps, 2);
+                    ps.executeBatch();
+                }
+                awaitAtLeast(steps, taken + 3);
+                // Any other use of the connection takes it back too.
+                assertThat(ahead.getAutoCommit()).isFalse();
+                int again = steps.get();
+                Thread.sleep(200);
+                assertThat(steps).hasValue(again);
+                assertThat(rows(c)).hasSize(2);
+            }
+            assertThat(threads).containsExactly("seed-batches");
+            c.rollback();
+        }
+    }
+
+    @Test
+    void submittedWorkRunsOnTheWorkerBehindTheBatchesBeforeIt() throws Exception {
+        try (Connection c = connect(); BatchesAhead batches = new BatchesAhead(c)) {
+            AtomicInteger seen = new AtomicInteger(-1);
+            AtomicBoolean onWorker = new AtomicBoolean();
+            try (PreparedStatement ps = batches.connection().prepareStatement(INSERT)) {
+                for (int i = 0; i < 100; i++) {
+                    addRow(ps, i);
+                }
+                ps.executeBatch();
+            }
+            batches.submit(() -> {
+                onWorker.set(batches.onWorker());
+                seen.set(rows(c).size());
+            }, "item");
+            assertThat(batches.onWorker()).isFalse();
+            batches.drain();
+            assertThat(onWorker).isTrue();
+            assertThat(seen).hasValue(100);
+            c.rollback();
+        }
+    }
+
+    @Test
+    void submittedWorkThatFailsFailsTheNextCallAsWritingItsTable() throws Exception {
+        try (Connection c = connect(); BatchesAhead batches = new BatchesAhead(c)) {
+            batches.submit(() -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SELECT 1 / 0");
+                }
+            }, "item");
+            assertThatThrownBy(batches::drain).isInstanceOf(TargetException.class)
+                    .hasMessage("writing \"item\" failed: ERROR: division by zero");
+            // Aborted: the next batch is refused until a rollback.
+            try (PreparedStatement ps = batches.connection().prepareStatement(INSERT)) {
+                addRow(ps, 1);
+                assertThatThrownBy(ps::executeBatch).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25P02"));
+            }
+            c.rollback();
+        }
+    }
+
+    @Test
+    void aFailingBacklogFailsTheNextCallWithItsOwnLineUntilARollback() throws Exception {
+        CountDownLatch tried = new CountDownLatch(1);
+        try (Connection c = connect()) {
+            // The table outlives the rollback below.
+            c.commit();
+            Backlog failing = new Backlog() {
+                private boolean done;
+
+                @Override
+                public boolean pending() {
+                    return !done;
+                }
+
+                @Override
+                public void work(BooleanSupplier keepGoing) {
+                    done = true;
+                    tried.countDown();
+                    throw new TargetException("duplicate key in item: unique index \"item_n\" cannot be built over "
+                            + "the rows; nothing was written", List.of());
+                }
+            };
+            try (BatchesAhead batches = new BatchesAhead(c, failing)) {
+                Connection ahead = batches.connection();
+                try (PreparedStatement ps = ahead.prepareStatement(INSERT)) {
+                    addRow(ps, 1);
+                    ps.executeBatch();
+                    batches.awaitHandedOver();
+                    assertThat(tried.await(10, TimeUnit.SECONDS)).isTrue();
+                    assertThatThrownBy(batches::drain).isInstanceOf(TargetException.class)
+                            .hasMessageStartingWith("duplicate key in item");
+                    addRow(ps, 2);
+                    assertThatThrownBy(ps::executeBatch).isInstanceOf(SQLException.class)
+                            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25P02"));
+                    ahead.rollback();
+                    addRow(ps, 3);
+                    ps.executeBatch();
+                }
+                batches.drain();
+                assertThat(rows(c)).hasSize(1).first().asString().startsWith("item-3|");
+            }
+            c.rollback();
+        }
+    }
+
+    private static void awaitAtLeast(AtomicInteger counter, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (counter.get() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + counter.get() + " of " + n + " steps ran");
+            }
+            Thread.sleep(5);
         }
     }
 

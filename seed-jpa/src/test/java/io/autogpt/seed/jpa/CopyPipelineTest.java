@@ -51,8 +51,8 @@ class CopyPipelineTest {
     }
 
     /** Work that is always there: one short statement each time, counted. */
-    private static CopyPipeline.Backlog busy(Connection c, AtomicInteger statements) {
-        return new CopyPipeline.Backlog() {
+    private static Backlog busy(Connection c, AtomicInteger statements) {
+        return new Backlog() {
             @Override
             public boolean pending() {
                 return true;
