@@ -1,6 +1,5 @@
 package io.autogpt.seed.jpa;
 
-import java.sql.SQLException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -12,6 +11,10 @@ interface Backlog {
     /** Whether there is work to do. */
     boolean pending();
 
-    /** Does it, one statement at a time, for as long as {@code keepGoing} says. */
-    void work(BooleanSupplier keepGoing) throws SQLException;
+    /**
+     * Does it, one statement at a time, for as long as {@code keepGoing} says.
+     *
+     * @throws RuntimeException a failure as the run reports it (a {@link io.autogpt.seed.core.port.TargetException})
+     */
+    void work(BooleanSupplier keepGoing);
 }

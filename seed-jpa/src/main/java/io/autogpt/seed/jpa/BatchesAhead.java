@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -50,8 +49,6 @@ final class BatchesAhead implements AutoCloseable {
      * there is in memory, some MiB even of embeddings.
      */
     private static final int QUEUED = 1;
-    /** How long the worker waits for a batch before it looks at the backlog again. */
-    private static final long BACKLOG_POLL_MILLIS = 10;
 
     /** What the worker is handed, in order: batches, and the load's statements in their place among them. */
     private sealed interface Item permits Batch, Job {
@@ -62,7 +59,7 @@ final class BatchesAhead implements AutoCloseable {
     }
 
     /** Statements for {@code table}'s sake ({@link #submit}); a failure is reported as writing it. */
-    private record Job(CopyPipeline.Work work, String table) implements Item {
+    private record Job(ConnectionWork work, String table) implements Item {
     }
 
     /** A recorded call of a statement's method, replayed on the real statement. */
@@ -247,16 +244,15 @@ final class BatchesAhead implements AutoCloseable {
     private void work() {
         try {
             while (!stopping) {
-                Item item;
                 try {
-                    item = backlog == null ? queue.take() : queue.poll(BACKLOG_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    runCounted(queue.take());
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (item != null) {
-                    runCounted(item);
-                } else {
-                    doBacklog(Objects.requireNonNull(backlog));
+                // Backlog work appears only by what the worker ran (a table marked full) or while the user had the
+                // connection (then it hands something over): after an item is the one time to look for it.
+                if (backlog != null && queue.isEmpty()) {
+                    doBacklog(backlog);
                 }
             }
         } catch (Error e) {
@@ -278,24 +274,19 @@ final class BatchesAhead implements AutoCloseable {
             }
             backlogRunning = true;
         }
-        Exception thrown = null;
+        RuntimeException thrown = null;
         busy = true;
         try {
             if (work.pending()) {
                 work.work(() -> !userHasIt && !stopping && queue.isEmpty());
             }
-        } catch (SQLException e) {
-            thrown = DatabaseSession.failure("rebuilding indexes", e);
         } catch (RuntimeException e) {
             thrown = e;
         } finally {
             busy = false;
             synchronized (this) {
                 backlogRunning = false;
-                if (thrown != null && !failed) {
-                    failed = true;
-                    failure = thrown;
-                }
+                fail(thrown);
                 notifyAll();
             }
         }
@@ -316,7 +307,7 @@ final class BatchesAhead implements AutoCloseable {
                 } catch (SQLException e) {
                     // The load's statements fail as the COPY writer's do, naming their table; a batch fails as
                     // EclipseLink's own statement would, which the writer names.
-                    thrown = item instanceof Job job ? DatabaseSession.failure("writing \"" + job.table() + "\"", e) : e;
+                    thrown = item instanceof Job job ? DatabaseSession.writing(job.table(), e) : e;
                 } catch (RuntimeException e) {
                     thrown = item instanceof Job ? e : asSql(e);
                 } finally {
@@ -360,12 +351,17 @@ final class BatchesAhead implements AutoCloseable {
     }
 
     private synchronized void done(@Nullable Exception thrown) {
+        fail(thrown);
+        pending--;
+        notifyAll();
+    }
+
+    /** Keeps {@code thrown}, if any, for the user, unless something failed first: the transaction is aborted. */
+    private synchronized void fail(@Nullable Exception thrown) {
         if (thrown != null && !failed) {
             failed = true;
             failure = thrown;
         }
-        pending--;
-        notifyAll();
     }
 
     /**
@@ -375,7 +371,7 @@ final class BatchesAhead implements AutoCloseable {
      *
      * @throws SQLException a failure not yet thrown; or, once it was, that the transaction is aborted
      */
-    void submit(CopyPipeline.Work work, String table) throws SQLException {
+    void submit(ConnectionWork work, String table) throws SQLException {
         hand(new Job(work, table));
     }
 

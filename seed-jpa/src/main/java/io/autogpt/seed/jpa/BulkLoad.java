@@ -532,7 +532,8 @@ final class BulkLoad {
 
     /**
      * The work a writer's thread does whenever it has no rows to send: building the indexes of tables whose rows are
-     * all in, and the keys between them, one statement at a time.
+     * all in, and the keys between them, one statement at a time. A failure is the run's one line: what the rows
+     * break ({@link #explain}), else the statement's error.
      */
     Backlog backlog() {
         return new Backlog() {
@@ -542,8 +543,12 @@ final class BulkLoad {
             }
 
             @Override
-            public void work(BooleanSupplier keepGoing) throws SQLException {
-                buildLoaded(keepGoing);
+            public void work(BooleanSupplier keepGoing) {
+                try {
+                    buildLoaded(keepGoing);
+                } catch (SQLException e) {
+                    throw DatabaseSession.failure("rebuilding indexes", e);
+                }
             }
         };
     }

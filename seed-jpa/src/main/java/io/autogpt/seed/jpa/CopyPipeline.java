@@ -41,17 +41,11 @@ final class CopyPipeline {
      */
     private static final int CAPACITY = 512;
 
-    /** Statements on the connection, run by the worker in their place among the rows. */
-    @FunctionalInterface
-    interface Work {
-        void run() throws SQLException;
-    }
-
     private sealed interface Item permits Run, Start, Chunk, End, Abort, Barrier {
     }
 
     /** Statements for {@code table}'s sake; a failure is reported as writing it. */
-    private record Run(Work work, String table) implements Item {
+    private record Run(ConnectionWork work, String table) implements Item {
     }
 
     /** A table's rows begin: the COPY statement, what its format puts before and after rows. */
@@ -188,7 +182,7 @@ final class CopyPipeline {
      *
      * @throws RuntimeException what stopped the worker, if anything did
      */
-    void submit(Work work, String table) {
+    void submit(ConnectionWork work, String table) {
         put(new Run(work, table));
     }
 
@@ -306,7 +300,7 @@ final class CopyPipeline {
                 try {
                     handle(item);
                 } catch (SQLException e) {
-                    fail(DatabaseSession.failure("writing \"" + failingTable(item) + "\"", e));
+                    fail(DatabaseSession.writing(failingTable(item), e));
                 } catch (RuntimeException | Error e) {
                     fail(e);
                 }
@@ -332,7 +326,7 @@ final class CopyPipeline {
             // The rows sent so far go in now: a row the server refuses at the COPY's end is the table's failure.
             closeCopy();
         } catch (SQLException e) {
-            fail(DatabaseSession.failure("writing \"" + Objects.requireNonNull(current).table + "\"", e));
+            fail(DatabaseSession.writing(Objects.requireNonNull(current).table, e));
             return;
         }
         busy = true;
@@ -341,8 +335,6 @@ final class CopyPipeline {
                 return;
             }
             work.work(() -> !draining && !stopping && queue.remainingCapacity() > 0);
-        } catch (SQLException e) {
-            fail(DatabaseSession.failure("rebuilding indexes", e));
         } catch (RuntimeException | Error e) {
             fail(e);
         } finally {
@@ -391,7 +383,7 @@ final class CopyPipeline {
             try {
                 closeCopy();
             } catch (SQLException e) {
-                fail(DatabaseSession.failure("writing \"" + failingTable(barrier) + "\"", e));
+                fail(DatabaseSession.writing(failingTable(barrier), e));
             } finally {
                 // Even when ending the COPY failed: the caller waiting here is then told why.
                 barrier.reached().countDown();

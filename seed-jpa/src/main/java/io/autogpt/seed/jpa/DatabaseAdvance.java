@@ -227,7 +227,7 @@ final class DatabaseAdvance implements AdvanceTransaction {
         try {
             return sink.insert(table, rows);
         } catch (SQLException e) {
-            throw DatabaseSession.failure("writing \"" + table.name() + "\"", e);
+            throw DatabaseSession.writing(table.name(), e);
         }
     }
 

@@ -53,7 +53,7 @@ final class DatabaseSession {
          *
          * @throws SQLException a failure of earlier writes, not yet thrown
          */
-        void submit(CopyPipeline.Work work, String table) throws SQLException;
+        void submit(ConnectionWork work, String table) throws SQLException;
 
         /** Whether the calling thread is the client's own, running work {@linkplain #submit submitted} to it. */
         boolean onWorker();
@@ -128,7 +128,7 @@ final class DatabaseSession {
      * when the session pipelines its copies or a shared client sends its writes from a thread of its own (a failure
      * then surfaces at the caller's next call, as writing {@code table}); else now.
      */
-    void submit(CopyPipeline.Work work, String table) throws SQLException {
+    void submit(ConnectionWork work, String table) throws SQLException {
         if (pipeline != null && !pipeline.onWorker()) {
             pipeline.submit(work, table);
         } else if (shared != null && !shared.onWorker()) {
@@ -253,6 +253,11 @@ final class DatabaseSession {
                 }
             }
         }
+    }
+
+    /** A database error while writing {@code table}, as one line without secrets. */
+    static TargetException writing(String table, SQLException e) {
+        return failure("writing \"" + table + "\"", e);
     }
 
     /** A database error while doing {@code what}, as one line without secrets. */

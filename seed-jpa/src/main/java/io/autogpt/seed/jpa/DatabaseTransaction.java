@@ -99,9 +99,9 @@ final class DatabaseTransaction implements DatasetTransaction {
                 case LOGIN_ACCOUNTS -> loginAccounts(table, rows);
             };
         } catch (SQLException e) {
-            throw DatabaseSession.failure("writing \"" + table.name() + "\"", e);
+            throw DatabaseSession.writing(table.name(), e);
         } catch (PersistenceException e) {
-            throw DatabaseSession.failure("writing \"" + table.name() + "\"", sqlCause(e));
+            throw DatabaseSession.writing(table.name(), sqlCause(e));
         }
     }
 

@@ -120,7 +120,7 @@ final class JpaSink implements RowSink<SQLException>, DatabaseSession.SharedClie
 
     /** {@inheritDoc} Behind the rows EclipseLink holds, which go to the batches' thread first. */
     @Override
-    public void submit(CopyPipeline.Work work, String table) throws SQLException {
+    public void submit(ConnectionWork work, String table) throws SQLException {
         em.flush();
         batches.submit(work, table);
     }

@@ -331,10 +331,12 @@ class BatchesAheadTest {
             }
 
             @Override
-            public void work(BooleanSupplier keepGoing) throws SQLException {
+            public void work(BooleanSupplier keepGoing) {
                 while (keepGoing.getAsBoolean()) {
                     try (Statement st = c.createStatement()) {
                         st.execute("SELECT pg_sleep(0.005)");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
                     }
                     threads.add(Thread.currentThread().getName());
                     steps.incrementAndGet();
@@ -429,6 +431,8 @@ class BatchesAheadTest {
     @Test
     void aFailingBacklogFailsTheNextCallWithItsOwnLineUntilARollback() throws Exception {
         CountDownLatch tried = new CountDownLatch(1);
+        // The backlog fails once the test has waited for the batch: it then fails drain(), not that wait.
+        CountDownLatch fail = new CountDownLatch(1);
         try (Connection c = connect()) {
             // The table outlives the rollback below.
             c.commit();
@@ -444,6 +448,11 @@ class BatchesAheadTest {
                 public void work(BooleanSupplier keepGoing) {
                     done = true;
                     tried.countDown();
+                    try {
+                        fail.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     throw new TargetException("duplicate key in item: unique index \"item_n\" cannot be built over "
                             + "the rows; nothing was written", List.of());
                 }
@@ -455,6 +464,7 @@ class BatchesAheadTest {
                     ps.executeBatch();
                     batches.awaitHandedOver();
                     assertThat(tried.await(10, TimeUnit.SECONDS)).isTrue();
+                    fail.countDown();
                     assertThatThrownBy(batches::drain).isInstanceOf(TargetException.class)
                             .hasMessageStartingWith("duplicate key in item");
                     addRow(ps, 2);

@@ -59,9 +59,11 @@ class CopyPipelineTest {
             }
 
             @Override
-            public void work(BooleanSupplier keepGoing) throws SQLException {
+            public void work(BooleanSupplier keepGoing) {
                 try (Statement st = c.createStatement()) {
                     st.execute("SELECT pg_sleep(0.002)");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
                 }
                 statements.incrementAndGet();
             }
