@@ -68,6 +68,37 @@ class BulkLoadTest {
     }
 
     /**
+     * Rows COPYed into a table the run created go in frozen; into a table that was there (migrated, empty), as usual.
+     * Frozen rows are what a snapshot older than the run sees too (COPY FREEZE's documented exception to MVCC): a
+     * transaction that took its snapshot before the run began counts them, and counts nothing of the usual kind.
+     */
+    @Test
+    void rowsGoInFrozenOnlyIntoTablesTheRunCreated() throws Exception {
+        try (TestDatabase created = TestDatabase.create(getClass());
+             TestDatabase migrated = TestDatabase.create(getClass())) {
+            migrated(migrated, "public");
+            for (TestDatabase db : List.of(created, migrated)) {
+                try (Connection before = db.connect("public"); Statement st = before.createStatement()) {
+                    before.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    before.setAutoCommit(false);
+                    st.execute("SELECT 1"); // its snapshot, from before the run
+                    SeedReport report = run(db.url(), Writer.COPY, db == created ? SchemaVersion.newest() : null,
+                            Indexes.REBUILT_AFTER_LOAD);
+                    assertThat(paths(report)).containsEntry("AgentGraph", "bulk");
+                    long seen = Sql.count(before, "SELECT count(*) FROM \"AgentGraph\"");
+                    before.rollback();
+                    try (Connection now = db.connect("public")) {
+                        long graphs = Sql.count(now, "SELECT count(*) FROM \"AgentGraph\"");
+                        assertThat(graphs).isPositive();
+                        assertThat(seen).as(db == created ? "created: frozen" : "migrated: as usual")
+                                .isEqualTo(db == created ? graphs : 0);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * A schema the run creates comes without its indexes and keys until the rows are in, as pg_restore's post-data:
      * built once, over the rows. A run that writes nothing still ends with every one of them, and one they refuse
      * fails with its name and leaves no schema behind.

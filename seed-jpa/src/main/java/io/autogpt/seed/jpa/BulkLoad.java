@@ -290,6 +290,17 @@ final class BulkLoad {
     }
 
     /**
+     * Whether {@code table}'s rows go in frozen (COPY's {@code FREEZE}): it loads bare, and this transaction created
+     * it, in a schema made from nothing. Its rows then need no hint bits and no freezing by a later vacuum, and its
+     * pages are marked all-visible, so the scans that add its foreign keys back, and the platform's first reads, skip
+     * a visibility check per row. The server freezes only into a table created (or emptied) by the transaction, and
+     * fails the COPY otherwise: a table that was there keeps a plain COPY.
+     */
+    boolean freezes(String table) {
+        return isBulk(table) && postData.created(table);
+    }
+
+    /**
      * Before the first new row: decides which tables load bare, takes every lock their load needs, and drops their
      * foreign keys and indexes. Runs once; later calls do nothing.
      */

@@ -221,11 +221,6 @@ final class CopyBinary<R extends Record> implements CopyRows<R> {
     }
 
     @Override
-    public String options() {
-        return " (FORMAT binary)";
-    }
-
-    @Override
     public String format() {
         return "binary";
     }

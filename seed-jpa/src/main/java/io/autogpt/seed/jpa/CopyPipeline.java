@@ -137,14 +137,23 @@ final class CopyPipeline {
      * @throws RuntimeException what stopped the worker, if anything did: this table's rows or earlier work
      */
     <R extends Record> long copy(String relation, Table<R> table, Stream<R> rows, CopyRows<R> encoding) {
+        return copy(relation, table, rows, encoding, false);
+    }
+
+    /**
+     * As {@link #copy(String, Table, Stream, CopyRows)}; with {@code freeze}, the rows are stored frozen (a table this
+     * transaction created or emptied, {@link CopyText#copyInto(Table, String, String, boolean)}).
+     */
+    <R extends Record> long copy(String relation, Table<R> table, Stream<R> rows, CopyRows<R> encoding,
+                                 boolean freeze) {
         CopyBuffer edge = new CopyBuffer(64);
         encoding.begin(edge);
         byte[] header = Arrays.copyOf(edge.array(), edge.size());
         edge.clear();
         encoding.end(edge);
         byte[] trailer = Arrays.copyOf(edge.array(), edge.size());
-        put(new Start(new Segment(relation, table.name(), CopyText.copyInto(table, relation) + encoding.options(),
-                encoding.format(), header, trailer)));
+        put(new Start(new Segment(relation, table.name(), CopyText.copyInto(table, relation, encoding.format(),
+                freeze), encoding.format(), header, trailer)));
         try {
             return queueRows(rows, encoding);
         } catch (RuntimeException | Error e) {

@@ -3,6 +3,7 @@ package io.autogpt.seed.jpa;
 import io.autogpt.seed.core.table.Table;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -11,14 +12,17 @@ import java.util.stream.Stream;
  */
 final class CopySink implements RowSink<SQLException> {
     private final DatabaseSession session;
+    /** The tables whose rows go in frozen ({@link BulkLoad#freezes}). */
+    private final Predicate<String> frozen;
 
-    CopySink(DatabaseSession session) {
+    CopySink(DatabaseSession session, Predicate<String> frozen) {
         this.session = session;
+        this.frozen = frozen;
     }
 
     @Override
     public <R extends Record> long insert(Table<R> table, Stream<R> rows) throws SQLException {
-        return session.copy(CopyText.quote(table.name()), table, rows);
+        return session.copy(CopyText.quote(table.name()), table, rows, frozen.test(table.name()));
     }
 
     /** COPY into a session-local staging table, then one {@code UPDATE … FROM}. */

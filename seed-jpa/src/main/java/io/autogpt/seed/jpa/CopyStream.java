@@ -41,8 +41,14 @@ final class CopyStream {
      */
     static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows)
             throws SQLException {
+        return copy(conn, relation, table, rows, false);
+    }
+
+    /** As {@link #copy(Connection, String, Table, Stream)}; with {@code freeze}, the rows are stored frozen. */
+    static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows,
+                                        boolean freeze) throws SQLException {
         CopyBinary<R> binary = TEXT_ONLY ? null : CopyBinary.of(conn, relation, table);
-        return copy(conn, relation, table, rows, binary != null ? binary : CopyText.rows(table));
+        return copy(conn, relation, table, rows, binary != null ? binary : CopyText.rows(table), freeze);
     }
 
     /**
@@ -57,7 +63,13 @@ final class CopyStream {
     /** As {@link #copy(Connection, String, Table, Stream)}, in the format {@code encoding} makes. */
     static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows,
                                         CopyRows<R> encoding) throws SQLException {
-        String sql = CopyText.copyInto(table, relation) + encoding.options();
+        return copy(conn, relation, table, rows, encoding, false);
+    }
+
+    /** As {@link #copy(Connection, String, Table, Stream, CopyRows)}; with {@code freeze}, the rows are stored frozen. */
+    static <R extends Record> long copy(Connection conn, String relation, Table<R> table, Stream<R> rows,
+                                        CopyRows<R> encoding, boolean freeze) throws SQLException {
+        String sql = CopyText.copyInto(table, relation, encoding.format(), freeze);
         BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] count = {0};

@@ -33,9 +33,18 @@ final class CopyText {
         return table.columns().stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
     }
 
-    /** The statement that receives an insert table's rows. */
+    /** The statement that receives an insert table's rows, in text, as a SQL file holds them. */
     static <R extends Record> String copyInto(Table<R> table, String relation) {
         return "COPY " + relation + " (" + columnList(table) + ") FROM STDIN";
+    }
+
+    /**
+     * The statement that receives an insert table's rows in {@code format}; with {@code freeze}, stored frozen and
+     * their pages all-visible, as {@code VACUUM FREEZE} would leave them. The server allows that only into a table
+     * this transaction created or emptied ({@link BulkLoad#freezes}), and fails the statement otherwise.
+     */
+    static <R extends Record> String copyInto(Table<R> table, String relation, String format, boolean freeze) {
+        return copyInto(table, relation) + " (FORMAT " + format + (freeze ? ", FREEZE" : "") + ")";
     }
 
     /** A session-local table of an update table's columns, dropped at commit. */
@@ -173,11 +182,6 @@ final class CopyText {
         private RowEncoder(Table<R> table) {
             this.columns = table.columns();
             this.encoders = columns.stream().map(c -> encoder(c.type())).toArray(Encoder[]::new);
-        }
-
-        @Override
-        public String options() {
-            return "";
         }
 
         @Override

@@ -103,7 +103,7 @@ final class DatabaseAdvance implements AdvanceTransaction {
         this.seed = seed;
         this.slices = slices;
         this.fit = fit;
-        this.sink = new CopySink(session);
+        this.sink = new CopySink(session, table -> false); // tables holding rows: never frozen
         this.store = new DatabaseAdvanceStore(session, fit);
     }
 

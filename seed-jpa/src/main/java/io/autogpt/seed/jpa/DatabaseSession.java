@@ -147,12 +147,21 @@ final class DatabaseSession {
      * @return rows handed over
      */
     <R extends Record> long copy(String relation, Table<R> table, Stream<R> rows) throws SQLException {
+        return copy(relation, table, rows, false);
+    }
+
+    /**
+     * As {@link #copy(String, Table, Stream)}; with {@code freeze}, the rows are stored frozen, which the server allows
+     * only into a table this transaction created or emptied ({@link BulkLoad#freezes}).
+     */
+    <R extends Record> long copy(String relation, Table<R> table, Stream<R> rows, boolean freeze)
+            throws SQLException {
         if (pipeline != null && !pipeline.onWorker()) {
             Map<String, CopyBinary.TargetType> types = pipelineTypes.get(relation);
             return pipeline.copy(relation, table, rows, types != null ? CopyStream.encoding(types, table)
-                    : CopyText.rows(table));
+                    : CopyText.rows(table), freeze);
         }
-        return CopyStream.copy(jdbc(), relation, table, rows);
+        return CopyStream.copy(jdbc(), relation, table, rows, freeze);
     }
 
     /**

@@ -40,6 +40,11 @@ final class LoadStrategy {
         return bulk.path(table);
     }
 
+    /** Whether {@code table}'s rows go in frozen: {@link BulkLoad#freezes}. Asked after {@link #beforeInsert}. */
+    boolean freezes(String table) {
+        return bulk.freezes(table);
+    }
+
     /**
      * Readies the session for a bulk insert into {@code table}. Before the first, decides which tables load without
      * their indexes and foreign keys; the rest is done on the connection in its place among the rows (when the

@@ -96,18 +96,30 @@ final class PostData {
     }
 
     private final List<Item> pending;
+    /** The relations the schema's DDL created in this transaction, by their own names; it made them from nothing. */
+    private final Set<String> created;
 
-    private PostData(List<Item> items) {
+    private PostData(List<Item> items, Set<String> created) {
         this.pending = new ArrayList<>(items);
+        this.created = Set.copyOf(created);
     }
 
     /** Nothing deferred: the schema was there, or was created whole. */
     static PostData none() {
-        return new PostData(List.of());
+        return new PostData(List.of(), Set.of());
     }
 
-    static PostData of(List<Item> items) {
-        return new PostData(items);
+    /** {@code items} deferred, of a schema this transaction made from nothing: {@code created} are its relations. */
+    static PostData of(List<Item> items, Set<String> created) {
+        return new PostData(items, created);
+    }
+
+    /**
+     * Whether this transaction created {@code table} (its own name), as part of the schema it made from nothing.
+     * Unlike what is pending, this stays true once the items are created.
+     */
+    boolean created(String table) {
+        return created.contains(table);
     }
 
     /**

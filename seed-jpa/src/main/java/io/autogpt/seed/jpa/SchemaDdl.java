@@ -13,6 +13,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 
 /**
  * One known schema version's DDL ({@code schema/<version>.sql}, generated from the reference) and the objects it
@@ -233,7 +235,14 @@ final class SchemaDdl {
             st.execute("CREATE SCHEMA IF NOT EXISTS " + CopyText.quote(schema));
             st.execute(defer ? pinned(preScript, schema) : script(schema));
         }
-        return new Ensured(notes(vectorType), defer ? PostData.of(postData) : PostData.none());
+        if (!defer) {
+            return new Ensured(notes(vectorType), PostData.none());
+        }
+        Set<String> created = new HashSet<>(plain.get("relation"));
+        if (vectorType == VectorType.HERE) {
+            created.addAll(vector.get("relation"));
+        }
+        return new Ensured(notes(vectorType), PostData.of(postData, created));
     }
 
     private List<String> notes(VectorType vectorType) {

@@ -153,7 +153,7 @@ public final class SeedTargets {
                 if (jpa == null) {
                     session.pipelineCopies(tables.stream().map(CopyText::quote).toList(), bulk.backlog());
                 }
-                RowSink<SQLException> sink = jpa != null ? jpa : new CopySink(session);
+                RowSink<SQLException> sink = jpa != null ? jpa : new CopySink(session, load::freezes);
                 return new DatabaseTransaction(session, load, sink,
                         new DatabaseLedger(session, load, schema, plan, target.fit()), target, logins, systems);
             } catch (SQLException e) {

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,7 +77,8 @@ class PostDataTest {
                             "id"),
                     new Item(Kind.UNIQUE, "b", "b_pkey", "ALTER TABLE b ADD CONSTRAINT b_pkey PRIMARY KEY (id)", null,
                             "id"),
-                    new Item(Kind.INDEX, "a", "a_id_idx", "CREATE INDEX a_id_idx ON a (id)", null, null)));
+                    new Item(Kind.INDEX, "a", "a_id_idx", "CREATE INDEX a_id_idx ON a (id)", null, null)),
+                    Set.of("a", "b"));
             assertThatThrownBy(() -> postData.createExcept(c, table -> false))
                     .isInstanceOf(TargetException.class).hasMessageContaining("b_pkey of b")
                     .hasMessageNotContaining("a_pkey");
