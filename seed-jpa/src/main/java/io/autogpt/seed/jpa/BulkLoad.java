@@ -323,6 +323,7 @@ final class BulkLoad {
                 throw e;
             }
             conn().rollback(savepoint);
+            conn().releaseSavepoint(savepoint);
             LOG.info("indexes stay in place: another transaction is using the tables ({})",
                     Connections.firstLine(e.getMessage()));
             candidates.forEach(table -> paths.put(table, Path.indexed("in use")));
@@ -332,6 +333,7 @@ final class BulkLoad {
         if (bare.isEmpty()) {
             // Nothing loads bare: let go of the bulk load's lock for another run.
             conn().rollback(savepoint);
+            conn().releaseSavepoint(savepoint);
         } else {
             conn().releaseSavepoint(savepoint);
         }

@@ -64,7 +64,10 @@ final class ForeignKeyDeferral {
             conn.releaseSavepoint(probe);
             return new ForeignKeyDeferral(conn);
         } catch (SQLException e) {
+            // Rolled back to and released: a savepoint left open would hold the rest of the run in a subtransaction,
+            // where COPY may not freeze rows into the tables the run created (BulkLoad.freezes).
             conn.rollback(probe);
+            conn.releaseSavepoint(probe);
             LOG.info("foreign keys are checked per row: this role may not set session_replication_role");
             return null;
         }
