@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * COPY text being made, as UTF-8 bytes. Rows are encoded straight into bytes: going through a {@code StringBuilder}
@@ -17,8 +18,18 @@ final class CopyBuffer {
     /** A string's characters while they are encoded; grows to the longest string seen. */
     private char[] chars = new char[256];
 
+    /** Where {@link #detach} takes its next array; null: a new one each time. */
+    private final @Nullable ChunkArrays arrays;
+
     CopyBuffer(int capacity) {
         this.bytes = new byte[capacity];
+        this.arrays = null;
+    }
+
+    /** A buffer whose arrays come from {@code arrays}, and whose detached arrays go back there once read. */
+    CopyBuffer(ChunkArrays arrays) {
+        this.bytes = arrays.take();
+        this.arrays = arrays;
     }
 
     int size() {
@@ -35,10 +46,13 @@ final class CopyBuffer {
         size = 0;
     }
 
-    /** Hands the bytes so far over (up to {@link #size()}) and starts a new array of the same capacity. */
+    /**
+     * Hands the bytes so far over (up to {@link #size()}) and starts a new array: one of its {@link ChunkArrays}, else
+     * a new one of the same capacity.
+     */
     byte[] detach() {
         byte[] full = bytes;
-        bytes = new byte[full.length];
+        bytes = arrays != null ? arrays.take() : new byte[full.length];
         size = 0;
         return full;
     }

@@ -97,6 +97,8 @@ final class CopyPipeline {
     private final Connection conn;
     private final @Nullable Backlog backlog;
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>(CAPACITY);
+    /** The chunks' arrays: the caller takes them, the worker hands them back once sent. */
+    private final ChunkArrays arrays = new ChunkArrays(CopyStream.CHUNK_BYTES + 4096, CAPACITY);
     private final Thread worker;
     private final boolean timed = LoadTimings.on();
     /** What stopped the worker; the caller's next call throws it. */
@@ -168,7 +170,7 @@ final class CopyPipeline {
     }
 
     private <R extends Record> long queueRows(Stream<R> rows, CopyRows<R> encoding) {
-        CopyBuffer chunk = new CopyBuffer(CopyStream.CHUNK_BYTES + 4096);
+        CopyBuffer chunk = new CopyBuffer(arrays);
         long[] times = {0, 0};
         long count;
         try {
@@ -413,6 +415,8 @@ final class CopyPipeline {
             }
         }
         in.writeToCopy(chunk.bytes(), 0, chunk.length());
+        // The driver has written or copied the bytes: the array may take the next chunk.
+        arrays.giveBack(chunk.bytes());
         segment.bytes += chunk.length();
         if (timed) {
             segment.send += System.nanoTime() - t0;
