@@ -333,10 +333,8 @@ final class BulkLoad {
         if (bare.isEmpty()) {
             // Nothing loads bare: let go of the bulk load's lock for another run.
             conn().rollback(savepoint);
-            conn().releaseSavepoint(savepoint);
-        } else {
-            conn().releaseSavepoint(savepoint);
         }
+        conn().releaseSavepoint(savepoint);
         for (String table : candidates) {
             paths.put(table, bare.contains(table) ? Path.BULK : Path.indexed("held rows"));
         }

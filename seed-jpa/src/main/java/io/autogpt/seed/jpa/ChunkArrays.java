@@ -22,7 +22,7 @@ final class ChunkArrays {
         this.free = new ArrayBlockingQueue<>(kept);
     }
 
-    /** An array of {@link #length()} bytes: one handed back, else a new one. Its contents are whatever they were. */
+    /** An array of the pool's length: one handed back, else a new one. Its contents are whatever they were. */
     byte[] take() {
         byte[] array = free.poll();
         return array != null ? array : new byte[length];
@@ -33,9 +33,5 @@ final class ChunkArrays {
         if (array.length == length) {
             free.offer(array);
         }
-    }
-
-    int length() {
-        return length;
     }
 }
