@@ -69,6 +69,23 @@ class LauncherTest {
     }
 
     /**
+     * Transparent huge pages for the heap where Linux offers them to a process that asks (its default, madvise, or
+     * always), none where it does not; -XX:-UseTransparentHugePages in JAVA_OPTS, which comes later, turns them off.
+     */
+    @Test
+    void theLauncherAsksForHugePagesWhereLinuxOffersThem() throws Exception {
+        Path modes = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean offered = Files.isReadable(modes) && Files.readString(modes).matches("(?s).*\\[(always|madvise)\\].*");
+        try (TestDatabase db = TestDatabase.create(getClass())) {
+            String asked = seed(db, "-XX:+PrintFlagsFinal", null);
+            assertThat(asked).containsPattern("UseTransparentHugePages +=  ?" + offered + " ")
+                    .doesNotContain("VM warning");
+            String off = seed(db, "-XX:-UseTransparentHugePages -XX:+PrintFlagsFinal", null);
+            assertThat(off).containsPattern("UseTransparentHugePages +=  ?false ").contains("already seeded: seed 42");
+        }
+    }
+
+    /**
      * Seeds three users through the launcher with {@code javaOpts} and {@code toolOptions} (JAVA_TOOL_OPTIONS; null:
      * none), and {@code extra} arguments; returns what it printed.
      */
